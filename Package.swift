@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Attest",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "AttestKit", targets: ["AttestKit"]),
+        .executable(name: "attest", targets: ["attest"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "AttestKit",
+            dependencies: [
+                "CLibXML2",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "attest",
+            dependencies: [
+                "AttestKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "attest-bench",
+            dependencies: ["AttestKit"]
+        ),
+        .testTarget(
+            name: "AttestKitTests",
+            dependencies: ["AttestKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

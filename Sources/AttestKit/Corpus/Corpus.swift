@@ -1,0 +1,69 @@
+import Foundation
+
+/// A corpus on disk: a root folder with `attest.xml`, the articles folder
+/// (`corpus/`, `<doc-id>.txt`) and the annotations folder (`annotations/`,
+/// `<doc-id>.xml`).
+public struct Corpus: Sendable {
+    public let root: URL
+    public let manifest: Manifest
+
+    public init(root: URL, manifest: Manifest) {
+        self.root = root.standardizedFileURL
+        self.manifest = manifest
+    }
+
+    public var articlesDirectory: URL { root.appendingPathComponent(manifest.articlesPath, isDirectory: true).standardizedFileURL }
+    public var annotationsDirectory: URL { root.appendingPathComponent(manifest.annotationsPath, isDirectory: true).standardizedFileURL }
+    public var manifestURL: URL { root.appendingPathComponent(Manifest.fileName) }
+
+    public func articleURL(for id: String) -> URL { articlesDirectory.appendingPathComponent(id + ".txt") }
+    public func annotationURL(for id: String) -> URL { annotationsDirectory.appendingPathComponent(id + ".xml") }
+
+    /// Article files (`*.txt`), sorted by name.
+    public func articleURLs() -> [URL] { Corpus.files(in: articlesDirectory, ext: "txt") }
+    /// Annotation files (`*.xml`), sorted by name.
+    public func annotationURLs() -> [URL] { Corpus.files(in: annotationsDirectory, ext: "xml") }
+
+    /// Document ids with an annotation file, sorted.
+    public func documentIDs() -> [String] { annotationURLs().map { $0.deletingPathExtension().lastPathComponent } }
+
+    static func files(in directory: URL, ext: String) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted()
+            .map { directory.appendingPathComponent($0) }
+    }
+
+    /// The nearest folder at or above `start` that holds `attest.xml`.
+    public static func findRoot(from start: URL) -> URL? {
+        var dir = start.standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: dir.appendingPathComponent(Manifest.fileName).path) { return dir }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { return nil }
+            dir = parent
+        }
+    }
+}
+
+/// Whether `url` lies inside `folder` once links are resolved.
+enum PathContainment {
+    static func resolved(_ url: URL) -> String {
+        url.standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    static func isInside(_ url: URL, _ folder: URL) -> Bool {
+        let f = resolved(folder)
+        let p = resolved(url)
+        return p.hasPrefix(f.hasSuffix("/") ? f : f + "/")
+    }
+}
+
+/// Display paths relative to the working directory when they lie under it.
+public enum DisplayPath {
+    public static func of(_ url: URL) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let path = url.standardizedFileURL.path
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

@@ -1,0 +1,47 @@
+/// A CI gate: a metric that must reach a minimum, or may not drop more than
+/// an amount below a baseline run.
+public struct Gate: Hashable, Sendable, Codable {
+    public var metric: String
+    public var min: Double?
+    public var maxDrop: Double?
+
+    public init(metric: String, min: Double? = nil, maxDrop: Double? = nil) {
+        self.metric = metric
+        self.min = min
+        self.maxDrop = maxDrop
+    }
+}
+
+/// The corpus manifest, `attest.xml` at the corpus root: where articles and
+/// annotations live, which entity types exist, the guideline version, the
+/// extractor to run and the CI gates.
+public struct Manifest: Hashable, Sendable {
+    public var name: String
+    public var articlesPath: String
+    public var annotationsPath: String
+    public var guidelines: String
+    /// Types declared beyond the defaults.
+    public var extraTypes: [EntityType]
+    public var extractorCommand: String?
+    public var extractorTimeout: Int?
+    public var gates: [Gate]
+
+    public static let fileName = "attest.xml"
+
+    public init(
+        name: String, articlesPath: String = "corpus", annotationsPath: String = "annotations", guidelines: String = "1.0",
+        extraTypes: [EntityType] = [], extractorCommand: String? = nil, extractorTimeout: Int? = nil, gates: [Gate] = []
+    ) {
+        self.name = name
+        self.articlesPath = articlesPath
+        self.annotationsPath = annotationsPath
+        self.guidelines = guidelines
+        self.extraTypes = extraTypes
+        self.extractorCommand = extractorCommand
+        self.extractorTimeout = extractorTimeout
+        self.gates = gates
+    }
+
+    /// The defaults plus the declared types.
+    public var types: Set<EntityType> { Set(EntityType.defaults).union(extraTypes) }
+}

@@ -1,0 +1,65 @@
+/// Where an annotation file stands in its life.
+public enum AnnotationStatus: String, CaseIterable, Hashable, Sendable, Codable {
+    case draft
+    case gold
+    case prediction
+}
+
+/// The header of an annotation file: which article it annotates and how.
+public struct DocumentHeader: Hashable, Sendable {
+    /// The document id; the annotation file is `<id>.xml`.
+    public var id: String
+    /// Path of the article, relative to the annotation file's folder.
+    public var articlePath: String
+    /// SHA-256 of the article's UTF-8 bytes, lower-case hex.
+    public var sha256: String
+    /// The article's length in Unicode code points.
+    public var length: Int
+    public var status: AnnotationStatus
+    public var annotators: [String]
+    public var guidelines: String?
+    public var origin: SourceLocation?
+
+    public init(
+        id: String, articlePath: String, sha256: String, length: Int, status: AnnotationStatus,
+        annotators: [String] = [], guidelines: String? = nil, origin: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.articlePath = articlePath
+        self.sha256 = sha256
+        self.length = length
+        self.status = status
+        self.annotators = annotators
+        self.guidelines = guidelines
+        self.origin = origin
+    }
+}
+
+/// The content of one annotation file: a header, entities and quotes.
+public struct AnnotationDocument: Hashable, Sendable {
+    /// The format version written in the file.
+    public var version: String
+    public var header: DocumentHeader
+    public var entities: [Entity]
+    public var quotes: [Quote]
+
+    public static let currentVersion = "1.0"
+
+    public init(version: String = AnnotationDocument.currentVersion, header: DocumentHeader, entities: [Entity] = [], quotes: [Quote] = []) {
+        self.version = version
+        self.header = header
+        self.entities = entities
+        self.quotes = quotes
+    }
+
+    public var id: String { header.id }
+
+    /// Every mention with the entity it belongs to.
+    public var mentions: [(entity: Entity, mention: Mention)] {
+        entities.flatMap { entity in entity.mentions.map { (entity, $0) } }
+    }
+
+    public func entity(withID id: String) -> Entity? {
+        entities.first { $0.id == id }
+    }
+}

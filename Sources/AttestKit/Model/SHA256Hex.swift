@@ -1,0 +1,17 @@
+import Crypto
+
+/// SHA-256 of bytes as lower-case hex, as annotation headers store it.
+public enum SHA256Hex {
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    public static func of(_ bytes: [UInt8]) -> String {
+        let digest = SHA256.hash(data: bytes)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,66 @@
+/// What a rule is: its stable id, its default severity and the one line
+/// that docs/rules.md and `attest rules` show.
+public struct RuleDescriptor: Hashable, Sendable {
+    public var id: String
+    public var severity: Severity
+    public var summary: String
+
+    public init(_ id: String, _ severity: Severity, _ summary: String) {
+        self.id = id
+        self.severity = severity
+        self.summary = summary
+    }
+}
+
+/// What a semantic rule looks at: one annotation document, its article when
+/// it could be read, and the corpus's declared entity types.
+public struct ValidationSubject: Sendable {
+    public var document: AnnotationDocument
+    /// The article text, or nil when it is missing, outside the corpus or unreadable.
+    public var article: ArticleText?
+    /// The raw article bytes' SHA-256 (lower-case hex), when the article was read.
+    public var articleSHA256: String?
+    public var declaredTypes: Set<EntityType>
+    /// The annotation file's name without `.xml`, when read from a file.
+    public var fileStem: String?
+
+    public init(
+        document: AnnotationDocument, article: ArticleText?, articleSHA256: String? = nil,
+        declaredTypes: Set<EntityType> = Set(EntityType.defaults), fileStem: String? = nil
+    ) {
+        self.document = document
+        self.fileStem = fileStem
+        self.article = article
+        self.articleSHA256 = articleSHA256
+        self.declaredTypes = declaredTypes
+    }
+
+    /// Every excerpt in the document, with a label naming its element.
+    public var excerpts: [(label: String, excerpt: Excerpt)] {
+        var out: [(String, Excerpt)] = []
+        for entity in document.entities {
+            for m in entity.mentions { out.append(("mention \(m.id)", m.excerpt)) }
+        }
+        for q in document.quotes {
+            for (role, e) in q.excerpts { out.append(("\(role) of quote \(q.id)", e)) }
+        }
+        return out
+    }
+}
+
+/// A semantic check on one annotation document. Each rule is a small type
+/// in its own file under Rules/, listed in `RuleRegistry.rules`.
+public protocol Rule: Sendable {
+    static var descriptor: RuleDescriptor { get }
+    func check(_ subject: ValidationSubject, into sink: inout DiagnosticSink)
+}
+
+extension Rule {
+    public var descriptor: RuleDescriptor { Self.descriptor }
+}
+
+extension DiagnosticSink {
+    mutating func report(_ descriptor: RuleDescriptor, _ message: String, at location: SourceLocation?) {
+        report(descriptor.id, message, at: location, severity: descriptor.severity)
+    }
+}

@@ -1,0 +1,104 @@
+import CLibXML2
+
+/// Builds the model from a parsed annotation file.
+///
+/// Lenient by design: structure is the schema's business, so an element
+/// that lacks what the model needs is skipped here (the schema reports it),
+/// and the semantic rules run on everything that could be read.
+struct AnnotationReader {
+    let lines: LineIndex
+
+    init(bytes: [UInt8]) {
+        lines = LineIndex(bytes: bytes)
+    }
+
+    func read(_ tree: XMLTree) -> AnnotationDocument? {
+        guard let root = tree.root, XMLNode.isElement(root, named: "annotation") else { return nil }
+        var header: DocumentHeader?
+        var entities: [Entity] = []
+        var quotes: [Quote] = []
+        for child in XMLNode.children(root) {
+            switch XMLNode.name(child) {
+            case "document": header = readHeader(child)
+            case "entities": entities = XMLNode.children(child).compactMap(readEntity)
+            case "quotes": quotes = XMLNode.children(child).compactMap(readQuote)
+            default: break
+            }
+        }
+        guard let header else { return nil }
+        return AnnotationDocument(
+            version: XMLNode.attribute(root, "version") ?? AnnotationDocument.currentVersion,
+            header: header, entities: entities, quotes: quotes)
+    }
+
+    private func origin(_ node: xmlNodePtr) -> SourceLocation {
+        let line = XMLNode.line(node)
+        return SourceLocation(line: line, column: lines.column(ofTag: XMLNode.name(node), onLine: line))
+    }
+
+    private func readHeader(_ node: xmlNodePtr) -> DocumentHeader {
+        let annotators = XMLNode.children(node).filter { XMLNode.name($0) == "annotator" }
+            .compactMap { XMLNode.attribute($0, "name") }
+        return DocumentHeader(
+            id: XMLNode.attribute(node, "id") ?? "",
+            articlePath: XMLNode.attribute(node, "article") ?? "",
+            sha256: XMLNode.attribute(node, "sha256") ?? "",
+            length: XMLNode.attribute(node, "length").flatMap(AnnotationReader.offset) ?? -1,
+            status: XMLNode.attribute(node, "status").flatMap(AnnotationStatus.init(rawValue:)) ?? .draft,
+            annotators: annotators,
+            guidelines: XMLNode.attribute(node, "guidelines"),
+            origin: origin(node))
+    }
+
+    private func readEntity(_ node: xmlNodePtr) -> Entity? {
+        guard XMLNode.name(node) == "entity", let id = XMLNode.attribute(node, "id"),
+            let type = XMLNode.attribute(node, "type")
+        else { return nil }
+        let mentions = XMLNode.children(node).compactMap { m -> Mention? in
+            guard XMLNode.name(m) == "mention", let mid = XMLNode.attribute(m, "id"), let e = readExcerpt(m)
+            else { return nil }
+            return Mention(id: mid, excerpt: e)
+        }
+        return Entity(
+            id: id, type: EntityType(type), name: XMLNode.attribute(node, "name") ?? "", mentions: mentions,
+            origin: origin(node))
+    }
+
+    private func readQuote(_ node: xmlNodePtr) -> Quote? {
+        guard XMLNode.name(node) == "quote", let id = XMLNode.attribute(node, "id"),
+            let kind = XMLNode.attribute(node, "kind").flatMap(QuoteKind.init(rawValue:))
+        else { return nil }
+        var content: Excerpt?
+        var speaker: Excerpt?
+        var cue: Excerpt?
+        for child in XMLNode.children(node) {
+            switch XMLNode.name(child) {
+            case "content": content = readExcerpt(child)
+            case "speaker": speaker = readExcerpt(child)
+            case "cue": cue = readExcerpt(child)
+            default: break
+            }
+        }
+        guard let content else { return nil }
+        return Quote(
+            id: id, kind: kind, content: content, speaker: speaker, cue: cue,
+            speakerEntity: XMLNode.attribute(node, "speaker-entity"), origin: origin(node))
+    }
+
+    private func readExcerpt(_ node: xmlNodePtr) -> Excerpt? {
+        guard let start = XMLNode.attribute(node, "start").flatMap(AnnotationReader.offset),
+            let end = XMLNode.attribute(node, "end").flatMap(AnnotationReader.offset)
+        else { return nil }
+        return Excerpt(span: Span(start, end), text: XMLNode.textContent(node), origin: origin(node))
+    }
+
+    /// An offset as XSD writes a non-negative integer (surrounding blanks and
+    /// a leading `+` allowed); nil when it does not fit in an `Int`.
+    static func offset(_ raw: String) -> Int? {
+        var s = Substring(raw)
+        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s.removeLast() }
+        if s.first == "+" { s.removeFirst() }
+        return Int(s)
+    }
+}

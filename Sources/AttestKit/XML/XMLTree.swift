@@ -1,0 +1,79 @@
+import CLibXML2
+
+/// A parsed XML document owned by Swift; freed when the last reference goes.
+/// Used by one thread at a time.
+final class XMLTree {
+    let doc: xmlDocPtr
+
+    init(doc: xmlDocPtr) { self.doc = doc }
+
+    deinit { xmlFreeDoc(doc) }
+
+    var root: xmlNodePtr? { xmlDocGetRootElement(doc) }
+
+    /// Whether the document has a DOCTYPE (internal or external subset).
+    var hasDoctype: Bool { doc.pointee.intSubset != nil || doc.pointee.extSubset != nil }
+}
+
+/// Small read helpers over libxml2 nodes.
+enum XMLNode {
+    static func name(_ node: xmlNodePtr) -> String {
+        node.pointee.name.map { String(cString: $0) } ?? ""
+    }
+
+    static func namespace(_ node: xmlNodePtr) -> String? {
+        node.pointee.ns?.pointee.href.map { String(cString: $0) }
+    }
+
+    static func isElement(_ node: xmlNodePtr, named name: String) -> Bool {
+        node.pointee.type == XML_ELEMENT_NODE && XMLNode.name(node) == name
+    }
+
+    /// Child elements, in document order.
+    static func children(_ node: xmlNodePtr) -> [xmlNodePtr] {
+        var out: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { out.append(c) }
+            child = c.pointee.next
+        }
+        return out
+    }
+
+    /// The value of an unqualified attribute, without allocating through libxml2.
+    static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+        var attr = node.pointee.properties
+        while let a = attr {
+            if a.pointee.ns == nil, let n = a.pointee.name, String(cString: n) == name {
+                return text(of: a.pointee.children)
+            }
+            attr = a.pointee.next
+        }
+        return nil
+    }
+
+    /// Concatenated text of the node's text children.
+    static func textContent(_ node: xmlNodePtr) -> String {
+        text(of: node.pointee.children)
+    }
+
+    private static func text(of first: xmlNodePtr?) -> String {
+        guard let first else { return "" }
+        if first.pointee.next == nil, first.pointee.type == XML_TEXT_NODE {
+            return first.pointee.content.map { String(cString: $0) } ?? ""
+        }
+        var out = ""
+        var node: xmlNodePtr? = first
+        while let n = node {
+            if n.pointee.type == XML_TEXT_NODE || n.pointee.type == XML_CDATA_SECTION_NODE,
+                let c = n.pointee.content
+            {
+                out += String(cString: c)
+            }
+            node = n.pointee.next
+        }
+        return out
+    }
+
+    static func line(_ node: xmlNodePtr) -> Int { max(1, Int(xmlGetLineNo(node))) }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import AttestKit
+import Foundation
+
+/// The `attest` command: a thin front end over AttestKit.
+struct Attest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attest",
+        abstract: "Gold-standard entity and quotation annotations for news corpora: validate, annotate, score.",
+        discussion: """
+            Exit status: 0 success, 1 findings or failed gates, 2 usage or I/O errors.
+            Diagnostics read file:line:col: severity: message [rule-id].
+            """,
+        subcommands: [Validate.self, Rules.self]
+    )
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Attest.parseAsRoot()
+            try command.run()
+        } catch let error as AttestError {
+            Output.fail(error)
+        } catch {
+            let code = Attest.exitCode(for: error)
+            if code == .validationFailure {
+                Output.error(Attest.fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            Attest.exit(withError: error)
+        }
+    }
+}
+
+/// Standard error output shared by the commands.
+enum Output {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    }
+
+    static func fail(_ error: AttestError) -> Never {
+        if !error.diagnostics.isEmpty { self.error(DiagnosticFormat.gcc.render(error.diagnostics)) }
+        self.error("error: \(error.message)")
+        Foundation.exit(2)
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import AttestKit
+import Foundation
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check annotation files against the schema and every semantic rule.",
+        discussion: """
+            With no PATH, validates the whole corpus (found from attest.xml in this folder or above), \
+            including articles that have no annotation. A PATH may be an annotation file or a folder of them.
+            Exits 0 when clean, 1 on findings, 2 on usage or I/O errors. See docs/rules.md for the rules.
+            """
+    )
+
+    @Argument(help: "Annotation files or folders (default: the whole corpus).")
+    var paths: [String] = []
+
+    @Option(help: "Output format: gcc, json or github.")
+    var format: DiagnosticFormat = .gcc
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Option(name: .shortAndLong, help: "Files validated in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Validate identity constraints with the XSD's xs:key/xs:keyref instead of the equivalent Swift rules (slower).")
+    var fullSchema = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let urls = try paths.map { try Self.existing($0) }
+        let corpus = try? Corpus.locate(from: urls.first.map { $0.hasDirectoryPath ? $0 : $0.deletingLastPathComponent() } ?? cwd)
+        if paths.isEmpty && corpus == nil { _ = try Corpus.locate(from: cwd) }  // throws the explanation
+        let validator = try Validator(corpus: corpus, constraints: fullSchema ? .full : .structureOnly)
+        var report: ValidationReport
+        if paths.isEmpty, corpus != nil {
+            report = try validator.validateCorpus(jobs: jobs)
+        } else {
+            let files = urls.flatMap { url -> [URL] in
+                url.hasDirectoryPath ? AnnotationFiles.in(url) : [url]
+            }
+            report = validator.validate(files: files, jobs: jobs)
+        }
+        if strict { report = report.strictened() }
+        Output.write(format.render(report.diagnostics))
+        if format == .gcc {
+            Output.error(
+                "\(report.filesChecked) file(s) checked: \(report.errorCount) error(s), \(report.warningCount) warning(s)")
+        }
+        let code = report.exitCode(strict: strict)
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    static func existing(_ path: String) throws -> URL {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw AttestError("\(path): no such file or folder")
+        }
+        return URL(fileURLWithPath: path, isDirectory: isDirectory.boolValue)
+    }
+}
+
+enum AnnotationFiles {
+    static func `in`(_ folder: URL) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".xml") && !$0.hasPrefix(".") && $0 != Manifest.fileName }.sorted()
+            .map { folder.appendingPathComponent($0) }
+    }
+}
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the validation rules.")
+
+    @Flag(help: "Print docs/rules.md.")
+    var markdown = false
+
+    func run() throws {
+        if markdown {
+            Output.write(RuleRegistry.markdown())
+        } else {
+            for d in RuleRegistry.all {
+                Output.write("\(d.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(d.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(d.summary)\n")
+            }
+        }
+    }
+}
