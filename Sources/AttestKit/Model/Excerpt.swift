@@ -15,4 +15,8 @@ public struct Excerpt: Hashable, Sendable {
 
     public var start: Int { span.start }
     public var end: Int { span.end }
+
+    /// Whether an offset could not be read (negative or not an integer); the
+    /// schema reports such offsets and the semantic rules skip the excerpt.
+    public var isUnreadable: Bool { span.start < 0 || span.end < 0 }
 }

@@ -35,7 +35,7 @@ public struct ValidationSubject: Sendable {
         self.declaredTypes = declaredTypes
     }
 
-    /// Every excerpt in the document, with a label naming its element.
+    /// Every readable excerpt in the document, with a label naming its element.
     public var excerpts: [(label: String, excerpt: Excerpt)] {
         var out: [(String, Excerpt)] = []
         for entity in document.entities {
@@ -44,7 +44,7 @@ public struct ValidationSubject: Sendable {
         for q in document.quotes {
             for (role, e) in q.excerpts { out.append(("\(role) of quote \(q.id)", e)) }
         }
-        return out
+        return out.filter { !$0.1.isUnreadable }
     }
 }
 

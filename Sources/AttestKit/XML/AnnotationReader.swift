@@ -86,9 +86,13 @@ struct AnnotationReader {
     }
 
     private func readExcerpt(_ node: xmlNodePtr) -> Excerpt? {
-        guard let start = XMLNode.attribute(node, "start").flatMap(AnnotationReader.offset),
-            let end = XMLNode.attribute(node, "end").flatMap(AnnotationReader.offset)
-        else { return nil }
+        guard let rawStart = XMLNode.attribute(node, "start"), let rawEnd = XMLNode.attribute(node, "end") else {
+            return nil
+        }
+        // An offset that is no integer (the schema reports it) is kept as -1 so
+        // the element still counts, and rules skip the span.
+        let start = AnnotationReader.offset(rawStart) ?? -1
+        let end = AnnotationReader.offset(rawEnd) ?? -1
         return Excerpt(span: Span(start, end), text: XMLNode.textContent(node), origin: origin(node))
     }
 

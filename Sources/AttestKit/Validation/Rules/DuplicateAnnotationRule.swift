@@ -6,7 +6,7 @@ public struct DuplicateAnnotationRule: Rule {
 
     public func check(_ subject: ValidationSubject, into sink: inout DiagnosticSink) {
         var mentions: [Span: String] = [:]
-        for (_, m) in subject.document.mentions {
+        for (_, m) in subject.document.mentions where !m.excerpt.isUnreadable {
             if let first = mentions[m.span] {
                 sink.report(Self.descriptor, "mention \(m.id) repeats the span \(m.span) of mention \(first)", at: m.excerpt.origin)
             } else {
@@ -14,7 +14,7 @@ public struct DuplicateAnnotationRule: Rule {
             }
         }
         var quotes: [Span: String] = [:]
-        for q in subject.document.quotes {
+        for q in subject.document.quotes where !q.content.isUnreadable {
             if let first = quotes[q.content.span] {
                 sink.report(Self.descriptor, "quote \(q.id) repeats the content span \(q.content.span) of quote \(first)", at: q.origin)
             } else {

@@ -5,7 +5,7 @@ public struct MentionCrossingRule: Rule {
     public init() {}
 
     public func check(_ subject: ValidationSubject, into sink: inout DiagnosticSink) {
-        var all = subject.document.mentions.filter { !$0.mention.span.isEmpty }
+        var all = subject.document.mentions.filter { !$0.mention.span.isEmpty && !$0.mention.excerpt.isUnreadable }
         all.sort { ($0.mention.span.start, -$0.mention.span.end) < ($1.mention.span.start, -$1.mention.span.end) }
         var open: [(entity: Entity, mention: Mention)] = []
         for item in all {
