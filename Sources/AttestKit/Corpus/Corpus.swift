@@ -25,12 +25,19 @@ public struct Corpus: Sendable {
     public func annotationURLs() -> [URL] { Corpus.files(in: annotationsDirectory, ext: "xml") }
 
     /// Document ids with an annotation file, sorted.
-    public func documentIDs() -> [String] { annotationURLs().map { $0.deletingPathExtension().lastPathComponent } }
+    public func documentIDs() -> [String] { Corpus.names(in: annotationsDirectory, ext: "xml") }
+
+    /// Ids of the articles (`*.txt` names without extension), sorted.
+    public func articleIDs() -> [String] { Corpus.names(in: articlesDirectory, ext: "txt") }
+
+    static func names(in directory: URL, ext: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.map { String($0.dropLast(ext.count + 1)) }.sorted()
+    }
 
     static func files(in directory: URL, ext: String) -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted()
-            .map { directory.appendingPathComponent($0) }
+        let folder = directory.path
+        return names(in: directory, ext: ext).map { URL(fileURLWithPath: folder + "/" + $0 + "." + ext, isDirectory: false) }
     }
 
     /// The nearest folder at or above `start` that holds `attest.xml`.
@@ -61,9 +68,12 @@ enum PathContainment {
 /// Display paths relative to the working directory when they lie under it.
 public enum DisplayPath {
     public static func of(_ url: URL) -> String {
-        let cwd = FileManager.default.currentDirectoryPath
-        let path = url.standardizedFileURL.path
-        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        of(path: url.standardizedFileURL.path, relativeTo: FileManager.default.currentDirectoryPath)
+    }
+
+    /// `path` relative to `folder` when it lies below it.
+    public static func of(path: String, relativeTo folder: String) -> String {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 }

@@ -15,7 +15,7 @@ public struct RuleDescriptor: Hashable, Sendable {
 /// What a semantic rule looks at: one annotation document, its article when
 /// it could be read, and the corpus's declared entity types.
 public struct ValidationSubject: Sendable {
-    public var document: AnnotationDocument
+    public let document: AnnotationDocument
     /// The article text, or nil when it is missing, outside the corpus or unreadable.
     public var article: ArticleText?
     /// The raw article bytes' SHA-256 (lower-case hex), when the article was read.
@@ -29,6 +29,7 @@ public struct ValidationSubject: Sendable {
         declaredTypes: Set<EntityType> = Set(EntityType.defaults), fileStem: String? = nil
     ) {
         self.document = document
+        self.excerpts = ValidationSubject.collectExcerpts(document)
         self.fileStem = fileStem
         self.article = article
         self.articleSHA256 = articleSHA256
@@ -36,13 +37,17 @@ public struct ValidationSubject: Sendable {
     }
 
     /// Every readable excerpt in the document, with a label naming its element.
-    public var excerpts: [(label: String, excerpt: Excerpt)] {
-        var out: [(String, Excerpt)] = []
+    public let excerpts: [(label: ExcerptLabel, excerpt: Excerpt)]
+
+    private static func collectExcerpts(_ document: AnnotationDocument) -> [(label: ExcerptLabel, excerpt: Excerpt)] {
+        var out: [(ExcerptLabel, Excerpt)] = []
         for entity in document.entities {
-            for m in entity.mentions { out.append(("mention \(m.id)", m.excerpt)) }
+            for m in entity.mentions { out.append((ExcerptLabel(role: "mention", owner: m.id), m.excerpt)) }
         }
         for q in document.quotes {
-            for (role, e) in q.excerpts { out.append(("\(role) of quote \(q.id)", e)) }
+            out.append((ExcerptLabel(role: "content", owner: q.id), q.content))
+            if let s = q.speaker { out.append((ExcerptLabel(role: "speaker", owner: q.id), s)) }
+            if let c = q.cue { out.append((ExcerptLabel(role: "cue", owner: q.id), c)) }
         }
         return out.filter { !$0.1.isUnreadable }
     }
@@ -63,4 +68,13 @@ extension DiagnosticSink {
     mutating func report(_ descriptor: RuleDescriptor, _ message: String, at location: SourceLocation?) {
         report(descriptor.id, message, at: location, severity: descriptor.severity)
     }
+}
+
+/// Names an excerpt in messages ("mention m3", "cue of quote q2"), built
+/// only when a message needs it.
+public struct ExcerptLabel: CustomStringConvertible, Sendable {
+    public var role: String
+    public var owner: String
+
+    public var description: String { role == "mention" ? "mention \(owner)" : "\(role) of quote \(owner)" }
 }

@@ -1,5 +1,15 @@
 import Foundation
 
+/// How far validation goes; the benchmark measures each stage.
+public enum ValidationDepth: Sendable {
+    /// Read and parse only.
+    case parse
+    /// Parse and check against the schema.
+    case schema
+    /// Parse, schema, article checks and every semantic rule.
+    case full
+}
+
 /// The outcome of validating files.
 public struct ValidationReport: Sendable {
     public var filesChecked: Int
@@ -32,12 +42,16 @@ public final class Validator: Sendable {
     public let schema: CompiledSchema
     public let corpus: Corpus?
     public let rules: [any Rule]
-    /// Whether to run the semantic rules (off: schema only, for benchmarks).
-    public let runsRules: Bool
+    /// How far validation goes (everything, unless measuring the stages).
+    public let depth: ValidationDepth
+    let workingDirectory: String
+    let declaredTypes: Set<EntityType>
+    let articleFolder: String?
+    let articleFolderReal: String?
 
     public init(
         corpus: Corpus?, constraints: CompiledSchema.Constraints = .structureOnly, rules: [any Rule] = RuleRegistry.rules,
-        runsRules: Bool = true
+        depth: ValidationDepth = .full
     ) throws {
         LibXML.initialize()
         self.schema = try CompiledSchema(xsd: Array(EmbeddedSchema.attestXSD.utf8), constraints: constraints)
@@ -46,7 +60,11 @@ public final class Validator: Sendable {
         // the Swift rules that stand in for xs:key/xs:keyref step aside.
         let keyRules: Set<String> = [UniqueIDRule.descriptor.id, SpeakerReferenceRule.descriptor.id]
         self.rules = constraints == .full ? rules.filter { !keyRules.contains($0.descriptor.id) } : rules
-        self.runsRules = runsRules
+        self.depth = depth
+        self.workingDirectory = FileManager.default.currentDirectoryPath
+        self.declaredTypes = corpus?.manifest.types ?? Set(EntityType.defaults)
+        self.articleFolder = corpus?.articlesDirectory.path
+        self.articleFolderReal = corpus.flatMap { FileBytes.realPath($0.articlesDirectory.path) }
     }
 
     /// Validates the corpus: every annotation file, plus articles that have none.
@@ -54,15 +72,12 @@ public final class Validator: Sendable {
         guard let corpus else { throw AttestError("no corpus: no attest.xml in this folder or above it") }
         var report = validate(files: corpus.annotationURLs(), jobs: jobs)
         let annotated = Set(corpus.documentIDs())
-        for article in corpus.articleURLs() {
-            let id = article.deletingPathExtension().lastPathComponent
-            if !annotated.contains(id) {
-                report.diagnostics.append(
-                    Diagnostic(
-                        file: DisplayPath.of(article), severity: FileCheck.unannotated.severity,
-                        message: "article has no annotation file (expected \(DisplayPath.of(corpus.annotationURL(for: id)))); run attest new",
-                        rule: FileCheck.unannotated.id))
-            }
+        for id in corpus.articleIDs() where !annotated.contains(id) {
+            report.diagnostics.append(
+                Diagnostic(
+                    file: DisplayPath.of(corpus.articleURL(for: id)), severity: FileCheck.unannotated.severity,
+                    message: "article has no annotation file (expected \(DisplayPath.of(corpus.annotationURL(for: id)))); run attest new",
+                    rule: FileCheck.unannotated.id))
         }
         return report
     }
@@ -100,24 +115,30 @@ final class ValidationSession {
     }
 
     func validate(file: URL) -> [Diagnostic] {
-        let name = DisplayPath.of(file)
-        if let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int,
-            size > XMLParser.maximumFileSize
-        {
+        let path = file.path
+        let name = DisplayPath.of(path: path, relativeTo: validator.workingDirectory)
+        switch FileBytes.read(path, limit: XMLParser.maximumFileSize) {
+        case .bytes(let bytes):
+            return validate(bytes: bytes, path: path, name: name)
+        case .tooLarge(let size):
             return [
                 Diagnostic(
                     file: name, message: "file is \(size) bytes, more than the \(XMLParser.maximumFileSize) an annotation file may have; not read",
                     rule: FileCheck.tooLarge.id)
             ]
+        case .missing:
+            return [Diagnostic(file: name, message: "cannot read the file: it does not exist", rule: FileCheck.unreadable.id)]
+        case .failed(let reason):
+            return [Diagnostic(file: name, message: "cannot read the file: \(reason)", rule: FileCheck.unreadable.id)]
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            return [Diagnostic(file: name, message: "cannot read the file", rule: FileCheck.unreadable.id)]
-        }
-        return validate(bytes: [UInt8](data), file: file)
     }
 
     func validate(bytes: [UInt8], file: URL) -> [Diagnostic] {
-        var sink = DiagnosticSink(file: DisplayPath.of(file))
+        validate(bytes: bytes, path: file.path, name: DisplayPath.of(path: file.path, relativeTo: validator.workingDirectory))
+    }
+
+    func validate(bytes: [UInt8], path: String, name: String) -> [Diagnostic] {
+        var sink = DiagnosticSink(file: name)
         let tree: XMLTree
         switch parser.parse(bytes) {
         case .failure(let failure):
@@ -125,16 +146,19 @@ final class ValidationSession {
             return sink.diagnostics
         case .success(let t): tree = t
         }
+        guard validator.depth != .parse else { return [] }
         let reader = AnnotationReader(bytes: bytes)
         for issue in schemaValidator.validate(tree) {
             let column = issue.element.map { reader.lines.column(ofTag: $0, onLine: issue.line) } ?? 1
             sink.report(FileCheck.schema.id, issue.message, at: SourceLocation(line: issue.line, column: column))
         }
-        guard validator.runsRules, let document = reader.read(tree) else { return sorted(sink) }
-        var subject = ValidationSubject(
-            document: document, article: nil, declaredTypes: validator.corpus?.manifest.types ?? Set(EntityType.defaults),
-            fileStem: file.deletingPathExtension().lastPathComponent)
-        loadArticle(for: document.header, annotation: file, into: &subject, sink: &sink)
+        guard validator.depth == .full, let document = reader.read(tree) else { return sorted(sink) }
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = fileName.hasSuffix(".xml") ? String(fileName.dropLast(4)) : fileName
+        let article = loadArticle(for: document.header, annotationPath: path, sink: &sink)
+        let subject = ValidationSubject(
+            document: document, article: article?.text, articleSHA256: article?.sha256,
+            declaredTypes: validator.declaredTypes, fileStem: stem)
         for rule in validator.rules { rule.check(subject, into: &sink) }
         return sorted(sink)
     }
@@ -147,35 +171,44 @@ final class ValidationSession {
 
     /// Resolves, confines and reads the article; reports why when it cannot.
     private func loadArticle(
-        for header: DocumentHeader, annotation: URL, into subject: inout ValidationSubject, sink: inout DiagnosticSink
-    ) {
-        guard !header.articlePath.isEmpty else { return }
-        let folder = annotation.deletingLastPathComponent()
-        let url = URL(fileURLWithPath: header.articlePath, relativeTo: folder).standardizedFileURL
-        let allowed = validator.corpus?.articlesDirectory ?? folder.deletingLastPathComponent()
-        guard !header.articlePath.contains("\0"), PathContainment.isInside(url, allowed) else {
-            sink.report(
-                FileCheck.articleOutside,
-                "article path \(Brief.quoted(header.articlePath)) resolves outside the corpus's article folder \(DisplayPath.of(allowed)); it was not read",
-                at: header.origin)
-            return
+        for header: DocumentHeader, annotationPath: String, sink: inout DiagnosticSink
+    ) -> (text: ArticleText?, sha256: String)? {
+        guard !header.articlePath.isEmpty else { return nil }
+        let folder = FileBytes.folder(of: FileBytes.join(validator.workingDirectory, annotationPath))
+        let lexical = FileBytes.join(folder, header.articlePath)
+        let allowed = validator.articleFolder ?? FileBytes.folder(of: folder)
+        let allowedReal = validator.articleFolderReal ?? FileBytes.realPath(allowed) ?? allowed
+        let shown = DisplayPath.of(path: lexical, relativeTo: validator.workingDirectory)
+        let workingDirectory = validator.workingDirectory
+        func outside() -> String {
+            "article path \(Brief.quoted(header.articlePath)) resolves outside the corpus's article folder \(DisplayPath.of(path: allowed, relativeTo: workingDirectory)); it was not read"
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            sink.report(FileCheck.articleMissing, "article \(DisplayPath.of(url)) does not exist", at: header.origin)
-            return
+        guard !header.articlePath.contains("\0"), FileBytes.isInside(lexical, allowed) || FileBytes.isInside(lexical, allowedReal) else {
+            sink.report(FileCheck.articleOutside, outside(), at: header.origin)
+            return nil
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            sink.report(FileCheck.unreadable.id, "cannot read article \(DisplayPath.of(url))", at: header.origin)
-            return
+        guard let real = FileBytes.realPath(lexical) else {
+            sink.report(FileCheck.articleMissing, "article \(shown) does not exist", at: header.origin)
+            return nil
         }
-        let bytes = [UInt8](data)
-        subject.articleSHA256 = SHA256Hex.of(bytes)
-        guard let text = ArticleText(bytes: bytes) else {
-            sink.report(FileCheck.articleEncoding, "article \(DisplayPath.of(url)) is not valid UTF-8", at: header.origin)
-            return
+        guard FileBytes.isInside(real, allowedReal) else {
+            sink.report(FileCheck.articleOutside, outside(), at: header.origin)
+            return nil
         }
-        subject.article = text
+        switch FileBytes.read(real) {
+        case .bytes(let bytes):
+            let sha = SHA256Hex.of(bytes)
+            guard let text = ArticleText(bytes: bytes) else {
+                sink.report(FileCheck.articleEncoding, "article \(shown) is not valid UTF-8", at: header.origin)
+                return (nil, sha)
+            }
+            return (text, sha)
+        case .missing:
+            sink.report(FileCheck.articleMissing, "article \(shown) does not exist", at: header.origin)
+        case .tooLarge, .failed:
+            sink.report(FileCheck.unreadable.id, "cannot read article \(shown)", at: header.origin)
+        }
+        return nil
     }
 }
 

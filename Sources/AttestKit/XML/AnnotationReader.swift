@@ -99,6 +99,16 @@ struct AnnotationReader {
     /// An offset as XSD writes a non-negative integer (surrounding blanks and
     /// a leading `+` allowed); nil when it does not fit in an `Int`.
     static func offset(_ raw: String) -> Int? {
+        // Fast path: plain digits, as Attest writes them.
+        var value = 0
+        var plain = !raw.isEmpty && raw.utf8.count <= 18
+        if plain {
+            for byte in raw.utf8 {
+                guard byte >= 0x30 && byte <= 0x39 else { plain = false; break }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            if plain { return value }
+        }
         var s = Substring(raw)
         while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s.removeLast() }

@@ -25,8 +25,21 @@ enum XMLNode {
         node.pointee.ns?.pointee.href.map { String(cString: $0) }
     }
 
-    static func isElement(_ node: xmlNodePtr, named name: String) -> Bool {
-        node.pointee.type == XML_ELEMENT_NODE && XMLNode.name(node) == name
+    static func isElement(_ node: xmlNodePtr, named name: StaticString) -> Bool {
+        node.pointee.type == XML_ELEMENT_NODE && has(node.pointee.name, name)
+    }
+
+    /// Whether a libxml2 name equals `name`, without building a String.
+    static func has(_ cName: UnsafePointer<xmlChar>?, _ name: StaticString) -> Bool {
+        guard let cName else { return false }
+        return name.withUTF8Buffer { expected in
+            var i = 0
+            while i < expected.count {
+                if cName[i] != expected[i] { return false }
+                i += 1
+            }
+            return cName[i] == 0
+        }
     }
 
     /// Child elements, in document order.
@@ -41,10 +54,10 @@ enum XMLNode {
     }
 
     /// The value of an unqualified attribute, without allocating through libxml2.
-    static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+    static func attribute(_ node: xmlNodePtr, _ name: StaticString) -> String? {
         var attr = node.pointee.properties
         while let a = attr {
-            if a.pointee.ns == nil, let n = a.pointee.name, String(cString: n) == name {
+            if a.pointee.ns == nil, has(a.pointee.name, name) {
                 return text(of: a.pointee.children)
             }
             attr = a.pointee.next

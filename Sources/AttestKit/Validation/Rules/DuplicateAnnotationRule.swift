@@ -6,12 +6,14 @@ public struct DuplicateAnnotationRule: Rule {
 
     public func check(_ subject: ValidationSubject, into sink: inout DiagnosticSink) {
         var mentions: [Span: String] = [:]
-        for (_, m) in subject.document.mentions where !m.excerpt.isUnreadable {
+        for entity in subject.document.entities {
+          for m in entity.mentions where !m.excerpt.isUnreadable {
             if let first = mentions[m.span] {
                 sink.report(Self.descriptor, "mention \(m.id) repeats the span \(m.span) of mention \(first)", at: m.excerpt.origin)
             } else {
                 mentions[m.span] = m.id
             }
+          }
         }
         var quotes: [Span: String] = [:]
         for q in subject.document.quotes where !q.content.isUnreadable {

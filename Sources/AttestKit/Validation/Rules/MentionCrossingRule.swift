@@ -5,13 +5,22 @@ public struct MentionCrossingRule: Rule {
     public init() {}
 
     public func check(_ subject: ValidationSubject, into sink: inout DiagnosticSink) {
-        var all = subject.document.mentions.filter { !$0.mention.span.isEmpty && !$0.mention.excerpt.isUnreadable }
-        all.sort { ($0.mention.span.start, -$0.mention.span.end) < ($1.mention.span.start, -$1.mention.span.end) }
-        var open: [(entity: Entity, mention: Mention)] = []
+        // (start, end, entity index, mention index), outer spans first on a shared start.
+        var all: [(start: Int, end: Int, entity: Int, mention: Int)] = []
+        for (e, entity) in subject.document.entities.enumerated() {
+            for (m, mention) in entity.mentions.enumerated() where !mention.span.isEmpty && !mention.excerpt.isUnreadable {
+                all.append((mention.span.start, mention.span.end, e, m))
+            }
+        }
+        all.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
+        var open: [(start: Int, end: Int, entity: Int, mention: Int)] = []
         for item in all {
-            while let top = open.last, top.mention.span.end <= item.mention.span.start { open.removeLast() }
-            if let top = open.last, item.mention.span.end > top.mention.span.end, top.entity.id != item.entity.id {
-                sink.report(Self.descriptor, "mention \(item.mention.id) \(item.mention.span) of \(item.entity.id) crosses mention \(top.mention.id) \(top.mention.span) of \(top.entity.id); mentions may nest but not cross", at: item.mention.excerpt.origin)
+            while let top = open.last, top.end <= item.start { open.removeLast() }
+            if let top = open.last, item.end > top.end, top.entity != item.entity {
+                let entities = subject.document.entities
+                let a = entities[item.entity], b = entities[top.entity]
+                let m = a.mentions[item.mention], n = b.mentions[top.mention]
+                sink.report(Self.descriptor, "mention \(m.id) \(m.span) of \(a.id) crosses mention \(n.id) \(n.span) of \(b.id); mentions may nest but not cross", at: m.excerpt.origin)
                 continue
             }
             open.append(item)

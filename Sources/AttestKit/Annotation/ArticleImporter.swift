@@ -1,0 +1,61 @@
+import Foundation
+
+/// Adds an article to a corpus: copies it byte for byte and creates its
+/// draft annotation.
+public enum ArticleImporter {
+    /// Imports `source` as document `id` (default: derived from the file
+    /// name). Returns the article and annotation URLs.
+    @discardableResult
+    public static func add(_ source: URL, id: String?, annotators: [String] = [], to corpus: Corpus) throws -> (article: URL, annotation: URL) {
+        guard let data = FileManager.default.contents(atPath: source.path) else {
+            throw AttestError("cannot read \(source.path)")
+        }
+        let bytes = [UInt8](data)
+        guard let text = ArticleText(bytes: bytes) else {
+            throw AttestError("\(source.path) is not valid UTF-8; convert it first (Attest stores articles exactly as given)")
+        }
+        let docID = id ?? slug(source.deletingPathExtension().lastPathComponent)
+        guard docID.range(of: "^[A-Za-z][A-Za-z0-9_.-]{0,127}$", options: .regularExpression) != nil else {
+            throw AttestError("\(Brief.quoted(docID)) is not a valid document id (a letter, then letters, digits, '.', '_' or '-'); give one with --id")
+        }
+        let articleURL = corpus.articleURL(for: docID)
+        let annotationURL = corpus.annotationURL(for: docID)
+        if FileManager.default.fileExists(atPath: annotationURL.path) {
+            throw AttestError("\(DisplayPath.of(annotationURL)) already exists; nothing written")
+        }
+        if let existing = FileManager.default.contents(atPath: articleURL.path), [UInt8](existing) != bytes {
+            throw AttestError("\(DisplayPath.of(articleURL)) already exists with other content; choose another --id")
+        }
+        try FileManager.default.createDirectory(at: corpus.articlesDirectory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: corpus.annotationsDirectory, withIntermediateDirectories: true)
+        let relative = relativePath(from: corpus.annotationsDirectory, to: articleURL)
+        let header = DocumentHeader(
+            id: docID, articlePath: relative, sha256: SHA256Hex.of(bytes), length: text.count, status: .draft,
+            annotators: annotators, guidelines: corpus.manifest.guidelines)
+        let xml = AnnotationWriter.xml(AnnotationDocument(header: header))
+        if !FileManager.default.fileExists(atPath: articleURL.path) {
+            try AtomicFile.write(bytes, to: articleURL, expectedDigest: .some(nil))
+        }
+        try AtomicFile.write(xml, to: annotationURL, expectedDigest: .some(nil))
+        return (articleURL, annotationURL)
+    }
+
+    /// A document id from a file name: lower case, runs of other characters as '-'.
+    public static func slug(_ name: String) -> String {
+        var out = ""
+        for ch in name.lowercased() {
+            if ch.isASCII && (ch.isLetter || ch.isNumber) { out.append(ch) } else if out.last != "-" { out.append("-") }
+        }
+        out = String(out.drop { $0 == "-" }.reversed().drop { $0 == "-" }.reversed())
+        if let f = out.first, !f.isLetter { out = "doc-" + out }
+        return out.isEmpty ? "doc" : out
+    }
+
+    static func relativePath(from folder: URL, to file: URL) -> String {
+        let a = folder.standardizedFileURL.pathComponents
+        let b = file.standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
+        return (Array(repeating: "..", count: a.count - common) + b[common...]).joined(separator: "/")
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes files whole or not at all: a temporary file in the same folder,
+/// flushed, then renamed over the target.
+public enum AtomicFile {
+    /// Writes `bytes` to `url`. With `expectedDigest`, refuses when the file
+    /// on disk no longer has that SHA-256 (someone changed it since it was
+    /// read); with `.some(nil)`, refuses when the file has appeared.
+    public static func write(_ bytes: [UInt8], to url: URL, expectedDigest: String?? = .none) throws {
+        if case .some(let expected) = expectedDigest {
+            let current = FileManager.default.contents(atPath: url.path).map { SHA256Hex.of([UInt8]($0)) }
+            if current != expected {
+                throw AttestError(
+                    current == nil
+                        ? "\(DisplayPath.of(url)) was removed since it was read; nothing written"
+                        : expected == nil
+                            ? "\(DisplayPath.of(url)) was created by someone else meanwhile; nothing written"
+                            : "\(DisplayPath.of(url)) changed on disk since it was read; nothing written (run the command again)")
+            }
+        }
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp")
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw AttestError("cannot write in \(DisplayPath.of(folder)): \(String(cString: strerror(errno)))") }
+        var ok = true
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { ok = false; return }
+                offset += n
+            }
+        }
+        ok = ok && fsync(fd) == 0
+        close(fd)
+        guard ok, rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw AttestError("cannot write \(DisplayPath.of(url)): \(reason); the file is unchanged")
+        }
+    }
+
+    public static func write(_ text: String, to url: URL, expectedDigest: String?? = .none) throws {
+        try write(Array(text.utf8), to: url, expectedDigest: expectedDigest)
+    }
+}

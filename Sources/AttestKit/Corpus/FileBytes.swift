@@ -1,0 +1,75 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads whole files with plain POSIX calls (Foundation's file APIs cost
+/// more than parsing a small file) and works on path strings.
+public enum FileBytes {
+    public enum Outcome: Sendable {
+        case bytes([UInt8])
+        case tooLarge(Int)
+        case missing
+        case failed(String)
+    }
+
+    /// The file's bytes, unless it is larger than `limit`.
+    public static func read(_ path: String, limit: Int = Int.max) -> Outcome {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .failed(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failed(String(cString: strerror(errno))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failed("not a regular file") }
+        let size = Int(info.st_size)
+        if size > limit { return .tooLarge(size) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var offset = 0
+        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            while offset < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + offset, size - offset)
+                if n < 0 { return false }
+                if n == 0 { break }
+                offset += n
+            }
+            return true
+        }
+        guard ok else { return .failed(String(cString: strerror(errno))) }
+        if offset < size { bytes.removeLast(size - offset) }
+        return .bytes(bytes)
+    }
+
+    /// `relative` joined to `folder` with `.` and `..` resolved lexically.
+    public static func join(_ folder: String, _ relative: String) -> String {
+        let combined = relative.hasPrefix("/") ? relative : folder + "/" + relative
+        var parts: [Substring] = []
+        for part in combined.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// The folder part of a path.
+    public static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The canonical absolute path with links resolved, or nil when it does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether `path` equals `folder` or lies below it (string comparison).
+    public static func isInside(_ path: String, _ folder: String) -> Bool {
+        let f = folder.hasSuffix("/") ? folder : folder + "/"
+        return path.hasPrefix(f)
+    }
+}
