@@ -11,7 +11,10 @@ struct Attest: ParsableCommand {
             Exit status: 0 success, 1 findings or failed gates, 2 usage or I/O errors.
             Diagnostics read file:line:col: severity: message [rule-id].
             """,
-        subcommands: [Validate.self, Rules.self]
+        subcommands: [
+            Validate.self, New.self, EntityCommand.self, QuoteCommand.self, Remove.self, Status.self, Show.self, Stats.self,
+            Fmt.self, Rules.self,
+        ]
     )
 }
 

@@ -56,8 +56,12 @@ public struct AnnotationEditor: Sendable {
     ) throws -> (entity: Entity, added: [Mention]) {
         let spans: [Span]
         if all {
-            spans = locator.occurrences(of: text)
-            if spans.isEmpty { _ = try locator.locate(text, nth: nil) }
+            // Every occurrence that is not part of an existing mention ("Kaba"
+            // inside an annotated "Chris Kaba" stays unmarked).
+            let existing = document.mentions.map(\.mention.span)
+            let found = locator.occurrences(of: text)
+            if found.isEmpty { _ = try locator.locate(text, nth: nil) }
+            spans = found.filter { s in !existing.contains { $0 != s && $0.overlaps(s) } }
         } else {
             spans = [try locator.locate(text, nth: nth)]
         }
@@ -117,13 +121,22 @@ public struct AnnotationEditor: Sendable {
             quote.cue = Excerpt(span: c, text: article[c])
         }
         if let speakerEntity {
-            guard document.entity(withID: speakerEntity) != nil else {
-                throw AttestError("no entity \(speakerEntity) in \(document.id) to attribute the quote to")
-            }
-            quote.speakerEntity = speakerEntity
+            quote.speakerEntity = try resolveEntity(speakerEntity)
         }
         document.quotes.append(quote)
         return quote
+    }
+
+    /// An entity id, or the canonical name of exactly one entity.
+    public func resolveEntity(_ reference: String) throws -> String {
+        if document.entity(withID: reference) != nil { return reference }
+        let named = document.entities.filter { $0.name == reference }
+        if named.count == 1 { return named[0].id }
+        let list = document.entities.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
+        throw AttestError(
+            named.isEmpty
+                ? "no entity \(Brief.quoted(reference)) in \(document.id); entities: \(list)"
+                : "\(named.count) entities are named \(Brief.quoted(reference)); give the id")
     }
 
     // MARK: Removal and status

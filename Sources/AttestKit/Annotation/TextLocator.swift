@@ -40,12 +40,15 @@ public struct TextLocator: Sendable {
     }
 
     /// Like `locate`, but without `nth` an ambiguous text resolves to the
-    /// occurrence nearest to `anchor` (the one after it on a tie): the speaker
-    /// and cue of a quote stand next to it.
+    /// occurrence nearest to `anchor` (outside it when there is one; the one
+    /// after it on a tie): the speaker and cue of a quote stand next to it.
     public func locate(_ text: String, nth: Int?, nearest anchor: Span, role: String) throws -> Span {
         if nth != nil { return try locate(text, nth: nth, role: role) }
-        let found = occurrences(of: text)
-        guard !found.isEmpty else { return try locate(text, nth: nil, role: role) }
+        let all = occurrences(of: text)
+        guard !all.isEmpty else { return try locate(text, nth: nil, role: role) }
+        // Prefer occurrences outside the anchor (a "said" inside the quote is not its cue).
+        let outside = all.filter { !$0.overlaps(anchor) }
+        let found = outside.isEmpty ? all : outside
         func distance(_ s: Span) -> (Int, Int) {
             let d = s.end <= anchor.start ? anchor.start - s.end : s.start >= anchor.end ? s.start - anchor.end : 0
             return (d, s.start >= anchor.start ? 0 : 1)
