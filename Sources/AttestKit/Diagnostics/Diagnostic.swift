@@ -54,3 +54,6 @@ public struct DiagnosticSink: Sendable {
         diagnostics.append(contentsOf: other)
     }
 }
+
+/// A diagnostic can be thrown or carried as a failure.
+extension Diagnostic: Error {}

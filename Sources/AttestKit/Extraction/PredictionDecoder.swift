@@ -1,0 +1,160 @@
+/// A problem with one field of one prediction line.
+public struct PredictionIssue: Error, Hashable, Sendable {
+    /// The field's path, such as `entities[3].start`.
+    public var field: String
+    /// Byte offset in the line (for the column).
+    public var offset: Int
+    public var message: String
+    public var rule: String
+
+    public init(field: String, offset: Int, message: String, rule: String = PredictionRules.field.id) {
+        self.field = field
+        self.offset = offset
+        self.message = message
+        self.rule = rule
+    }
+}
+
+/// Turns one parsed JSON line into a `PredictionDocument`, checking every
+/// field against docs/format.md. Unknown members are ignored, so extractors
+/// may add their own (a confidence, say).
+public struct PredictionDecoder: Sendable {
+    public init() {}
+
+    public enum Decoded: Sendable {
+        case document(PredictionDocument)
+        case issues([PredictionIssue])
+    }
+
+    /// Either the document or every problem found in it.
+    public func decode(_ json: JSONValue) -> Decoded {
+        var issues: [PredictionIssue] = []
+        guard case .object(let members) = json else {
+            return .issues([PredictionIssue(field: "(line)", offset: 0, message: "a line must be a JSON object, found \(json.typeName)")])
+        }
+        func member(_ key: String) -> JSONMember? { members.first { $0.key == key } }
+        var id = ""
+        if let m = member("id") {
+            if case .string(let s) = m.value, !s.isEmpty { id = s } else {
+                issues.append(PredictionIssue(field: "id", offset: m.offset, message: "must be a non-empty string, found \(m.value.typeName)"))
+            }
+        } else {
+            issues.append(PredictionIssue(field: "id", offset: 0, message: "is missing: every line needs the document id"))
+        }
+        var mentions: [PredictedMention] = []
+        for (index, item, offset) in list(member("entities"), "entities", &issues) {
+            let path = "entities[\(index)]"
+            guard case .object = item else {
+                issues.append(PredictionIssue(field: path, offset: offset, message: "must be an object, found \(item.typeName)"))
+                continue
+            }
+            let span = self.span(item, path, offset, &issues)
+            var type: EntityType?
+            if let t = item["type"] {
+                if case .string(let s) = t.value, !s.isEmpty { type = EntityType(s) } else {
+                    issues.append(PredictionIssue(field: path + ".type", offset: t.offset, message: "must be a non-empty string, found \(t.value.typeName)"))
+                }
+            } else {
+                issues.append(PredictionIssue(field: path + ".type", offset: offset, message: "is missing"))
+            }
+            let text = optionalString(item, "text", path, &issues)
+            if let span, let type { mentions.append(PredictedMention(span: span, type: type, text: text)) }
+        }
+        var quotes: [PredictedQuote] = []
+        for (index, item, offset) in list(member("quotes"), "quotes", &issues) {
+            let path = "quotes[\(index)]"
+            guard case .object = item else {
+                issues.append(PredictionIssue(field: path, offset: offset, message: "must be an object, found \(item.typeName)"))
+                continue
+            }
+            let span = self.span(item, path, offset, &issues)
+            let text = optionalString(item, "text", path, &issues)
+            var kind: QuoteKind?
+            if let k = item["kind"] {
+                switch k.value {
+                case .null: break
+                case .string(let s) where QuoteKind(rawValue: s) != nil: kind = QuoteKind(rawValue: s)
+                default:
+                    issues.append(PredictionIssue(field: path + ".kind", offset: k.offset, message: "must be \"direct\", \"indirect\", \"mixed\" or null, found \(k.value.typeName)"))
+                }
+            }
+            let speaker = nestedSpan(item, "speaker", path, &issues)
+            let cue = nestedSpan(item, "cue", path, &issues)
+            let entity = optionalString(item, "speaker_entity", path, &issues)
+            if let span {
+                quotes.append(PredictedQuote(content: PredictedSpan(span, text: text), kind: kind, speaker: speaker, speakerEntity: entity, cue: cue))
+            }
+        }
+        if !issues.isEmpty { return .issues(issues) }
+        return .document(PredictionDocument(id: id, mentions: mentions, quotes: quotes))
+    }
+
+    private func list(_ m: JSONMember?, _ name: String, _ issues: inout [PredictionIssue]) -> [(Int, JSONValue, Int)] {
+        guard let m else { return [] }
+        switch m.value {
+        case .null: return []
+        case .array(let values, let offsets): return values.indices.map { ($0, values[$0], offsets[$0]) }
+        default:
+            issues.append(PredictionIssue(field: name, offset: m.offset, message: "must be an array, found \(m.value.typeName)"))
+            return []
+        }
+    }
+
+    private func optionalString(_ object: JSONValue, _ key: String, _ path: String, _ issues: inout [PredictionIssue]) -> String? {
+        guard let m = object[key] else { return nil }
+        switch m.value {
+        case .null: return nil
+        case .string(let s): return s
+        default:
+            issues.append(PredictionIssue(field: "\(path).\(key)", offset: m.offset, message: "must be a string or null, found \(m.value.typeName)"))
+            return nil
+        }
+    }
+
+    private func nestedSpan(_ object: JSONValue, _ key: String, _ path: String, _ issues: inout [PredictionIssue]) -> PredictedSpan? {
+        guard let m = object[key] else { return nil }
+        switch m.value {
+        case .null: return nil
+        case .object:
+            let p = "\(path).\(key)"
+            guard let span = span(m.value, p, m.offset, &issues) else { return nil }
+            return PredictedSpan(span, text: optionalString(m.value, "text", p, &issues))
+        default:
+            issues.append(PredictionIssue(field: "\(path).\(key)", offset: m.offset, message: "must be an object with start and end, or null; found \(m.value.typeName)"))
+            return nil
+        }
+    }
+
+    private func span(_ object: JSONValue, _ path: String, _ offset: Int, _ issues: inout [PredictionIssue]) -> Span? {
+        func offsetValue(_ key: String) -> Int? {
+            guard let m = object[key] else {
+                issues.append(PredictionIssue(field: "\(path).\(key)", offset: offset, message: "is missing"))
+                return nil
+            }
+            switch m.value {
+            case .integer(let v) where v >= 0: return v
+            case .integer(let v):
+                issues.append(PredictionIssue(field: "\(path).\(key)", offset: m.offset, message: "must be a non-negative code-point offset, found \(v)", rule: PredictionRules.range.id))
+            case .number(let raw):
+                let whole = !raw.contains(".") && !raw.lowercased().contains("e")
+                issues.append(
+                    PredictionIssue(
+                        field: "\(path).\(key)", offset: m.offset,
+                        message: whole ? "offset \(raw.count > 24 ? String(raw.prefix(24)) + "…" : raw) is far beyond any article" : "must be an integer code-point offset, found \(m.value.typeName)",
+                        rule: whole ? PredictionRules.range.id : PredictionRules.field.id))
+            default:
+                issues.append(PredictionIssue(field: "\(path).\(key)", offset: m.offset, message: "must be an integer code-point offset, found \(m.value.typeName)"))
+            }
+            return nil
+        }
+        guard let start = offsetValue("start"), let end = offsetValue("end") else { return nil }
+        guard start < end else {
+            issues.append(
+                PredictionIssue(
+                    field: "\(path).end", offset: object["end"]?.offset ?? offset, message: "end \(end) must be greater than start \(start) (spans are half-open and not empty)",
+                    rule: PredictionRules.range.id))
+            return nil
+        }
+        return Span(start, end)
+    }
+}

@@ -1,0 +1,67 @@
+/// The verdict on one gate.
+public struct GateResult: Hashable, Sendable, Codable {
+    public var metric: String
+    /// `min` (the metric must reach `threshold`) or `max-drop` (it may fall
+    /// at most `threshold` below the baseline).
+    public var rule: String
+    public var threshold: Double
+    public var actual: Double
+    public var baseline: Double?
+    public var passed: Bool
+
+    /// How far the metric is above (positive) or below (negative) what the gate asks.
+    public var margin: Double {
+        rule == "min" ? actual - threshold : actual - ((baseline ?? 0) - threshold)
+    }
+
+    public var summary: String {
+        let verdict = passed ? "passed" : "FAILED"
+        if rule == "min" {
+            return String(format: "%@ %@: %.4f, minimum %.4f (%@%.4f)", verdict, metric, actual, threshold, margin >= 0 ? "+" : "", margin)
+        }
+        return String(
+            format: "%@ %@: %.4f, baseline %.4f, drop %.4f, allowed %.4f", verdict, metric, actual, baseline ?? 0, (baseline ?? 0) - actual,
+            threshold)
+    }
+}
+
+/// Checks gates against a run's metrics and, for drops, a baseline run's.
+public enum GateCheck {
+    /// Gates naming a metric the run does not have are an error, not a pass.
+    /// A `max-drop` gate with no baseline is skipped (reported in `skipped`).
+    public static func evaluate(_ gates: [Gate], metrics: [String: Double], baseline: [String: Double]?) throws
+        -> (results: [GateResult], skipped: [String])
+    {
+        var results: [GateResult] = []
+        var skipped: [String] = []
+        for gate in gates {
+            guard let actual = metrics[gate.metric] else {
+                let near = metrics.keys.filter { $0.hasPrefix(gate.metric.split(separator: ".").first.map(String.init) ?? "") }.sorted().prefix(6)
+                throw AttestError("gate names unknown metric \(gate.metric); metrics include \(near.joined(separator: ", ")) (see docs/metrics.md)")
+            }
+            if let min = gate.min {
+                results.append(GateResult(metric: gate.metric, rule: "min", threshold: min, actual: actual, passed: actual + 1e-12 >= min))
+            }
+            if let drop = gate.maxDrop {
+                guard let baseline, let base = baseline[gate.metric] else {
+                    skipped.append("\(gate.metric) max-drop \(drop): no baseline run given (--baseline)")
+                    continue
+                }
+                results.append(
+                    GateResult(
+                        metric: gate.metric, rule: "max-drop", threshold: drop, actual: actual, baseline: base,
+                        passed: base - actual <= drop + 1e-12))
+            }
+        }
+        return (results, skipped)
+    }
+
+    /// Parses `metric=value` as given to `--min`.
+    public static func parseMinimum(_ text: String) throws -> Gate {
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty, let v = Double(parts[1]), v.isFinite else {
+            throw AttestError("--min takes METRIC=VALUE, such as entities.strict.f1=0.8; got \(Brief.quoted(text))")
+        }
+        return Gate(metric: parts[0], min: v)
+    }
+}

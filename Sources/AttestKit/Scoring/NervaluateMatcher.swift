@@ -1,0 +1,83 @@
+/// What became of one prediction under one scheme.
+public enum MatchOutcome: Hashable, Sendable {
+    case correct(gold: Int)
+    case incorrect(gold: Int)
+    case partial(gold: Int)
+    case spurious
+}
+
+/// The outcome of one scheme on one document: the counts, what each
+/// prediction became and which gold mentions were missed.
+public struct SchemeResult: Hashable, Sendable {
+    public var counts = Counts()
+    public var predictions: [MatchOutcome] = []
+    public var missed: [Int] = []
+
+    init(outcomes: [MatchOutcome], goldCount: Int) {
+        predictions = outcomes
+        var matched = [Bool](repeating: false, count: goldCount)
+        for o in outcomes {
+            switch o {
+            case .correct(let g): counts.cor += 1; matched[g] = true
+            case .incorrect(let g): counts.inc += 1; matched[g] = true
+            case .partial(let g): counts.par += 1; matched[g] = true
+            case .spurious: counts.spu += 1
+            }
+        }
+        for g in 0..<goldCount where !matched[g] { missed.append(g) }
+        counts.mis = missed.count
+    }
+}
+
+/// nervaluate 1.x's four strategies, line for line (src/nervaluate/strategies.py):
+/// predictions are walked in order; each skips gold mentions already matched
+/// and stops at the first gold mention it matches exactly or overlaps by at
+/// least `minOverlapPercentage` of the gold span (nervaluate's default, 1%).
+/// nervaluate's ends are inclusive; these spans are half-open, and the
+/// arithmetic below is the same once that is accounted for.
+public struct NervaluateMatcher: Sendable {
+    public var minOverlapPercentage: Double
+
+    public init(minOverlapPercentage: Double = 1.0) {
+        self.minOverlapPercentage = minOverlapPercentage
+    }
+
+    /// `_has_sufficient_overlap`: the overlap as a percentage of the gold span.
+    func sufficientOverlap(_ pred: Span, _ gold: Span) -> Bool {
+        if pred.start >= gold.end || pred.end <= gold.start { return false }
+        let overlap = min(pred.end, gold.end) - max(pred.start, gold.start)
+        let percentage = (Double(overlap) / Double(gold.end - gold.start)) * 100.0
+        return percentage >= minOverlapPercentage
+    }
+
+    public func evaluate(_ scheme: EntityScheme, gold: [TypedSpan], predicted: [TypedSpan]) -> SchemeResult {
+        var matched = [Bool](repeating: false, count: gold.count)
+        var outcomes: [MatchOutcome] = []
+        outcomes.reserveCapacity(predicted.count)
+        for p in predicted {
+            var outcome = MatchOutcome.spurious
+            for (g, t) in gold.enumerated() where !matched[g] {
+                let sameSpan = p.span == t.span
+                switch scheme {
+                case .strict, .exact:
+                    let exact = sameSpan && (scheme == .exact || p.type == t.type)
+                    if exact {
+                        outcome = .correct(gold: g)
+                    } else if sufficientOverlap(p.span, t.span) {
+                        outcome = .incorrect(gold: g)
+                    }
+                case .partial:
+                    if sufficientOverlap(p.span, t.span) { outcome = sameSpan ? .correct(gold: g) : .partial(gold: g) }
+                case .type:
+                    if sufficientOverlap(p.span, t.span) { outcome = p.type == t.type ? .correct(gold: g) : .incorrect(gold: g) }
+                }
+                if outcome != .spurious {
+                    matched[g] = true
+                    break
+                }
+            }
+            outcomes.append(outcome)
+        }
+        return SchemeResult(outcomes: outcomes, goldCount: gold.count)
+    }
+}

@@ -1,0 +1,63 @@
+/// The result of scoring an extractor on a gold set: per-document counts,
+/// their totals, the flat metrics and, with a bootstrap, their intervals.
+public struct Scorecard: Hashable, Sendable {
+    public var options: ScoringOptions
+    /// Sorted by document id, so that figures never depend on input order.
+    public var documents: [DocumentScore]
+    public var totals: Totals
+    public var metrics: [String: Double]
+    public var intervals: [String: Interval]
+    public var bootstrap: Bootstrap?
+
+    public init(documents: [DocumentScore], options: ScoringOptions, bootstrap: Bootstrap? = nil) {
+        self.options = options
+        self.documents = documents.sorted { $0.id < $1.id }
+        self.totals = Totals(self.documents)
+        self.metrics = Metrics.compute(totals, matching: options.matching)
+        self.bootstrap = bootstrap
+        self.intervals = bootstrap?.intervals(self.documents, matching: options.matching) ?? [:]
+    }
+
+    public subscript(metric: String) -> Double? { metrics[metric] }
+
+    /// Combines scorecards of disjoint shards of one corpus into the card a
+    /// single run gives: the same documents, totals, metrics and intervals.
+    public static func merged(_ cards: [Scorecard]) throws -> Scorecard {
+        guard let first = cards.first else { throw AttestError("nothing to merge") }
+        var seen = Set<String>()
+        var documents: [DocumentScore] = []
+        for card in cards {
+            guard card.options.matching == first.options.matching, card.options.overlap == first.options.overlap else {
+                throw AttestError("cannot merge runs scored with different options (matching or overlap threshold)")
+            }
+            for d in card.documents {
+                guard seen.insert(d.id).inserted else { throw AttestError("document \(d.id) appears in more than one run; shards must be disjoint") }
+                documents.append(d)
+            }
+        }
+        return Scorecard(documents: documents, options: first.options, bootstrap: cards.compactMap(\.bootstrap).first)
+    }
+}
+
+
+/// Scores predictions against gold documents: the library entry point
+/// `attest score` uses, public so that a Swift extractor can assert its
+/// scores in its own tests.
+public struct Scorer: Sendable {
+    public var options: ScoringOptions
+
+    public init(options: ScoringOptions = ScoringOptions()) { self.options = options }
+
+    /// Every gold document is scored; one with no prediction counts as an
+    /// empty prediction. Predictions for documents not in `gold` are ignored
+    /// here (the command reports them as errors before scoring).
+    public func score(
+        gold: [AnnotationDocument], predictions: [PredictionDocument], articles: [String: ArticleText] = [:], bootstrap: Bootstrap? = nil
+    ) -> Scorecard {
+        var byID: [String: PredictionDocument] = [:]
+        for p in predictions { byID[p.id] = p }
+        let scorer = DocumentScorer(options: options)
+        let documents = gold.map { scorer.score(gold: $0, prediction: byID[$0.id], article: articles[$0.id]) }
+        return Scorecard(documents: documents, options: options, bootstrap: bootstrap)
+    }
+}
