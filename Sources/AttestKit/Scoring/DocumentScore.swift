@@ -134,10 +134,12 @@ public struct ScoreError: Hashable, Sendable, Codable {
     /// About 40 code points before and after the span in question.
     public var before: String
     public var after: String
+    /// The article's text between `before` and `after` (the gold and the predicted span together).
+    public var focus: String
 
     public init(
         kind: Kind, gold: Span? = nil, goldType: String? = nil, goldText: String? = nil, predicted: Span? = nil,
-        predictedType: String? = nil, predictedText: String? = nil, before: String = "", after: String = ""
+        predictedType: String? = nil, predictedText: String? = nil, before: String = "", after: String = "", focus: String = ""
     ) {
         self.kind = kind
         self.gold = gold
@@ -148,5 +150,6 @@ public struct ScoreError: Hashable, Sendable, Codable {
         self.predictedText = predictedText
         self.before = before
         self.after = after
+        self.focus = focus
     }
 }

@@ -22,10 +22,11 @@ public struct DocumentScorer: Sendable {
         return DocumentScore(id: gold.id, predicted: prediction != nil, entities: entities, quotes: quoteOutcome.score, errors: errors)
     }
 
-    static func context(_ span: Span, _ article: ArticleText?) -> (String, String) {
-        guard let article else { return ("", "") }
+    /// The text before, after and of `span`, clamped to the article.
+    static func context(_ span: Span, _ article: ArticleText?) -> (String, String, String) {
+        guard let article else { return ("", "", "") }
         let s = min(max(span.start, 0), article.count), e = min(max(span.end, s), article.count)
-        return (article[Span(max(0, s - contextWidth), s)], article[Span(e, min(article.count, e + contextWidth))])
+        return (article[Span(max(0, s - contextWidth), s)], article[Span(e, min(article.count, e + contextWidth))], article[Span(s, e)])
     }
 
     static func text(_ span: Span, _ article: ArticleText?) -> String? {
@@ -40,22 +41,22 @@ public struct DocumentScorer: Sendable {
             switch outcome {
             case .correct: continue
             case .spurious:
-                let (b, a) = context(pred.span, article)
-                errors.append(ScoreError(kind: .spurious, predicted: pred.span, predictedType: pred.type.name, predictedText: text(pred.span, article), before: b, after: a))
+                let (b, a, f) = context(pred.span, article)
+                errors.append(ScoreError(kind: .spurious, predicted: pred.span, predictedType: pred.type.name, predictedText: text(pred.span, article), before: b, after: a, focus: f))
             case .incorrect(let g), .partial(let g):
                 let t = gold[g]
                 let kind: ScoreError.Kind = t.span == pred.span ? .type : (t.type == pred.type ? .boundary : .boundaryType)
-                let (b, a) = context(Span(min(t.span.start, pred.span.start), max(t.span.end, pred.span.end)), article)
+                let (b, a, f) = context(Span(min(t.span.start, pred.span.start), max(t.span.end, pred.span.end)), article)
                 errors.append(
                     ScoreError(
                         kind: kind, gold: t.span, goldType: t.type.name, goldText: text(t.span, article), predicted: pred.span,
-                        predictedType: pred.type.name, predictedText: text(pred.span, article), before: b, after: a))
+                        predictedType: pred.type.name, predictedText: text(pred.span, article), before: b, after: a, focus: f))
             }
         }
         for g in strict.missed {
             let t = gold[g]
-            let (b, a) = context(t.span, article)
-            errors.append(ScoreError(kind: .missed, gold: t.span, goldType: t.type.name, goldText: text(t.span, article), before: b, after: a))
+            let (b, a, f) = context(t.span, article)
+            errors.append(ScoreError(kind: .missed, gold: t.span, goldType: t.type.name, goldText: text(t.span, article), before: b, after: a, focus: f))
         }
         return errors.sorted { ($0.gold ?? $0.predicted!).start < ($1.gold ?? $1.predicted!).start }
     }
@@ -72,32 +73,32 @@ public struct DocumentScorer: Sendable {
             matchedPred.insert(pair.predicted)
             let g = gold[pair.gold], p = predicted[pair.predicted]
             if g.content.span != p.content.span {
-                let (b, a) = context(Span(min(g.content.start, p.content.span.start), max(g.content.end, p.content.span.end)), article)
+                let (b, a, f) = context(Span(min(g.content.start, p.content.span.start), max(g.content.end, p.content.span.end)), article)
                 errors.append(
                     ScoreError(
                         kind: .quoteBoundary, gold: g.content.span, goldType: g.kind.rawValue, goldText: g.content.text,
-                        predicted: p.content.span, predictedType: p.kind?.rawValue, predictedText: text(p.content.span, article), before: b, after: a))
+                        predicted: p.content.span, predictedType: p.kind?.rawValue, predictedText: text(p.content.span, article), before: b, after: a, focus: f))
             }
             if !pair.attributed {
                 let anchor = p.speaker?.span ?? g.speaker?.span ?? g.content.span
-                let (b, a) = context(anchor, article)
+                let (b, a, f) = context(anchor, article)
                 let goldSpeaker = g.speaker?.text ?? g.speakerEntity.flatMap { document.entity(withID: $0)?.name }
                 errors.append(
                     ScoreError(
                         kind: .speaker, gold: g.speaker?.span, goldType: "speaker of \(g.id)", goldText: goldSpeaker, predicted: p.speaker?.span,
-                        predictedType: "speaker", predictedText: p.speaker.flatMap { text($0.span, article) }, before: b, after: a))
+                        predictedType: "speaker", predictedText: p.speaker.flatMap { text($0.span, article) }, before: b, after: a, focus: f))
             }
         }
         for (i, g) in gold.enumerated() where !matchedGold.contains(i) {
-            let (b, a) = context(g.content.span, article)
-            errors.append(ScoreError(kind: .missedQuote, gold: g.content.span, goldType: g.kind.rawValue, goldText: g.content.text, before: b, after: a))
+            let (b, a, f) = context(g.content.span, article)
+            errors.append(ScoreError(kind: .missedQuote, gold: g.content.span, goldType: g.kind.rawValue, goldText: g.content.text, before: b, after: a, focus: f))
         }
         for (i, p) in predicted.enumerated() where !matchedPred.contains(i) {
-            let (b, a) = context(p.content.span, article)
+            let (b, a, f) = context(p.content.span, article)
             errors.append(
                 ScoreError(
                     kind: .spuriousQuote, predicted: p.content.span, predictedType: p.kind?.rawValue, predictedText: text(p.content.span, article),
-                    before: b, after: a))
+                    before: b, after: a, focus: f))
         }
         return errors.sorted { ($0.gold ?? $0.predicted ?? Span(0, 0)).start < ($1.gold ?? $1.predicted ?? Span(0, 0)).start }
     }

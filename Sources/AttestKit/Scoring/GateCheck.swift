@@ -65,3 +65,22 @@ public enum GateCheck {
         return Gate(metric: parts[0], min: v)
     }
 }
+
+extension GateCheck {
+    /// The gates of a run: the manifest's, with `--min` gates replacing the
+    /// manifest's minimum for the same metric, plus a `max-drop` gate on
+    /// every headline metric when `maxDrop` is given (it needs a baseline).
+    public static func plan(manifest: [Gate], minimums: [Gate], maxDrop: Double?) -> [Gate] {
+        var gates: [Gate] = []
+        let overridden = Set(minimums.map(\.metric))
+        for g in manifest {
+            var gate = g
+            if overridden.contains(g.metric) { gate.min = nil }
+            if maxDrop != nil, Metrics.headline.contains(g.metric) { gate.maxDrop = nil }
+            if gate.min != nil || gate.maxDrop != nil { gates.append(gate) }
+        }
+        gates.append(contentsOf: minimums)
+        if let maxDrop { gates.append(contentsOf: Metrics.headline.map { Gate(metric: $0, maxDrop: maxDrop) }) }
+        return gates
+    }
+}

@@ -105,15 +105,22 @@ public struct QuoteScorer: Sendable {
     }
 
     /// Who is quoted: the set of gold speaker entities against the entities
-    /// the predicted speaker spans resolve to. A predicted speaker resolves to
-    /// the entity whose mention it overlaps most, or to the entity of a gold
-    /// speaker span it overlaps; one overlapping a gold speaker that is no
-    /// entity is left out; any other counts once per distinct text.
+    /// the predicted speaker spans resolve to. A predicted speaker that
+    /// overlaps a gold speaker span resolves to that quote's speaker entity
+    /// (or, when it has none, is left out); otherwise to the entity whose
+    /// mention it overlaps most; any other counts once per distinct text.
     static func speakers(gold document: AnnotationDocument, predicted: [PredictedQuote]) -> Tally {
         let goldSet = Set(document.quotes.compactMap(\.speakerEntity))
         var predictedSet = Set<String>()
         for q in predicted {
             guard let ps = q.speaker?.span else { continue }
+            // A gold speaker span it overlaps (most overlap first) settles it.
+            if let g = document.quotes.filter({ $0.speaker?.span.overlaps(ps) == true })
+                .max(by: { $0.speaker!.span.overlap(with: ps) < $1.speaker!.span.overlap(with: ps) })
+            {
+                if let id = g.speakerEntity { predictedSet.insert(id) }
+                continue
+            }
             var best: (overlap: Int, id: String)?
             for e in document.entities {
                 for m in e.mentions {
@@ -122,10 +129,6 @@ public struct QuoteScorer: Sendable {
                 }
             }
             if let best { predictedSet.insert(best.id); continue }
-            if let g = document.quotes.first(where: { $0.speaker?.span.overlaps(ps) == true }) {
-                if let id = g.speakerEntity { predictedSet.insert(id) }
-                continue
-            }
             predictedSet.insert("\u{0}" + (q.speaker?.text ?? "\(ps)").lowercased())
         }
         return Tally(tp: goldSet.intersection(predictedSet).count, predicted: predictedSet.count, expected: goldSet.count)

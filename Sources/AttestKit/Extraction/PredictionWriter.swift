@@ -1,0 +1,52 @@
+/// Writes predictions in the extractor form: one JSON object per line, keys
+/// in a fixed order, so the same documents always give the same bytes.
+public enum PredictionWriter {
+    public static func jsonLines(_ documents: [PredictionDocument]) -> String {
+        documents.sorted { $0.id < $1.id }.map(line).joined()
+    }
+
+    public static func line(_ d: PredictionDocument) -> String {
+        var out = "{\"id\":" + string(d.id) + ",\"entities\":["
+        out += d.mentions.map { m in
+            "{\"start\":\(m.span.start),\"end\":\(m.span.end),\"type\":" + string(m.type.name) + (m.text.map { ",\"text\":" + string($0) } ?? "") + "}"
+        }.joined(separator: ",")
+        out += "],\"quotes\":["
+        out += d.quotes.map { q in
+            var s = "{\"start\":\(q.content.span.start),\"end\":\(q.content.span.end)"
+            if let t = q.content.text { s += ",\"text\":" + string(t) }
+            if let k = q.kind { s += ",\"kind\":" + string(k.rawValue) }
+            s += ",\"speaker\":" + span(q.speaker)
+            if let e = q.speakerEntity { s += ",\"speaker_entity\":" + string(e) }
+            s += ",\"cue\":" + span(q.cue) + "}"
+            return s
+        }.joined(separator: ",")
+        return out + "]}\n"
+    }
+
+    static func span(_ s: PredictedSpan?) -> String {
+        guard let s else { return "null" }
+        return "{\"start\":\(s.span.start),\"end\":\(s.span.end)" + (s.text.map { ",\"text\":" + string($0) } ?? "") + "}"
+    }
+
+    /// A JSON string literal (RFC 8259 escapes; non-ASCII written as is).
+    public static func string(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let hex = Array("0123456789abcdef")
+                    out += "\\u00" + String(hex[Int(u.value >> 4)]) + String(hex[Int(u.value & 0xF)])
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,47 @@
+/// `--errors`: per document, every missed, spurious, boundary and type
+/// error and every wrong speaker, with context and offsets.
+public enum ErrorListing {
+    public static func render(_ card: Scorecard) -> String {
+        var out = ""
+        for d in card.documents where !d.errors.isEmpty {
+            out += "\n\(d.id): \(d.errors.count) error(s)\n"
+            for e in d.errors { out += "  " + line(e) + "\n" }
+        }
+        return out.isEmpty ? "\nNo errors.\n" : out
+    }
+
+    static func line(_ e: ScoreError) -> String {
+        func side(_ label: String, _ span: Span?, _ type: String?, _ text: String?) -> String {
+            guard let span else { return "\(label) none" }
+            return "\(label) \(type.map { $0 + " " } ?? "")\(span) \(Brief.quoted(text ?? "", limit: 50))"
+        }
+        let kind = e.kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)
+        var parts: [String] = []
+        switch e.kind {
+        case .missed, .missedQuote: parts.append(side("gold", e.gold, e.goldType, e.goldText))
+        case .spurious, .spuriousQuote: parts.append(side("predicted", e.predicted, e.predictedType, e.predictedText))
+        default:
+            parts.append(side("gold", e.gold, e.goldType, e.goldText))
+            parts.append(side("predicted", e.predicted, e.predictedType, e.predictedText))
+        }
+        let focus = e.focus.count > 80 ? String(e.focus.prefix(38)) + " … " + String(e.focus.suffix(38)) : e.focus
+        let context = e.focus.isEmpty ? "" : "  …\(flat(e.before))⟦\(flat(focus))⟧\(flat(e.after))…"
+        return kind + parts.joined(separator: " / ") + context
+    }
+
+    private static func flat(_ s: String) -> String {
+        s.replacingOccurrences(of: "\n", with: "⏎").replacingOccurrences(of: "\t", with: " ")
+    }
+}
+
+/// `attest compare`: per headline metric, the two values, their difference
+/// and its significance.
+public enum ComparisonReport {
+    public static func render(_ rows: [Comparison], trials: Int) -> String {
+        var t = TextTable(["metric", "A", "B", "B − A", "p", "significant (p < 0.05)"])
+        for r in rows {
+            t.add([r.metric, Figure.score(r.a), Figure.score(r.b), String(format: "%+.4f", r.difference), String(format: "%.4f", r.pValue), r.significant ? "yes" : "no"])
+        }
+        return "Paired approximate randomization over documents, \(trials) trials (two-sided).\n\n" + t.render()
+    }
+}

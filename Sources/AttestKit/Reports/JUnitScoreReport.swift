@@ -1,0 +1,53 @@
+/// The JUnit XML report (`--junit FILE`): one test case per document (it
+/// fails when the document had no prediction) and one per gate (it fails
+/// when the gate does), for CI test dashboards.
+public enum JUnitScoreReport {
+    public static func render(_ card: Scorecard, gates: [GateResult] = []) -> String {
+        let docFailures = card.documents.filter { !$0.predicted }.count
+        let gateFailures = gates.filter { !$0.passed }.count
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"attest\" tests=\"\(card.documents.count + gates.count)\" failures=\"\(docFailures + gateFailures)\">\n"
+        out += "  <testsuite name=\"documents\" tests=\"\(card.documents.count)\" failures=\"\(docFailures)\">\n"
+        for d in card.documents {
+            let strict = d.entities.overall.strict.scores(partialWeight: 0)
+            let quotes = d.quotes.overlap.scores
+            let summary = String(
+                format: "entities strict F1 %.4f (COR %d, INC %d, MIS %d, SPU %d); quotes overlap F1 %.4f; attribution %d/%d; %d error(s)",
+                strict.f1, d.entities.overall.strict.cor, d.entities.overall.strict.inc, d.entities.overall.strict.mis, d.entities.overall.strict.spu,
+                quotes.f1, d.quotes.attributed, d.quotes.matched, d.errors.count)
+            out += "    <testcase classname=\"attest.documents\" name=\"\(escape(d.id))\">\n"
+            if !d.predicted { out += "      <failure message=\"no prediction for this document\" type=\"pred.missing\"/>\n" }
+            out += "      <system-out>\(escape(summary))</system-out>\n"
+            out += "    </testcase>\n"
+        }
+        out += "  </testsuite>\n"
+        out += "  <testsuite name=\"gates\" tests=\"\(gates.count)\" failures=\"\(gateFailures)\">\n"
+        for g in gates {
+            out += "    <testcase classname=\"attest.gates\" name=\"\(escape(g.metric + " " + g.rule))\">\n"
+            if !g.passed { out += "      <failure message=\"\(escape(g.summary))\" type=\"gate\"/>\n" }
+            out += "      <system-out>\(escape(g.summary))</system-out>\n"
+            out += "    </testcase>\n"
+        }
+        out += "  </testsuite>\n</testsuites>\n"
+        return out
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n": out += "&#10;"
+            case "\t": out += "&#9;"
+            default:
+                // Characters XML 1.0 forbids are dropped.
+                if u.value < 0x20 || (0xFFFE...0xFFFF).contains(u.value) { continue }
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+}

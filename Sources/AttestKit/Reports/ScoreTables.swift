@@ -1,0 +1,113 @@
+/// The tables every human-readable score report shows, built once from a
+/// scorecard; the terminal and Markdown reports only lay them out.
+struct ScoreTables {
+    var title: String
+    var sections: [(heading: String, table: TextTable)] = []
+    var notes: [String] = []
+
+    init(_ card: Scorecard, gates: [GateResult], skippedGates: [String]) {
+        let m = card.metrics
+        let ci = card.intervals
+        let withCI = !ci.isEmpty
+        let matching = card.options.matching == .nervaluate
+            ? "nervaluate (nervaluate 1.x, greedy in prediction order)" : "optimal (one-to-one, maximum total overlap)"
+        title = "\(card.documents.count) document(s) · entity matching: \(matching) · quote overlap: Jaccard ≥ \(card.options.overlap)"
+
+        var entities = TextTable(["entities", "COR", "INC", "PAR", "MIS", "SPU", "precision", "recall", "F1"] + (withCI ? ["F1 95% CI"] : []))
+        for scheme in EntityScheme.allCases {
+            let c = card.totals.entities[scheme]
+            let key = "entities.\(scheme.rawValue)"
+            entities.add(
+                [scheme.rawValue, "\(c.cor)", "\(c.inc)", "\(c.par)", "\(c.mis)", "\(c.spu)", Figure.score(m[key + ".precision"]),
+                 Figure.score(m[key + ".recall"]), Figure.score(m[key + ".f1"])] + (withCI ? [Figure.interval(ci[key + ".f1"])] : []))
+        }
+        for scheme in [EntityScheme.strict, .partial] {
+            let key = "entities.macro.\(scheme.rawValue)"
+            entities.add(
+                ["macro \(scheme.rawValue)", "", "", "", "", "", Figure.score(m[key + ".precision"]), Figure.score(m[key + ".recall"]),
+                 Figure.score(m[key + ".f1"])] + (withCI ? [Figure.interval(ci[key + ".f1"])] : []))
+        }
+        sections.append(("Entity mentions (SemEval-2013 schemes)", entities))
+
+        var types = TextTable(["type (strict)", "COR", "INC", "PAR", "MIS", "SPU", "precision", "recall", "F1"] + (withCI ? ["F1 95% CI"] : []))
+        for type in card.totals.entityTypes.keys.sorted() {
+            let c = card.totals.entityTypes[type]!.strict
+            let key = "entities.strict.\(type)"
+            types.add(
+                [type, "\(c.cor)", "\(c.inc)", "\(c.par)", "\(c.mis)", "\(c.spu)", Figure.score(m[key + ".precision"]), Figure.score(m[key + ".recall"]),
+                 Figure.score(m[key + ".f1"])] + (withCI ? [Figure.interval(ci[key + ".f1"])] : []))
+        }
+        sections.append(("Entity mentions per type", types))
+
+        let q = card.totals.quotes
+        var quotes = TextTable(["quotes", "matched", "predicted", "gold", "precision", "recall", "F1"] + (withCI ? ["F1 95% CI"] : []))
+        func row(_ label: String, _ t: Tally, _ key: String) {
+            quotes.add(
+                [label, "\(t.tp)", "\(t.predicted)", "\(t.expected)", Figure.score(m[key + ".precision"]), Figure.score(m[key + ".recall"]),
+                 Figure.score(m[key + ".f1"])] + (withCI ? [Figure.interval(ci[key + ".f1"])] : []))
+        }
+        row("exact span", q.exact, "quotes.exact")
+        row("overlap", q.overlap, "quotes.overlap")
+        for kind in q.kinds.keys.sorted() { row("  \(kind) (overlap)", q.kinds[kind]!.overlap, "quotes.overlap.\(kind)") }
+        for kind in q.kinds.keys.sorted() { row("  \(kind) (exact)", q.kinds[kind]!.exact, "quotes.exact.\(kind)") }
+        row("attribution (end to end)", q.attribution, "quotes.attribution")
+        row("cue", q.cue, "quotes.cue")
+        row("speakers (who is quoted)", q.speakers, "quotes.speakers")
+        sections.append(("Quotes", quotes))
+        notes.append(
+            "Attribution accuracy: \(Figure.score(m["quotes.attribution.accuracy"])) (\(q.attributed) of \(q.matched) overlap-matched quotes)"
+                + (withCI ? " " + Figure.interval(ci["quotes.attribution.accuracy"]) : ""))
+
+        let predictedKinds = ["direct", "indirect", "mixed", "none"]
+        var confusion = TextTable(["gold \\ predicted"] + predictedKinds)
+        for g in ["direct", "indirect", "mixed"] where q.confusion[g] != nil || q.kinds[g] != nil {
+            confusion.add([g] + predictedKinds.map { "\(q.confusion[g]?[$0] ?? 0)" })
+        }
+        sections.append(("Quote kinds of overlap-matched quotes", confusion))
+
+        if !gates.isEmpty {
+            var table = TextTable(["gate", "rule", "threshold", "actual", "baseline", "margin", "verdict"])
+            for g in gates {
+                table.add(
+                    [g.metric, g.rule, Figure.score(g.threshold), Figure.score(g.actual), g.baseline.map { Figure.score($0) } ?? "",
+                     String(format: "%+.4f", g.margin), g.passed ? "pass" : "FAIL"])
+            }
+            sections.append(("Gates", table))
+        }
+        for s in skippedGates { notes.append("Gate skipped: \(s)") }
+        if card.options.matching == .nervaluate && card.documents.count > 1 {
+            notes.append("As in nervaluate 1.x, over more than one document the partial and type schemes give partial matches no half credit.")
+        }
+    }
+}
+
+/// The report `attest score` prints on a terminal.
+public enum TerminalScoreReport {
+    public static func render(_ card: Scorecard, gates: [GateResult] = [], skippedGates: [String] = []) -> String {
+        let t = ScoreTables(card, gates: gates, skippedGates: skippedGates)
+        var out = "attest score: \(t.title)\n"
+        for s in t.sections { out += "\n" + s.heading + "\n" + s.table.render(indent: "  ") }
+        if !t.notes.isEmpty { out += "\n" + t.notes.joined(separator: "\n") + "\n" }
+        if !gates.isEmpty {
+            let failed = gates.filter { !$0.passed }
+            out += failed.isEmpty ? "\nAll \(gates.count) gate(s) passed.\n" : "\n\(failed.count) of \(gates.count) gate(s) FAILED:\n" + failed.map { "  " + $0.summary + "\n" }.joined()
+        }
+        return out
+    }
+}
+
+/// The Markdown report (`--markdown FILE`): for a pull-request comment or a
+/// CI step summary.
+public enum MarkdownScoreReport {
+    public static func render(_ card: Scorecard, gates: [GateResult] = [], skippedGates: [String] = []) -> String {
+        let t = ScoreTables(card, gates: gates, skippedGates: skippedGates)
+        var out = "## Attest score\n\n\(t.title)\n"
+        if !gates.isEmpty {
+            let failed = gates.filter { !$0.passed }.count
+            out += failed == 0 ? "\n**All \(gates.count) gate(s) passed.**\n" : "\n**\(failed) of \(gates.count) gate(s) failed.**\n"
+        }
+        for s in t.sections { out += "\n### \(s.heading)\n\n" + s.table.markdown() }
+        if !t.notes.isEmpty { out += "\n" + t.notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
+        return out
+    }
+}

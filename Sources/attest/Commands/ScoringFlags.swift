@@ -1,0 +1,102 @@
+import ArgumentParser
+import AttestKit
+import Foundation
+
+extension MatchingMode: ExpressibleByArgument {}
+
+/// The scoring, gate and report options that `score`, `run` and `check` share.
+struct ScoringFlags: ParsableArguments {
+    @Option(help: "Entity matching: nervaluate (nervaluate 1.x, greedy in prediction order) or optimal (one-to-one, maximum total overlap).")
+    var matching: MatchingMode = .nervaluate
+
+    @Option(help: "Minimum Jaccard index for an overlap match of quotes.")
+    var overlap: Double = 0.5
+
+    @Option(name: .customLong("map"), help: ArgumentHelp("Rename or drop a predicted type: GPE=LOC, NORP=- (repeatable).", valueName: "FROM=TO"))
+    var maps: [String] = []
+
+    @Flag(help: "A gold document without a prediction is an error, not a warning.")
+    var requireAll = false
+
+    @Flag(help: "List every error per document, with context.")
+    var errors = false
+
+    @Option(help: ArgumentHelp("Add 95% bootstrap confidence intervals over documents, from N samples.", valueName: "N"))
+    var bootstrap: Int?
+
+    @Option(help: "Seed of the bootstrap.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Write the full report as JSON (for compare, merge and --baseline).", valueName: "FILE"))
+    var json: String?
+
+    @Option(help: ArgumentHelp("Write a JUnit XML report.", valueName: "FILE"))
+    var junit: String?
+
+    @Option(help: ArgumentHelp("Write a Markdown report.", valueName: "FILE"))
+    var markdown: String?
+
+    @Option(name: .customLong("min"), help: ArgumentHelp("Gate: METRIC must reach VALUE, e.g. entities.strict.f1=0.8 (repeatable; adds to the manifest's gates).", valueName: "METRIC=VALUE"))
+    var minimums: [String] = []
+
+    @Option(help: ArgumentHelp("A JSON report of an earlier run, for --max-drop and the manifest's max-drop gates.", valueName: "FILE"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Gate: no headline metric may fall more than this below the baseline.", valueName: "AMOUNT"))
+    var maxDrop: Double?
+
+    @Option(help: ArgumentHelp("Score only shard K of N (a deterministic slice of the corpus).", valueName: "K/N"))
+    var shard: String?
+
+    func validate() throws {
+        guard overlap > 0, overlap <= 1 else { throw ValidationError("--overlap must be in (0, 1]") }
+        if let bootstrap, bootstrap < 1 { throw ValidationError("--bootstrap must be at least 1") }
+        if maxDrop != nil && baseline == nil { throw ValidationError("--max-drop needs --baseline FILE") }
+        if let maxDrop, maxDrop < 0 { throw ValidationError("--max-drop must not be negative") }
+    }
+
+    var outputs: ScoreOutputs { ScoreOutputs(errors: errors, jsonPath: json, junitPath: junit, markdownPath: markdown) }
+
+    func request(corpus: Corpus, gold: String?, predictions: PredictionSource) throws -> ScoreRequest {
+        let goldFiles: [URL]
+        if let gold {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: gold, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw AttestError("--gold \(gold): no such folder")
+            }
+            goldFiles = AnnotationFiles.in(URL(fileURLWithPath: gold, isDirectory: true))
+        } else {
+            goldFiles = corpus.annotationURLs()
+        }
+        guard !goldFiles.isEmpty else { throw AttestError("no gold annotation files to score against") }
+        return ScoreRequest(
+            goldFiles: goldFiles, predictions: predictions,
+            options: ScoringOptions(matching: matching, overlap: overlap, collectErrors: outputs.needsErrors),
+            typeMap: try ScoreRequest.parseMap(maps), declaredTypes: corpus.manifest.types, requireAll: requireAll,
+            shard: try shard.map { try Shard(parsing: $0) }, bootstrap: bootstrap.map { Bootstrap(samples: $0, seed: seed) })
+    }
+
+    /// Scores, prints the report and writes the files; exits 2 on bad input, 1 on a failed gate.
+    func execute(_ request: ScoreRequest, corpus: Corpus) throws {
+        let outcome = try ScoreRun(request).run()
+        try finish(outcome, corpus: corpus)
+    }
+
+    func finish(_ outcome: ScoreOutcome, corpus: Corpus) throws {
+        if !outcome.diagnostics.isEmpty { Output.error(DiagnosticFormat.gcc.render(outcome.diagnostics)) }
+        guard let card = outcome.scorecard else {
+            let n = outcome.diagnostics.filter { $0.severity == .error }.count
+            throw AttestError("\(n) error(s) in the input; nothing was scored")
+        }
+        try publish(card, corpus: corpus)
+    }
+
+    func publish(_ card: Scorecard, corpus: Corpus?) throws {
+        let baselineMetrics = try baseline.map { try ScoreReport.read($0).scorecard.metrics }
+        let gates = GateCheck.plan(
+            manifest: corpus?.manifest.gates ?? [], minimums: try minimums.map(GateCheck.parseMinimum), maxDrop: maxDrop)
+        let (text, passed) = try outputs.publish(card, gates: gates, baseline: baselineMetrics)
+        Output.write(text)
+        if !passed { throw ExitCode(1) }
+    }
+}
