@@ -136,12 +136,13 @@ public struct PredictionDecoder: Sendable {
             case .integer(let v):
                 issues.append(PredictionIssue(field: "\(path).\(key)", offset: m.offset, message: "must be a non-negative code-point offset, found \(v)", rule: PredictionRules.range.id))
             case .number(let raw):
-                let whole = !raw.contains(".") && !raw.lowercased().contains("e")
-                issues.append(
-                    PredictionIssue(
-                        field: "\(path).\(key)", offset: m.offset,
-                        message: whole ? "offset \(raw.count > 24 ? String(raw.prefix(24)) + "…" : raw) is far beyond any article" : "must be an integer code-point offset, found \(m.value.typeName)",
-                        rule: whole ? PredictionRules.range.id : PredictionRules.field.id))
+                let shown = raw.count > 24 ? String(raw.prefix(24)) + "…" : raw
+                if let d = Double(raw), d.rounded() == d, d.magnitude >= 0x1p31 {
+                    issues.append(
+                        PredictionIssue(field: "\(path).\(key)", offset: m.offset, message: "offset \(shown) is far beyond any article", rule: PredictionRules.range.id))
+                } else {
+                    issues.append(PredictionIssue(field: "\(path).\(key)", offset: m.offset, message: "must be an integer code-point offset, found the number \(shown)"))
+                }
             default:
                 issues.append(PredictionIssue(field: "\(path).\(key)", offset: m.offset, message: "must be an integer code-point offset, found \(m.value.typeName)"))
             }

@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+@testable import AttestKit
+
+/// `attest score`, `export`, `merge` and `compare` end to end, through the binary.
+@Suite(.serialized) struct ScoreCommandTests {
+    static func sampleWithPredictions(_ jsonl: String) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder.sampleCorpus()
+        folder.write("pred.jsonl", jsonl)
+        return folder
+    }
+
+    static let halfRight = #"{"id": "sample", "entities": [{"start": 36, "end": 44, "type": "PERSON", "text": "Jane Doe"}, {"start": 48, "end": 59, "type": "PERSON"}], "quotes": [{"start": 1, "end": 23, "kind": "direct", "speaker": {"start": 36, "end": 44}, "cue": null}]}"# + "\n"
+
+    @Test func gateFailureExitsOneAndSaysByHowMuch() throws {
+        let folder = try Self.sampleWithPredictions(Self.halfRight)
+        let r = try CommandRunner.run(["score", "--pred", "pred.jsonl", "--min", "entities.strict.f1=0.9"], in: folder.url)
+        #expect(r.status == 1)
+        // Gold has 5 mentions: COR 1, INC 1, MIS 3 → P 1/2, R 1/5, F1 2/7 = 0.2857.
+        #expect(r.stdout.contains("FAILED entities.strict.f1: 0.2857, minimum 0.9000 (-0.6143)"))
+        let pass = try CommandRunner.run(["score", "--pred", "pred.jsonl", "--min", "entities.strict.f1=0.25"], in: folder.url)
+        #expect(pass.status == 0, "\(pass.stderr)")
+    }
+
+    @Test func badPredictionExitsTwoWithFileAndLine() throws {
+        let folder = try Self.sampleWithPredictions(Self.halfRight + "{\"id\": \"sample\" \"entities\": []}\n")
+        let r = try CommandRunner.run(["score", "--pred", "pred.jsonl"], in: folder.url)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("pred.jsonl:2:17: error: not valid JSON: ',' or '}' was expected in an object [pred.syntax]"))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func unknownGateMetricIsAUsageError() throws {
+        let folder = try Self.sampleWithPredictions(Self.halfRight)
+        let r = try CommandRunner.run(["score", "--pred", "pred.jsonl", "--min", "entities.strikt.f1=0.5"], in: folder.url)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("unknown metric entities.strikt.f1"))
+    }
+
+    @Test func jsonJUnitAndMarkdownReports() throws {
+        let folder = try Self.sampleWithPredictions(Self.halfRight)
+        let r = try CommandRunner.run(
+            ["score", "--pred", "pred.jsonl", "--json", "out/r.json", "--junit", "r.xml", "--markdown", "r.md", "--min", "quotes.overlap.f1=0.9"],
+            in: folder.url)
+        // out/ does not exist: nothing is written and the command says so.
+        #expect(r.status == 2)
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("out"), withIntermediateDirectories: true)
+        let ok = try CommandRunner.run(
+            ["score", "--pred", "pred.jsonl", "--json", "out/r.json", "--junit", "r.xml", "--markdown", "r.md", "--min", "quotes.overlap.f1=0.9"],
+            in: folder.url)
+        #expect(ok.status == 1)
+        // JSON: the documented shape, re-readable.
+        let report = try ScoreReport.read(folder.url.appendingPathComponent("out/r.json").path)
+        #expect(report.format == "attest-score/1")
+        #expect(report.documentCount == 1)
+        #expect(report.entities["strict"]?.cor == 1)
+        #expect(report.entities["strict"]?.inc == 1)
+        #expect(report.entities["strict"]?.mis == 3)
+        #expect(abs(report.metrics["quotes.overlap.f1"]! - 0.5) < 1e-12)  // 1 of 1 predicted, 1 of 3 gold
+        #expect(report.gates.count == 1)  // the sample manifest has none; --min adds one
+        #expect(report.gatesPassed == false)
+        #expect(report.documents.first?.errors.contains { $0.kind == .type && $0.goldText == "Springfield" } == true)
+        // JUnit parses as XML, one case per document and per gate.
+        let junit = Array(read(folder.url.appendingPathComponent("r.xml")).utf8)
+        guard case .success(let tree) = AttestKit.XMLParser().parse(junit) else {
+            Issue.record("JUnit report is not well-formed XML")
+            return
+        }
+        #expect(tree.root.map(XMLNode.name) == "testsuites")
+        let text = String(decoding: junit, as: UTF8.self)
+        #expect(text.contains("<testsuites name=\"attest\" tests=\"2\" failures=\"1\">"))
+        #expect(text.contains("<testcase classname=\"attest.documents\" name=\"sample\">"))
+        #expect(text.contains("<failure message=\"FAILED quotes.overlap.f1: 0.5000, minimum 0.9000 (-0.4000)\" type=\"gate\"/>"))
+        // Markdown: headed tables.
+        let md = read(folder.url.appendingPathComponent("r.md"))
+        #expect(md.hasPrefix("## Attest score\n"))
+        #expect(md.contains("**1 of 1 gate(s) failed.**"))
+        #expect(md.contains("| strict | 1 | 1 | 0 | 3 | 0 | 0.5000 | 0.2000 | 0.2857 |"))
+    }
+
+    @Test func reportsAreByteIdenticalAcrossRuns() throws {
+        let folder = try Self.sampleWithPredictions(Self.halfRight)
+        for name in ["a", "b"] {
+            let r = try CommandRunner.run(["score", "--pred", "pred.jsonl", "--bootstrap", "200", "--errors", "--json", "\(name).json"], in: folder.url)
+            #expect(r.status == 0)
+        }
+        #expect(read(folder.url.appendingPathComponent("a.json")) == read(folder.url.appendingPathComponent("b.json")))
+        #expect(read(folder.url.appendingPathComponent("a.json")).contains("\"intervals\""))
+    }
+
+    @Test func errorsListing() throws {
+        let folder = try Self.sampleWithPredictions(Self.halfRight)
+        let r = try CommandRunner.run(["score", "--pred", "pred.jsonl", "--errors"], in: folder.url)
+        #expect(r.stdout.contains("sample: "))
+        #expect(r.stdout.contains("type          gold LOC [48,59) \"Springfield\" / predicted PERSON [48,59) \"Springfield\"  … not back down,” said Mayor Jane Doe of ⟦Springfield⟧ — a city of 30,000.⏎Police Chief Ed Ray…"))
+        #expect(r.stdout.contains("missed        gold PERSON [93,99) \"Ed Ray\""))
+        #expect(r.stdout.contains("missed-quote  gold indirect [122,149) \"the march had been peaceful\""))
+    }
+
+    @Test func exportRoundTripScoresOne() throws {
+        let r = try CommandRunner.run(["export"], in: Paths.repository)
+        #expect(r.status == 0)
+        let folder = TemporaryFolder()
+        let pred = folder.write("gold.jsonl", r.stdout)
+        let s = try CommandRunner.run(["score", "--pred", pred.path, "--json", folder.url.appendingPathComponent("r.json").path], in: Paths.repository)
+        #expect(s.status == 0, "\(s.stderr)")
+        let report = try ScoreReport.read(folder.url.appendingPathComponent("r.json").path)
+        #expect(report.metrics.count > 40)
+        for (name, value) in report.metrics { #expect(value == 1.0, "\(name)") }
+    }
+
+    @Test func shardsMergeIntoTheSingleRun() throws {
+        let export = try CommandRunner.run(["export"], in: Paths.repository)
+        // Perturb: drop every third mention line-wise so figures are not all 1.
+        let lines = export.stdout.split(separator: "\n").map { line -> String in
+            var doc = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            let entities = doc["entities"] as! [[String: Any]]
+            doc["entities"] = entities.enumerated().filter { $0.offset % 3 != 0 }.map(\.element)
+            return String(decoding: try! JSONSerialization.data(withJSONObject: doc), as: UTF8.self)
+        }
+        let folder = TemporaryFolder()
+        let pred = folder.write("p.jsonl", lines.joined(separator: "\n") + "\n")
+        func path(_ n: String) -> String { folder.url.appendingPathComponent(n).path }
+        var shards: [String] = []
+        for k in 1...2 {
+            let r = try CommandRunner.run(["score", "--pred", pred.path, "--shard", "\(k)/2", "--bootstrap", "300", "--json", path("s\(k).json")], in: Paths.repository)
+            #expect(r.status == 0, "\(r.stderr)")
+            shards.append(path("s\(k).json"))
+        }
+        let whole = try CommandRunner.run(["score", "--pred", pred.path, "--bootstrap", "300", "--json", path("all.json")], in: Paths.repository)
+        #expect(whole.status == 0)
+        let merged = try CommandRunner.run(["merge"] + shards + ["--bootstrap", "300", "--json", path("merged.json")], in: Paths.repository)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let a = try ScoreReport.read(path("all.json")), b = try ScoreReport.read(path("merged.json"))
+        #expect(a.metrics == b.metrics)
+        #expect(a.intervals == b.intervals)
+        #expect(!a.intervals.isEmpty)
+        #expect(a.metrics["entities.strict.f1"]! < 1)
+    }
+
+    @Test func compareSaysDifferenceAndSignificance() throws {
+        let folder = TemporaryFolder()
+        let export = try CommandRunner.run(["export"], in: Paths.repository)
+        let empty = export.stdout.split(separator: "\n").map { line -> String in
+            let doc = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            return "{\"id\": \"\(doc["id"]!)\"}"
+        }
+        let full = folder.write("full.jsonl", export.stdout)
+        let none = folder.write("none.jsonl", empty.joined(separator: "\n") + "\n")
+        _ = try CommandRunner.run(["score", "--pred", full.path, "--json", folder.url.appendingPathComponent("a.json").path], in: Paths.repository)
+        _ = try CommandRunner.run(["score", "--pred", none.path, "--json", folder.url.appendingPathComponent("b.json").path], in: Paths.repository)
+        let r = try CommandRunner.run(["compare", "a.json", "b.json", "--trials", "1000"], in: folder.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        // 3 documents: every swap pattern is one of 8, so the smallest two-sided p is 2/8.
+        #expect(r.stdout.contains("entities.strict.f1"))
+        #expect(r.stdout.contains("-1.0000"))
+        #expect(r.stdout.contains("no"))
+    }
+}

@@ -1,0 +1,130 @@
+import Testing
+@testable import AttestKit
+
+/// Hand-computed cases for the four schemes under both matching modes.
+/// Each expectation is written COR/INC/PAR/MIS/SPU.
+@Suite struct EntitySchemeTests {
+    static func counts(_ gold: [TypedSpan], _ predicted: [TypedSpan], _ mode: MatchingMode) -> [EntityScheme: String] {
+        let (score, _) = EntityScorer(matching: mode).score(gold: gold, predicted: predicted)
+        var out: [EntityScheme: String] = [:]
+        for s in EntityScheme.allCases {
+            let c = score.overall[s]
+            out[s] = "\(c.cor)/\(c.inc)/\(c.par)/\(c.mis)/\(c.spu)"
+        }
+        return out
+    }
+
+    static let person = EntityType.person, loc = EntityType.location, org = EntityType.organization
+
+    // Gold PERSON [0,10); predictions LOC [0,4) then PERSON [0,10).
+    @Test func orderCaseNervaluate() {
+        let c = Self.counts([TypedSpan(Span(0, 10), Self.person)], [TypedSpan(Span(0, 4), Self.loc), TypedSpan(Span(0, 10), Self.person)], .nervaluate)
+        #expect(c[.strict] == "0/1/0/0/1")
+        #expect(c[.exact] == "0/1/0/0/1")
+        #expect(c[.partial] == "0/0/1/0/1")
+        #expect(c[.type] == "0/1/0/0/1")
+    }
+
+    @Test func orderCaseOptimalIgnoresOrder() {
+        let gold = [TypedSpan(Span(0, 10), Self.person)]
+        let a = Self.counts(gold, [TypedSpan(Span(0, 4), Self.loc), TypedSpan(Span(0, 10), Self.person)], .optimal)
+        let b = Self.counts(gold, [TypedSpan(Span(0, 10), Self.person), TypedSpan(Span(0, 4), Self.loc)], .optimal)
+        #expect(a == b)
+        for s in EntityScheme.allCases { #expect(a[s] == "1/0/0/0/1") }
+    }
+
+    // Gold PERSON [0,5) and PERSON [6,10); one prediction PERSON [0,10) covering both.
+    @Test func predictionOverlappingTwoGoldSpans() {
+        let gold = [TypedSpan(Span(0, 5), Self.person), TypedSpan(Span(6, 10), Self.person)]
+        let pred = [TypedSpan(Span(0, 10), Self.person)]
+        for mode in MatchingMode.allCases {
+            let c = Self.counts(gold, pred, mode)
+            #expect(c[.strict] == "0/1/0/1/0", "\(mode)")
+            #expect(c[.exact] == "0/1/0/1/0", "\(mode)")
+            #expect(c[.partial] == "0/0/1/1/0", "\(mode)")
+            #expect(c[.type] == "1/0/0/1/0", "\(mode)")
+        }
+    }
+
+    // Nested gold: ORG [0,10) holds LOC [4,10); the prediction is LOC [4,10).
+    // nervaluate takes the first gold span it overlaps (the ORG); optimal the LOC.
+    @Test func nestedGoldSpans() {
+        let gold = [TypedSpan(Span(0, 10), Self.org), TypedSpan(Span(4, 10), Self.loc)]
+        let pred = [TypedSpan(Span(4, 10), Self.loc)]
+        let nv = Self.counts(gold, pred, .nervaluate)
+        #expect(nv[.strict] == "0/1/0/1/0")
+        #expect(nv[.exact] == "0/1/0/1/0")
+        #expect(nv[.partial] == "0/0/1/1/0")
+        #expect(nv[.type] == "0/1/0/1/0")
+        let opt = Self.counts(gold, pred, .optimal)
+        for s in EntityScheme.allCases { #expect(opt[s] == "1/0/0/1/0") }
+    }
+
+    @Test func duplicatedPredictions() {
+        let gold = [TypedSpan(Span(0, 10), Self.person)]
+        let pred = [TypedSpan(Span(0, 10), Self.person), TypedSpan(Span(0, 10), Self.person)]
+        for mode in MatchingMode.allCases {
+            let c = Self.counts(gold, pred, mode)
+            for s in EntityScheme.allCases { #expect(c[s] == "1/0/0/0/1", "\(mode) \(s)") }
+        }
+    }
+
+    // nervaluate's overlap must cover at least 1% of the gold span: one code
+    // point of a 200-code-point span (0.5%) is no overlap there.
+    @Test func onePercentOverlapThreshold() {
+        let gold = [TypedSpan(Span(0, 200), Self.org)]
+        let pred = [TypedSpan(Span(199, 205), Self.org)]
+        #expect(Self.counts(gold, pred, .nervaluate)[.strict] == "0/0/0/1/1")
+        #expect(Self.counts(gold, pred, .optimal)[.strict] == "0/1/0/0/0")
+        #expect(Self.counts([TypedSpan(Span(0, 100), Self.org)], [TypedSpan(Span(99, 105), Self.org)], .nervaluate)[.strict] == "0/1/0/0/0")
+    }
+
+    @Test func perTypeTablesScoreEachTypeAlone() {
+        // A type error counts as MIS for the gold type and SPU for the predicted one.
+        let (score, _) = EntityScorer(matching: .nervaluate).score(gold: [TypedSpan(Span(0, 5), Self.person)], predicted: [TypedSpan(Span(0, 5), Self.loc)])
+        #expect(score.overall.strict == Counts(inc: 1))
+        #expect(score.types["PERSON"]?.strict == Counts(mis: 1))
+        #expect(score.types["LOC"]?.strict == Counts(spu: 1))
+    }
+
+    @Test func precisionRecallF1() {
+        // Order case, partial scheme, one document: PAR 1, SPU 1 → P = 0.5/2, R = 0.5/1.
+        let prf = Counts(par: 1, spu: 1).scores(partialWeight: 0.5)
+        #expect(prf.precision == 0.25)
+        #expect(prf.recall == 0.5)
+        #expect(abs(prf.f1 - 1.0 / 3.0) < 1e-12)
+        // Overlapping two gold spans, type scheme: COR 1, MIS 1 → P 1, R 0.5, F1 2/3.
+        let t = Counts(cor: 1, mis: 1).scores(partialWeight: 0.5)
+        #expect(t.precision == 1 && t.recall == 0.5 && abs(t.f1 - 2.0 / 3.0) < 1e-12)
+        #expect(Counts().scores(partialWeight: 0).f1 == 0)
+    }
+
+    /// nervaluate 1.x loses its partial weight when it merges a second
+    /// document; the optimal mode keeps SemEval's half credit.
+    @Test func partialCreditOverSeveralDocuments() {
+        let doc = DocumentScore(
+            id: "d", predicted: true,
+            entities: EntityScorer(matching: .nervaluate).score(
+                gold: [TypedSpan(Span(0, 5), Self.person), TypedSpan(Span(6, 10), Self.person)], predicted: [TypedSpan(Span(0, 10), Self.person)]
+            ).score, quotes: QuoteDocumentScore(), errors: [])
+        var second = doc
+        second.id = "e"
+        let one = Metrics.compute(Totals([doc]), matching: .nervaluate)
+        #expect(one["entities.partial.precision"] == 0.5)
+        #expect(one["entities.partial.recall"] == 0.25)
+        let two = Metrics.compute(Totals([doc, second]), matching: .nervaluate)
+        #expect(two["entities.partial.precision"] == 0)
+        let optimal = Metrics.compute(Totals([doc, second]), matching: .optimal)
+        #expect(optimal["entities.partial.precision"] == 0.5)
+        #expect(optimal["entities.partial.recall"] == 0.25)
+        #expect(two["entities.macro.strict.f1"] == 0)
+    }
+
+    @Test func hungarianFindsTheMaximum() {
+        // Greedy would take 10 then 1 (11); the optimum is 9 + 8 = 17.
+        let assignment = Hungarian.maximize([[10, 9], [8, 1]])
+        #expect(assignment == [1, 0])
+        #expect(Hungarian.maximize([[5], [7], [1]]) == [nil, 0, nil])
+        #expect(Hungarian.maximize([[0, 3, 2]]) == [1])
+    }
+}
