@@ -3,8 +3,12 @@ import Foundation
 
 // Benchmarks for Attest. Run with:
 //   swift run -c release attest-bench validate [--docs 10000] [--keep DIR]
-// It generates a synthetic corpus (about 2.5 KB of text, 30 mentions and
-// 6 quotes per document), then times xmllint and each validation stage.
+//   swift run -c release attest-bench score [--docs 100000] [--keep DIR]
+// Each generates a synthetic corpus (about 2.5 KB of text, 30 mentions and
+// 6 quotes per document). `validate` times xmllint and each validation
+// stage; `score` writes predictions (~10% of them dropped, shifted, retyped
+// or spurious), then times the libxml2 parse floor and a cold `attest score`
+// run in a child process, with its peak memory.
 
 struct Options {
     var command = "validate"
@@ -116,8 +120,10 @@ let options = Options(Array(CommandLine.arguments.dropFirst()))
 do {
     switch options.command {
     case "validate": try validateBenchmark(options)
+    case "score": try scoreBenchmark(options)
+    case "score-child": try scoreChild(options)
     default:
-        FileHandle.standardError.write(Data("usage: attest-bench validate [--docs N] [--keep DIR] [--seed S]\n".utf8))
+        FileHandle.standardError.write(Data("usage: attest-bench validate|score [--docs N] [--keep DIR] [--seed S]\n".utf8))
         exit(2)
     }
 } catch {
