@@ -98,7 +98,7 @@ func scoreBenchmark(_ options: Options) throws {
     child.waitUntilExit()
     print(output, terminator: "")
     if let line = output.split(separator: "\n").first(where: { $0.contains("attest score") }),
-        let rate = Double(line.split(separator: "|")[3].trimmingCharacters(in: .whitespaces))
+        let rate = Double(line.split(separator: "|")[2].trimmingCharacters(in: .whitespaces))
     {
         print(String(format: "\nattest score total time / libxml2 parse floor (2 threads): %.2f× (floor on 1 thread: %.0f documents/s)", floor2 / rate, floor1))
     }

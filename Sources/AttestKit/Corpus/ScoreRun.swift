@@ -80,14 +80,13 @@ public struct ScoreRun: Sendable {
     public func run() throws -> ScoreOutcome {
         let cwd = FileManager.default.currentDirectoryPath
         let allIDs = Set(request.goldFiles.map { Self.stem($0) })
-        let files = request.goldFiles.filter { request.shard?.contains(Self.stem($0)) ?? true }
-        let (golds, problems) = GoldLoader.load(files: files, jobs: request.jobs)
-        if !problems.isEmpty { return ScoreOutcome(scorecard: nil, diagnostics: problems) }
-        var goldByID: [String: GoldDocument] = [:]
-        for g in golds { goldByID[g.id] = g }
-        let gold = goldByID
+        // Gold files are read when their prediction arrives, by the worker
+        // that scores it: memory holds one batch, not the gold set.
+        var paths: [String: String] = [:]
+        for url in request.goldFiles where request.shard?.contains(Self.stem(url)) ?? true { paths[Self.stem(url)] = url.path }
+        let goldPaths = paths
 
-        var seen: [String: (file: String, line: Int)] = [:]
+        var seen: [String: Int] = [:]
         var scores: [DocumentScore] = []
         var diagnostics: [Diagnostic] = []
         var dropped: [String: Int] = [:]
@@ -100,10 +99,10 @@ public struct ScoreRun: Sendable {
                     diagnostics.append(
                         Diagnostic(
                             file: file, location: SourceLocation(line: lines[k], column: 1),
-                            message: "document \(id) is predicted again (first at line \(first.line)); each document once", rule: PredictionRules.duplicate.id))
+                            message: "document \(id) is predicted again (first at line \(first)); each document once", rule: PredictionRules.duplicate.id))
                     continue
                 }
-                seen[id] = (file, lines[k])
+                seen[id] = lines[k]
                 if let s = item.score { scores.append(s) }
             }
         }
@@ -112,16 +111,20 @@ public struct ScoreRun: Sendable {
         case .jsonLines(let path):
             let name = path == "-" ? "<stdin>" : DisplayPath.of(path: FileBytes.join(cwd, path), relativeTo: cwd)
             try JSONLines.read(path: path) { batch in
-                let items = parallelMap(batch) { line in self.process(line: line, file: name, gold: gold, allIDs: allIDs) }
+                let items = Self.perWorker(batch, jobs: request.jobs) { line, reader in
+                    self.process(line: line, file: name, gold: goldPaths, reader: reader, allIDs: allIDs)
+                }
                 collect(items, file: name, lines: batch.map(\.number))
             }
         case .annotations(let folder):
             let urls = Corpus.files(in: folder, ext: "xml")
             let (docs, problems) = GoldLoader.load(files: urls, jobs: request.jobs)
             diagnostics.append(contentsOf: problems)
-            let items = parallelMap(docs) { doc -> Item in
+            let items = Self.perWorker(docs, jobs: request.jobs) { doc, reader -> Item in
                 let name = DisplayPath.of(path: FileBytes.join(cwd, doc.path), relativeTo: cwd)
-                var item = self.process(PredictionDocument(doc.document), file: name, line: doc.document.header.origin?.line ?? 1, gold: gold, allIDs: allIDs)
+                var item = self.process(
+                    PredictionDocument(doc.document), file: name, line: doc.document.header.origin?.line ?? 1, gold: goldPaths, reader: reader,
+                    allIDs: allIDs)
                 if doc.document.header.status != .prediction {
                     item.diagnostics.append(
                         Diagnostic(
@@ -132,8 +135,8 @@ public struct ScoreRun: Sendable {
             }
             collect(items, file: DisplayPath.of(folder), lines: docs.map { $0.document.header.origin?.line ?? 1 })
         case .documents(let docs, let name):
-            let items = parallelMap(Array(docs.enumerated())) { (k, doc) in
-                self.process(doc, file: name, line: k + 1, gold: gold, allIDs: allIDs)
+            let items = Self.perWorker(Array(docs.enumerated()), jobs: request.jobs) { pair, reader in
+                self.process(pair.element, file: name, line: pair.offset + 1, gold: goldPaths, reader: reader, allIDs: allIDs)
             }
             collect(items, file: name, lines: docs.indices.map { $0 + 1 })
         }
@@ -146,8 +149,7 @@ public struct ScoreRun: Sendable {
                     rule: PredictionRules.undeclaredType.id))
         }
         // Gold documents with no prediction are scored as empty.
-        let scorer = DocumentScorer(options: request.options)
-        let missing = golds.filter { seen[$0.id] == nil }.map(\.id).sorted()
+        let missing = goldPaths.keys.filter { seen[$0] == nil }.sorted()
         if !missing.isEmpty {
             let severity: Severity = request.requireAll ? .error : .warning
             let list = missing.prefix(10).joined(separator: ", ") + (missing.count > 10 ? ", … (\(missing.count) in all)" : "")
@@ -155,13 +157,39 @@ public struct ScoreRun: Sendable {
                 Diagnostic(
                     file: sourceName(cwd), severity: severity,
                     message: "\(missing.count) gold document(s) have no prediction and are scored as empty: \(list)", rule: PredictionRules.missing.id))
-            for id in missing {
-                let g = gold[id]!
-                scores.append(scorer.score(gold: g.document, prediction: nil, article: request.options.collectErrors ? g.loadArticle() : nil))
+            let scorer = DocumentScorer(options: request.options)
+            let collectErrors = request.options.collectErrors
+            let empties = Self.perWorker(missing, jobs: request.jobs) { id, reader -> Item in
+                switch reader.load(goldPaths[id]!) {
+                case .failure(let d): return Item(diagnostics: [d])
+                case .success(let g):
+                    return Item(id: id, score: scorer.score(gold: g.document, prediction: nil, article: collectErrors ? g.loadArticle() : nil))
+                }
+            }
+            for item in empties {
+                diagnostics.append(contentsOf: item.diagnostics)
+                if let s = item.score { scores.append(s) }
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return ScoreOutcome(scorecard: nil, diagnostics: diagnostics) }
         return ScoreOutcome(scorecard: Scorecard(documents: scores, options: request.options, bootstrap: request.bootstrap), diagnostics: diagnostics)
+    }
+
+    /// Maps `items` on `jobs` workers, each with its own gold reader, keeping their order.
+    static func perWorker<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform: @Sendable (T, GoldReader) -> R) -> [R] {
+        let slots = ResultSlots<R?>(count: items.count, initial: nil)
+        let workers = max(1, min(jobs, items.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let reader = GoldReader()
+            var local: [(Int, R)] = []
+            var i = w
+            while i < items.count {
+                local.append((i, transform(items[i], reader)))
+                i += workers
+            }
+            slots.fill(local)
+        }
+        return slots.values.map { $0! }
     }
 
     private func sourceName(_ cwd: String) -> String {
@@ -177,7 +205,7 @@ public struct ScoreRun: Sendable {
         return name.hasSuffix(".xml") ? String(name.dropLast(4)) : name
     }
 
-    private func process(line: JSONLine, file: String, gold: [String: GoldDocument], allIDs: Set<String>) -> Item {
+    private func process(line: JSONLine, file: String, gold: [String: String], reader: GoldReader, allIDs: Set<String>) -> Item {
         let result = line.bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(JSONSyntaxError) -> JSONValue in try JSONParser.parse(buffer) }
         }
@@ -200,15 +228,15 @@ public struct ScoreRun: Sendable {
                         message: "\($0.field) \($0.message)", rule: $0.rule)
                 })
         case .document(let doc):
-            return process(doc, file: file, line: line.number, gold: gold, allIDs: allIDs)
+            return process(doc, file: file, line: line.number, gold: gold, reader: reader, allIDs: allIDs)
         }
     }
 
     /// Maps types, checks the prediction against its gold document and article, and scores it.
-    private func process(_ input: PredictionDocument, file: String, line: Int, gold: [String: GoldDocument], allIDs: Set<String>) -> Item {
+    private func process(_ input: PredictionDocument, file: String, line: Int, gold: [String: String], reader: GoldReader, allIDs: Set<String>) -> Item {
         var item = Item()
         let at = SourceLocation(line: line, column: 1)
-        guard let g = gold[input.id] else {
+        guard let goldPath = gold[input.id] else {
             if allIDs.contains(input.id) { return item }  // another shard's document
             let known = allIDs.count <= 5 ? allIDs.sorted().joined(separator: ", ") : "\(allIDs.count) documents"
             item.diagnostics.append(
@@ -216,6 +244,13 @@ public struct ScoreRun: Sendable {
             return item
         }
         item.id = input.id
+        let g: GoldDocument
+        switch reader.load(goldPath) {
+        case .failure(let d):
+            item.diagnostics.append(d)
+            return item
+        case .success(let loaded): g = loaded
+        }
         var doc = input
         doc.mentions = []
         for m in input.mentions {
@@ -253,7 +288,7 @@ public struct ScoreRun: Sendable {
             article = g.loadArticle()
             if let article {
                 func verify(_ span: Span, _ text: String?, _ field: String) {
-                    guard let text, let why = OffsetDiagnosis.explain(text: text, span: span, article: article) else { return }
+                    guard let text, !article.matches(text, at: span), let why = OffsetDiagnosis.explain(text: text, span: span, article: article) else { return }
                     item.diagnostics.append(Diagnostic(file: file, location: at, message: "\(field).text: \(why)", rule: PredictionRules.text.id))
                 }
                 for (i, m) in input.mentions.enumerated() { verify(m.span, m.text, "entities[\(i)]") }
@@ -271,6 +306,14 @@ public struct ScoreRun: Sendable {
         item.score = DocumentScorer(options: request.options).score(gold: g.document, prediction: doc, article: article)
         return item
     }
+}
+
+/// A worker's gold reader: one libxml2 parser, reused for every file it reads.
+final class GoldReader {
+    private let parser = XMLParser()
+    private let cwd = FileManager.default.currentDirectoryPath
+
+    func load(_ path: String) -> Result<GoldDocument, Diagnostic> { GoldLoader.read(path, parser: parser, cwd: cwd) }
 }
 
 /// Maps `items` on all cores, keeping their order.

@@ -41,6 +41,24 @@ public struct ArticleText: Sendable {
         }
     }
 
+    /// Whether `text` is exactly the text at `span`, compared byte by byte without building a string.
+    public func matches(_ text: String, at span: Span) -> Bool {
+        guard contains(span) else { return false }
+        let a = Int(byteOffsets[span.start]), b = Int(byteOffsets[span.end])
+        var text = text
+        return text.withUTF8 { t in
+            guard t.count == b - a else { return false }
+            return utf8.withUnsafeBufferPointer { u in
+                var i = 0
+                while i < t.count {
+                    if u[a + i] != t[i] { return false }
+                    i += 1
+                }
+                return true
+            }
+        }
+    }
+
     /// The code point at `offset`.
     public func scalar(at offset: Int) -> Unicode.Scalar {
         let s = self[Span(offset, offset + 1)]

@@ -226,4 +226,9 @@ final class ResultSlots<T>: @unchecked Sendable {
     }
 
     var values: [T] { lock.withLock { storage } }
+
+    /// Fills several slots under one lock.
+    func fill(_ pairs: [(Int, T)]) {
+        lock.withLock { for (i, v) in pairs { storage[i] = v } }
+    }
 }
