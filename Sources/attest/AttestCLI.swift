@@ -13,7 +13,7 @@ struct Attest: ParsableCommand {
             """,
         subcommands: [
             Validate.self, New.self, EntityCommand.self, QuoteCommand.self, Remove.self, Status.self, Show.self, Stats.self,
-            Fmt.self, Rules.self, Score.self, Export.self, Compare.self, Merge.self, Extract.self,
+            Fmt.self, Rules.self, Score.self, Export.self, Compare.self, Merge.self, Extract.self, Run.self, Check.self,
         ]
     )
 }

@@ -82,8 +82,9 @@ public struct SyntheticCorpus: Sendable {
             if quoteBudget > 0 && (mentionsPerDocument - mentionCount) <= quoteBudget * 4 || (quoteBudget > 0 && Bool.random(using: &rng)) {
                 let person = pick(Self.people)
                 _ = append("“")
-                let content = append(pick(Self.sayings))
-                _ = append(",” ")
+                // The content is everything inside the marks, its comma included (guidelines 2.1).
+                let content = append(pick(Self.sayings) + ",")
+                _ = append("” ")
                 let cue = append("said")
                 _ = append(" ")
                 let speaker = mention(person, .person)

@@ -27,7 +27,8 @@ public struct PredictionDecoder: Sendable {
     }
 
     /// Either the document or every problem found in it.
-    public func decode(_ json: JSONValue) -> Decoded {
+    /// `defaultID` stands in for a missing `id` (an extractor run on one document may leave it out).
+    public func decode(_ json: JSONValue, defaultID: String? = nil) -> Decoded {
         var issues: [PredictionIssue] = []
         guard case .object(let members) = json else {
             return .issues([PredictionIssue(field: "(line)", offset: 0, message: "a line must be a JSON object, found \(json.typeName)")])
@@ -38,6 +39,8 @@ public struct PredictionDecoder: Sendable {
             if case .string(let s) = m.value, !s.isEmpty { id = s } else {
                 issues.append(PredictionIssue(field: "id", offset: m.offset, message: "must be a non-empty string, found \(m.value.typeName)"))
             }
+        } else if let defaultID {
+            id = defaultID
         } else {
             issues.append(PredictionIssue(field: "id", offset: 0, message: "is missing: every line needs the document id"))
         }

@@ -25,8 +25,9 @@ public enum Metrics {
             let w = partialWeight(scheme, matching: matching, documents: totals.documents)
             put("entities.\(scheme.rawValue)", totals.entities[scheme].scores(partialWeight: w))
             var macro: [PRF] = []
-            for (type, counts) in totals.entityTypes {
-                let prf = counts[scheme].scores(partialWeight: w)
+            // Types in a fixed order, so that the macro sums are the same on every run.
+            for type in totals.entityTypes.keys.sorted() {
+                let prf = totals.entityTypes[type]![scheme].scores(partialWeight: w)
                 put("entities.\(scheme.rawValue).\(type)", prf)
                 macro.append(prf)
             }

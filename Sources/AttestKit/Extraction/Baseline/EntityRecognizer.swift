@@ -28,9 +28,11 @@ struct EntityRecognizer {
             var j = i
             while true {
                 if j + 1 < tokens.count, isNameWord(j + 1), !tokens[j + 1].startsParagraph, adjacent(j, j + 1) { j += 1; continue }
-                // A connector inside a name: "Office for Police Conduct".
+                // A connector inside a name after a head word: "Office for Police Conduct",
+                // "Houses of Parliament" (but "Tom Hale of Eastbridge Council" is two names).
                 if j + 2 < tokens.count, Lexicon.nameConnectors.contains(tokens[j + 1].text), isNameWord(j + 2), tokens[j + 2].isCapitalised,
-                    !Lexicon.functionWords.contains(tokens[j + 2].lower)
+                    !Lexicon.functionWords.contains(tokens[j + 2].lower),
+                    Lexicon.organisationHeads.contains(tokens[j].text) || Lexicon.placeHeads.contains(tokens[j].text)
                 {
                     j += 2
                     continue

@@ -35,7 +35,7 @@ enum Lexicon {
     static let placeHeads: Set<String> = [
         "Street", "Road", "Hill", "Lane", "Avenue", "Square", "Park", "Bridge", "Green", "Common", "Estate", "Gardens", "Place", "Way",
         "Station", "Airport", "River", "Island", "Islands", "Mountain", "Mountains", "Valley", "County", "City", "Town", "Village",
-        "Heath", "Cross", "Castle", "Palace", "Abbey", "Cathedral", "Tower", "House", "Hall", "Centre", "Center", "Stadium",
+        "Heath", "Cross", "Castle", "Palace", "Abbey", "Cathedral", "Tower", "House", "Houses", "Hall", "Centre", "Center", "Stadium",
         "Beach", "Bay", "Lake", "Sea", "Ocean", "Coast", "Borough", "District", "Province", "State", "Republic", "Kingdom",
     ]
 
