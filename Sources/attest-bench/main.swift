@@ -122,6 +122,7 @@ do {
     case "validate": try validateBenchmark(options)
     case "score": try scoreBenchmark(options)
     case "score-child": try scoreChild(options)
+    case "phases": try phaseBenchmark(options)
     default:
         FileHandle.standardError.write(Data("usage: attest-bench validate|score [--docs N] [--keep DIR] [--seed S]\n".utf8))
         exit(2)

@@ -206,6 +206,11 @@ public struct ScoreRun: Sendable {
     }
 
     private func process(line: JSONLine, file: String, gold: [String: String], reader: GoldReader, allIDs: Set<String>) -> Item {
+        // Well-formed lines take the fast path; any other is read again by the
+        // full parser, which says exactly what is wrong.
+        if let doc = line.bytes.withUnsafeBufferPointer({ FastPredictionDecoder.decode($0) }) {
+            return process(doc, file: file, line: line.number, gold: gold, reader: reader, allIDs: allIDs)
+        }
         let result = line.bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(JSONSyntaxError) -> JSONValue in try JSONParser.parse(buffer) }
         }

@@ -1,6 +1,6 @@
 /// A parsed JSON value. Object members keep their order and the byte offset
 /// of their value in the line, so an error can point at its column.
-public indirect enum JSONValue: Sendable {
+public enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case integer(Int)

@@ -9,5 +9,8 @@ public enum PredictionRules {
     public static let missing = RuleDescriptor("pred.missing", .warning, "Every gold document has a prediction (a missing one is scored as empty; --require-all makes this an error).")
     public static let undeclaredType = RuleDescriptor("pred.undeclared-type", .warning, "Predicted entity types are declared in the corpus (others are left out of scoring, as nervaluate leaves out tags it is not given; map them with --map).")
 
+    /// Reported by `attest run` per document; the run exits 1 unless `--allow-failures`.
+    public static let extractorFailed = RuleDescriptor("run.extractor-failed", .error, "The extractor exits 0 within its timeout and prints one JSON document in the extractor form (`attest run`; the document is scored as empty).")
+
     public static let all: [RuleDescriptor] = [syntax, field, range, text, unknownDocument, duplicate, missing, undeclaredType]
 }

@@ -12,10 +12,11 @@ public struct DocumentScorer: Sendable {
         let goldMentions = gold.mentions.map { TypedSpan($0.mention.span, $0.entity.type) }.sorted { ($0.span, $0.type) < ($1.span, $1.type) }
         let predicted = prediction?.mentions ?? []
         let predictedSpans = predicted.map { TypedSpan($0.span, $0.type) }
-        let (entities, strict) = EntityScorer(matching: options.matching).score(gold: goldMentions, predicted: predictedSpans)
+        let (entities, strict) = EntityScorer(matching: options.matching).score(
+            gold: goldMentions, predicted: predictedSpans, outcomes: options.collectErrors)
         let quoteOutcome = QuoteScorer(threshold: options.overlap).score(gold: gold, predicted: prediction?.quotes ?? [])
         var errors: [ScoreError] = []
-        if options.collectErrors {
+        if options.collectErrors, let strict {
             errors = Self.entityErrors(gold: goldMentions, predicted: predictedSpans, strict: strict, article: article)
                 + Self.quoteErrors(gold: gold, predicted: prediction?.quotes ?? [], outcome: quoteOutcome, article: article)
         }

@@ -5,41 +5,44 @@ public struct EntityScorer: Sendable {
 
     public init(matching: MatchingMode) { self.matching = matching }
 
-    /// Overall and per-type counts, and the strict scheme's outcome (for errors).
-    public func score(gold: [TypedSpan], predicted: [TypedSpan]) -> (score: EntityDocumentScore, strict: SchemeResult) {
+    /// Overall and per-type counts, and (when `outcomes` is set) the strict
+    /// scheme's outcome for each prediction, from which errors are listed.
+    public func score(gold: [TypedSpan], predicted: [TypedSpan], outcomes: Bool = true) -> (score: EntityDocumentScore, strict: SchemeResult?) {
         var score = EntityDocumentScore()
-        let (overall, strict) = schemes(gold: gold, predicted: predicted)
-        score.overall = overall
-        var types = Set(gold.map(\.type.name))
-        for p in predicted { types.insert(p.type.name) }
-        for type in types {
-            let g = gold.filter { $0.type.name == type }
-            let p = predicted.filter { $0.type.name == type }
-            score.types[type] = schemes(gold: g, predicted: p).counts
-        }
-        return (score, strict)
-    }
-
-    private func schemes(gold: [TypedSpan], predicted: [TypedSpan]) -> (counts: SchemeCounts, strict: SchemeResult) {
-        var counts = SchemeCounts()
+        var types: [EntityType] = []
+        for t in gold where !types.contains(t.type) { types.append(t.type) }
+        for p in predicted where !types.contains(p.type) { types.append(p.type) }
         var strict: SchemeResult?
         switch matching {
         case .nervaluate:
             let matcher = NervaluateMatcher()
             for scheme in EntityScheme.allCases {
-                let r = matcher.evaluate(scheme, gold: gold, predicted: predicted)
-                counts[scheme] = r.counts
-                if scheme == .strict { strict = r }
+                score.overall[scheme] = matcher.counts(scheme, gold: gold, predicted: predicted)
+                for type in types {
+                    score.types[type.name, default: SchemeCounts()][scheme] = matcher.counts(scheme, gold: gold, predicted: predicted, only: type)
+                }
             }
+            if outcomes { strict = matcher.evaluate(.strict, gold: gold, predicted: predicted) }
         case .optimal:
             let matcher = OptimalMatcher()
-            let pairing = matcher.align(gold: gold, predicted: predicted)
-            for scheme in EntityScheme.allCases {
-                let r = matcher.evaluate(scheme, gold: gold, predicted: predicted, pairing: pairing)
-                counts[scheme] = r.counts
-                if scheme == .strict { strict = r }
+            func all(_ g: [TypedSpan], _ p: [TypedSpan]) -> (SchemeCounts, SchemeResult) {
+                let pairing = matcher.align(gold: g, predicted: p)
+                var counts = SchemeCounts()
+                var strict: SchemeResult?
+                for scheme in EntityScheme.allCases {
+                    let r = matcher.evaluate(scheme, gold: g, predicted: p, pairing: pairing)
+                    counts[scheme] = r.counts
+                    if scheme == .strict { strict = r }
+                }
+                return (counts, strict!)
+            }
+            let (overall, s) = all(gold, predicted)
+            score.overall = overall
+            if outcomes { strict = s }
+            for type in types {
+                score.types[type.name] = all(gold.filter { $0.type == type }, predicted.filter { $0.type == type }).0
             }
         }
-        return (counts, strict!)
+        return (score, strict)
     }
 }

@@ -80,4 +80,53 @@ public struct NervaluateMatcher: Sendable {
         }
         return SchemeResult(outcomes: outcomes, goldCount: gold.count)
     }
+
+    /// The counts alone, without recording outcomes (the fast path when no
+    /// errors are listed); with `type`, only mentions of that type on both
+    /// sides, as nervaluate's per-type tables.
+    public func counts(_ scheme: EntityScheme, gold: [TypedSpan], predicted: [TypedSpan], only type: EntityType? = nil) -> Counts {
+        var c = Counts()
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(1, gold.count)) { matched in
+            matched.initialize(repeating: false)
+            var goldCount = 0
+            for t in gold where type == nil || t.type == type! { goldCount += 1 }
+            var matchedCount = 0
+            for p in predicted where type == nil || p.type == type! {
+                var found = false
+                for g in 0..<gold.count where !matched[g] {
+                    let t = gold[g]
+                    if let type, t.type != type { continue }
+                    let sameSpan = p.span == t.span
+                    switch scheme {
+                    case .strict, .exact:
+                        if sameSpan && (scheme == .exact || p.type == t.type) {
+                            c.cor += 1
+                            found = true
+                        } else if sufficientOverlap(p.span, t.span) {
+                            c.inc += 1
+                            found = true
+                        }
+                    case .partial:
+                        if sufficientOverlap(p.span, t.span) {
+                            if sameSpan { c.cor += 1 } else { c.par += 1 }
+                            found = true
+                        }
+                    case .type:
+                        if sufficientOverlap(p.span, t.span) {
+                            if p.type == t.type { c.cor += 1 } else { c.inc += 1 }
+                            found = true
+                        }
+                    }
+                    if found {
+                        matched[g] = true
+                        matchedCount += 1
+                        break
+                    }
+                }
+                if !found { c.spu += 1 }
+            }
+            c.mis = goldCount - matchedCount
+        }
+        return c
+    }
 }

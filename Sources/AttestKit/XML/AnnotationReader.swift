@@ -7,9 +7,13 @@ import CLibXML2
 /// and the semantic rules run on everything that could be read.
 struct AnnotationReader {
     let lines: LineIndex
+    /// Whether to record where each element stands (for diagnostics); scoring
+    /// needs only the header's.
+    let locations: Bool
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], locations: Bool = true) {
         lines = LineIndex(bytes: bytes)
+        self.locations = locations
     }
 
     func read(_ tree: XMLTree) -> AnnotationDocument? {
@@ -47,7 +51,7 @@ struct AnnotationReader {
             status: XMLNode.attribute(node, "status").flatMap(AnnotationStatus.init(rawValue:)) ?? .draft,
             annotators: annotators,
             guidelines: XMLNode.attribute(node, "guidelines"),
-            origin: origin(node))
+            origin: locations ? origin(node) : SourceLocation(line: XMLNode.line(node), column: 1))
     }
 
     private func readEntity(_ node: xmlNodePtr) -> Entity? {
@@ -61,7 +65,7 @@ struct AnnotationReader {
         }
         return Entity(
             id: id, type: EntityType(type), name: XMLNode.attribute(node, "name") ?? "", mentions: mentions,
-            origin: origin(node))
+            origin: locations ? origin(node) : nil)
     }
 
     private func readQuote(_ node: xmlNodePtr) -> Quote? {
@@ -82,7 +86,7 @@ struct AnnotationReader {
         guard let content else { return nil }
         return Quote(
             id: id, kind: kind, content: content, speaker: speaker, cue: cue,
-            speakerEntity: XMLNode.attribute(node, "speaker-entity"), origin: origin(node))
+            speakerEntity: XMLNode.attribute(node, "speaker-entity"), origin: locations ? origin(node) : nil)
     }
 
     private func readExcerpt(_ node: xmlNodePtr) -> Excerpt? {
@@ -93,7 +97,7 @@ struct AnnotationReader {
         // the element still counts, and rules skip the span.
         let start = AnnotationReader.offset(rawStart) ?? -1
         let end = AnnotationReader.offset(rawEnd) ?? -1
-        return Excerpt(span: Span(start, end), text: XMLNode.textContent(node), origin: origin(node))
+        return Excerpt(span: Span(start, end), text: XMLNode.textContent(node), origin: locations ? origin(node) : nil)
     }
 
     /// An offset as XSD writes a non-negative integer (surrounding blanks and

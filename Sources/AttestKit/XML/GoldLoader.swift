@@ -61,7 +61,7 @@ public enum GoldLoader {
         case .failure(let f):
             return .failure(Diagnostic(file: name, location: f.location, message: f.message, rule: f.rule))
         case .success(let tree):
-            guard let document = AnnotationReader(bytes: bytes).read(tree), !document.id.isEmpty else {
+            guard let document = AnnotationReader(bytes: bytes, locations: false).read(tree), !document.id.isEmpty else {
                 return .failure(Diagnostic(file: name, message: "not an annotation file (no <annotation> with a <document> header); run attest validate", rule: FileCheck.schema.id))
             }
             let absolute = FileBytes.join(cwd, path)

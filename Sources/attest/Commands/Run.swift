@@ -7,9 +7,6 @@ struct ExtractorFlags: ParsableArguments {
     @Option(help: ArgumentHelp("The extractor command, run with /bin/sh -c per article (default: the manifest's, else the built-in baseline; 'builtin' names the baseline).", valueName: "CMD"))
     var extractor: String?
 
-    @Option(name: .shortAndLong, help: "Documents run in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
     @Option(help: "Seconds an extractor may take per document (default: the manifest's, else 60).")
     var timeout: Double?
 
@@ -20,7 +17,6 @@ struct ExtractorFlags: ParsableArguments {
     var out: String = "attest-run/predictions.jsonl"
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive") }
     }
 
@@ -35,14 +31,14 @@ struct ExtractorFlags: ParsableArguments {
     func runAndScore(corpus: Corpus, scoring: ScoringFlags) throws {
         var request = try scoring.request(corpus: corpus, gold: nil, predictions: .documents([], name: out))
         let files = request.goldFiles.filter { url in request.shard?.contains(url.deletingPathExtension().lastPathComponent) ?? true }
-        let (golds, problems) = GoldLoader.load(files: files, jobs: jobs)
+        let (golds, problems) = GoldLoader.load(files: files, jobs: scoring.jobs)
         if !problems.isEmpty { throw AttestError("the gold set cannot be read; run attest validate", diagnostics: problems) }
         let extractor = choice(corpus.manifest)
         let progress = ProgressReporter(total: golds.count, label: "extracting with \(extractor.name)")
-        let (predictions, failures) = ExtractionRun.run(extractor, documents: golds, jobs: jobs) { progress.report($0) }
+        let (predictions, failures) = ExtractionRun.run(extractor, documents: golds, jobs: scoring.jobs) { progress.report($0) }
         progress.finish(failures: failures.count)
         for f in failures.sorted(by: { $0.id < $1.id }) {
-            var message = "\(f.id): error: the extractor \(f.reason) [run.extractor-failed]"
+            var message = "\(f.id): error: the extractor \(f.reason) [\(PredictionRules.extractorFailed.id)]"
             for line in f.stderrTail { message += "\n    stderr: \(line)" }
             Output.error(message)
         }
@@ -137,7 +133,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let corpus = try options.corpus()
         let validator = try Validator(corpus: corpus)
-        let report = try validator.validateCorpus(jobs: extraction.jobs).strictened()
+        let report = try validator.validateCorpus(jobs: scoring.jobs).strictened()
         Output.write(DiagnosticFormat.gcc.render(report.diagnostics))
         Output.write("attest check: \(report.filesChecked) annotation file(s) validated: \(report.errorCount) problem(s)\n")
         let code = report.exitCode(strict: true)

@@ -48,8 +48,12 @@ struct ScoringFlags: ParsableArguments {
     @Option(help: ArgumentHelp("Score only shard K of N (a deterministic slice of the corpus).", valueName: "K/N"))
     var shard: String?
 
+    @Option(name: .shortAndLong, help: "Documents processed in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
         guard overlap > 0, overlap <= 1 else { throw ValidationError("--overlap must be in (0, 1]") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let bootstrap, bootstrap < 1 { throw ValidationError("--bootstrap must be at least 1") }
         if maxDrop != nil && baseline == nil { throw ValidationError("--max-drop needs --baseline FILE") }
         if let maxDrop, maxDrop < 0 { throw ValidationError("--max-drop must not be negative") }
@@ -73,7 +77,7 @@ struct ScoringFlags: ParsableArguments {
             goldFiles: goldFiles, predictions: predictions,
             options: ScoringOptions(matching: matching, overlap: overlap, collectErrors: outputs.needsErrors),
             typeMap: try ScoreRequest.parseMap(maps), declaredTypes: corpus.manifest.types, requireAll: requireAll,
-            shard: try shard.map { try Shard(parsing: $0) }, bootstrap: bootstrap.map { Bootstrap(samples: $0, seed: seed) })
+            shard: try shard.map { try Shard(parsing: $0) }, bootstrap: bootstrap.map { Bootstrap(samples: $0, seed: seed) }, jobs: jobs)
     }
 
     /// Scores, prints the report and writes the files; exits 2 on bad input, 1 on a failed gate.

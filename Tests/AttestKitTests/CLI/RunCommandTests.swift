@@ -51,9 +51,10 @@ import Testing
         func path(_ n: String) -> String { folder.url.appendingPathComponent(n).path }
         let r = try CommandRunner.run(
             ["run", "--extractor", "python3 \(example)", "--out", path("p.jsonl"), "--json", path("run.json"), "-j", "2"], in: Paths.repository)
-        #expect(r.status == 0, "\(r.stderr)")
+        // The manifest's gates are the baseline's; the example may fall below them (exit 1), but never errs (2).
+        #expect(r.status == 0 || r.status == 1, "\(r.stderr)")
         let s = try CommandRunner.run(["score", "--pred", path("p.jsonl"), "--json", path("score.json")], in: Paths.repository)
-        #expect(s.status == 0, "\(s.stderr)")
+        #expect(s.status == r.status, "\(s.stderr)")
         let a = try ScoreReport.read(path("run.json")), b = try ScoreReport.read(path("score.json"))
         #expect(a.metrics == b.metrics)
         #expect(a.documents == b.documents)

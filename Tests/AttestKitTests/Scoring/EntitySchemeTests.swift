@@ -127,4 +127,27 @@ import Testing
         #expect(Hungarian.maximize([[5], [7], [1]]) == [nil, 0, nil])
         #expect(Hungarian.maximize([[0, 3, 2]]) == [1])
     }
+
+    /// The counting fast path agrees with the full walk, overall and per type, on random spans.
+    @Test func countsFastPathEqualsFullWalk() {
+        var rng = SeededGenerator(seed: 7)
+        let types: [EntityType] = [.person, .organization, .location]
+        func spans(_ n: Int) -> [TypedSpan] {
+            (0..<n).map { _ in
+                let s = Int(rng.next() % 300)
+                return TypedSpan(Span(s, s + 1 + Int(rng.next() % 40)), types[Int(rng.next() % 3)])
+            }
+        }
+        let matcher = NervaluateMatcher()
+        for _ in 0..<300 {
+            let gold = spans(Int(rng.next() % 12)), pred = spans(Int(rng.next() % 12))
+            for scheme in EntityScheme.allCases {
+                #expect(matcher.counts(scheme, gold: gold, predicted: pred) == matcher.evaluate(scheme, gold: gold, predicted: pred).counts)
+                for t in types {
+                    let full = matcher.evaluate(scheme, gold: gold.filter { $0.type == t }, predicted: pred.filter { $0.type == t }).counts
+                    #expect(matcher.counts(scheme, gold: gold, predicted: pred, only: t) == full)
+                }
+            }
+        }
+    }
 }
