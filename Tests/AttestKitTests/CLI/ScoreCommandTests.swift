@@ -124,13 +124,14 @@ import Testing
         var shards: [String] = []
         for k in 1...2 {
             let r = try CommandRunner.run(["score", "--pred", pred.path, "--shard", "\(k)/2", "--bootstrap", "300", "--json", path("s\(k).json")], in: Paths.repository)
-            #expect(r.status == 0, "\(r.stderr)")
+            // The manifest's gates may fail on these predictions (1); the report is written all the same.
+            #expect(r.status == 0 || r.status == 1, "\(r.stderr)")
             shards.append(path("s\(k).json"))
         }
         let whole = try CommandRunner.run(["score", "--pred", pred.path, "--bootstrap", "300", "--json", path("all.json")], in: Paths.repository)
-        #expect(whole.status == 0)
         let merged = try CommandRunner.run(["merge"] + shards + ["--bootstrap", "300", "--json", path("merged.json")], in: Paths.repository)
-        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.status == whole.status, "\(merged.stderr)")
+        #expect(whole.stdout == merged.stdout)
         let a = try ScoreReport.read(path("all.json")), b = try ScoreReport.read(path("merged.json"))
         #expect(a.metrics == b.metrics)
         #expect(a.intervals == b.intervals)
