@@ -39,6 +39,8 @@ func phaseBenchmark(_ options: Options) throws {
             }
         }
     }
+    let parseOnly = try Validator(corpus: corpus, depth: .parse)
+    phase("gold: read + libxml2 parse only (the floor)") { _ = parseOnly.validate(files: files, jobs: 1) }
     var golds: [GoldDocument] = []
     phase("gold: read + libxml2 parse + model") { golds = GoldLoader.load(files: files, jobs: 1).documents }
     var articles: [ArticleText] = []

@@ -18,9 +18,11 @@ public struct EntityScorer: Sendable {
             let matcher = NervaluateMatcher()
             for scheme in EntityScheme.allCases {
                 score.overall[scheme] = matcher.counts(scheme, gold: gold, predicted: predicted)
-                for type in types {
-                    score.types[type.name, default: SchemeCounts()][scheme] = matcher.counts(scheme, gold: gold, predicted: predicted, only: type)
-                }
+            }
+            for type in types {
+                var counts = SchemeCounts()
+                for scheme in EntityScheme.allCases { counts[scheme] = matcher.counts(scheme, gold: gold, predicted: predicted, only: type) }
+                score.types[type.name] = counts
             }
             if outcomes { strict = matcher.evaluate(.strict, gold: gold, predicted: predicted) }
         case .optimal:

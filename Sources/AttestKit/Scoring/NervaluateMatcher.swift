@@ -86,6 +86,13 @@ public struct NervaluateMatcher: Sendable {
     /// sides, as nervaluate's per-type tables.
     public func counts(_ scheme: EntityScheme, gold: [TypedSpan], predicted: [TypedSpan], only type: EntityType? = nil) -> Counts {
         var c = Counts()
+        // With gold in text order, no gold mention that starts at or after a
+        // prediction's end can match or overlap it: the walk stops there.
+        var ordered = true
+        for k in gold.indices.dropFirst() where gold[k - 1].span.start > gold[k].span.start {
+            ordered = false
+            break
+        }
         withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(1, gold.count)) { matched in
             matched.initialize(repeating: false)
             var goldCount = 0
@@ -95,6 +102,7 @@ public struct NervaluateMatcher: Sendable {
                 var found = false
                 for g in 0..<gold.count where !matched[g] {
                     let t = gold[g]
+                    if ordered && t.span.start >= p.span.end { break }
                     if let type, t.type != type { continue }
                     let sameSpan = p.span == t.span
                     switch scheme {

@@ -12,7 +12,8 @@ struct AnnotationReader {
     let locations: Bool
 
     init(bytes: [UInt8], locations: Bool = true) {
-        lines = LineIndex(bytes: bytes)
+        // Without element locations only line numbers are needed: no index of the lines.
+        lines = LineIndex(bytes: locations ? bytes : [])
         self.locations = locations
     }
 
@@ -22,11 +23,12 @@ struct AnnotationReader {
         var entities: [Entity] = []
         var quotes: [Quote] = []
         for child in XMLNode.children(root) {
-            switch XMLNode.name(child) {
-            case "document": header = readHeader(child)
-            case "entities": entities = XMLNode.children(child).compactMap(readEntity)
-            case "quotes": quotes = XMLNode.children(child).compactMap(readQuote)
-            default: break
+            if XMLNode.isElement(child, named: "document") {
+                header = readHeader(child)
+            } else if XMLNode.isElement(child, named: "entities") {
+                entities = XMLNode.children(child).compactMap(readEntity)
+            } else if XMLNode.isElement(child, named: "quotes") {
+                quotes = XMLNode.children(child).compactMap(readQuote)
             }
         }
         guard let header else { return nil }
@@ -55,11 +57,11 @@ struct AnnotationReader {
     }
 
     private func readEntity(_ node: xmlNodePtr) -> Entity? {
-        guard XMLNode.name(node) == "entity", let id = XMLNode.attribute(node, "id"),
+        guard XMLNode.isElement(node, named: "entity"), let id = XMLNode.attribute(node, "id"),
             let type = XMLNode.attribute(node, "type")
         else { return nil }
         let mentions = XMLNode.children(node).compactMap { m -> Mention? in
-            guard XMLNode.name(m) == "mention", let mid = XMLNode.attribute(m, "id"), let e = readExcerpt(m)
+            guard XMLNode.isElement(m, named: "mention"), let mid = XMLNode.attribute(m, "id"), let e = readExcerpt(m)
             else { return nil }
             return Mention(id: mid, excerpt: e)
         }
@@ -69,18 +71,19 @@ struct AnnotationReader {
     }
 
     private func readQuote(_ node: xmlNodePtr) -> Quote? {
-        guard XMLNode.name(node) == "quote", let id = XMLNode.attribute(node, "id"),
+        guard XMLNode.isElement(node, named: "quote"), let id = XMLNode.attribute(node, "id"),
             let kind = XMLNode.attribute(node, "kind").flatMap(QuoteKind.init(rawValue:))
         else { return nil }
         var content: Excerpt?
         var speaker: Excerpt?
         var cue: Excerpt?
         for child in XMLNode.children(node) {
-            switch XMLNode.name(child) {
-            case "content": content = readExcerpt(child)
-            case "speaker": speaker = readExcerpt(child)
-            case "cue": cue = readExcerpt(child)
-            default: break
+            if XMLNode.isElement(child, named: "content") {
+                content = readExcerpt(child)
+            } else if XMLNode.isElement(child, named: "speaker") {
+                speaker = readExcerpt(child)
+            } else if XMLNode.isElement(child, named: "cue") {
+                cue = readExcerpt(child)
             }
         }
         guard let content else { return nil }
@@ -90,14 +93,16 @@ struct AnnotationReader {
     }
 
     private func readExcerpt(_ node: xmlNodePtr) -> Excerpt? {
-        guard let rawStart = XMLNode.attribute(node, "start"), let rawEnd = XMLNode.attribute(node, "end") else {
-            return nil
+        // Plain digits, as Attest writes them, are read in place; anything else goes through a string.
+        func offset(_ name: StaticString) -> Int?? {
+            if let v = XMLNode.digitsAttribute(node, name) { return .some(v) }
+            guard let raw = XMLNode.attribute(node, name) else { return nil }
+            // An offset that is no integer (the schema reports it) is kept as -1 so
+            // the element still counts, and rules skip the span.
+            return .some(AnnotationReader.offset(raw) ?? -1)
         }
-        // An offset that is no integer (the schema reports it) is kept as -1 so
-        // the element still counts, and rules skip the span.
-        let start = AnnotationReader.offset(rawStart) ?? -1
-        let end = AnnotationReader.offset(rawEnd) ?? -1
-        return Excerpt(span: Span(start, end), text: XMLNode.textContent(node), origin: locations ? origin(node) : nil)
+        guard let start = offset("start"), let end = offset("end") else { return nil }
+        return Excerpt(span: Span(start ?? -1, end ?? -1), text: XMLNode.textContent(node), origin: locations ? origin(node) : nil)
     }
 
     /// An offset as XSD writes a non-negative integer (surrounding blanks and

@@ -89,4 +89,28 @@ enum XMLNode {
     }
 
     static func line(_ node: xmlNodePtr) -> Int { max(1, Int(xmlGetLineNo(node))) }
+
+    /// An unqualified attribute made of 1 to 18 ASCII digits only, read in
+    /// place; nil for anything else (absent, blanks, signs, too long).
+    static func digitsAttribute(_ node: xmlNodePtr, _ name: StaticString) -> Int? {
+        var attr = node.pointee.properties
+        while let a = attr {
+            if a.pointee.ns == nil, has(a.pointee.name, name) {
+                guard let text = a.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
+                    let c = text.pointee.content
+                else { return nil }
+                var value = 0
+                var k = 0
+                while c[k] != 0 {
+                    let d = c[k]
+                    guard d >= 0x30, d <= 0x39, k < 18 else { return nil }
+                    value = value * 10 + Int(d - 0x30)
+                    k += 1
+                }
+                return k > 0 ? value : nil
+            }
+            attr = a.pointee.next
+        }
+        return nil
+    }
 }
