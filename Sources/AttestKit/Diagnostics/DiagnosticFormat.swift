@@ -53,3 +53,23 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
         escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }
+
+extension DiagnosticFormat {
+    /// Renders at most `perRule` diagnostics of each rule, then one line per
+    /// rule saying how many more there were (a broken predictions file can
+    /// have an error on every line; the first ones say what is wrong).
+    public func render(_ diagnostics: [Diagnostic], perRule: Int) -> String {
+        var shown: [Diagnostic] = []
+        var omitted: [String: Int] = [:]
+        var seen: [String: Int] = [:]
+        for d in diagnostics {
+            seen[d.rule, default: 0] += 1
+            if seen[d.rule]! <= perRule { shown.append(d) } else { omitted[d.rule, default: 0] += 1 }
+        }
+        var out = render(shown)
+        for (rule, n) in omitted.sorted(by: { $0.key < $1.key }) {
+            out += "… and \(n) more [\(rule)] not shown\n"
+        }
+        return out
+    }
+}

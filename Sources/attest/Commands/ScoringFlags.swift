@@ -87,7 +87,7 @@ struct ScoringFlags: ParsableArguments {
     }
 
     func finish(_ outcome: ScoreOutcome, corpus: Corpus) throws {
-        if !outcome.diagnostics.isEmpty { Output.error(DiagnosticFormat.gcc.render(outcome.diagnostics)) }
+        if !outcome.diagnostics.isEmpty { Output.error(DiagnosticFormat.gcc.render(outcome.diagnostics, perRule: 20)) }
         guard let card = outcome.scorecard else {
             let n = outcome.diagnostics.filter { $0.severity == .error }.count
             throw AttestError("\(n) error(s) in the input; nothing was scored")
