@@ -9,7 +9,12 @@ public struct DocumentScorer: Sendable {
     /// `article` gives the errors their context; without it they have none.
     /// A nil `prediction` is scored as an empty one.
     public func score(gold: AnnotationDocument, prediction: PredictionDocument?, article: ArticleText? = nil) -> DocumentScore {
-        let goldMentions = gold.mentions.map { TypedSpan($0.mention.span, $0.entity.type) }.sorted { ($0.span, $0.type) < ($1.span, $1.type) }
+        var goldMentions: [TypedSpan] = []
+        goldMentions.reserveCapacity(gold.entities.reduce(0) { $0 + $1.mentions.count })
+        for e in gold.entities {
+            for m in e.mentions { goldMentions.append(TypedSpan(m.span, e.type)) }
+        }
+        goldMentions.sort { $0.span != $1.span ? $0.span < $1.span : $0.type < $1.type }
         let predicted = prediction?.mentions ?? []
         let predictedSpans = predicted.map { TypedSpan($0.span, $0.type) }
         let (entities, strict) = EntityScorer(matching: options.matching).score(

@@ -22,12 +22,12 @@ public struct QuoteScorer: Sendable {
             }
         }
         candidates.sort { a, b in a.j != b.j ? a.j > b.j : (a.g, a.p) < (b.g, b.p) }
-        var usedGold = Set<Int>()
-        var usedPred = Set<Int>()
+        var usedGold = [Bool](repeating: false, count: gold.count)
+        var usedPred = [Bool](repeating: false, count: predicted.count)
         var pairs: [(Int, Int)] = []
-        for c in candidates where !usedGold.contains(c.g) && !usedPred.contains(c.p) {
-            usedGold.insert(c.g)
-            usedPred.insert(c.p)
+        for c in candidates where !usedGold[c.g] && !usedPred[c.p] {
+            usedGold[c.g] = true
+            usedPred[c.p] = true
             pairs.append((c.g, c.p))
         }
         return pairs.sorted { $0 < $1 }
@@ -50,26 +50,27 @@ public struct QuoteScorer: Sendable {
 
         // Per kind: gold of the kind against predictions claiming it; a
         // prediction without a kind is credited to the kind of its gold match.
-        func kindTallies(_ pairs: [(gold: Int, predicted: Int)]) -> [String: Tally] {
-            var t: [String: Tally] = [:]
-            for q in gold { t[q.kind.rawValue, default: Tally()].expected += 1 }
+        let kinds = QuoteKind.allCases
+        func kindTallies(_ pairs: [(gold: Int, predicted: Int)]) -> [Tally] {
+            var t = [Tally](repeating: Tally(), count: kinds.count)
+            for q in gold { t[kinds.firstIndex(of: q.kind)!].expected += 1 }
             var matchedGold = [Int?](repeating: nil, count: predicted.count)
             for pair in pairs { matchedGold[pair.predicted] = pair.gold }
             for (i, q) in predicted.enumerated() {
-                let claimed = q.kind ?? matchedGold[i].map { gold[$0].kind }
-                guard let claimed else { continue }
-                t[claimed.rawValue, default: Tally()].predicted += 1
-                if let g = matchedGold[i], gold[g].kind == claimed { t[claimed.rawValue, default: Tally()].tp += 1 }
+                guard let claimed = q.kind ?? matchedGold[i].map({ gold[$0].kind }) else { continue }
+                let k = kinds.firstIndex(of: claimed)!
+                t[k].predicted += 1
+                if let g = matchedGold[i], gold[g].kind == claimed { t[k].tp += 1 }
             }
             return t
         }
         let exactKinds = kindTallies(exactPairs)
         let overlapKinds = kindTallies(overlapPairs)
-        for kind in Set(exactKinds.keys).union(overlapKinds.keys) {
-            var k = KindTally()
-            k.exact = exactKinds[kind] ?? Tally()
-            k.overlap = overlapKinds[kind] ?? Tally()
-            s.kinds[kind] = k
+        for (k, kind) in kinds.enumerated() where exactKinds[k] != Tally() || overlapKinds[k] != Tally() {
+            var tally = KindTally()
+            tally.exact = exactKinds[k]
+            tally.overlap = overlapKinds[k]
+            s.kinds[kind.rawValue] = tally
         }
 
         // Attribution, kinds confusion and cues over overlap-matched pairs.
@@ -85,8 +86,8 @@ public struct QuoteScorer: Sendable {
         }
         s.matched = overlapPairs.count
         s.attribution = Tally(tp: s.attributed, predicted: predicted.count, expected: gold.count)
-        s.cue.predicted = predicted.filter { $0.cue != nil }.count
-        s.cue.expected = gold.filter { $0.cue != nil }.count
+        s.cue.predicted = predicted.reduce(0) { $0 + ($1.cue == nil ? 0 : 1) }
+        s.cue.expected = gold.reduce(0) { $0 + ($1.cue == nil ? 0 : 1) }
         s.speakers = Self.speakers(gold: document, predicted: predicted)
         return Outcome(score: s, pairs: pairs)
     }
