@@ -33,7 +33,7 @@ public struct ExternalExtractor: Sendable {
         guard case .bytes(let input) = FileBytes.read(gold.articlePath) else { return fail("cannot read the article \(gold.articlePath)") }
         var environment = ProcessInfo.processInfo.environment
         environment["ATTEST_DOC_ID"] = gold.id
-        environment["ATTEST_ARTICLE_PATH"] = gold.articlePath
+        environment["ATTEST_ARTICLE_PATH"] = FileBytes.join("/", gold.articlePath)
         let outcome = ChildProcess.run(command, environment: environment, input: input, timeout: timeout)
         if let why = outcome.launchError { return fail(why) }
         if outcome.timedOut { return fail(String(format: "timed out after %.0f s (killed)", timeout), outcome.stderr) }

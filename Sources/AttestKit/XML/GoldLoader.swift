@@ -64,8 +64,10 @@ public enum GoldLoader {
             guard let document = AnnotationReader(bytes: bytes, locations: false).read(tree), !document.id.isEmpty else {
                 return .failure(Diagnostic(file: name, message: "not an annotation file (no <annotation> with a <document> header); run attest validate", rule: FileCheck.schema.id))
             }
-            let absolute = FileBytes.join(cwd, path)
-            let article = FileBytes.join(FileBytes.folder(of: absolute), document.header.articlePath)
+            // The article's path as the file system resolves it; normalised only for display.
+            let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
+            let relative = document.header.articlePath
+            let article = relative.hasPrefix("/") ? relative : FileBytes.folder(of: absolute) + "/" + relative
             return .success(GoldDocument(document: document, path: path, articlePath: article))
         }
     }
