@@ -157,4 +157,31 @@ import Testing
         #expect(r.stdout.contains("-1.0000"))
         #expect(r.stdout.contains("no"))
     }
+
+    @Test func baselineAndMaxDropGate() throws {
+        let folder = try Self.sampleWithPredictions(Self.halfRight)
+        let export = try CommandRunner.run(["export"], in: folder.url)
+        folder.write("gold.jsonl", export.stdout)
+        #expect(try CommandRunner.run(["score", "--pred", "gold.jsonl", "--json", "prev.json"], in: folder.url).status == 0)
+        // Against a perfect baseline, the half-right run drops far more than 0.01.
+        let r = try CommandRunner.run(["score", "--pred", "pred.jsonl", "--baseline", "prev.json", "--max-drop", "0.01"], in: folder.url)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("FAILED entities.strict.f1: 0.2857, baseline 1.0000, drop 0.7143, allowed 0.0100"))
+        // The same run as its own baseline drops nothing.
+        #expect(try CommandRunner.run(["score", "--pred", "gold.jsonl", "--baseline", "prev.json", "--max-drop", "0"], in: folder.url).status == 0)
+        // --max-drop without --baseline is a usage error.
+        #expect(try CommandRunner.run(["score", "--pred", "gold.jsonl", "--max-drop", "0.1"], in: folder.url).status == 2)
+    }
+
+    @Test func optimalMatchingIsNamedAndIgnoresOrder() throws {
+        // Gold Jane Doe PERSON [36,44): LOC [36,40) first, then the right PERSON span.
+        let line = #"{"id": "sample", "entities": [{"start": 36, "end": 40, "type": "LOC"}, {"start": 36, "end": 44, "type": "PERSON"}]}"#
+        let folder = try Self.sampleWithPredictions(line + "\n")
+        let nv = try CommandRunner.run(["score", "--pred", "pred.jsonl", "--json", "nv.json"], in: folder.url)
+        #expect(nv.stdout.contains("entity matching: nervaluate"))
+        let opt = try CommandRunner.run(["score", "--pred", "pred.jsonl", "--matching", "optimal", "--json", "opt.json"], in: folder.url)
+        #expect(opt.stdout.contains("entity matching: optimal"))
+        #expect(try ScoreReport.read(folder.url.appendingPathComponent("nv.json").path).entities["strict"]?.cor == 0)
+        #expect(try ScoreReport.read(folder.url.appendingPathComponent("opt.json").path).entities["strict"]?.cor == 1)
+    }
 }
