@@ -1,0 +1,73 @@
+import Testing
+@testable import AttestKit
+
+/// Macro averages, bootstrap intervals and approximate randomization, by hand.
+@Suite struct StatisticsTests {
+    static func document(_ id: String, cor: Int, mis: Int, spu: Int, type: String = "PERSON") -> DocumentScore {
+        var e = EntityDocumentScore()
+        var counts = SchemeCounts()
+        for s in EntityScheme.allCases { counts[s] = Counts(cor: cor, mis: mis, spu: spu) }
+        e.overall = counts
+        e.types[type] = counts
+        return DocumentScore(id: id, predicted: true, entities: e, quotes: QuoteDocumentScore(), errors: [])
+    }
+
+    @Test func macroIsTheMeanOverTypes() {
+        // PERSON: COR 3, MIS 1 → P 1, R 3/4, F1 6/7. LOC: COR 1, SPU 1 → P 1/2, R 1, F1 2/3.
+        let docs = [Self.document("a", cor: 3, mis: 1, spu: 0), Self.document("b", cor: 1, mis: 0, spu: 1, type: "LOC")]
+        let m = Metrics.compute(Totals(docs), matching: .optimal)
+        #expect(abs(m["entities.macro.strict.precision"]! - 0.75) < 1e-12)
+        #expect(abs(m["entities.macro.strict.recall"]! - 0.875) < 1e-12)
+        #expect(abs(m["entities.macro.strict.f1"]! - (6.0 / 7.0 + 2.0 / 3.0) / 2) < 1e-12)
+        // Micro: COR 4, MIS 1, SPU 1 → P 4/5, R 4/5.
+        #expect(abs(m["entities.strict.f1"]! - 0.8) < 1e-12)
+    }
+
+    @Test func bootstrapOfOneDocumentIsAPoint() {
+        let doc = Self.document("a", cor: 3, mis: 1, spu: 0)
+        let i = Bootstrap(samples: 200, seed: 9).intervals([doc], matching: .nervaluate)
+        let f1 = 6.0 / 7.0
+        #expect(abs(i["entities.strict.f1"]!.low - f1) < 1e-12)
+        #expect(abs(i["entities.strict.f1"]!.high - f1) < 1e-12)
+    }
+
+    @Test func bootstrapIsSeededAndBracketsTheFigure() {
+        let docs = (0..<20).map { k in Self.document("d\(k)", cor: k % 5, mis: 2, spu: k % 3) }
+        let a = Bootstrap(samples: 500, seed: 1).intervals(docs, matching: .nervaluate)
+        let b = Bootstrap(samples: 500, seed: 1).intervals(docs, matching: .nervaluate)
+        let c = Bootstrap(samples: 500, seed: 2).intervals(docs, matching: .nervaluate)
+        #expect(a == b)
+        #expect(a != c)
+        let f1 = Metrics.compute(Totals(docs), matching: .nervaluate)["entities.strict.f1"]!
+        let i = a["entities.strict.f1"]!
+        #expect(i.low < f1 && f1 < i.high)
+        #expect(i.high - i.low < 0.5)
+    }
+
+    @Test func quantileInterpolatesBetweenRanks() {
+        #expect(Bootstrap.quantile([0, 10], 0.5) == 5)
+        #expect(Bootstrap.quantile([1, 2, 3, 4, 5], 0.025) == 1.1)
+        #expect(Bootstrap.quantile([7], 0.975) == 7)
+    }
+
+    @Test func randomizationOfIdenticalRunsFindsNoDifference() throws {
+        let docs = (0..<6).map { k in Self.document("d\(k)", cor: k, mis: 1, spu: 1) }
+        let card = Scorecard(documents: docs, options: ScoringOptions())
+        let rows = try ApproximateRandomization(trials: 500).compare(card, card)
+        let strict = try #require(rows.first { $0.metric == "entities.strict.f1" })
+        #expect(strict.difference == 0)
+        #expect(strict.pValue == 1)
+    }
+
+    @Test func randomizationOfAClearImprovement() throws {
+        // B is right everywhere A is wrong, on 12 documents: every swap pattern but
+        // the identity and the full swap gives a smaller difference, so p ≈ 2/4096.
+        let a = Scorecard(documents: (0..<12).map { Self.document("d\($0)", cor: 0, mis: 4, spu: 4) }, options: ScoringOptions())
+        let b = Scorecard(documents: (0..<12).map { Self.document("d\($0)", cor: 4, mis: 0, spu: 0) }, options: ScoringOptions())
+        let rows = try ApproximateRandomization(trials: 2000, seed: 3).compare(a, b)
+        let strict = try #require(rows.first { $0.metric == "entities.strict.f1" })
+        #expect(strict.difference == 1)
+        #expect(strict.pValue < 0.01)
+        #expect(strict.significant)
+    }
+}
