@@ -111,7 +111,7 @@ public struct ScoreRun: Sendable {
         case .jsonLines(let path):
             let name = path == "-" ? "<stdin>" : DisplayPath.of(path: FileBytes.join(cwd, path), relativeTo: cwd)
             try JSONLines.read(path: path) { batch in
-                let items = Self.perWorker(batch, jobs: request.jobs) { line, reader in
+                let items = self.perWorker(batch) { line, reader in
                     self.process(line: line, file: name, gold: goldPaths, reader: reader, allIDs: allIDs)
                 }
                 collect(items, file: name, lines: batch.map(\.number))
@@ -120,7 +120,7 @@ public struct ScoreRun: Sendable {
             let urls = Corpus.files(in: folder, ext: "xml")
             let (docs, problems) = GoldLoader.load(files: urls, jobs: request.jobs)
             diagnostics.append(contentsOf: problems)
-            let items = Self.perWorker(docs, jobs: request.jobs) { doc, reader -> Item in
+            let items = self.perWorker(docs) { doc, reader -> Item in
                 let name = DisplayPath.of(path: FileBytes.join(cwd, doc.path), relativeTo: cwd)
                 var item = self.process(
                     PredictionDocument(doc.document), file: name, line: doc.document.header.origin?.line ?? 1, gold: goldPaths, reader: reader,
@@ -135,7 +135,7 @@ public struct ScoreRun: Sendable {
             }
             collect(items, file: DisplayPath.of(folder), lines: docs.map { $0.document.header.origin?.line ?? 1 })
         case .documents(let docs, let name):
-            let items = Self.perWorker(Array(docs.enumerated()), jobs: request.jobs) { pair, reader in
+            let items = self.perWorker(Array(docs.enumerated())) { pair, reader in
                 self.process(pair.element, file: name, line: pair.offset + 1, gold: goldPaths, reader: reader, allIDs: allIDs)
             }
             collect(items, file: name, lines: docs.indices.map { $0 + 1 })
@@ -159,7 +159,7 @@ public struct ScoreRun: Sendable {
                     message: "\(missing.count) gold document(s) have no prediction and are scored as empty: \(list)", rule: PredictionRules.missing.id))
             let scorer = DocumentScorer(options: request.options)
             let collectErrors = request.options.collectErrors
-            let empties = Self.perWorker(missing, jobs: request.jobs) { id, reader -> Item in
+            let empties = self.perWorker(missing) { id, reader -> Item in
                 switch reader.load(goldPaths[id]!) {
                 case .failure(let d): return Item(diagnostics: [d])
                 case .success(let g):
@@ -176,11 +176,13 @@ public struct ScoreRun: Sendable {
     }
 
     /// Maps `items` on `jobs` workers, each with its own gold reader, keeping their order.
-    static func perWorker<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform: @Sendable (T, GoldReader) -> R) -> [R] {
+    func perWorker<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T, GoldReader) -> R) -> [R] {
+        let texts = request.options.collectErrors
+        let jobs = request.jobs
         let slots = ResultSlots<R?>(count: items.count, initial: nil)
         let workers = max(1, min(jobs, items.count))
         DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let reader = GoldReader()
+            let reader = GoldReader(texts: texts)
             var local: [(Int, R)] = []
             var i = w
             while i < items.count {
@@ -316,9 +318,14 @@ public struct ScoreRun: Sendable {
 /// A worker's gold reader: one libxml2 parser, reused for every file it reads.
 final class GoldReader {
     private let parser = XMLParser()
+    private let sax = GoldSAXReader()
     private let cwd = FileManager.default.currentDirectoryPath
+    /// Whether to keep the gold's covered texts (only listed errors show them).
+    let texts: Bool
 
-    func load(_ path: String) -> Result<GoldDocument, Diagnostic> { GoldLoader.read(path, parser: parser, cwd: cwd) }
+    init(texts: Bool) { self.texts = texts }
+
+    func load(_ path: String) -> Result<GoldDocument, Diagnostic> { GoldLoader.read(path, parser: parser, cwd: cwd, sax: sax, texts: texts) }
 }
 
 /// Maps `items` on all cores, keeping their order.

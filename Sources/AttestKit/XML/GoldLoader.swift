@@ -48,7 +48,7 @@ public enum GoldLoader {
         return (documents, problems)
     }
 
-    static func read(_ path: String, parser: XMLParser, cwd: String) -> Result<GoldDocument, Diagnostic> {
+    static func read(_ path: String, parser: XMLParser, cwd: String, sax: GoldSAXReader? = nil, texts: Bool = true) -> Result<GoldDocument, Diagnostic> {
         let name = DisplayPath.of(path: path, relativeTo: cwd)
         let bytes: [UInt8]
         switch FileBytes.read(path, limit: XMLParser.maximumFileSize) {
@@ -57,6 +57,10 @@ public enum GoldLoader {
         case .missing: return .failure(Diagnostic(file: name, message: "cannot read the file: it does not exist", rule: FileCheck.unreadable.id))
         case .failed(let why): return .failure(Diagnostic(file: name, message: "cannot read the file: \(why)", rule: FileCheck.unreadable.id))
         }
+        // The SAX reader first (no tree); the tree-based reader for whatever it declines.
+        if let sax, let document = sax.read(bytes, texts: texts), !document.id.isEmpty {
+            return .success(GoldDocument(document: document, path: path, articlePath: articlePath(of: document, annotationPath: path, cwd: cwd)))
+        }
         switch parser.parse(bytes) {
         case .failure(let f):
             return .failure(Diagnostic(file: name, location: f.location, message: f.message, rule: f.rule))
@@ -64,11 +68,14 @@ public enum GoldLoader {
             guard let document = AnnotationReader(bytes: bytes, locations: false).read(tree), !document.id.isEmpty else {
                 return .failure(Diagnostic(file: name, message: "not an annotation file (no <annotation> with a <document> header); run attest validate", rule: FileCheck.schema.id))
             }
-            // The article's path as the file system resolves it; normalised only for display.
-            let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
-            let relative = document.header.articlePath
-            let article = relative.hasPrefix("/") ? relative : FileBytes.folder(of: absolute) + "/" + relative
-            return .success(GoldDocument(document: document, path: path, articlePath: article))
+            return .success(GoldDocument(document: document, path: path, articlePath: articlePath(of: document, annotationPath: path, cwd: cwd)))
         }
+    }
+
+    /// The article's path as the file system resolves it; normalised only for display.
+    static func articlePath(of document: AnnotationDocument, annotationPath path: String, cwd: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
+        let relative = document.header.articlePath
+        return relative.hasPrefix("/") ? relative : FileBytes.folder(of: absolute) + "/" + relative
     }
 }
