@@ -28,6 +28,7 @@ def main():
     ap.add_argument("gold")
     ap.add_argument("pred")
     ap.add_argument("--docs", type=int, default=0, help="use only the first N gold documents")
+    ap.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
     args = ap.parse_args()
     gold = load(args.gold, args.docs)
     pred = load(args.pred, 0)
@@ -35,11 +36,13 @@ def main():
     true = [gold[i] for i in ids]
     guess = [pred.get(i, []) for i in ids]
     evaluator = Evaluator(true, guess, tags=["PERSON", "ORG", "LOC"], loader="dict")
-    start = time.perf_counter()
-    results = evaluator.evaluate()
-    seconds = time.perf_counter() - start
+    seconds = float("inf")
+    for _ in range(args.repeat):  # best of N, as attest-bench reports its loaded scoring
+        start = time.perf_counter()
+        results = evaluator.evaluate()
+        seconds = min(seconds, time.perf_counter() - start)
     strict = results["overall"]["strict"]
-    print(f"| nervaluate {__import__('importlib.metadata').metadata.version('nervaluate')} Evaluator.evaluate(), data loaded, 1 core | {seconds:.2f} | {len(ids) / seconds:.0f} | {1e6 * seconds / len(ids):.1f} |")
+    print(f"| nervaluate {__import__('importlib.metadata').metadata.version('nervaluate')} Evaluator.evaluate(), data loaded, 1 core, best of {args.repeat} | {seconds:.2f} | {len(ids) / seconds:.0f} | {1e6 * seconds / len(ids):.1f} |")
     print(f"strict: COR {strict.correct} INC {strict.incorrect} PAR {strict.partial} MIS {strict.missed} SPU {strict.spurious} F1 {strict.f1:.4f}")
 
 

@@ -23,6 +23,7 @@ struct Options {
             case "--docs": i += 1; docs = Int(args[i]) ?? docs
             case "--keep": i += 1; keep = args[i]
             case "--seed": i += 1; seed = UInt64(args[i]) ?? seed
+            case "--quick": break
             default: command = args[i]
             }
             i += 1

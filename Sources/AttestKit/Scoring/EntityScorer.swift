@@ -16,14 +16,8 @@ public struct EntityScorer: Sendable {
         switch matching {
         case .nervaluate:
             let matcher = NervaluateMatcher()
-            for scheme in EntityScheme.allCases {
-                score.overall[scheme] = matcher.counts(scheme, gold: gold, predicted: predicted)
-            }
-            for type in types {
-                var counts = SchemeCounts()
-                for scheme in EntityScheme.allCases { counts[scheme] = matcher.counts(scheme, gold: gold, predicted: predicted, only: type) }
-                score.types[type.name] = counts
-            }
+            score.overall = matcher.counts(gold: gold, predicted: predicted)
+            for type in types { score.types[type.name] = matcher.counts(gold: gold, predicted: predicted, only: type) }
             if outcomes { strict = matcher.evaluate(.strict, gold: gold, predicted: predicted) }
         case .optimal:
             let matcher = OptimalMatcher()

@@ -81,11 +81,16 @@ public struct NervaluateMatcher: Sendable {
         return SchemeResult(outcomes: outcomes, goldCount: gold.count)
     }
 
-    /// The counts alone, without recording outcomes (the fast path when no
-    /// errors are listed); with `type`, only mentions of that type on both
-    /// sides, as nervaluate's per-type tables.
-    public func counts(_ scheme: EntityScheme, gold: [TypedSpan], predicted: [TypedSpan], only type: EntityType? = nil) -> Counts {
-        var c = Counts()
+    /// The counts of all four schemes in one walk, without recording
+    /// outcomes (the fast path when no errors are listed); with `type`, only
+    /// mentions of that type on both sides, as nervaluate's per-type tables.
+    ///
+    /// One walk serves all four because in each of nervaluate's strategies a
+    /// prediction takes the first unmatched gold mention it overlaps enough
+    /// (an exact match overlaps fully): the schemes differ only in how they
+    /// call the pair, never in which pair they make.
+    public func counts(gold: [TypedSpan], predicted: [TypedSpan], only type: EntityType? = nil) -> SchemeCounts {
+        var c = SchemeCounts()
         // With gold in text order, no gold mention that starts at or after a
         // prediction's end can match or overlap it: the walk stops there.
         var ordered = true
@@ -99,41 +104,30 @@ public struct NervaluateMatcher: Sendable {
             for t in gold where type == nil || t.type == type! { goldCount += 1 }
             var matchedCount = 0
             for p in predicted where type == nil || p.type == type! {
-                var found = false
+                var found = -1
                 for g in 0..<gold.count where !matched[g] {
                     let t = gold[g]
                     if ordered && t.span.start >= p.span.end { break }
                     if let type, t.type != type { continue }
-                    let sameSpan = p.span == t.span
-                    switch scheme {
-                    case .strict, .exact:
-                        if sameSpan && (scheme == .exact || p.type == t.type) {
-                            c.cor += 1
-                            found = true
-                        } else if sufficientOverlap(p.span, t.span) {
-                            c.inc += 1
-                            found = true
-                        }
-                    case .partial:
-                        if sufficientOverlap(p.span, t.span) {
-                            if sameSpan { c.cor += 1 } else { c.par += 1 }
-                            found = true
-                        }
-                    case .type:
-                        if sufficientOverlap(p.span, t.span) {
-                            if p.type == t.type { c.cor += 1 } else { c.inc += 1 }
-                            found = true
-                        }
-                    }
-                    if found {
-                        matched[g] = true
-                        matchedCount += 1
+                    if p.span == t.span || sufficientOverlap(p.span, t.span) {
+                        found = g
                         break
                     }
                 }
-                if !found { c.spu += 1 }
+                guard found >= 0 else {
+                    c.strict.spu += 1; c.exact.spu += 1; c.partial.spu += 1; c.type.spu += 1
+                    continue
+                }
+                matched[found] = true
+                matchedCount += 1
+                let t = gold[found]
+                let sameSpan = p.span == t.span, sameType = p.type == t.type
+                if sameSpan && sameType { c.strict.cor += 1 } else { c.strict.inc += 1 }
+                if sameSpan { c.exact.cor += 1; c.partial.cor += 1 } else { c.exact.inc += 1; c.partial.par += 1 }
+                if sameType { c.type.cor += 1 } else { c.type.inc += 1 }
             }
-            c.mis = goldCount - matchedCount
+            let missed = goldCount - matchedCount
+            c.strict.mis = missed; c.exact.mis = missed; c.partial.mis = missed; c.type.mis = missed
         }
         return c
     }
