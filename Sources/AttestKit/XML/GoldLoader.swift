@@ -23,16 +23,21 @@ public struct GoldDocument: Sendable {
 public enum GoldLoader {
     /// The documents in file order, or the diagnostics of every file that
     /// could not be read (I/O, not well-formed, no header).
-    public static func load(files: [URL], jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> (documents: [GoldDocument], problems: [Diagnostic]) {
+    /// With `streaming`, files are read through the SAX reader (no tree, no
+    /// covered texts), as `attest score` reads them.
+    public static func load(files: [URL], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, streaming: Bool = false)
+        -> (documents: [GoldDocument], problems: [Diagnostic])
+    {
         LibXML.initialize()
         let cwd = FileManager.default.currentDirectoryPath
         let slots = ResultSlots<Result<GoldDocument, Diagnostic>?>(count: files.count, initial: nil)
         let workers = max(1, min(jobs, files.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let parser = XMLParser()
+            let sax = streaming ? GoldSAXReader() : nil
             var i = worker
             while i < files.count {
-                slots[i] = read(files[i].path, parser: parser, cwd: cwd)
+                slots[i] = read(files[i].path, parser: parser, cwd: cwd, sax: sax, texts: !streaming)
                 i += workers
             }
         }
