@@ -116,10 +116,10 @@ struct EntityRecognizer {
         if Lexicon.givenNames.contains(words[0]) && words.count >= 2 { return (.person, true) }
         if tokens[c.first].isAcronym { return (.organization, words.count == 1) }
         if let before, Lexicon.compass.contains(before.lower) { return (.location, true) }
-        if let before, Lexicon.placePrepositions.contains(before.text) { return (.location, true) }
+        if let before, Lexicon.placePrepositions.contains(before.lower) { return (.location, true) }
         // "in England and Wales": a place joined to a place.
         if let before, before.text == "and", let before2, before2.isCapitalised, let p = c.first > 2 ? tokens[c.first - 3] : nil,
-            Lexicon.placePrepositions.contains(p.text)
+            Lexicon.placePrepositions.contains(p.lower)
         {
             return (.location, true)
         }
