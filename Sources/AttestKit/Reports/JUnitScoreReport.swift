@@ -32,22 +32,12 @@ public enum JUnitScoreReport {
         return out
     }
 
+    /// XML escaping as annotation files use it, less the characters XML 1.0 forbids.
     static func escape(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            case "\t": out += "&#9;"
-            default:
-                // Characters XML 1.0 forbids are dropped.
-                if u.value < 0x20 || (0xFFFE...0xFFFF).contains(u.value) { continue }
-                out.unicodeScalars.append(u)
-            }
+        var allowed = String.UnicodeScalarView()
+        for u in s.unicodeScalars where !(u.value < 0x20 && u != "\n" && u != "\t" && u != "\r") && !(0xFFFE...0xFFFF).contains(u.value) {
+            allowed.append(u)
         }
-        return out
+        return AnnotationWriter.escape(String(allowed))
     }
 }

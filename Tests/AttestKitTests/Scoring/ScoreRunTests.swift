@@ -90,6 +90,14 @@ import Testing
         #expect(strict.diagnostics.first?.rule == "pred.missing")
     }
 
+    @Test func byteOrderMarkAndCRLFAreTolerated() throws {
+        let folder = try TemporaryFolder.sampleCorpus()
+        let line = #"{"id": "sample", "entities": [{"start": 36, "end": 44, "type": "PERSON", "text": "Jane Doe"}]}"#
+        let outcome = try Self.run("\u{FEFF}" + line + "\r\n\r\n", in: folder)
+        #expect(outcome.diagnostics.isEmpty)
+        #expect(outcome.scorecard?.totals.entities.strict.cor == 1)
+    }
+
     @Test func duplicateDocumentIsAnError() throws {
         let folder = try TemporaryFolder.sampleCorpus()
         let outcome = try Self.run("{\"id\": \"sample\"}\n{\"id\": \"sample\"}\n", in: folder)
