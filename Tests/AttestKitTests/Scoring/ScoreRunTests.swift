@@ -90,6 +90,24 @@ import Testing
         #expect(strict.diagnostics.first?.rule == "pred.missing")
     }
 
+    @Test func predictionsAsAnnotationFiles() throws {
+        let folder = try TemporaryFolder.sampleCorpus()
+        // Another annotator's file (status prediction) with one mention dropped.
+        var xml = read(folder.url.appendingPathComponent("annotations/sample.xml")).replacingOccurrences(of: "status=\"gold\"", with: "status=\"prediction\"")
+        xml = xml.replacingOccurrences(of: "      <mention id=\"m3\" start=\"93\" end=\"99\">Ed Ray</mention>\n", with: "")
+        xml = xml.replacingOccurrences(of: "speaker-entity=\"e3\"", with: "")
+        xml = xml.replacingOccurrences(of: "    <entity id=\"e3\" type=\"PERSON\" name=\"Ed Ray\">\n    </entity>\n", with: "")
+        folder.write("other/sample.xml", xml)
+        let corpus = try Corpus.open(root: folder.url)
+        let outcome = try ScoreRun(
+            ScoreRequest(goldFiles: corpus.annotationURLs(), predictions: .annotations(folder.url.appendingPathComponent("other")))
+        ).run()
+        #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
+        let card = try #require(outcome.scorecard)
+        #expect(card.totals.entities.strict == Counts(cor: 4, mis: 1))
+        #expect(card.totals.quotes.exact.tp == 3)
+    }
+
     @Test func byteOrderMarkAndCRLFAreTolerated() throws {
         let folder = try TemporaryFolder.sampleCorpus()
         let line = #"{"id": "sample", "entities": [{"start": 36, "end": 44, "type": "PERSON", "text": "Jane Doe"}]}"#
