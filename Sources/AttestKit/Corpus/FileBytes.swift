@@ -73,8 +73,3 @@ public enum FileBytes {
         return path.hasPrefix(f)
     }
 }
-
-extension FileBytes {
-    /// A file URL for a path as the user typed it.
-    public static func url(_ path: String) -> URL { URL(fileURLWithPath: path) }
-}

@@ -2,7 +2,7 @@
 /// the bytes to a `PredictionDocument`, without building a JSON tree. It
 /// handles well-formed lines in the documented form and gives up (nil) on
 /// anything else — a syntax error, a field of the wrong type, a string
-/// with escapes — so that `JSONParser` and `PredictionDecoder` read that
+/// with escapes (rare in extractor output) — so that `JSONParser` and `PredictionDecoder` read that
 /// line again and say exactly what is wrong.
 public struct FastPredictionDecoder {
     private let b: UnsafeBufferPointer<UInt8>
@@ -42,38 +42,11 @@ public struct FastPredictionDecoder {
         return true
     }
 
+    /// A string without escapes or control characters; the full parser reads the others.
     private mutating func string() -> String? {
-        guard take(UInt8(ascii: "\"")) else { return nil }
-        let start = i
-        while i < b.count, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\"), b[i] >= 0x20 { i += 1 }
-        guard i < b.count else { return nil }
-        if b[i] == UInt8(ascii: "\"") {
-            defer { i += 1 }
-            return String(validating: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
-        }
-        // Escapes: the common ones here; anything unusual goes to the full parser.
-        var bytes = Array(UnsafeBufferPointer(rebasing: b[start..<i]))
-        while i < b.count {
-            let c = b[i]
-            if c == UInt8(ascii: "\"") {
-                i += 1
-                return String(validating: bytes, as: UTF8.self)
-            }
-            if c < 0x20 { return nil }
-            if c != UInt8(ascii: "\\") { bytes.append(c); i += 1; continue }
-            guard i + 1 < b.count else { return nil }
-            switch b[i + 1] {
-            case UInt8(ascii: "\""): bytes.append(0x22)
-            case UInt8(ascii: "\\"): bytes.append(0x5C)
-            case UInt8(ascii: "/"): bytes.append(0x2F)
-            case UInt8(ascii: "n"): bytes.append(0x0A)
-            case UInt8(ascii: "r"): bytes.append(0x0D)
-            case UInt8(ascii: "t"): bytes.append(0x09)
-            default: return nil
-            }
-            i += 2
-        }
-        return nil
+        guard let r = key() else { return nil }
+        for k in r where b[k] < 0x20 { return nil }
+        return String(validating: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
     }
 
     private mutating func isNull() -> Bool {

@@ -45,12 +45,7 @@ public struct PredictionDecoder: Sendable {
             issues.append(PredictionIssue(field: "id", offset: 0, message: "is missing: every line needs the document id"))
         }
         var mentions: [PredictedMention] = []
-        for (index, item, offset) in list(member("entities"), "entities", &issues) {
-            let path = "entities[\(index)]"
-            guard case .object = item else {
-                issues.append(PredictionIssue(field: path, offset: offset, message: "must be an object, found \(item.typeName)"))
-                continue
-            }
+        for (path, item, offset) in objects(member("entities"), "entities", &issues) {
             let span = self.span(item, path, offset, &issues)
             var type: EntityType?
             if let t = item["type"] {
@@ -64,12 +59,7 @@ public struct PredictionDecoder: Sendable {
             if let span, let type { mentions.append(PredictedMention(span: span, type: type, text: text)) }
         }
         var quotes: [PredictedQuote] = []
-        for (index, item, offset) in list(member("quotes"), "quotes", &issues) {
-            let path = "quotes[\(index)]"
-            guard case .object = item else {
-                issues.append(PredictionIssue(field: path, offset: offset, message: "must be an object, found \(item.typeName)"))
-                continue
-            }
+        for (path, item, offset) in objects(member("quotes"), "quotes", &issues) {
             let span = self.span(item, path, offset, &issues)
             let text = optionalString(item, "text", path, &issues)
             var kind: QuoteKind?
@@ -92,11 +82,20 @@ public struct PredictionDecoder: Sendable {
         return .document(PredictionDocument(id: id, mentions: mentions, quotes: quotes))
     }
 
-    private func list(_ m: JSONMember?, _ name: String, _ issues: inout [PredictionIssue]) -> [(Int, JSONValue, Int)] {
+    /// The objects of an array member, each with its field path; anything else is an issue.
+    private func objects(_ m: JSONMember?, _ name: String, _ issues: inout [PredictionIssue]) -> [(path: String, item: JSONValue, offset: Int)] {
         guard let m else { return [] }
         switch m.value {
         case .null: return []
-        case .array(let values, let offsets): return values.indices.map { ($0, values[$0], offsets[$0]) }
+        case .array(let values, let offsets):
+            return values.indices.compactMap { k in
+                let path = "\(name)[\(k)]"
+                guard case .object = values[k] else {
+                    issues.append(PredictionIssue(field: path, offset: offsets[k], message: "must be an object, found \(values[k].typeName)"))
+                    return nil
+                }
+                return (path, values[k], offsets[k])
+            }
         default:
             issues.append(PredictionIssue(field: name, offset: m.offset, message: "must be an array, found \(m.value.typeName)"))
             return []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which reports a scoring run writes, and the texts of each: shared by
 /// `attest score`, `attest run`, `attest check` and `attest merge`.
 public struct ScoreOutputs: Sendable {
@@ -22,10 +24,10 @@ public struct ScoreOutputs: Sendable {
         let (results, skipped) = try GateCheck.evaluate(gates, metrics: card.metrics, baseline: baseline)
         var text = TerminalScoreReport.render(card, gates: results, skippedGates: skipped)
         if errors { text += ErrorListing.render(card) }
-        if let jsonPath { try AtomicFile.write(ScoreReport(card, gates: results).encoded(), to: FileBytes.url(jsonPath)) }
-        if let junitPath { try AtomicFile.write(JUnitScoreReport.render(card, gates: results), to: FileBytes.url(junitPath)) }
+        if let jsonPath { try AtomicFile.write(ScoreReport(card, gates: results).encoded(), to: URL(fileURLWithPath: jsonPath)) }
+        if let junitPath { try AtomicFile.write(JUnitScoreReport.render(card, gates: results), to: URL(fileURLWithPath: junitPath)) }
         if let markdownPath {
-            try AtomicFile.write(MarkdownScoreReport.render(card, gates: results, skippedGates: skipped), to: FileBytes.url(markdownPath))
+            try AtomicFile.write(MarkdownScoreReport.render(card, gates: results, skippedGates: skipped), to: URL(fileURLWithPath: markdownPath))
         }
         return (text, results.allSatisfy(\.passed))
     }

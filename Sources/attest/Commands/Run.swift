@@ -36,7 +36,7 @@ struct ExtractorFlags: ParsableArguments {
         let extractor = choice(corpus.manifest)
         let progress = ProgressReporter(total: golds.count, label: "extracting with \(extractor.name)")
         let (predictions, failures) = ExtractionRun.run(extractor, documents: golds, jobs: scoring.jobs) { progress.report($0) }
-        progress.finish(failures: failures.count)
+        progress.finish()
         for f in failures.sorted(by: { $0.id < $1.id }) {
             var message = "\(f.id): error: the extractor \(f.reason) [\(PredictionRules.extractorFailed.id)]"
             for line in f.stderrTail { message += "\n    stderr: \(line)" }
@@ -91,7 +91,7 @@ final class ProgressReporter: @unchecked Sendable {
         }
     }
 
-    func finish(failures: Int) {
+    func finish() {
         if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

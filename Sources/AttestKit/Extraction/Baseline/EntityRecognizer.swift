@@ -76,21 +76,16 @@ struct EntityRecognizer {
         var out: [PredictedMention] = []
         for c in candidates {
             let strongType = c.type.flatMap { $0.strong ? $0.type : nil }
-            let type = strongType ?? known[text(c)] ?? c.type?.type ?? fallback(c)
+            // A name with no cue at all is most often an organisation's ("the Met", "Sun").
+            let type = strongType ?? known[text(c)] ?? c.type?.type ?? .organization
             let span = Span(tokens[c.first].span.start, tokens[c.last].span.end)
             out.append(PredictedMention(span: span, type: type, text: text(c)))
         }
         return out
     }
 
-    func isNameWord(_ i: Int) -> Bool {
-        let t = tokens[i]
-        if t.kind == .number {
-            // A number right after a capitalised name ("group 67" is not caught; "NX121" is one word).
-            return false
-        }
-        return t.kind == .word && t.isCapitalised
-    }
+    /// A capitalised word ("NX121" is one word; a bare number such as "67" is none).
+    func isNameWord(_ i: Int) -> Bool { tokens[i].isCapitalised }
 
     /// Whether two tokens are separated by one blank at most (no punctuation).
     func adjacent(_ a: Int, _ b: Int) -> Bool { tokens[b].span.start - tokens[a].span.end <= 1 }
@@ -136,11 +131,4 @@ struct EntityRecognizer {
         return nil
     }
 
-    /// Types for names with no cue: an acronym in brackets after an expansion,
-    /// a "the X" name, anything else — an organisation.
-    func fallback(_ c: Candidate) -> EntityType {
-        let before = c.first > 0 ? tokens[c.first - 1] : nil
-        if let before, before.lower == "the" { return .organization }
-        return .organization
-    }
 }

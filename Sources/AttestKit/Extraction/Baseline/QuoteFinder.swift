@@ -59,8 +59,8 @@ struct QuoteFinder {
             var e = first
             while e + 1 <= k && (tokens[e + 1].isCapitalised || Lexicon.nameConnectors.contains(tokens[e + 1].text) && e + 2 <= k && tokens[e + 2].isCapitalised) { e += 1 }
             k = e
-        } else if ["in", "on", "the", "this", "yesterday", "today", "last", "after", "when", "while", "before"].contains(tokens[first].lower) && !Lexicon.pronouns.contains(tokens[first].lower) {
-            if tokens[first].lower != "the" { return nil }
+        } else if ["in", "on", "this", "yesterday", "today", "last", "after", "when", "while", "before"].contains(tokens[first].lower) {
+            return nil  // "said in a statement", "said on Monday": no speaker follows
         }
         return phrase(first, k)
     }
