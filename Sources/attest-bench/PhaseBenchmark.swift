@@ -40,8 +40,8 @@ func phaseBenchmark(_ options: Options) throws {
     let parseOnly = try Validator(corpus: corpus, depth: .parse)
     phase("gold: read + libxml2 parse only (the floor)") { _ = parseOnly.validate(files: files, jobs: 1) }
     var golds: [GoldDocument] = []
-    phase("gold: read + libxml2 tree + model (validate, export)") { golds = GoldLoader.load(files: files, jobs: 1).documents }
-    phase("gold: read + libxml2 SAX2 straight to the model (score)") { golds = GoldLoader.load(files: files, jobs: 1, streaming: true).documents }
+    phase("gold: read + libxml2 tree + model (validate, export)") { golds = GoldSet.load(files: files, articles: corpus.articleResolver, jobs: 1).documents }
+    phase("gold: read + libxml2 SAX2 straight to the model (score)") { golds = GoldSet.load(files: files, articles: corpus.articleResolver, jobs: 1, streaming: true).documents }
     var articles: [ArticleText] = []
     phase("article: read + code-point index") { articles = golds.map { $0.loadArticle()! } }
     phase("text checks (matches)") {

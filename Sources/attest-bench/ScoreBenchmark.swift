@@ -8,7 +8,7 @@ import Foundation
 func writePredictions(corpus: Corpus, to path: String, seed: UInt64) throws -> Int {
     let handle = FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil
     guard let handle else { throw AttestError("cannot write \(path)") }
-    defer { try? handle.close() }
+    defer { try? handle.close() }  // Deliberate: closing a file only read from cannot lose data.
     var rng = SeededGenerator(seed: seed)
     var buffer = ""
     var count = 0
@@ -54,6 +54,7 @@ func writePredictions(corpus: Corpus, to path: String, seed: UInt64) throws -> I
 }
 
 func peakMemoryMiB() -> Double {
+    // Deliberate: /proc exists on Linux only; elsewhere no figure is printed.
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
         let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
     else { return -1 }
@@ -66,9 +67,11 @@ func scoreBenchmark(_ options: Options) throws {
     if options.docs == 10_000 && !CommandLine.arguments.contains("--docs") { options.docs = 100_000 }
     let root = options.keep.map { URL(fileURLWithPath: $0) }
         ?? FileManager.default.temporaryDirectory.appendingPathComponent("attest-score-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    // Deliberate: a temporary corpus that cannot be removed is left behind, nothing more.
     defer { if options.keep == nil { try? FileManager.default.removeItem(at: root) } }
     let predictions = root.appendingPathComponent("predictions.jsonl").path
     var files: [URL]
+    // Deliberate: a kept corpus that cannot be opened is generated anew.
     if let existing = try? Corpus.open(root: root), existing.annotationURLs().count == options.docs,
         FileManager.default.fileExists(atPath: predictions)
     {
@@ -79,6 +82,7 @@ func scoreBenchmark(_ options: Options) throws {
         _ = try writePredictions(corpus: try Corpus.open(root: root), to: predictions, seed: options.seed)
     }
     let corpus = try Corpus.open(root: root)
+    // Deliberate: sizes are shown for information only.
     let predBytes = (try? FileManager.default.attributesOfItem(atPath: predictions)[.size] as? Int) ?? 0
     print("corpus: \(files.count) documents; predictions \(predBytes / 1_000_000) MB of JSON Lines; cores: \(ProcessInfo.processInfo.activeProcessorCount)\n")
     print("| what | seconds | documents/s | µs/document |")
@@ -132,9 +136,9 @@ func scoreChild(_ options: Options) throws {
     let corpus = try Corpus.open(root: root)
     var outcome: ScoreOutcome?
     let files = corpus.annotationURLs()
-    _ = measure("**attest score: gold XML + JSONL predictions, checked and scored, 2 threads**", docs: files.count) {
-        outcome = try? ScoreRun(
-            ScoreRequest(goldFiles: files, predictions: .jsonLines(root.appendingPathComponent("predictions.jsonl").path),
+    _ = try measure("**attest score: gold XML + JSONL predictions, checked and scored, 2 threads**", docs: files.count) {
+        outcome = try ScoreRun(
+            ScoreRequest(goldFiles: files, articles: corpus.articleResolver, predictions: .jsonLines(root.appendingPathComponent("predictions.jsonl").path),
                 options: ScoringOptions(collectErrors: false))
         ).run()
     }
@@ -148,7 +152,7 @@ func scoreChild(_ options: Options) throws {
 /// Scoring alone, with gold and predictions already in memory: the figure
 /// to set beside nervaluate's Evaluator.evaluate() (data loaded).
 func scoreLoaded(corpus: Corpus, predictions path: String) throws {
-    let (golds, _) = GoldLoader.load(files: corpus.annotationURLs())
+    let (golds, _) = corpus.loadGold()
     var byID: [String: PredictionDocument] = [:]
     try JSONLines.read(path: path) { batch in
         for line in batch {
@@ -163,23 +167,9 @@ func scoreLoaded(corpus: Corpus, predictions path: String) throws {
       var best = Double.infinity
       for _ in 0..<3 {
         let start = DispatchTime.now().uptimeNanoseconds
-        do {
-            final class Box: @unchecked Sendable { var scores: [DocumentScore?] = [] }
-            let box = Box()
-            box.scores = Array(repeating: nil, count: pairs.count)
-            let lock = NSLock()
-            DispatchQueue.concurrentPerform(iterations: threads) { w in
-                var local: [(Int, DocumentScore)] = []
-                var i = w
-                while i < pairs.count {
-                    local.append((i, scorer.score(gold: pairs[i].0, prediction: pairs[i].1)))
-                    i += threads
-                }
-                lock.withLock { for (i, s) in local { box.scores[i] = s } }
-            }
-            let card = Scorecard(documents: box.scores.map { $0! }, options: scorer.options)
-            precondition(card.documents.count == pairs.count)
-        }
+        let scores = ConcurrentMap.map(pairs, jobs: threads) { pair in scorer.score(gold: pair.0, prediction: pair.1) }
+        let card = Scorecard(documents: scores, options: scorer.options)
+        precondition(card.documents.count == pairs.count)
         best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
       }
       print(String(format: "| attest scoring alone (entities in 4 schemes + per type, quotes), data loaded, %d thread(s), best of 3 | %.2f | %.0f | %.1f |", threads, best, Double(pairs.count) / best, 1e6 * best / Double(pairs.count)))

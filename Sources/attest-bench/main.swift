@@ -58,9 +58,11 @@ func runXmllint(schema: String, files: [URL]) -> Bool {
 func validateBenchmark(_ options: Options) throws {
     let root = options.keep.map { URL(fileURLWithPath: $0) }
         ?? FileManager.default.temporaryDirectory.appendingPathComponent("attest-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    // Deliberate: a temporary corpus that cannot be removed is left behind, nothing more.
     defer { if options.keep == nil { try? FileManager.default.removeItem(at: root) } }
     let files: [URL]
     if FileManager.default.fileExists(atPath: root.appendingPathComponent("attest.xml").path),
+        // Deliberate: a kept corpus that cannot be opened is generated anew.
         let existing = try? Corpus.open(root: root), existing.annotationURLs().count == options.docs
     {
         files = existing.annotationURLs()
@@ -69,6 +71,7 @@ func validateBenchmark(_ options: Options) throws {
         files = try SyntheticCorpus().write(count: options.docs, to: root, seed: options.seed)
     }
     let corpus = try Corpus.open(root: root)
+    // Deliberate: sizes are shown for information only.
     let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
     let articleBytes = corpus.articleURLs().reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
     print("corpus: \(files.count) documents; annotation XML \(bytes / files.count) B/doc, article text \(articleBytes / files.count) B/doc")

@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func saxAndTreeReadTheSameDocuments() throws {
-        let parser = XMLParser(), sax = GoldSAXReader()
+        let parser = LibXMLParser(), sax = AnnotationSAXReader()
         var readBySAX = 0
         for url in Self.files {
             let bytes = [UInt8](try Data(contentsOf: url))
@@ -37,8 +37,8 @@ import Testing
 
     @Test func saxWithoutTextsKeepsTheSpans() throws {
         let bytes = [UInt8](try Data(contentsOf: Paths.sampleAnnotation))
-        let lean = try #require(GoldSAXReader().read(bytes, texts: false))
-        let full = try #require(GoldSAXReader().read(bytes, texts: true))
+        let lean = try #require(AnnotationSAXReader().read(bytes, texts: false))
+        let full = try #require(AnnotationSAXReader().read(bytes, texts: true))
         #expect(lean.mentions.map(\.mention.span) == full.mentions.map(\.mention.span))
         #expect(lean.quotes.map(\.content.span) == full.quotes.map(\.content.span))
         #expect(lean.mentions.allSatisfy { $0.mention.text.isEmpty })
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func saxDeclinesWhatItDoesNotHandle() {
-        let sax = GoldSAXReader()
+        let sax = AnnotationSAXReader()
         let base = read(Paths.sampleAnnotation)
         // An offset with blanks, an unknown element, a DOCTYPE, a truncated file: all go to the careful reader.
         #expect(sax.read(Array(base.replacingOccurrences(of: "start=\"36\"", with: "start=\" 36\"").utf8), texts: true) == nil)

@@ -27,7 +27,7 @@ struct BrokenFixture: CustomStringConvertible, Sendable {
 
     @Test func sampleIsClean() throws {
         let validator = try Validator(corpus: corpus)
-        let report = try validator.validateCorpus()
+        let report = validator.validateCorpus(corpus)
         #expect(report.diagnostics == [])
         #expect(report.filesChecked == 1)
     }
@@ -73,7 +73,8 @@ struct BrokenFixture: CustomStringConvertible, Sendable {
     @Test func unannotatedArticleIsAWarning() throws {
         let folder = try TemporaryFolder.sampleCorpus()
         folder.write("corpus/extra.txt", "Another article.\n")
-        let report = try Validator(corpus: try Corpus.open(root: folder.url)).validateCorpus()
+        let opened = try Corpus.open(root: folder.url)
+        let report = try Validator(corpus: opened).validateCorpus(opened)
         #expect(report.diagnostics.map(\.rule) == ["corpus.unannotated"])
         #expect(report.exitCode(strict: false) == 0)
         #expect(report.exitCode(strict: true) == 1)
@@ -115,7 +116,7 @@ struct BrokenFixture: CustomStringConvertible, Sendable {
 @Suite struct ShippedCorpusTests {
     @Test func shippedCorpusValidatesStrictlyClean() throws {
         let corpus = try Corpus.open(root: Paths.repository)
-        let report = try Validator(corpus: corpus).validateCorpus()
+        let report = try Validator(corpus: corpus).validateCorpus(corpus)
         #expect(report.diagnostics == [])
         #expect(report.filesChecked == corpus.articleURLs().count)
     }

@@ -21,15 +21,20 @@ public struct AnnotationEditor: Sendable {
             throw AttestError("no annotation for \(Brief.quoted(id)): \(DisplayPath.of(url)) does not exist (add the article with attest new)")
         }
         let file = try AnnotationFile.read(url)
-        let articleURL = URL(fileURLWithPath: file.document.header.articlePath, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
-        guard PathContainment.isInside(articleURL, corpus.articlesDirectory) else {
-            throw AttestError("the article of \(DisplayPath.of(url)) lies outside the corpus; not opened")
+        let header = file.document.header
+        let articlePath: String
+        switch corpus.articleResolver.resolve(header.articlePath, annotationPath: url.path) {
+        case .failure(let problem):
+            let d = Diagnostic(file: DisplayPath.of(url), location: header.origin ?? .start, message: problem.message, rule: problem.check.id)
+            throw AttestError("the article of \(DisplayPath.of(url)) cannot be read; not opened", diagnostics: [d])
+        case .success(let path): articlePath = path
         }
-        guard let data = FileManager.default.contents(atPath: articleURL.path) else {
-            throw AttestError("cannot read the article \(DisplayPath.of(articleURL))")
+        let shown = DisplayPath.of(path: articlePath, relativeTo: FileManager.default.currentDirectoryPath)
+        guard case .bytes(let bytes) = FileBytes.read(articlePath) else {
+            throw AttestError("cannot read the article \(shown)")
         }
-        guard let article = ArticleText(bytes: [UInt8](data)) else {
-            throw AttestError("the article \(DisplayPath.of(articleURL)) is not valid UTF-8")
+        guard let article = ArticleText(bytes: bytes) else {
+            throw AttestError("the article \(shown) is not valid UTF-8")
         }
         return AnnotationEditor(corpus: corpus, file: file, article: article)
     }

@@ -30,12 +30,13 @@ public struct Corpus: Sendable {
     /// Ids of the articles (`*.txt` names without extension), sorted.
     public func articleIDs() -> [String] { Corpus.names(in: articlesDirectory, ext: "txt") }
 
-    static func names(in directory: URL, ext: String) -> [String] {
+    package static func names(in directory: URL, ext: String) -> [String] {
+        // Deliberate: a folder that does not exist yet (a new corpus) holds no files.
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.map { String($0.dropLast(ext.count + 1)) }.sorted()
     }
 
-    static func files(in directory: URL, ext: String) -> [URL] {
+    package static func files(in directory: URL, ext: String) -> [URL] {
         let folder = directory.path
         return names(in: directory, ext: ext).map { URL(fileURLWithPath: folder + "/" + $0 + "." + ext, isDirectory: false) }
     }
@@ -49,31 +50,5 @@ public struct Corpus: Sendable {
             if parent.path == dir.path { return nil }
             dir = parent
         }
-    }
-}
-
-/// Whether `url` lies inside `folder` once links are resolved.
-enum PathContainment {
-    static func resolved(_ url: URL) -> String {
-        url.standardizedFileURL.resolvingSymlinksInPath().path
-    }
-
-    static func isInside(_ url: URL, _ folder: URL) -> Bool {
-        let f = resolved(folder)
-        let p = resolved(url)
-        return p.hasPrefix(f.hasSuffix("/") ? f : f + "/")
-    }
-}
-
-/// Display paths relative to the working directory when they lie under it.
-public enum DisplayPath {
-    public static func of(_ url: URL) -> String {
-        of(path: url.standardizedFileURL.path, relativeTo: FileManager.default.currentDirectoryPath)
-    }
-
-    /// `path` relative to `folder` when it lies below it.
-    public static func of(path: String, relativeTo folder: String) -> String {
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 }

@@ -12,13 +12,6 @@ public struct Shard: Hashable, Sendable, Codable, CustomStringConvertible {
         self.count = count
     }
 
-    /// Parses `K/N`.
-    public init(parsing text: String) throws {
-        let parts = text.split(separator: "/").map { Int($0) }
-        guard parts.count == 2, let k = parts[0], let n = parts[1] else { throw AttestError("--shard takes K/N, such as 2/4; got \(Brief.quoted(text))") }
-        try self.init(index: k, count: n)
-    }
-
     public func contains(_ id: String) -> Bool {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in id.utf8 {

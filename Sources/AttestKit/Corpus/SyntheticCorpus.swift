@@ -1,29 +1,13 @@
 import Foundation
 
-/// A deterministic pseudo-random generator (SplitMix64), for synthetic
-/// corpora and bootstrap resampling: the same seed gives the same stream.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Builds synthetic articles with gold annotations, for benchmarks and
 /// scale tests: about 2.5 KB of text, 30 mentions and 6 quotes each, with
 /// curly quotes and dashes.
-public struct SyntheticCorpus: Sendable {
-    public var mentionsPerDocument = 30
-    public var quotesPerDocument = 6
+package struct SyntheticCorpus: Sendable {
+    package var mentionsPerDocument = 30
+    package var quotesPerDocument = 6
 
-    public init() {}
+    package init() {}
 
     private static let people = ["Amara Okafor", "Jonas Lindqvist", "Priya Raman", "Tomás Ruiz", "Léa Martin", "Kwame Mensah", "Hannah Weiß", "Ivan Petrov"]
     private static let orgs = ["Harbour Council", "Northern Rail", "Civic Trust", "Daily Ledger", "Green Alliance", "Port Authority"]
@@ -44,7 +28,7 @@ public struct SyntheticCorpus: Sendable {
     ]
 
     /// The article text and its gold annotation for document `index`.
-    public func document(_ index: Int, seed: UInt64 = 42) -> (id: String, text: String, annotation: AnnotationDocument) {
+    package func document(_ index: Int, seed: UInt64 = 42) -> (id: String, text: String, annotation: AnnotationDocument) {
         var rng = SeededGenerator(seed: seed &+ UInt64(index) &* 0x9E37_79B9)
         let id = String(format: "doc-%06d", index)
         var text = ""
@@ -118,7 +102,7 @@ public struct SyntheticCorpus: Sendable {
 
     /// Writes `count` documents and a manifest under `root`; returns the annotation files.
     @discardableResult
-    public func write(count: Int, to root: URL, seed: UInt64 = 42) throws -> [URL] {
+    package func write(count: Int, to root: URL, seed: UInt64 = 42) throws -> [URL] {
         let fm = FileManager.default
         try fm.createDirectory(at: root.appendingPathComponent("corpus"), withIntermediateDirectories: true)
         try fm.createDirectory(at: root.appendingPathComponent("annotations"), withIntermediateDirectories: true)

@@ -30,27 +30,23 @@ public enum ExtractionRun {
         _ extractor: ExtractorChoice, documents: [GoldDocument], jobs: Int, progress: @Sendable (ExtractionProgress) -> Void = { _ in }
     ) -> (predictions: [PredictionDocument], failures: [ExtractorFailure]) {
         let slots = ResultSlots<Result<PredictionDocument, ExtractorFailure>?>(count: documents.count, initial: nil)
-        let queue = WorkQueue(count: documents.count)
         let baseline = BaselineExtractor()
-        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, documents.count))) { _ in
-            while let i = queue.next() {
-                let g = documents[i]
-                let result: Result<PredictionDocument, ExtractorFailure>
-                switch extractor {
-                case .builtin:
-                    if let article = g.loadArticle() {
-                        result = .success(baseline.extract(id: g.id, article: article))
-                    } else {
-                        result = .failure(ExtractorFailure(id: g.id, reason: "cannot read the article \(g.articlePath)", stderrTail: [], seconds: 0))
-                    }
-                case .command(let e):
-                    result = e.run(g)
+        ConcurrentMap.forEach(count: documents.count, jobs: jobs) { i in
+            let g = documents[i]
+            switch extractor {
+            case .builtin:
+                if let article = g.loadArticle() {
+                    slots[i] = .success(baseline.extract(id: g.id, article: article))
+                } else {
+                    slots[i] = .failure(ExtractorFailure(id: g.id, reason: "cannot read the article \(g.articlePath)", stderrTail: [], seconds: 0))
                 }
-                slots[i] = result
-                var failure: ExtractorFailure?
-                if case .failure(let f) = result { failure = f }
-                progress(ExtractionProgress(done: queue.finish(), total: documents.count, id: g.id, failure: failure))
+            case .command(let e):
+                slots[i] = e.run(g)
             }
+        } finished: { i, done in
+            var failure: ExtractorFailure?
+            if case .failure(let f) = slots[i] { failure = f }
+            progress(ExtractionProgress(done: done, total: documents.count, id: documents[i].id, failure: failure))
         }
         var predictions: [PredictionDocument] = []
         var failures: [ExtractorFailure] = []
@@ -63,24 +59,4 @@ public enum ExtractionRun {
         }
         return (predictions, failures)
     }
-}
-
-/// Hands out indices to workers, and counts finished items.
-final class WorkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextIndex = 0
-    private var finished = 0
-    private let count: Int
-
-    init(count: Int) { self.count = count }
-
-    func next() -> Int? {
-        lock.withLock {
-            guard nextIndex < count else { return nil }
-            defer { nextIndex += 1 }
-            return nextIndex
-        }
-    }
-
-    func finish() -> Int { lock.withLock { finished += 1; return finished } }
 }

@@ -70,3 +70,18 @@ public struct PredictionDocument: Hashable, Sendable {
         }.sorted { $0.content.span < $1.content.span }
     }
 }
+
+extension PredictionDocument {
+    /// Every predicted span with its field path in the format (`entities[2]`,
+    /// `quotes[0].speaker`) and the text the extractor gave for it.
+    public var labelledSpans: [(field: String, span: Span, text: String?)] {
+        var out: [(String, Span, String?)] = []
+        for (i, m) in mentions.enumerated() { out.append(("entities[\(i)]", m.span, m.text)) }
+        for (i, q) in quotes.enumerated() {
+            out.append(("quotes[\(i)]", q.content.span, q.content.text))
+            if let s = q.speaker { out.append(("quotes[\(i)].speaker", s.span, s.text)) }
+            if let c = q.cue { out.append(("quotes[\(i)].cue", c.span, c.text)) }
+        }
+        return out
+    }
+}

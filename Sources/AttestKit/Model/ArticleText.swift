@@ -83,6 +83,12 @@ public struct ArticleText: Sendable {
     }
 
     /// Every span where `needle` occurs, in text order (overlapping occurrences included).
+    /// The occurrence of `text` nearest to `offset`, if any.
+    func nearestOccurrence(of text: String, near offset: Int) -> Span? {
+        guard !text.isEmpty else { return nil }
+        return occurrences(of: text).min { abs($0.start - offset) < abs($1.start - offset) }
+    }
+
     public func occurrences(of needle: String) -> [Span] {
         let n = Array(needle.utf8)
         guard !n.isEmpty, n.count <= utf8.count else { return [] }

@@ -23,7 +23,7 @@ public enum JUnitScoreReport {
         out += "  </testsuite>\n"
         out += "  <testsuite name=\"gates\" tests=\"\(gates.count)\" failures=\"\(gateFailures)\">\n"
         for g in gates {
-            out += "    <testcase classname=\"attest.gates\" name=\"\(escape(g.metric + " " + g.rule))\">\n"
+            out += "    <testcase classname=\"attest.gates\" name=\"\(escape(g.metric + " " + g.rule.rawValue))\">\n"
             if !g.passed { out += "      <failure message=\"\(escape(g.summary))\" type=\"gate\"/>\n" }
             out += "      <system-out>\(escape(g.summary))</system-out>\n"
             out += "    </testcase>\n"

@@ -69,7 +69,7 @@ struct ScoreTables {
             var table = TextTable(["gate", "rule", "threshold", "actual", "baseline", "margin", "verdict"])
             for g in gates {
                 table.add(
-                    [g.metric, g.rule, Figure.score(g.threshold), Figure.score(g.actual), g.baseline.map { Figure.score($0) } ?? "",
+                    [g.metric, g.rule.rawValue, Figure.score(g.threshold), Figure.score(g.actual), g.baseline.map { Figure.score($0) } ?? "",
                      String(format: "%+.4f", g.margin), g.passed ? "pass" : "FAIL"])
             }
             sections.append(("Gates", table))
@@ -78,36 +78,5 @@ struct ScoreTables {
         if card.options.matching == .nervaluate && card.documents.count > 1 {
             notes.append("As in nervaluate 1.x, over more than one document the partial and type schemes give partial matches no half credit.")
         }
-    }
-}
-
-/// The report `attest score` prints on a terminal.
-public enum TerminalScoreReport {
-    public static func render(_ card: Scorecard, gates: [GateResult] = [], skippedGates: [String] = []) -> String {
-        let t = ScoreTables(card, gates: gates, skippedGates: skippedGates)
-        var out = "attest score: \(t.title)\n"
-        for s in t.sections { out += "\n" + s.heading + "\n" + s.table.render(indent: "  ") }
-        if !t.notes.isEmpty { out += "\n" + t.notes.joined(separator: "\n") + "\n" }
-        if !gates.isEmpty {
-            let failed = gates.filter { !$0.passed }
-            out += failed.isEmpty ? "\nAll \(gates.count) gate(s) passed.\n" : "\n\(failed.count) of \(gates.count) gate(s) FAILED:\n" + failed.map { "  " + $0.summary + "\n" }.joined()
-        }
-        return out
-    }
-}
-
-/// The Markdown report (`--markdown FILE`): for a pull-request comment or a
-/// CI step summary.
-public enum MarkdownScoreReport {
-    public static func render(_ card: Scorecard, gates: [GateResult] = [], skippedGates: [String] = []) -> String {
-        let t = ScoreTables(card, gates: gates, skippedGates: skippedGates)
-        var out = "## Attest score\n\n\(t.title)\n"
-        if !gates.isEmpty {
-            let failed = gates.filter { !$0.passed }.count
-            out += failed == 0 ? "\n**All \(gates.count) gate(s) passed.**\n" : "\n**\(failed) of \(gates.count) gate(s) failed.**\n"
-        }
-        for s in t.sections { out += "\n### \(s.heading)\n\n" + s.table.markdown() }
-        if !t.notes.isEmpty { out += "\n" + t.notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
-        return out
     }
 }

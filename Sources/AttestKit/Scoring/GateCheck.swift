@@ -1,29 +1,3 @@
-/// The verdict on one gate.
-public struct GateResult: Hashable, Sendable, Codable {
-    public var metric: String
-    /// `min` (the metric must reach `threshold`) or `max-drop` (it may fall
-    /// at most `threshold` below the baseline).
-    public var rule: String
-    public var threshold: Double
-    public var actual: Double
-    public var baseline: Double?
-    public var passed: Bool
-
-    /// How far the metric is above (positive) or below (negative) what the gate asks.
-    public var margin: Double {
-        rule == "min" ? actual - threshold : actual - ((baseline ?? 0) - threshold)
-    }
-
-    public var summary: String {
-        let verdict = passed ? "passed" : "FAILED"
-        if rule == "min" {
-            return String(format: "%@ %@: %.4f, minimum %.4f (%@%.4f)", verdict, metric, actual, threshold, margin >= 0 ? "+" : "", margin)
-        }
-        return String(
-            format: "%@ %@: %.4f, baseline %.4f, drop %.4f, allowed %.4f", verdict, metric, actual, baseline ?? 0, (baseline ?? 0) - actual,
-            threshold)
-    }
-}
 
 /// Checks gates against a run's metrics and, for drops, a baseline run's.
 public enum GateCheck {
@@ -40,7 +14,7 @@ public enum GateCheck {
                 throw AttestError("gate names unknown metric \(gate.metric); metrics include \(near.joined(separator: ", ")) (see docs/metrics.md)")
             }
             if let min = gate.min {
-                results.append(GateResult(metric: gate.metric, rule: "min", threshold: min, actual: actual, passed: actual + 1e-12 >= min))
+                results.append(GateResult(metric: gate.metric, rule: .min, threshold: min, actual: actual, passed: actual + 1e-12 >= min))
             }
             if let drop = gate.maxDrop {
                 guard let baseline, let base = baseline[gate.metric] else {
@@ -49,20 +23,11 @@ public enum GateCheck {
                 }
                 results.append(
                     GateResult(
-                        metric: gate.metric, rule: "max-drop", threshold: drop, actual: actual, baseline: base,
+                        metric: gate.metric, rule: .maxDrop, threshold: drop, actual: actual, baseline: base,
                         passed: base - actual <= drop + 1e-12))
             }
         }
         return (results, skipped)
-    }
-
-    /// Parses `metric=value` as given to `--min`.
-    public static func parseMinimum(_ text: String) throws -> Gate {
-        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, !parts[0].isEmpty, let v = Double(parts[1]), v.isFinite else {
-            throw AttestError("--min takes METRIC=VALUE, such as entities.strict.f1=0.8; got \(Brief.quoted(text))")
-        }
-        return Gate(metric: parts[0], min: v)
     }
 }
 

@@ -1,17 +1,3 @@
-/// What a rule is: its stable id, its default severity and the one line
-/// that docs/rules.md and `attest rules` show.
-public struct RuleDescriptor: Hashable, Sendable {
-    public var id: String
-    public var severity: Severity
-    public var summary: String
-
-    public init(_ id: String, _ severity: Severity, _ summary: String) {
-        self.id = id
-        self.severity = severity
-        self.summary = summary
-    }
-}
-
 /// What a semantic rule looks at: one annotation document, its article when
 /// it could be read, and the corpus's declared entity types.
 public struct ValidationSubject: Sendable {
@@ -62,12 +48,6 @@ public protocol Rule: Sendable {
 
 extension Rule {
     public var descriptor: RuleDescriptor { Self.descriptor }
-}
-
-extension DiagnosticSink {
-    mutating func report(_ descriptor: RuleDescriptor, _ message: String, at location: SourceLocation?) {
-        report(descriptor.id, message, at: location, severity: descriptor.severity)
-    }
 }
 
 /// Names an excerpt in messages ("mention m3", "cue of quote q2"), built

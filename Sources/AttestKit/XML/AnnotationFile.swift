@@ -25,25 +25,13 @@ public struct AnnotationFile: Sendable {
         return AnnotationFile(url: url, document: try parse(bytes, name: DisplayPath.of(url)), readDigest: SHA256Hex.of(bytes))
     }
 
-    /// Parses annotation XML held in memory.
+    /// Parses annotation XML held in memory: well-formed, schema-valid and
+    /// readable as the model, or an error listing every problem.
     public static func parse(_ bytes: [UInt8], name: String) throws -> AnnotationDocument {
-        let tree: XMLTree
-        switch XMLParser().parse(bytes) {
-        case .failure(let f):
-            throw AttestError("\(name) cannot be read", diagnostics: [Diagnostic(file: name, location: f.location, message: f.message, rule: f.rule)])
-        case .success(let t): tree = t
-        }
-        let reader = AnnotationReader(bytes: bytes)
-        let schema = try CompiledSchema(xsd: Array(EmbeddedSchema.attestXSD.utf8), constraints: .full)
-        let issues = SchemaValidator(schema: schema).validate(tree)
-        guard issues.isEmpty, let document = reader.read(tree) else {
-            let diagnostics = issues.map { issue in
-                Diagnostic(
-                    file: name,
-                    location: SourceLocation(line: issue.line, column: issue.element.map { reader.lines.column(ofTag: $0, onLine: issue.line) } ?? 1),
-                    message: issue.message, rule: FileCheck.schema.id)
-            }
-            throw AttestError("\(name) is not a valid annotation file", diagnostics: diagnostics)
+        let checker = XMLDocumentChecker(schema: try CompiledSchema.shared(.full))
+        let (tree, lines) = try checker.readValid(bytes, name: name, what: "annotation file").get()
+        guard let document = AnnotationReader(lines: lines).read(tree) else {
+            throw AttestError("\(name) is not a valid annotation file (its root must be <annotation> in \(AnnotationWriter.namespace))")
         }
         return document
     }

@@ -24,8 +24,8 @@ public final class CompiledSchema: @unchecked Sendable {
     /// Compiles the XSD in `bytes`. Imports and includes are refused.
     public init(xsd bytes: [UInt8], constraints: Constraints = .structureOnly) throws {
         LibXML.initialize()
-        let parser = XMLParser()
-        let tree: XMLTree
+        let parser = LibXMLParser()
+        let tree: LibXMLTree
         switch parser.parse(bytes) {
         case .success(let t): tree = t
         case .failure(let f): throw SchemaError(message: "schema: \(f.message) at line \(f.location.line)")
@@ -52,6 +52,20 @@ public final class CompiledSchema: @unchecked Sendable {
         self.constraints = constraints
     }
 
+    /// Attest's embedded schema, compiled once per process for each kind of
+    /// constraints (a compiled schema is shared read-only by every thread).
+    public static func shared(_ constraints: Constraints) throws -> CompiledSchema {
+        switch constraints {
+        case .full: try sharedFull.get()
+        case .structureOnly: try sharedStructureOnly.get()
+        }
+    }
+
+    private static let sharedFull = Result { try CompiledSchema(xsd: Array(EmbeddedSchema.attestXSD.utf8), constraints: .full) }
+    private static let sharedStructureOnly = Result {
+        try CompiledSchema(xsd: Array(EmbeddedSchema.attestXSD.utf8), constraints: .structureOnly)
+    }
+
     /// Compiles the XSD file at `url`.
     public convenience init(contentsOf url: URL, constraints: Constraints = .structureOnly) throws {
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -70,8 +84,8 @@ public final class CompiledSchema: @unchecked Sendable {
         while let c = child {
             let next = c.pointee.next
             if c.pointee.type == XML_ELEMENT_NODE,
-                ["key", "keyref", "unique"].contains(XMLNode.name(c)),
-                XMLNode.namespace(c) == "http://www.w3.org/2001/XMLSchema"
+                ["key", "keyref", "unique"].contains(LibXMLNode.name(c)),
+                LibXMLNode.namespace(c) == "http://www.w3.org/2001/XMLSchema"
             {
                 xmlUnlinkNode(c)
                 xmlFreeNode(c)
@@ -80,32 +94,5 @@ public final class CompiledSchema: @unchecked Sendable {
             }
             child = next
         }
-    }
-}
-
-public struct SchemaError: Error, CustomStringConvertible, Sendable {
-    public var message: String
-    public var description: String { message }
-}
-
-/// Validates parsed documents against a compiled schema. One per thread.
-final class SchemaValidator {
-    private let context: xmlSchemaValidCtxtPtr
-    let schema: CompiledSchema
-
-    init(schema: CompiledSchema) {
-        self.schema = schema
-        self.context = xmlSchemaNewValidCtxt(schema.schema)
-    }
-
-    deinit { xmlSchemaFreeValidCtxt(context) }
-
-    /// Every schema error in `tree`, in document order.
-    func validate(_ tree: XMLTree) -> [XMLIssue] {
-        let collector = XMLIssueCollector()
-        xmlSchemaSetValidStructuredErrors(context, XMLIssueCollector.callback, collector.opaque)
-        _ = xmlSchemaValidateDoc(context, tree.doc)
-        xmlSchemaSetValidStructuredErrors(context, nil, nil)
-        return collector.issues
     }
 }

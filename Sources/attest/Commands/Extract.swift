@@ -21,7 +21,7 @@ struct Extract: ParsableCommand {
         let known = Set(corpus.documentIDs())
         for d in docs where !known.contains(d) { throw AttestError("no annotation file for \(d) (add the article with attest new)") }
         let urls = docs.isEmpty ? corpus.annotationURLs() : docs.map { corpus.annotationURL(for: $0) }
-        let (golds, problems) = GoldLoader.load(files: urls)
+        let (golds, problems) = corpus.loadGold(files: urls)
         if !problems.isEmpty { throw AttestError("annotation files cannot be read; run attest validate", diagnostics: problems) }
         let predictions = try BaselineRun.extract(golds)
         if draft {

@@ -29,6 +29,8 @@ struct Validate: ParsableCommand {
     @Flag(help: "Validate identity constraints with the XSD's xs:key/xs:keyref instead of the equivalent Swift rules (slower).")
     var fullSchema = false
 
+    @OptionGroup var options: CorpusOptions
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
@@ -36,15 +38,19 @@ struct Validate: ParsableCommand {
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let urls = try paths.map { try Self.existing($0) }
-        let corpus = try? Corpus.locate(from: urls.first.map { $0.hasDirectoryPath ? $0 : $0.deletingLastPathComponent() } ?? cwd)
-        if paths.isEmpty && corpus == nil { _ = try Corpus.locate(from: cwd) }  // throws the explanation
-        let validator = try Validator(corpus: corpus, constraints: fullSchema ? .full : .structureOnly)
+        let constraints: CompiledSchema.Constraints = fullSchema ? .full : .structureOnly
         var report: ValidationReport
-        if paths.isEmpty, corpus != nil {
-            report = try validator.validateCorpus(jobs: jobs)
+        if paths.isEmpty {
+            let corpus = try options.corpus()  // no corpus here: exit 2 with the explanation
+            report = try Validator(corpus: corpus, constraints: constraints).validateCorpus(corpus, jobs: jobs)
         } else {
-            let files = urls.flatMap { url -> [URL] in
-                url.hasDirectoryPath ? AnnotationFiles.in(url) : [url]
+            // Files of a corpus get its article folder and types; a broken manifest is an error.
+            let start = urls.first.map { $0.hasDirectoryPath ? $0 : $0.deletingLastPathComponent() } ?? cwd
+            let validator =
+                try options.corpusIfPresent(from: start).map { try Validator(corpus: $0, constraints: constraints) }
+                ?? Validator(constraints: constraints)
+            let files = try urls.flatMap { url -> [URL] in
+                url.hasDirectoryPath ? try AnnotationFiles.in(url) : [url]
             }
             report = validator.validate(files: files, jobs: jobs)
         }
@@ -64,30 +70,5 @@ struct Validate: ParsableCommand {
             throw AttestError("\(path): no such file or folder")
         }
         return URL(fileURLWithPath: path, isDirectory: isDirectory.boolValue)
-    }
-}
-
-enum AnnotationFiles {
-    static func `in`(_ folder: URL) -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".xml") && !$0.hasPrefix(".") && $0 != Manifest.fileName }.sorted()
-            .map { folder.appendingPathComponent($0) }
-    }
-}
-
-struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the validation rules.")
-
-    @Flag(help: "Print docs/rules.md.")
-    var markdown = false
-
-    func run() throws {
-        if markdown {
-            Output.write(RuleRegistry.markdown())
-        } else {
-            for d in RuleRegistry.all {
-                Output.write("\(d.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(d.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(d.summary)\n")
-            }
-        }
     }
 }

@@ -62,11 +62,11 @@ import Testing
         #expect(report.documents.first?.errors.contains { $0.kind == .type && $0.goldText == "Springfield" } == true)
         // JUnit parses as XML, one case per document and per gate.
         let junit = Array(read(folder.url.appendingPathComponent("r.xml")).utf8)
-        guard case .success(let tree) = AttestKit.XMLParser().parse(junit) else {
+        guard case .success(let tree) = AttestKit.LibXMLParser().parse(junit) else {
             Issue.record("JUnit report is not well-formed XML")
             return
         }
-        #expect(tree.root.map(XMLNode.name) == "testsuites")
+        #expect(tree.root.map(LibXMLNode.name) == "testsuites")
         let text = String(decoding: junit, as: UTF8.self)
         #expect(text.contains("<testsuites name=\"attest\" tests=\"2\" failures=\"1\">"))
         #expect(text.contains("<testcase classname=\"attest.documents\" name=\"sample\">"))

@@ -17,7 +17,7 @@ import Testing
     @Test func aSwiftExtractorAssertsItsScores() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/sample")
         let corpus = try Corpus.open(root: root)
-        let (gold, problems) = GoldLoader.load(files: corpus.annotationURLs())
+        let (gold, problems) = corpus.loadGold()
         #expect(problems.isEmpty)
         let extractor = NameSpotter(names: ["Jane Doe", "Ed Ray"])
         let predictions = try gold.map { g in extractor.extract(id: g.id, article: try #require(g.loadArticle())) }

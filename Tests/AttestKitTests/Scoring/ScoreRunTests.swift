@@ -9,14 +9,16 @@ import Testing
         let pred = folder.write("pred.jsonl", jsonl)
         let corpus = try Corpus.open(root: folder.url)
         return try ScoreRun(
-            ScoreRequest(goldFiles: corpus.annotationURLs(), predictions: .jsonLines(pred.path), typeMap: map, requireAll: requireAll)
+            ScoreRequest(
+                goldFiles: corpus.annotationURLs(), articles: corpus.articleResolver, predictions: .jsonLines(pred.path),
+                typeMap: TypeMap(map.mapValues { $0.map { EntityType($0) } }), requireAll: requireAll)
         ).run()
     }
 
     @Test func exportScoresOneOnEveryMetric() throws {
         let folder = try TemporaryFolder.sampleCorpus()
         let corpus = try Corpus.open(root: folder.url)
-        let (golds, problems) = GoldLoader.load(files: corpus.annotationURLs())
+        let (golds, problems) = corpus.loadGold()
         #expect(problems.isEmpty)
         let outcome = try Self.run(PredictionWriter.jsonLines(golds.map { PredictionDocument($0.document) }), in: folder)
         #expect(outcome.diagnostics.isEmpty)
@@ -137,7 +139,7 @@ import Testing
 @Suite struct ShippedGoldScoringTests {
     @Test func perturbedExportHasHandComputedFigures() throws {
         let corpus = try Corpus.open(root: Paths.repository)
-        let (golds, problems) = GoldLoader.load(files: corpus.annotationURLs())
+        let (golds, problems) = corpus.loadGold()
         #expect(problems.isEmpty)
         var predictions = golds.map { PredictionDocument($0.document) }
         let total = predictions.reduce(0) { $0 + $1.mentions.count }

@@ -10,7 +10,7 @@ public struct SpanTextRule: Rule {
             let actual = article[e.span]
             guard actual != e.text else { continue }
             var message = "\(label) reads \(Brief.quoted(e.text)) but the article has \(Brief.quoted(actual)) at \(e.span)"
-            if let nearest = Brief.nearestOccurrence(of: e.text, in: article, near: e.start) {
+            if let nearest = article.nearestOccurrence(of: e.text, near: e.start) {
                 message += "; the text occurs at \(nearest) (shifted by \(nearest.start - e.start))"
             }
             sink.report(Self.descriptor, message, at: e.origin)

@@ -57,6 +57,9 @@ struct ScoringFlags: ParsableArguments {
         if let bootstrap, bootstrap < 1 { throw ValidationError("--bootstrap must be at least 1") }
         if maxDrop != nil && baseline == nil { throw ValidationError("--max-drop needs --baseline FILE") }
         if let maxDrop, maxDrop < 0 { throw ValidationError("--max-drop must not be negative") }
+        _ = try FlagValues.typeMap(maps)
+        _ = try minimums.map(FlagValues.minimum)
+        if let shard { _ = try FlagValues.shard(shard) }
     }
 
     var outputs: ScoreOutputs { ScoreOutputs(errors: errors, jsonPath: json, junitPath: junit, markdownPath: markdown) }
@@ -68,16 +71,16 @@ struct ScoringFlags: ParsableArguments {
             guard FileManager.default.fileExists(atPath: gold, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw AttestError("--gold \(gold): no such folder")
             }
-            goldFiles = AnnotationFiles.in(URL(fileURLWithPath: gold, isDirectory: true))
+            goldFiles = try AnnotationFiles.in(URL(fileURLWithPath: gold, isDirectory: true))
         } else {
             goldFiles = corpus.annotationURLs()
         }
         guard !goldFiles.isEmpty else { throw AttestError("no gold annotation files to score against") }
         return ScoreRequest(
-            goldFiles: goldFiles, predictions: predictions,
+            goldFiles: goldFiles, articles: corpus.articleResolver, predictions: predictions,
             options: ScoringOptions(matching: matching, overlap: overlap, collectErrors: outputs.needsErrors),
-            typeMap: try ScoreRequest.parseMap(maps), declaredTypes: corpus.manifest.types, requireAll: requireAll,
-            shard: try shard.map { try Shard(parsing: $0) }, bootstrap: bootstrap.map { Bootstrap(samples: $0, seed: seed) }, jobs: jobs)
+            typeMap: try FlagValues.typeMap(maps), declaredTypes: corpus.manifest.types, requireAll: requireAll,
+            shard: try shard.map(FlagValues.shard), bootstrap: bootstrap.map { Bootstrap(samples: $0, seed: seed) }, jobs: jobs)
     }
 
     /// Scores, prints the report and writes the files; exits 2 on bad input, 1 on a failed gate.
@@ -98,7 +101,7 @@ struct ScoringFlags: ParsableArguments {
     func publish(_ card: Scorecard, corpus: Corpus?) throws {
         let baselineMetrics = try baseline.map { try ScoreReport.read($0).scorecard.metrics }
         let gates = GateCheck.plan(
-            manifest: corpus?.manifest.gates ?? [], minimums: try minimums.map(GateCheck.parseMinimum), maxDrop: maxDrop)
+            manifest: corpus?.manifest.gates ?? [], minimums: try minimums.map(FlagValues.minimum), maxDrop: maxDrop)
         let (text, passed) = try outputs.publish(card, gates: gates, baseline: baselineMetrics)
         Output.write(text)
         if !passed { throw ExitCode(1) }

@@ -10,7 +10,7 @@ struct XMLReadFailure: Error, Sendable {
 
 /// Parses annotation and manifest files safely. One parser per thread:
 /// it keeps a libxml2 parser context that is reused between files.
-final class XMLParser {
+final class LibXMLParser {
     /// Files larger than this are refused before parsing (an annotation of a
     /// long article is a few hundred kilobytes).
     static let maximumFileSize = 16 * 1024 * 1024
@@ -26,16 +26,16 @@ final class XMLParser {
 
     /// Parses `bytes`. A DOCTYPE, a file too large and a document that is not
     /// well-formed each give one failure naming the problem.
-    func parse(_ bytes: [UInt8]) -> Result<XMLTree, XMLReadFailure> {
-        if bytes.count > XMLParser.maximumFileSize {
+    func parse(_ bytes: [UInt8]) -> Result<LibXMLTree, XMLReadFailure> {
+        if bytes.count > LibXMLParser.maximumFileSize {
             return .failure(
                 XMLReadFailure(
                     rule: "xml.too-large",
-                    message: "file is \(bytes.count) bytes, more than the \(XMLParser.maximumFileSize) an annotation file may have",
+                    message: "file is \(bytes.count) bytes, more than the \(LibXMLParser.maximumFileSize) an annotation file may have",
                     location: .start))
         }
-        if let line = XMLParser.doctypeLine(bytes) {
-            return .failure(XMLParser.doctypeFailure(line: line))
+        if let line = LibXMLParser.doctypeLine(bytes) {
+            return .failure(LibXMLParser.doctypeFailure(line: line))
         }
         let collector = XMLIssueCollector(limit: 8)
         attest_set_structured_errors(collector.opaque, XMLIssueCollector.callback)
@@ -46,8 +46,8 @@ final class XMLParser {
             }
         }
         if let doc, context.pointee.wellFormed != 0 {
-            let tree = XMLTree(doc: doc)
-            if tree.hasDoctype { return .failure(XMLParser.doctypeFailure(line: 1)) }
+            let tree = LibXMLTree(doc: doc)
+            if tree.hasDoctype { return .failure(LibXMLParser.doctypeFailure(line: 1)) }
             return .success(tree)
         }
         if let doc { xmlFreeDoc(doc) }

@@ -11,6 +11,15 @@ struct CorpusOptions: ParsableArguments {
         if let root { return try Corpus.open(root: URL(fileURLWithPath: root)) }
         return try Corpus.locate()
     }
+
+    /// The corpus when there is one (named, or found at or above `start`);
+    /// nil when there is none. A manifest that exists but cannot be read is
+    /// an error, never silently no corpus.
+    func corpusIfPresent(from start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> Corpus? {
+        if let root { return try Corpus.open(root: URL(fileURLWithPath: root)) }
+        guard let found = Corpus.findRoot(from: start) else { return nil }
+        return try Corpus.open(root: found)
+    }
 }
 
 extension EntityType: ExpressibleByArgument {
@@ -22,7 +31,3 @@ extension EntityType: ExpressibleByArgument {
 
 extension QuoteKind: ExpressibleByArgument {}
 extension AnnotationStatus: ExpressibleByArgument {}
-
-enum Terminal {
-    static var isTTY: Bool { isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
-}

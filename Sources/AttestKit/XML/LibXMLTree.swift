@@ -2,7 +2,7 @@ import CLibXML2
 
 /// A parsed XML document owned by Swift; freed when the last reference goes.
 /// Used by one thread at a time.
-final class XMLTree {
+final class LibXMLTree {
     let doc: xmlDocPtr
 
     init(doc: xmlDocPtr) { self.doc = doc }
@@ -16,7 +16,7 @@ final class XMLTree {
 }
 
 /// Small read helpers over libxml2 nodes.
-enum XMLNode {
+enum LibXMLNode {
     static func name(_ node: xmlNodePtr) -> String {
         node.pointee.name.map { String(cString: $0) } ?? ""
     }
@@ -99,15 +99,7 @@ enum XMLNode {
                 guard let text = a.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
                     let c = text.pointee.content
                 else { return nil }
-                var value = 0
-                var k = 0
-                while c[k] != 0 {
-                    let d = c[k]
-                    guard d >= 0x30, d <= 0x39, k < 18 else { return nil }
-                    value = value * 10 + Int(d - 0x30)
-                    k += 1
-                }
-                return k > 0 ? value : nil
+                return Digits.value(cString: c)
             }
             attr = a.pointee.next
         }

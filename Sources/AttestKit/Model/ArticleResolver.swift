@@ -1,0 +1,49 @@
+import Foundation
+
+/// Where an annotation's article is, and whether it may be read: the one
+/// containment rule that the validator, the editor and every gold reader
+/// apply. The header's `article` path is resolved against the annotation
+/// file's folder; the result, with symbolic links followed, must lie inside
+/// the article folder (the corpus's, or without a corpus the parent of the
+/// annotation file's folder). Anything else is refused unread.
+public struct ArticleResolver: Sendable {
+    /// Why an article cannot be read.
+    public struct Problem: Error, Hashable, Sendable {
+        public var check: RuleDescriptor
+        public var message: String
+    }
+
+    /// The article folder (absolute), or nil for the annotation folder's parent.
+    public let articlesFolder: String?
+    private let articlesFolderReal: String?
+    private let workingDirectory: String
+
+    public init(articlesFolder: String?, workingDirectory: String = FileManager.default.currentDirectoryPath) {
+        self.workingDirectory = workingDirectory
+        self.articlesFolder = articlesFolder.map { FileBytes.join(workingDirectory, $0) }
+        self.articlesFolderReal = self.articlesFolder.flatMap(FileBytes.realPath)
+    }
+
+    /// The article's real path (links resolved) for the header path
+    /// `articlePath` of the annotation file at `annotationPath`.
+    public func resolve(_ articlePath: String, annotationPath: String) -> Result<String, Problem> {
+        let folder = FileBytes.folder(of: FileBytes.join(workingDirectory, annotationPath))
+        let lexical = FileBytes.join(folder, articlePath)
+        let allowed = articlesFolder ?? FileBytes.folder(of: folder)
+        let allowedReal = articlesFolderReal ?? FileBytes.realPath(allowed) ?? allowed
+        let outside = Problem(
+            check: FileCheck.articleOutside,
+            message:
+                "article path \(Brief.quoted(articlePath)) resolves outside the article folder "
+                + "\(DisplayPath.of(path: allowed, relativeTo: workingDirectory)); it was not read")
+        guard !articlePath.isEmpty, !articlePath.contains("\0"),
+            FileBytes.isInside(lexical, allowed) || FileBytes.isInside(lexical, allowedReal)
+        else { return .failure(outside) }
+        guard let real = FileBytes.realPath(lexical) else {
+            let shown = DisplayPath.of(path: lexical, relativeTo: workingDirectory)
+            return .failure(Problem(check: FileCheck.articleMissing, message: "article \(shown) does not exist"))
+        }
+        guard FileBytes.isInside(real, allowedReal) else { return .failure(outside) }
+        return .success(real)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Per-thread validation state: a parser and a validation context.
+final class ValidationSession {
+    let validator: Validator
+    let checker: XMLDocumentChecker
+
+    init(validator: Validator) {
+        self.validator = validator
+        self.checker = XMLDocumentChecker(schema: validator.schema)
+    }
+
+    func validate(file: URL) -> [Diagnostic] {
+        let path = file.path
+        let name = DisplayPath.of(path: path, relativeTo: validator.workingDirectory)
+        switch FileBytes.read(path, limit: LibXMLParser.maximumFileSize) {
+        case .bytes(let bytes):
+            return validate(bytes: bytes, path: path, name: name)
+        case .tooLarge(let size):
+            return [
+                Diagnostic(
+                    file: name, message: "file is \(size) bytes, more than the \(LibXMLParser.maximumFileSize) an annotation file may have; not read",
+                    rule: FileCheck.tooLarge.id)
+            ]
+        case .missing:
+            return [Diagnostic(file: name, message: "cannot read the file: it does not exist", rule: FileCheck.unreadable.id)]
+        case .failed(let reason):
+            return [Diagnostic(file: name, message: "cannot read the file: \(reason)", rule: FileCheck.unreadable.id)]
+        }
+    }
+
+    func validate(bytes: [UInt8], file: URL) -> [Diagnostic] {
+        validate(bytes: bytes, path: file.path, name: DisplayPath.of(path: file.path, relativeTo: validator.workingDirectory))
+    }
+
+    func validate(bytes: [UInt8], path: String, name: String) -> [Diagnostic] {
+        var sink = DiagnosticSink(file: name)
+        let tree: LibXMLTree
+        switch checker.parse(bytes, name: name) {
+        case .failure(let d): return [d]
+        case .success(let t): tree = t
+        }
+        guard validator.depth != .parse else { return [] }
+        let lines = LineIndex(bytes: bytes)
+        sink.append(contentsOf: checker.schemaDiagnostics(tree, lines: lines, name: name))
+        guard validator.depth == .full, let document = AnnotationReader(lines: lines).read(tree) else { return sorted(sink) }
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = fileName.hasSuffix(".xml") ? String(fileName.dropLast(4)) : fileName
+        let article = loadArticle(for: document.header, annotationPath: path, sink: &sink)
+        let subject = ValidationSubject(
+            document: document, article: article?.text, articleSHA256: article?.sha256,
+            declaredTypes: validator.declaredTypes, fileStem: stem)
+        for rule in validator.rules { rule.check(subject, into: &sink) }
+        return sorted(sink)
+    }
+
+    private func sorted(_ sink: DiagnosticSink) -> [Diagnostic] {
+        sink.diagnostics.enumerated().sorted { a, b in
+            (a.element.location, a.offset) < (b.element.location, b.offset)
+        }.map(\.element)
+    }
+
+    /// Resolves, confines and reads the article; reports why when it cannot.
+    private func loadArticle(
+        for header: DocumentHeader, annotationPath: String, sink: inout DiagnosticSink
+    ) -> (text: ArticleText?, sha256: String)? {
+        // An empty path is the schema's to report.
+        guard !header.articlePath.isEmpty else { return nil }
+        let real: String
+        switch validator.articles.resolve(header.articlePath, annotationPath: annotationPath) {
+        case .failure(let problem):
+            sink.report(problem.check, problem.message, at: header.origin)
+            return nil
+        case .success(let path): real = path
+        }
+        let shown = DisplayPath.of(path: real, relativeTo: validator.workingDirectory)
+        switch FileBytes.read(real) {
+        case .bytes(let bytes):
+            let sha = SHA256Hex.of(bytes)
+            guard let text = ArticleText(bytes: bytes) else {
+                sink.report(FileCheck.articleEncoding, "article \(shown) is not valid UTF-8", at: header.origin)
+                return (nil, sha)
+            }
+            return (text, sha)
+        case .missing:
+            sink.report(FileCheck.articleMissing, "article \(shown) does not exist", at: header.origin)
+        case .tooLarge, .failed:
+            sink.report(FileCheck.unreadable.id, "cannot read article \(shown)", at: header.origin)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,4 @@
+public struct SchemaError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public var description: String { message }
+}

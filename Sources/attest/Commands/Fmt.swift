@@ -1,0 +1,24 @@
+import ArgumentParser
+import AttestKit
+import Foundation
+
+struct Fmt: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rewrite annotation files in the canonical layout.",
+        discussion: "With --check, changes nothing and exits 1 if any file would change (for CI).")
+
+    @Argument(help: "Annotation files (default: the whole corpus).") var paths: [String] = []
+    @Flag(help: "Only report files that are not canonical.") var check = false
+    @OptionGroup var options: CorpusOptions
+
+    func run() throws {
+        let files = paths.isEmpty ? try options.corpus().annotationURLs() : paths.map { URL(fileURLWithPath: $0) }
+        var changed = 0
+        for url in files where try CanonicalFormat.reformat(url, write: !check) {
+            changed += 1
+            Output.write(check ? "\(DisplayPath.of(url)): not in canonical layout\n" : "formatted \(DisplayPath.of(url))\n")
+        }
+        Output.error("\(files.count) file(s), \(changed) \(check ? "would change" : "rewritten")")
+        if check && changed > 0 { throw ExitCode(1) }
+    }
+}
