@@ -123,7 +123,7 @@ struct BrokenFixture: CustomStringConvertible, Sendable {
 
     @Test func docsRulesMatchTheRegistry() {
         let doc = read(Paths.repository.appendingPathComponent("docs/rules.md"))
-        #expect(doc == RuleRegistry.markdown(), "regenerate with: swift run attest rules --markdown > docs/rules.md")
+        #expect(doc == RulesDocument.markdown(), "regenerate with: swift run attest rules --markdown > docs/rules.md")
     }
 
     @Test func embeddedSchemaMatchesTheShippedOne() {

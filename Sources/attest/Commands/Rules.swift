@@ -10,7 +10,7 @@ struct Rules: ParsableCommand {
 
     func run() throws {
         if markdown {
-            Output.write(RuleRegistry.markdown())
+            Output.write(RulesDocument.markdown())
         } else {
             for d in RuleRegistry.all {
                 Output.write("\(d.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(d.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(d.summary)\n")
