@@ -99,13 +99,13 @@ public enum GoldSet {
             case .success(let article):
                 return .success(GoldDocument(document: document, path: path, articlePath: article))
             case .failure(let problem):
-                let location = document.header.origin ?? Self.headerLocation(bytes)
+                let location = Self.headerLocation(bytes)
                 return .failure(
                     Diagnostic(file: name, location: location, severity: .error, message: problem.message, rule: problem.check.id))
             }
         }
 
-        /// Where the `<document` header starts (the SAX reader records no locations; this runs only on a failure).
+        /// Where the `<document` header starts (the fast readers record no columns; this runs only on a failure).
         static func headerLocation(_ bytes: [UInt8]) -> SourceLocation {
             let needle = Array("<document".utf8)
             var line = 1

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@testable import AttestKit
+
+/// One containment rule for every reader of annotations: an article path
+/// that leaves the article folder (by `..` or by a symbolic link) is refused
+/// unread, with the file and the line of the `<document>` header naming it.
+@Suite struct ArticleContainmentTests {
+    /// How the header names the article.
+    enum Escape: CaseIterable {
+        case dotDot, symlink
+    }
+
+    /// A copy of the sample corpus whose annotation names an article outside
+    /// the article folder, and the outside file's secret content.
+    static func corpus(_ escape: Escape) throws -> (folder: TemporaryFolder, corpus: Corpus, file: URL) {
+        let folder = try TemporaryFolder.sampleCorpus()
+        let secret = folder.write("outside/secret.txt", "TOP-SECRET-CONTENT")
+        let path: String
+        switch escape {
+        case .dotDot:
+            path = "../outside/secret.txt"
+        case .symlink:
+            try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("corpus/link.txt"), withDestinationURL: secret)
+            path = "../corpus/link.txt"
+        }
+        let text = read(Paths.sampleAnnotation).replacingOccurrences(of: "../corpus/sample.txt", with: path)
+        let file = folder.write("annotations/sample.xml", text)
+        return (folder, try Corpus.open(root: folder.url), file)
+    }
+
+    static func expectRefusal(_ diagnostics: [Diagnostic], file: String = "sample.xml") {
+        let refusal = diagnostics.filter { $0.rule == FileCheck.articleOutside.id }
+        #expect(refusal.count == 1, "\(diagnostics)")
+        #expect(refusal.first?.file.hasSuffix(file) == true)
+        #expect(refusal.first?.line == 3)  // the <document> header
+        #expect(refusal.first?.column == 3)
+        #expect(!diagnostics.contains { $0.message.contains("TOP-SECRET") })
+    }
+
+    @Test(arguments: Escape.allCases) func validatorRefuses(_ escape: Escape) throws {
+        let (folder, corpus, file) = try Self.corpus(escape)
+        let report = try Validator(corpus: corpus).validate(files: [file])
+        Self.expectRefusal(report.diagnostics)
+        _ = folder
+    }
+
+    @Test(arguments: Escape.allCases) func editorRefuses(_ escape: Escape) throws {
+        let (folder, corpus, _) = try Self.corpus(escape)
+        do {
+            _ = try AnnotationEditor.open("sample", in: corpus)
+            Issue.record("the editor opened an article outside the corpus")
+        } catch let error as AttestError {
+            Self.expectRefusal(error.diagnostics)
+        }
+        _ = folder
+    }
+
+    @Test(arguments: Escape.allCases, [false, true]) func goldSetRefuses(_ escape: Escape, streaming: Bool) throws {
+        let (folder, corpus, _) = try Self.corpus(escape)
+        let (documents, problems) = corpus.loadGold(streaming: streaming)
+        #expect(documents.isEmpty)
+        Self.expectRefusal(problems)
+        _ = folder
+    }
+
+    @Test(arguments: Escape.allCases) func scoringRefuses(_ escape: Escape) throws {
+        let (folder, corpus, _) = try Self.corpus(escape)
+        let pred = folder.write("pred.jsonl", "{\"id\": \"sample\", \"entities\": []}\n")
+        let outcome = try ScoreRun(
+            ScoreRequest(
+                goldFiles: corpus.annotationURLs(), articles: corpus.articleResolver, predictions: .jsonLines(pred.path),
+                options: ScoringOptions(collectErrors: false))
+        ).run()
+        #expect(outcome.scorecard == nil)
+        Self.expectRefusal(outcome.diagnostics)
+    }
+
+    @Test func anArticleInsideTheFolderIsRead() throws {
+        let folder = try TemporaryFolder.sampleCorpus()
+        let corpus = try Corpus.open(root: folder.url)
+        let (documents, problems) = corpus.loadGold(streaming: true)
+        #expect(problems.isEmpty)
+        #expect(documents.first?.loadArticle()?.count == 185)
+    }
+}
