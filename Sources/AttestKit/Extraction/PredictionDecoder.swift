@@ -34,6 +34,7 @@ public struct PredictionDecoder: Sendable {
             return .issues([PredictionIssue(field: "(line)", offset: 0, message: "a line must be a JSON object, found \(json.typeName)")])
         }
         func member(_ key: String) -> JSONMember? { members.first { $0.key == key } }
+        repeated(in: json, ["id", "entities", "quotes"], path: nil, &issues)
         var id = ""
         if let m = member("id") {
             if case .string(let s) = m.value, !s.isEmpty { id = s } else {
@@ -46,6 +47,7 @@ public struct PredictionDecoder: Sendable {
         }
         var mentions: [PredictedMention] = []
         for (path, item, offset) in objects(member("entities"), "entities", &issues) {
+            repeated(in: item, ["start", "end", "type", "text"], path: path, &issues)
             let span = self.span(item, path, offset, &issues)
             var type: EntityType?
             if let t = item["type"] {
@@ -60,6 +62,7 @@ public struct PredictionDecoder: Sendable {
         }
         var quotes: [PredictedQuote] = []
         for (path, item, offset) in objects(member("quotes"), "quotes", &issues) {
+            repeated(in: item, ["start", "end", "text", "kind", "speaker", "cue", "speaker_entity"], path: path, &issues)
             let span = self.span(item, path, offset, &issues)
             let text = optionalString(item, "text", path, &issues)
             var kind: QuoteKind?
@@ -80,6 +83,17 @@ public struct PredictionDecoder: Sendable {
         }
         if !issues.isEmpty { return .issues(issues) }
         return .document(PredictionDocument(id: id, mentions: mentions, quotes: quotes))
+    }
+
+    /// A member the format defines given more than once is ambiguous (which
+    /// one counts?): an issue at its second appearance.
+    private func repeated(in object: JSONValue, _ keys: Set<String>, path: String?, _ issues: inout [PredictionIssue]) {
+        guard case .object(let members) = object else { return }
+        var seen = Set<String>()
+        for m in members where keys.contains(m.key) && !seen.insert(m.key).inserted {
+            let field = path.map { "\($0).\(m.key)" } ?? m.key
+            issues.append(PredictionIssue(field: field, offset: m.offset, message: "is given more than once; give each member once"))
+        }
     }
 
     /// The objects of an array member, each with its field path; anything else is an issue.
@@ -119,6 +133,7 @@ public struct PredictionDecoder: Sendable {
         case .null: return nil
         case .object:
             let p = "\(path).\(key)"
+            repeated(in: m.value, ["start", "end", "text"], path: p, &issues)
             guard let span = span(m.value, p, m.offset, &issues) else { return nil }
             return PredictedSpan(span, text: optionalString(m.value, "text", p, &issues))
         default:

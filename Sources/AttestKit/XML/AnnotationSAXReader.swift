@@ -140,8 +140,16 @@ private struct SAXState {
         return nil
     }
 
-    func string(_ name: StaticString, _ count: Int, _ attributes: Attributes) -> String? {
-        attribute(name, count, attributes).map { String(decoding: $0, as: UTF8.self) }
+    /// The attribute as text. libxml2's SAX2 interface hands over values with
+    /// character and entity references undecoded, so a value with `&` sends
+    /// the file to the careful reader.
+    mutating func string(_ name: StaticString, _ count: Int, _ attributes: Attributes) -> String? {
+        guard let value = attribute(name, count, attributes) else { return nil }
+        if value.contains(UInt8(ascii: "&")) {
+            failed = true
+            return nil
+        }
+        return String(decoding: value, as: UTF8.self)
     }
 
     /// Plain digits only; anything else sends the file to the careful reader.
