@@ -54,8 +54,7 @@ func writePredictions(corpus: Corpus, to path: String, seed: UInt64) throws -> I
 }
 
 func peakMemoryMiB() -> Double {
-    // Deliberate: /proc exists on Linux only; elsewhere no figure is printed.
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),  // deliberate: /proc exists on Linux only; elsewhere no figure is printed.
         let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
     else { return -1 }
     let kb = Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
@@ -67,12 +66,10 @@ func scoreBenchmark(_ options: Options) throws {
     if options.docs == 10_000 && !CommandLine.arguments.contains("--docs") { options.docs = 100_000 }
     let root = options.keep.map { URL(fileURLWithPath: $0) }
         ?? FileManager.default.temporaryDirectory.appendingPathComponent("attest-score-bench-\(ProcessInfo.processInfo.processIdentifier)")
-    // Deliberate: a temporary corpus that cannot be removed is left behind, nothing more.
-    defer { if options.keep == nil { try? FileManager.default.removeItem(at: root) } }
+    defer { if options.keep == nil { try? FileManager.default.removeItem(at: root) } }  // deliberate: a temporary corpus that cannot be removed is left behind, nothing more.
     let predictions = root.appendingPathComponent("predictions.jsonl").path
     var files: [URL]
-    // Deliberate: a kept corpus that cannot be opened is generated anew.
-    if let existing = try? Corpus.open(root: root), existing.annotationURLs().count == options.docs,
+    if let existing = try? Corpus.open(root: root), existing.annotationURLs().count == options.docs,  // deliberate: a kept corpus that cannot be opened is generated anew.
         FileManager.default.fileExists(atPath: predictions)
     {
         files = existing.annotationURLs()
@@ -82,8 +79,7 @@ func scoreBenchmark(_ options: Options) throws {
         _ = try writePredictions(corpus: try Corpus.open(root: root), to: predictions, seed: options.seed)
     }
     let corpus = try Corpus.open(root: root)
-    // Deliberate: sizes are shown for information only.
-    let predBytes = (try? FileManager.default.attributesOfItem(atPath: predictions)[.size] as? Int) ?? 0
+    let predBytes = (try? FileManager.default.attributesOfItem(atPath: predictions)[.size] as? Int) ?? 0  // deliberate: sizes are shown for information only.
     print("corpus: \(files.count) documents; predictions \(predBytes / 1_000_000) MB of JSON Lines; cores: \(ProcessInfo.processInfo.activeProcessorCount)\n")
     print("| what | seconds | documents/s | µs/document |")
     print("|---|---|---|---|")

@@ -58,12 +58,10 @@ func runXmllint(schema: String, files: [URL]) -> Bool {
 func validateBenchmark(_ options: Options) throws {
     let root = options.keep.map { URL(fileURLWithPath: $0) }
         ?? FileManager.default.temporaryDirectory.appendingPathComponent("attest-bench-\(ProcessInfo.processInfo.processIdentifier)")
-    // Deliberate: a temporary corpus that cannot be removed is left behind, nothing more.
-    defer { if options.keep == nil { try? FileManager.default.removeItem(at: root) } }
+    defer { if options.keep == nil { try? FileManager.default.removeItem(at: root) } }  // deliberate: a temporary corpus that cannot be removed is left behind, nothing more.
     let files: [URL]
     if FileManager.default.fileExists(atPath: root.appendingPathComponent("attest.xml").path),
-        // Deliberate: a kept corpus that cannot be opened is generated anew.
-        let existing = try? Corpus.open(root: root), existing.annotationURLs().count == options.docs
+        let existing = try? Corpus.open(root: root), existing.annotationURLs().count == options.docs  // deliberate: a kept corpus that cannot be opened is generated anew.
     {
         files = existing.annotationURLs()
     } else {
@@ -71,9 +69,8 @@ func validateBenchmark(_ options: Options) throws {
         files = try SyntheticCorpus().write(count: options.docs, to: root, seed: options.seed)
     }
     let corpus = try Corpus.open(root: root)
-    // Deliberate: sizes are shown for information only.
-    let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
-    let articleBytes = corpus.articleURLs().reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
+    let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }  // deliberate: sizes are shown for information only.
+    let articleBytes = corpus.articleURLs().reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }  // deliberate: sizes are shown for information only.
     print("corpus: \(files.count) documents; annotation XML \(bytes / files.count) B/doc, article text \(articleBytes / files.count) B/doc")
     print("cores: \(ProcessInfo.processInfo.activeProcessorCount)\n")
     print("| what | seconds | documents/s | µs/document |")

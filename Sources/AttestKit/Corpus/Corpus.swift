@@ -31,8 +31,7 @@ public struct Corpus: Sendable {
     public func articleIDs() -> [String] { Corpus.names(in: articlesDirectory, ext: "txt") }
 
     package static func names(in directory: URL, ext: String) -> [String] {
-        // Deliberate: a folder that does not exist yet (a new corpus) holds no files.
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []  // deliberate: a folder that does not exist yet (a new corpus) holds no files.
         return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.map { String($0.dropLast(ext.count + 1)) }.sorted()
     }
 

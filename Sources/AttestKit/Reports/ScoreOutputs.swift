@@ -24,7 +24,7 @@ public struct ScoreOutputs: Sendable {
         let (results, skipped) = try GateCheck.evaluate(gates, metrics: card.metrics, baseline: baseline)
         var text = TerminalScoreReport.render(card, gates: results, skippedGates: skipped)
         if errors { text += ErrorListing.render(card) }
-        if let jsonPath { try AtomicFile.write(ScoreReport(card, gates: results).encoded(), to: URL(fileURLWithPath: jsonPath)) }
+        if let jsonPath { try AtomicFile.write(try ScoreReport(card, gates: results).encoded(), to: URL(fileURLWithPath: jsonPath)) }
         if let junitPath { try AtomicFile.write(JUnitScoreReport.render(card, gates: results), to: URL(fileURLWithPath: junitPath)) }
         if let markdownPath {
             try AtomicFile.write(MarkdownScoreReport.render(card, gates: results, skippedGates: skipped), to: URL(fileURLWithPath: markdownPath))

@@ -70,11 +70,14 @@ public struct ScoreReport: Codable, Sendable {
         Scorecard(documents: documents, options: ScoringOptions(matching: matching, overlap: overlap), bootstrap: bootstrap)
     }
 
-    public func encoded() -> String {
+    public func encoded() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        do {
+            return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        } catch {
+            throw AttestError("the JSON report cannot be written: \(error)")
+        }
     }
 
     /// Reads a report written by `--json`; errors name the file.

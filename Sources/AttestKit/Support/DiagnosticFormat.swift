@@ -29,7 +29,7 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
             let rows = diagnostics.map {
                 JSONRow(file: $0.file, line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message, rule: $0.rule)
             }
-            let data = (try? encoder.encode(rows)) ?? Data("[]".utf8)
+            let data = (try? encoder.encode(rows)) ?? Data("[]".utf8)  // deliberate: strings and integers always encode
             return String(decoding: data, as: UTF8.self) + "\n"
         }
     }
