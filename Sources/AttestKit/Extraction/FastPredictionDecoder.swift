@@ -6,13 +6,13 @@
 /// `JSONParser` and `PredictionDecoder` read that line again and say exactly
 /// what is wrong. Whatever it accepts, it reads as those two do (a
 /// randomised differential test holds it to that).
-public struct FastPredictionDecoder {
+package struct FastPredictionDecoder {
     private let b: UnsafeBufferPointer<UInt8>
     private var i = 0
     /// Nesting depth of the container being read, counted as `JSONParser` counts it.
     private var level = 0
 
-    public static func decode(_ buffer: UnsafeBufferPointer<UInt8>, defaultID: String? = nil) -> PredictionDocument? {
+    package static func decode(_ buffer: UnsafeBufferPointer<UInt8>, defaultID: String? = nil) -> PredictionDocument? {
         var d = FastPredictionDecoder(b: buffer)
         return d.document(defaultID: defaultID)
     }
