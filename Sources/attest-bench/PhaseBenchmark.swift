@@ -27,7 +27,9 @@ func phaseBenchmark(_ options: Options) throws {
     }
     var predictions: [PredictionDocument] = []
     phase("decode into PredictionDocument") {
-        predictions = values.compactMap { if case .document(let d) = PredictionDecoder().decode($0) { return d } else { return nil } }
+        predictions = values.compactMap {
+            if case .document(let d) = PredictionDecoder().decode($0) { return d } else { return nil }
+        }
     }
     var fast: [PredictionDocument?] = []
     phase("fast path: bytes straight to PredictionDocument") {
@@ -40,13 +42,19 @@ func phaseBenchmark(_ options: Options) throws {
     let parseOnly = try Validator(corpus: corpus, depth: .parse)
     phase("gold: read + libxml2 parse only (the floor)") { _ = parseOnly.validate(files: files, jobs: 1) }
     var golds: [GoldDocument] = []
-    phase("gold: read + libxml2 tree + model (validate, export)") { golds = GoldSet.load(files: files, articles: corpus.articleResolver, jobs: 1).documents }
-    phase("gold: read + libxml2 SAX2 straight to the model (score)") { golds = GoldSet.load(files: files, articles: corpus.articleResolver, jobs: 1, streaming: true).documents }
+    phase("gold: read + libxml2 tree + model (validate, export)") {
+        golds = GoldSet.load(files: files, articles: corpus.articleResolver, jobs: 1).documents
+    }
+    phase("gold: read + libxml2 SAX2 straight to the model (score)") {
+        golds = GoldSet.load(files: files, articles: corpus.articleResolver, jobs: 1, streaming: true).documents
+    }
     var articles: [ArticleText] = []
     phase("article: read + code-point index") { articles = golds.map { $0.loadArticle()! } }
     phase("text checks (matches)") {
         var bad = 0
-        for (p, a) in zip(predictions, articles) { for m in p.mentions where !(m.text.map { a.matches($0, at: m.span) } ?? true) { bad += 1 } }
+        for (p, a) in zip(predictions, articles) {
+            for m in p.mentions where !(m.text.map { a.matches($0, at: m.span) } ?? true) { bad += 1 }
+        }
         precondition(bad == 0)
     }
     let scorer = DocumentScorer(options: ScoringOptions(collectErrors: false))

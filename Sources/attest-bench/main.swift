@@ -20,9 +20,15 @@ struct Options {
         var i = 0
         while i < args.count {
             switch args[i] {
-            case "--docs": i += 1; docs = Int(args[i]) ?? docs
-            case "--keep": i += 1; keep = args[i]
-            case "--seed": i += 1; seed = UInt64(args[i]) ?? seed
+            case "--docs":
+                i += 1
+                docs = Int(args[i]) ?? docs
+            case "--keep":
+                i += 1
+                keep = args[i]
+            case "--seed":
+                i += 1
+                seed = UInt64(args[i]) ?? seed
             case "--quick": break
             default: command = args[i]
             }
@@ -45,7 +51,9 @@ func runXmllint(schema: String, files: [URL]) -> Bool {
     for batch in stride(from: 0, to: files.count, by: 1000) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xmllint", "--noout", "--nonet", "--schema", schema] + files[batch..<min(batch + 1000, files.count)].map(\.path)
+        process.arguments =
+            ["xmllint", "--noout", "--nonet", "--schema", schema]
+            + files[batch..<min(batch + 1000, files.count)].map(\.path)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { return false }
@@ -56,12 +64,14 @@ func runXmllint(schema: String, files: [URL]) -> Bool {
 }
 
 func validateBenchmark(_ options: Options) throws {
-    let root = options.keep.map { URL(fileURLWithPath: $0) }
-        ?? FileManager.default.temporaryDirectory.appendingPathComponent("attest-bench-\(ProcessInfo.processInfo.processIdentifier)")
-    defer { if options.keep == nil { try? FileManager.default.removeItem(at: root) } }  // deliberate: a temporary corpus that cannot be removed is left behind, nothing more.
+    let root =
+        options.keep.map { URL(fileURLWithPath: $0) }
+        ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+            "attest-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    defer { if options.keep == nil { try? FileManager.default.removeItem(at: root) } }  // deliberate: cleanup
     let files: [URL]
     if FileManager.default.fileExists(atPath: root.appendingPathComponent("attest.xml").path),
-        let existing = try? Corpus.open(root: root), existing.annotationURLs().count == options.docs  // deliberate: a kept corpus that cannot be opened is generated anew.
+        let existing = reusableCorpus(root), existing.annotationURLs().count == options.docs
     {
         files = existing.annotationURLs()
     } else {
@@ -69,9 +79,11 @@ func validateBenchmark(_ options: Options) throws {
         files = try SyntheticCorpus().write(count: options.docs, to: root, seed: options.seed)
     }
     let corpus = try Corpus.open(root: root)
-    let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }  // deliberate: sizes are shown for information only.
-    let articleBytes = corpus.articleURLs().reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }  // deliberate: sizes are shown for information only.
-    print("corpus: \(files.count) documents; annotation XML \(bytes / files.count) B/doc, article text \(articleBytes / files.count) B/doc")
+    let bytes = files.reduce(0) { $0 + fileSize($1.path) }
+    let articleBytes = corpus.articleURLs().reduce(0) { $0 + fileSize($1.path) }
+    print(
+        "corpus: \(files.count) documents; annotation XML \(bytes / files.count) B/doc, article text \(articleBytes / files.count) B/doc"
+    )
     print("cores: \(ProcessInfo.processInfo.activeProcessorCount)\n")
     print("| what | seconds | documents/s | µs/document |")
     print("|---|---|---|---|")
@@ -86,12 +98,17 @@ func validateBenchmark(_ options: Options) throws {
         xmllintRate = measure("xmllint --noout --schema (1 core; parse + XSD with key/keyref)", docs: files.count) {
             ok = runXmllint(schema: schemaPath, files: files)
         }
-        if !ok { print("(xmllint missing or reported errors: install libxml2-utils)"); xmllintRate = nil }
+        if !ok {
+            print("(xmllint missing or reported errors: install libxml2-utils)")
+            xmllintRate = nil
+        }
     }
     var full2 = 0.0
     for jobs in [1, 2] {
         let parse = try Validator(corpus: corpus, depth: .parse)
-        _ = measure("attest: parse only, \(jobs) thread(s)", docs: files.count) { _ = parse.validate(files: files, jobs: jobs) }
+        _ = measure("attest: parse only, \(jobs) thread(s)", docs: files.count) {
+            _ = parse.validate(files: files, jobs: jobs)
+        }
         let keys = try Validator(corpus: corpus, constraints: .full, depth: .schema)
         _ = measure("attest: schema only, XSD with key/keyref, \(jobs) thread(s)", docs: files.count) {
             _ = keys.validate(files: files, jobs: jobs)
@@ -106,7 +123,9 @@ func validateBenchmark(_ options: Options) throws {
             precondition(r.diagnostics.isEmpty, "synthetic corpus should be clean: \(r.diagnostics.prefix(3))")
         }
         let full = try Validator(corpus: corpus)
-        let rate = measure("**attest validate: full validation (schema + every rule), \(jobs) thread(s)**", docs: files.count) {
+        let rate = measure(
+            "**attest validate: full validation (schema + every rule), \(jobs) thread(s)**", docs: files.count
+        ) {
             let r = full.validate(files: files, jobs: jobs)
             precondition(r.diagnostics.isEmpty, "synthetic corpus should be clean: \(r.diagnostics.prefix(3))")
         }
@@ -125,10 +144,21 @@ do {
     case "score-child": try scoreChild(options)
     case "phases": try phaseBenchmark(options)
     default:
-        FileHandle.standardError.write(Data("usage: attest-bench validate|score [--docs N] [--keep DIR] [--seed S]\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: attest-bench validate|score [--docs N] [--keep DIR] [--seed S]\n".utf8))
         exit(2)
     }
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
     exit(2)
+}
+
+/// A file's size, for the figures printed beside the timings.
+func fileSize(_ path: String) -> Int {
+    (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0  // deliberate: information only
+}
+
+/// A corpus kept from an earlier run (`--keep`), or nil to generate it anew.
+func reusableCorpus(_ root: URL) -> Corpus? {
+    try? Corpus.open(root: root)  // deliberate: regenerated when unusable
 }

@@ -12,7 +12,8 @@ struct Attest: ParsableCommand {
             Diagnostics read file:line:col: severity: message [rule-id].
             """,
         subcommands: [
-            Validate.self, New.self, EntityCommand.self, QuoteCommand.self, Remove.self, Status.self, Show.self, Stats.self,
+            Validate.self, New.self, EntityCommand.self, QuoteCommand.self, Remove.self, Status.self, Show.self,
+            Stats.self,
             Fmt.self, Rules.self, Score.self, Export.self, Compare.self, Merge.self, Extract.self, Run.self, Check.self,
         ]
     )

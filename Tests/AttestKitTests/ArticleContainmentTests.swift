@@ -22,7 +22,8 @@ import Testing
         case .dotDot:
             path = "../outside/secret.txt"
         case .symlink:
-            try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("corpus/link.txt"), withDestinationURL: secret)
+            try FileManager.default.createSymbolicLink(
+                at: folder.url.appendingPathComponent("corpus/link.txt"), withDestinationURL: secret)
             path = "../corpus/link.txt"
         }
         let text = read(Paths.sampleAnnotation).replacingOccurrences(of: "../corpus/sample.txt", with: path)
@@ -70,7 +71,8 @@ import Testing
         let pred = folder.write("pred.jsonl", "{\"id\": \"sample\", \"entities\": []}\n")
         let outcome = try ScoreRun(
             ScoreRequest(
-                goldFiles: corpus.annotationURLs(), articles: corpus.articleResolver, predictions: .jsonLines(pred.path),
+                goldFiles: corpus.annotationURLs(), articles: corpus.articleResolver,
+                predictions: .jsonLines(pred.path),
                 options: ScoringOptions(collectErrors: false))
         ).run()
         #expect(outcome.scorecard == nil)

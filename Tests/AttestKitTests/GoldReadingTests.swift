@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttestKit
 
 /// The SAX reader used for scoring builds the same model as the tree-based
@@ -14,16 +15,21 @@ import Testing
     static var files: [URL] {
         let shipped = (try? Corpus.open(root: Paths.repository).annotationURLs()) ?? []
         let invalid = Paths.sample.appendingPathComponent("invalid")
-        let broken = ((try? FileManager.default.contentsOfDirectory(atPath: invalid.path)) ?? []).sorted().map { invalid.appendingPathComponent($0) }
+        let broken = ((try? FileManager.default.contentsOfDirectory(atPath: invalid.path)) ?? []).sorted().map {
+            invalid.appendingPathComponent($0)
+        }
         return shipped + [Paths.sampleAnnotation] + broken
     }
 
     @Test func saxAndTreeReadTheSameDocuments() throws {
-        let parser = LibXMLParser(), sax = AnnotationSAXReader()
+        let parser = LibXMLParser()
+        let sax = AnnotationSAXReader()
         var readBySAX = 0
         for url in Self.files {
             let bytes = [UInt8](try Data(contentsOf: url))
-            guard case .success(let tree) = parser.parse(bytes), let dom = AnnotationReader(bytes: bytes, locations: false).read(tree) else {
+            guard case .success(let tree) = parser.parse(bytes),
+                let dom = AnnotationReader(bytes: bytes, locations: false).read(tree)
+            else {
                 #expect(sax.read(bytes, texts: true) == nil, "\(url.lastPathComponent)")
                 continue
             }
@@ -49,8 +55,12 @@ import Testing
         let sax = AnnotationSAXReader()
         let base = read(Paths.sampleAnnotation)
         // An offset with blanks, an unknown element, a DOCTYPE, a truncated file: all go to the careful reader.
-        #expect(sax.read(Array(base.replacingOccurrences(of: "start=\"36\"", with: "start=\" 36\"").utf8), texts: true) == nil)
-        #expect(sax.read(Array(base.replacingOccurrences(of: "<entities>", with: "<entities><extra/>").utf8), texts: true) == nil)
+        #expect(
+            sax.read(Array(base.replacingOccurrences(of: "start=\"36\"", with: "start=\" 36\"").utf8), texts: true)
+                == nil)
+        #expect(
+            sax.read(Array(base.replacingOccurrences(of: "<entities>", with: "<entities><extra/>").utf8), texts: true)
+                == nil)
         #expect(sax.read(Array(("<!DOCTYPE a [<!ENTITY x \"y\">]>\n" + base).utf8), texts: true) == nil)
         #expect(sax.read(Array(base.utf8.prefix(400)), texts: true) == nil)
         #expect(sax.read(Array(base.utf8), texts: true) != nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttestKit
 
 /// Hostile and broken input: one clear error naming the file and the
@@ -62,7 +63,9 @@ import Testing
 
     @Test func doctypeAfterACommentIsStillRefused() {
         let xml = "<?xml version=\"1.0\"?>\n<!-- <x> -->\n<!DOCTYPE a [<!ENTITY e \"x\">]>\n<a>&e;</a>\n"
-        expectOne(check("comment-doctype", Array(xml.utf8)), rule: "xml.doctype", file: "comment-doctype", mentioning: "DOCTYPE")
+        expectOne(
+            check("comment-doctype", Array(xml.utf8)), rule: "xml.doctype", file: "comment-doctype",
+            mentioning: "DOCTYPE")
     }
 
     @Test func invalidUTF8() {
@@ -76,11 +79,15 @@ import Testing
 
     @Test func truncatedFile() {
         let bytes = Array(read(Paths.sampleAnnotation).utf8)
-        expectOne(check("truncated", Array(bytes.prefix(bytes.count / 2))), rule: "xml.malformed", file: "truncated", mentioning: "not well-formed")
+        expectOne(
+            check("truncated", Array(bytes.prefix(bytes.count / 2))), rule: "xml.malformed", file: "truncated",
+            mentioning: "not well-formed")
     }
 
     @Test func deepNesting() {
-        let xml = "<?xml version=\"1.0\"?>\n" + String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
+        let xml =
+            "<?xml version=\"1.0\"?>\n" + String(repeating: "<a>", count: 10_000)
+            + String(repeating: "</a>", count: 10_000)
         let start = Date()
         expectOne(check("deep", Array(xml.utf8)), rule: "xml.malformed", file: "deep", mentioning: "depth")
         #expect(Date().timeIntervalSince(start) < 5)
@@ -102,8 +109,12 @@ import Testing
     }
 
     @Test func notXMLAtAll() {
-        expectOne(check("plain", Array("This is an article, not XML.\n".utf8)), rule: "xml.malformed", file: "plain", mentioning: "not well-formed")
-        expectOne(check("binary", [0x00, 0x01, 0x02, 0xFF, 0xFE]), rule: "xml.malformed", file: "binary", mentioning: "not well-formed")
+        expectOne(
+            check("plain", Array("This is an article, not XML.\n".utf8)), rule: "xml.malformed", file: "plain",
+            mentioning: "not well-formed")
+        expectOne(
+            check("binary", [0x00, 0x01, 0x02, 0xFF, 0xFE]), rule: "xml.malformed", file: "binary",
+            mentioning: "not well-formed")
         expectOne(check("empty", []), rule: "xml.malformed", file: "empty", mentioning: "not well-formed")
     }
 
@@ -121,7 +132,8 @@ import Testing
 
 @Suite struct DiagnosticFormatTests {
     let diagnostics = [
-        Diagnostic(file: "a/b.xml", location: SourceLocation(line: 3, column: 7), message: "bad, very: bad", rule: "span.text"),
+        Diagnostic(
+            file: "a/b.xml", location: SourceLocation(line: 3, column: 7), message: "bad, very: bad", rule: "span.text"),
         Diagnostic(file: "c.xml", location: .start, severity: .warning, message: "meh", rule: "entity.empty"),
     ]
 
@@ -134,7 +146,8 @@ import Testing
     @Test func github() {
         #expect(
             DiagnosticFormat.github.render(diagnostics)
-                == "::error file=a/b.xml,line=3,col=7,title=span.text::bad, very: bad\n::warning file=c.xml,line=1,col=1,title=entity.empty::meh\n")
+                == "::error file=a/b.xml,line=3,col=7,title=span.text::bad, very: bad\n::warning file=c.xml,line=1,col=1,title=entity.empty::meh\n"
+        )
     }
 
     @Test func json() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttestKit
 
 @Suite struct SpanTests {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import AttestKit
 
 /// Paths shared by the tests.
@@ -27,7 +28,8 @@ final class TemporaryFolder {
     @discardableResult
     func write(_ path: String, _ bytes: [UInt8]) -> URL {
         let file = url.appendingPathComponent(path)
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: file.path, contents: Data(bytes))
         return file
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttestKit
 
 /// A broken fixture: its file and the `rule@line` pairs its first comment expects.
@@ -105,7 +106,8 @@ struct BrokenFixture: CustomStringConvertible, Sendable {
         let secret = folder.write("secret.txt", "TOP-SECRET-CONTENT")
         try FileManager.default.createSymbolicLink(
             at: folder.url.appendingPathComponent("corpus/link.txt"), withDestinationURL: secret)
-        let text = read(Paths.sampleAnnotation).replacingOccurrences(of: "../corpus/sample.txt", with: "../corpus/link.txt")
+        let text = read(Paths.sampleAnnotation).replacingOccurrences(
+            of: "../corpus/sample.txt", with: "../corpus/link.txt")
         let file = folder.write("annotations/sample.xml", text)
         let report = try Validator(corpus: try Corpus.open(root: folder.url)).validate(files: [file])
         #expect(report.diagnostics.map(\.rule) == ["article.outside-corpus"])

@@ -18,14 +18,18 @@ public struct AnnotationEditor: Sendable {
     public static func open(_ id: String, in corpus: Corpus) throws -> AnnotationEditor {
         let url = Self.annotationURL(id, in: corpus)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw AttestError("no annotation for \(Brief.quoted(id)): \(DisplayPath.of(url)) does not exist (add the article with attest new)")
+            throw AttestError(
+                "no annotation for \(Brief.quoted(id)): \(DisplayPath.of(url)) does not exist (add the article with attest new)"
+            )
         }
         let file = try AnnotationFile.read(url)
         let header = file.document.header
         let articlePath: String
         switch corpus.articleResolver.resolve(header.articlePath, annotationPath: url.path) {
         case .failure(let problem):
-            let d = Diagnostic(file: DisplayPath.of(url), location: header.origin ?? .start, message: problem.message, rule: problem.check.id)
+            let d = Diagnostic(
+                file: DisplayPath.of(url), location: header.origin ?? .start, message: problem.message,
+                rule: problem.check.id)
             throw AttestError("the article of \(DisplayPath.of(url)) cannot be read; not opened", diagnostics: [d])
         case .success(let path): articlePath = path
         }
@@ -73,12 +77,16 @@ public struct AnnotationEditor: Sendable {
         let taken = Set(document.mentions.map(\.mention.span))
         let fresh = spans.filter { !taken.contains($0) }
         if fresh.isEmpty {
-            throw AttestError("\(Brief.quoted(text)) at \(spans.map(\.description).joined(separator: ", ")) is already annotated; nothing to add")
+            throw AttestError(
+                "\(Brief.quoted(text)) at \(spans.map(\.description).joined(separator: ", ")) is already annotated; nothing to add"
+            )
         }
         var index: Int
         if let entityID {
             guard let i = document.entities.firstIndex(where: { $0.id == entityID }) else {
-                throw AttestError("no entity \(entityID) in \(document.id); entities: \(document.entities.map { "\($0.id) (\($0.name))" }.joined(separator: ", "))")
+                throw AttestError(
+                    "no entity \(entityID) in \(document.id); entities: \(document.entities.map { "\($0.id) (\($0.name))" }.joined(separator: ", "))"
+                )
             }
             guard document.entities[i].type == type else {
                 throw AttestError("entity \(entityID) is a \(document.entities[i].type), not a \(type)")
@@ -89,13 +97,15 @@ public struct AnnotationEditor: Sendable {
             if let i = document.entities.firstIndex(where: { $0.type == type && $0.name == canonical }) {
                 index = i
             } else {
-                document.entities.append(Entity(id: nextID("e", document.entities.map(\.id)), type: type, name: canonical))
+                document.entities.append(
+                    Entity(id: nextID("e", document.entities.map(\.id)), type: type, name: canonical))
                 index = document.entities.count - 1
             }
         }
         var added: [Mention] = []
         for span in fresh {
-            let mention = Mention(id: nextID("m", document.mentions.map(\.mention.id)), excerpt: Excerpt(span: span, text: article[span]))
+            let mention = Mention(
+                id: nextID("m", document.mentions.map(\.mention.id)), excerpt: Excerpt(span: span, text: article[span]))
             document.entities[index].mentions.append(mention)
             added.append(mention)
         }
@@ -116,7 +126,9 @@ public struct AnnotationEditor: Sendable {
         if let existing = document.quotes.first(where: { $0.content.span == content }) {
             throw AttestError("\(Brief.quoted(text)) at \(content) is already quote \(existing.id)")
         }
-        var quote = Quote(id: nextID("q", document.quotes.map(\.id)), kind: kind, content: Excerpt(span: content, text: article[content]))
+        var quote = Quote(
+            id: nextID("q", document.quotes.map(\.id)), kind: kind,
+            content: Excerpt(span: content, text: article[content]))
         if let speakerText {
             let s = try locator.locate(speakerText, nth: speakerNth, nearest: content, role: "speaker text")
             quote.speaker = Excerpt(span: s, text: article[s])
@@ -155,7 +167,9 @@ public struct AnnotationEditor: Sendable {
         if let i = document.entities.firstIndex(where: { $0.id == id }) {
             let quotes = referencing(id)
             guard quotes.isEmpty else {
-                throw AttestError("entity \(id) is the speaker of \(quotes.joined(separator: ", ")); remove or re-attribute those quotes first")
+                throw AttestError(
+                    "entity \(id) is the speaker of \(quotes.joined(separator: ", ")); remove or re-attribute those quotes first"
+                )
             }
             let e = document.entities.remove(at: i)
             return "removed entity \(id) (\(e.name)) and its \(e.mentions.count) mention(s)"

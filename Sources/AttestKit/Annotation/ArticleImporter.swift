@@ -6,17 +6,22 @@ public enum ArticleImporter {
     /// Imports `source` as document `id` (default: derived from the file
     /// name). Returns the article and annotation URLs.
     @discardableResult
-    public static func add(_ source: URL, id: String?, annotators: [String] = [], to corpus: Corpus) throws -> (article: URL, annotation: URL) {
+    public static func add(_ source: URL, id: String?, annotators: [String] = [], to corpus: Corpus) throws -> (
+        article: URL, annotation: URL
+    ) {
         guard let data = FileManager.default.contents(atPath: source.path) else {
             throw AttestError("cannot read \(source.path)")
         }
         let bytes = [UInt8](data)
         guard let text = ArticleText(bytes: bytes) else {
-            throw AttestError("\(source.path) is not valid UTF-8; convert it first (Attest stores articles exactly as given)")
+            throw AttestError(
+                "\(source.path) is not valid UTF-8; convert it first (Attest stores articles exactly as given)")
         }
         let docID = id ?? slug(source.deletingPathExtension().lastPathComponent)
         guard docID.range(of: "^[A-Za-z][A-Za-z0-9_.-]{0,127}$", options: .regularExpression) != nil else {
-            throw AttestError("\(Brief.quoted(docID)) is not a valid document id (a letter, then letters, digits, '.', '_' or '-'); give one with --id")
+            throw AttestError(
+                "\(Brief.quoted(docID)) is not a valid document id (a letter, then letters, digits, '.', '_' or '-'); give one with --id"
+            )
         }
         let articleURL = corpus.articleURL(for: docID)
         let annotationURL = corpus.annotationURL(for: docID)

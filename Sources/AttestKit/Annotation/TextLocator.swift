@@ -25,16 +25,22 @@ public struct TextLocator: Sendable {
     public func locate(_ text: String, nth: Int?, role: String = "text") throws -> Span {
         let found = occurrences(of: text)
         guard !found.isEmpty else {
-            throw AttestError("\(role) \(Brief.quoted(text)) does not occur in \(documentID) (matching is exact and case-sensitive, on word boundaries)")
+            throw AttestError(
+                "\(role) \(Brief.quoted(text)) does not occur in \(documentID) (matching is exact and case-sensitive, on word boundaries)"
+            )
         }
         if let nth {
             guard nth >= 1, nth <= found.count else {
-                throw AttestError("\(role) \(Brief.quoted(text)) occurs \(found.count) time(s) in \(documentID); --nth \(nth) is out of range:\n" + listing(found))
+                throw AttestError(
+                    "\(role) \(Brief.quoted(text)) occurs \(found.count) time(s) in \(documentID); --nth \(nth) is out of range:\n"
+                        + listing(found))
             }
             return found[nth - 1]
         }
         guard found.count == 1 else {
-            throw AttestError("\(role) \(Brief.quoted(text)) occurs \(found.count) times in \(documentID); say which with --nth:\n" + listing(found))
+            throw AttestError(
+                "\(role) \(Brief.quoted(text)) occurs \(found.count) times in \(documentID); say which with --nth:\n"
+                    + listing(found))
         }
         return found[0]
     }

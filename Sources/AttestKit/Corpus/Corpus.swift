@@ -12,8 +12,12 @@ public struct Corpus: Sendable {
         self.manifest = manifest
     }
 
-    public var articlesDirectory: URL { root.appendingPathComponent(manifest.articlesPath, isDirectory: true).standardizedFileURL }
-    public var annotationsDirectory: URL { root.appendingPathComponent(manifest.annotationsPath, isDirectory: true).standardizedFileURL }
+    public var articlesDirectory: URL {
+        root.appendingPathComponent(manifest.articlesPath, isDirectory: true).standardizedFileURL
+    }
+    public var annotationsDirectory: URL {
+        root.appendingPathComponent(manifest.annotationsPath, isDirectory: true).standardizedFileURL
+    }
     public var manifestURL: URL { root.appendingPathComponent(Manifest.fileName) }
 
     public func articleURL(for id: String) -> URL { articlesDirectory.appendingPathComponent(id + ".txt") }
@@ -31,13 +35,18 @@ public struct Corpus: Sendable {
     public func articleIDs() -> [String] { Corpus.names(in: articlesDirectory, ext: "txt") }
 
     package static func names(in directory: URL, ext: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []  // deliberate: a folder that does not exist yet (a new corpus) holds no files.
-        return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.map { String($0.dropLast(ext.count + 1)) }.sorted()
+        // A folder that does not exist yet (a new corpus) holds no files.
+        let listing = try? FileManager.default.contentsOfDirectory(atPath: directory.path)  // deliberate
+        let names = listing ?? []
+        return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.map { String($0.dropLast(ext.count + 1)) }
+            .sorted()
     }
 
     package static func files(in directory: URL, ext: String) -> [URL] {
         let folder = directory.path
-        return names(in: directory, ext: ext).map { URL(fileURLWithPath: folder + "/" + $0 + "." + ext, isDirectory: false) }
+        return names(in: directory, ext: ext).map {
+            URL(fileURLWithPath: folder + "/" + $0 + "." + ext, isDirectory: false)
+        }
     }
 
     /// The nearest folder at or above `start` that holds `attest.xml`.

@@ -16,15 +16,19 @@ extension Corpus {
         let checker = XMLDocumentChecker(schema: try CompiledSchema.shared(.full))
         let (tree, _) = try checker.readValid(bytes, name: name, what: "manifest").get()
         guard let manifest = ManifestReader().read(tree) else {
-            throw AttestError("\(name) is not a valid manifest (its root must be <manifest> in \(AnnotationWriter.namespace))")
+            throw AttestError(
+                "\(name) is not a valid manifest (its root must be <manifest> in \(AnnotationWriter.namespace))")
         }
         return Corpus(root: root, manifest: manifest)
     }
 
     /// Opens the corpus at or above `start` (default: the working directory).
-    public static func locate(from start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> Corpus {
+    public static func locate(from start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws
+        -> Corpus
+    {
         guard let root = findRoot(from: start) else {
-            throw AttestError("no corpus here: no \(Manifest.fileName) in \(DisplayPath.of(start)) or any folder above it")
+            throw AttestError(
+                "no corpus here: no \(Manifest.fileName) in \(DisplayPath.of(start)) or any folder above it")
         }
         return try open(root: root)
     }

@@ -35,9 +35,9 @@ public enum GoldSet {
     ) -> (documents: [GoldDocument], problems: [Diagnostic]) {
         LibXML.initialize()
         let paths = files.map(\.path)
-        let results = ConcurrentMap.map(paths, jobs: jobs, state: { Reader(texts: !streaming, articles: articles, streaming: streaming) }) {
-            path, reader in reader.load(path)
-        }
+        let results = ConcurrentMap.map(
+            paths, jobs: jobs, state: { Reader(texts: !streaming, articles: articles, streaming: streaming) },
+            { path, reader in reader.load(path) })
         var documents: [GoldDocument] = []
         var problems: [Diagnostic] = []
         for result in results {
@@ -70,11 +70,15 @@ public enum GoldSet {
             switch FileBytes.read(path, limit: LibXMLParser.maximumFileSize) {
             case .bytes(let b): bytes = b
             case .tooLarge(let size):
-                return .failure(Diagnostic(file: name, message: "file is \(size) bytes; not read", rule: FileCheck.tooLarge.id))
+                return .failure(
+                    Diagnostic(file: name, message: "file is \(size) bytes; not read", rule: FileCheck.tooLarge.id))
             case .missing:
-                return .failure(Diagnostic(file: name, message: "cannot read the file: it does not exist", rule: FileCheck.unreadable.id))
+                return .failure(
+                    Diagnostic(
+                        file: name, message: "cannot read the file: it does not exist", rule: FileCheck.unreadable.id))
             case .failed(let why):
-                return .failure(Diagnostic(file: name, message: "cannot read the file: \(why)", rule: FileCheck.unreadable.id))
+                return .failure(
+                    Diagnostic(file: name, message: "cannot read the file: \(why)", rule: FileCheck.unreadable.id))
             }
             // The SAX reader first (no tree); the tree-based reader for whatever it declines.
             var document: AnnotationDocument
@@ -88,7 +92,9 @@ public enum GoldSet {
                     guard let d = AnnotationReader(bytes: bytes, locations: false).read(tree), !d.id.isEmpty else {
                         return .failure(
                             Diagnostic(
-                                file: name, message: "not an annotation file (no <annotation> with a <document> header); run attest validate",
+                                file: name,
+                                message:
+                                    "not an annotation file (no <annotation> with a <document> header); run attest validate",
                                 rule: FileCheck.schema.id))
                     }
                     document = d
@@ -101,7 +107,9 @@ public enum GoldSet {
             case .failure(let problem):
                 let location = Self.headerLocation(bytes)
                 return .failure(
-                    Diagnostic(file: name, location: location, severity: .error, message: problem.message, rule: problem.check.id))
+                    Diagnostic(
+                        file: name, location: location, severity: .error, message: problem.message,
+                        rule: problem.check.id))
             }
         }
 

@@ -7,7 +7,9 @@ public struct Shard: Hashable, Sendable, Codable, CustomStringConvertible {
     public var count: Int
 
     public init(index: Int, count: Int) throws {
-        guard count >= 1, index >= 1, index <= count else { throw AttestError("a shard is K/N with 1 <= K <= N, such as 2/4") }
+        guard count >= 1, index >= 1, index <= count else {
+            throw AttestError("a shard is K/N with 1 <= K <= N, such as 2/4")
+        }
         self.index = index
         self.count = count
     }

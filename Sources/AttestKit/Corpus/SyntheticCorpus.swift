@@ -9,8 +9,13 @@ package struct SyntheticCorpus: Sendable {
 
     package init() {}
 
-    private static let people = ["Amara Okafor", "Jonas Lindqvist", "Priya Raman", "Tomás Ruiz", "Léa Martin", "Kwame Mensah", "Hannah Weiß", "Ivan Petrov"]
-    private static let orgs = ["Harbour Council", "Northern Rail", "Civic Trust", "Daily Ledger", "Green Alliance", "Port Authority"]
+    private static let people = [
+        "Amara Okafor", "Jonas Lindqvist", "Priya Raman", "Tomás Ruiz", "Léa Martin", "Kwame Mensah", "Hannah Weiß",
+        "Ivan Petrov",
+    ]
+    private static let orgs = [
+        "Harbour Council", "Northern Rail", "Civic Trust", "Daily Ledger", "Green Alliance", "Port Authority",
+    ]
     private static let places = ["Eastbridge", "Marlow Street", "Kingsford", "the Old Quay", "Rivermead", "São Paulo"]
     private static let filler = [
         "officials met on Tuesday to discuss the budget and the timetable for the works",
@@ -28,7 +33,8 @@ package struct SyntheticCorpus: Sendable {
     ]
 
     /// The article text and its gold annotation for document `index`.
-    package func document(_ index: Int, seed: UInt64 = 42) -> (id: String, text: String, annotation: AnnotationDocument) {
+    package func document(_ index: Int, seed: UInt64 = 42) -> (id: String, text: String, annotation: AnnotationDocument)
+    {
         var rng = SeededGenerator(seed: seed &+ UInt64(index) &* 0x9E37_79B9)
         let id = String(format: "doc-%06d", index)
         var text = ""
@@ -46,7 +52,10 @@ package struct SyntheticCorpus: Sendable {
         }
         func mention(_ name: String, _ type: EntityType) -> Excerpt {
             var surface = name
-            if surface.hasPrefix("the ") { _ = append("the "); surface = String(surface.dropFirst(4)) }
+            if surface.hasPrefix("the ") {
+                _ = append("the ")
+                surface = String(surface.dropFirst(4))
+            }
             let span = append(surface)
             mentionCount += 1
             let key = type.name + ":" + name
@@ -63,7 +72,9 @@ package struct SyntheticCorpus: Sendable {
         var quoteBudget = quotesPerDocument
         while mentionCount < mentionsPerDocument {
             let before = mentionCount
-            if quoteBudget > 0 && (mentionsPerDocument - mentionCount) <= quoteBudget * 4 || (quoteBudget > 0 && Bool.random(using: &rng)) {
+            if quoteBudget > 0 && (mentionsPerDocument - mentionCount) <= quoteBudget * 4
+                || (quoteBudget > 0 && Bool.random(using: &rng))
+            {
                 let person = pick(Self.people)
                 _ = append("“")
                 // The content is everything inside the marks, its comma included (guidelines 2.1).
@@ -78,7 +89,8 @@ package struct SyntheticCorpus: Sendable {
                 let entityID = entities[EntityType.person.name + ":" + person]!.id
                 quotes.append(
                     Quote(
-                        id: "q\(quotes.count + 1)", kind: .direct, content: Excerpt(span: content, text: text.suffixScalars(content, total: count)),
+                        id: "q\(quotes.count + 1)", kind: .direct,
+                        content: Excerpt(span: content, text: text.suffixScalars(content, total: count)),
                         speaker: speaker, cue: Excerpt(span: cue, text: "said"), speakerEntity: entityID))
                 quoteBudget -= 1
             } else {

@@ -28,7 +28,9 @@ enum ChildProcess {
     static func run(_ command: String, environment: [String: String], input: [UInt8], timeout: Double) -> Outcome {
         var outcome = Outcome()
         signal(SIGPIPE, SIG_IGN)  // a child that closes its input early must not kill us
-        var inPipe: [Int32] = [-1, -1], outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
+        var inPipe: [Int32] = [-1, -1]
+        var outPipe: [Int32] = [-1, -1]
+        var errPipe: [Int32] = [-1, -1]
         // Pipes are made close-on-exec and the child spawned under one lock, so
         // that a child spawned by another thread never inherits these pipes.
         spawnLock.lock()
@@ -58,8 +60,8 @@ enum ChildProcess {
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(command), nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for p in argv { free(p) }
+            for p in envp { free(p) }
         }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
@@ -69,7 +71,9 @@ enum ChildProcess {
         spawnLock.unlock()
         locked = false
         guard spawned == 0 else {
-            close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
+            close(inPipe[1])
+            close(outPipe[0])
+            close(errPipe[0])
             outcome.launchError = "cannot start /bin/sh: \(String(cString: strerror(spawned)))"
             return outcome
         }
@@ -77,12 +81,19 @@ enum ChildProcess {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeout) * 1e9)
         var written = 0
         var inputOpen = true
-        if input.isEmpty { close(inPipe[1]); inputOpen = false }
-        var openOut = true, openErr = true
+        if input.isEmpty {
+            close(inPipe[1])
+            inputOpen = false
+        }
+        var openOut = true
+        var openErr = true
         var buffer = [UInt8](repeating: 0, count: 65536)
         while openOut || openErr {
             let now = DispatchTime.now().uptimeNanoseconds
-            if now >= deadline { outcome.timedOut = true; break }
+            if now >= deadline {
+                outcome.timedOut = true
+                break
+            }
             var fds: [pollfd] = []
             if openOut { fds.append(pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0)) }
             if openErr { fds.append(pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)) }
@@ -92,7 +103,9 @@ enum ChildProcess {
             if ready < 0 && errno != EINTR { break }
             for f in fds where f.revents != 0 {
                 if f.fd == inPipe[1] {
-                    let n = input.withUnsafeBytes { write(inPipe[1], $0.baseAddress! + written, min(65536, input.count - written)) }
+                    let n = input.withUnsafeBytes {
+                        write(inPipe[1], $0.baseAddress! + written, min(65536, input.count - written))
+                    }
                     if n > 0 { written += n }
                     if n < 0 && errno != EAGAIN && errno != EINTR || written >= input.count {
                         close(inPipe[1])
@@ -102,7 +115,11 @@ enum ChildProcess {
                 }
                 let n = buffer.withUnsafeMutableBytes { read(f.fd, $0.baseAddress!, 65536) }
                 if n > 0 {
-                    if f.fd == outPipe[0] { outcome.stdout.append(contentsOf: buffer[0..<n]) } else { outcome.stderr.append(contentsOf: buffer[0..<n]) }
+                    if f.fd == outPipe[0] {
+                        outcome.stdout.append(contentsOf: buffer[0..<n])
+                    } else {
+                        outcome.stderr.append(contentsOf: buffer[0..<n])
+                    }
                     if outcome.stdout.count + outcome.stderr.count > outputLimit { outcome.outputTooLarge = true }
                 } else if n == 0 || errno != EAGAIN && errno != EINTR {
                     if f.fd == outPipe[0] { openOut = false } else { openErr = false }

@@ -26,18 +26,25 @@ public struct ExternalExtractor: Sendable {
     public func run(_ gold: GoldDocument) -> Result<PredictionDocument, ExtractorFailure> {
         let start = DispatchTime.now().uptimeNanoseconds
         func fail(_ reason: String, _ stderr: [UInt8] = []) -> Result<PredictionDocument, ExtractorFailure> {
-            let lines = String(decoding: stderr, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true).suffix(5).map(String.init)
+            let lines = String(decoding: stderr, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+                .suffix(5).map(String.init)
             return .failure(
-                ExtractorFailure(id: gold.id, reason: reason, stderrTail: lines, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+                ExtractorFailure(
+                    id: gold.id, reason: reason, stderrTail: lines,
+                    seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
         }
-        guard case .bytes(let input) = FileBytes.read(gold.articlePath) else { return fail("cannot read the article \(gold.articlePath)") }
+        guard case .bytes(let input) = FileBytes.read(gold.articlePath) else {
+            return fail("cannot read the article \(gold.articlePath)")
+        }
         var environment = ProcessInfo.processInfo.environment
         environment["ATTEST_DOC_ID"] = gold.id
         environment["ATTEST_ARTICLE_PATH"] = FileBytes.join("/", gold.articlePath)
         let outcome = ChildProcess.run(command, environment: environment, input: input, timeout: timeout)
         if let why = outcome.launchError { return fail(why) }
         if outcome.timedOut { return fail(String(format: "timed out after %.0f s (killed)", timeout), outcome.stderr) }
-        if outcome.outputTooLarge { return fail("printed more than \(ChildProcess.outputLimit >> 20) MiB (killed)", outcome.stderr) }
+        if outcome.outputTooLarge {
+            return fail("printed more than \(ChildProcess.outputLimit >> 20) MiB (killed)", outcome.stderr)
+        }
         if let signal = outcome.signal { return fail("was killed by signal \(signal)", outcome.stderr) }
         if let status = outcome.status, status != 0 {
             // A shell reports a child killed by signal N as status 128 + N.
@@ -45,17 +52,26 @@ public struct ExternalExtractor: Sendable {
             return fail("exited with status \(status)\(note)", outcome.stderr)
         }
         let json: JSONValue
-        switch outcome.stdout.withUnsafeBufferPointer({ b in Result { () throws(JSONSyntaxError) -> JSONValue in try JSONParser.parse(b) } }) {
+        switch outcome.stdout.withUnsafeBufferPointer({ b in
+            Result { () throws(JSONSyntaxError) -> JSONValue in try JSONParser.parse(b) }
+        }) {
         case .success(let v): json = v
         case .failure(let e):
-            let head = String(decoding: outcome.stdout.prefix(80), as: UTF8.self).replacingOccurrences(of: "\n", with: "⏎")
-            return fail("printed invalid JSON (byte \(e.offset): \(e.message)); output begins \(Brief.quoted(head, limit: 80))", outcome.stderr)
+            let head = String(decoding: outcome.stdout.prefix(80), as: UTF8.self).replacingOccurrences(
+                of: "\n", with: "⏎")
+            return fail(
+                "printed invalid JSON (byte \(e.offset): \(e.message)); output begins \(Brief.quoted(head, limit: 80))",
+                outcome.stderr)
         }
         switch PredictionDecoder().decode(json, defaultID: gold.id) {
         case .issues(let issues):
-            return fail("printed a document that does not follow the format: " + issues.prefix(3).map { "\($0.field) \($0.message)" }.joined(separator: "; "), outcome.stderr)
+            return fail(
+                "printed a document that does not follow the format: "
+                    + issues.prefix(3).map { "\($0.field) \($0.message)" }.joined(separator: "; "), outcome.stderr)
         case .document(let doc):
-            guard doc.id == gold.id else { return fail("printed the id \(Brief.quoted(doc.id)) for document \(gold.id)", outcome.stderr) }
+            guard doc.id == gold.id else {
+                return fail("printed the id \(Brief.quoted(doc.id)) for document \(gold.id)", outcome.stderr)
+            }
             return .success(doc)
         }
     }

@@ -27,7 +27,8 @@ public struct ExtractionProgress: Sendable {
 /// failure never stops the others.
 public enum ExtractionRun {
     public static func run(
-        _ extractor: ExtractorChoice, documents: [GoldDocument], jobs: Int, progress: @Sendable (ExtractionProgress) -> Void = { _ in }
+        _ extractor: ExtractorChoice, documents: [GoldDocument], jobs: Int,
+        progress: @Sendable (ExtractionProgress) -> Void = { _ in }
     ) -> (predictions: [PredictionDocument], failures: [ExtractorFailure]) {
         let slots = ResultSlots<Result<PredictionDocument, ExtractorFailure>?>(count: documents.count, initial: nil)
         let baseline = BaselineExtractor()
@@ -38,7 +39,9 @@ public enum ExtractionRun {
                 if let article = g.loadArticle() {
                     slots[i] = .success(baseline.extract(id: g.id, article: article))
                 } else {
-                    slots[i] = .failure(ExtractorFailure(id: g.id, reason: "cannot read the article \(g.articlePath)", stderrTail: [], seconds: 0))
+                    slots[i] = .failure(
+                        ExtractorFailure(
+                            id: g.id, reason: "cannot read the article \(g.articlePath)", stderrTail: [], seconds: 0))
                 }
             case .command(let e):
                 slots[i] = e.run(g)

@@ -60,7 +60,8 @@ package struct FastPredictionDecoder {
 
     private mutating func isNull() -> Bool {
         ws()
-        guard i + 4 <= b.count, b[i] == UInt8(ascii: "n"), b[i + 1] == UInt8(ascii: "u"), b[i + 2] == UInt8(ascii: "l"), b[i + 3] == UInt8(ascii: "l")
+        guard i + 4 <= b.count, b[i] == UInt8(ascii: "n"), b[i + 1] == UInt8(ascii: "u"), b[i + 2] == UInt8(ascii: "l"),
+            b[i + 3] == UInt8(ascii: "l")
         else { return false }
         i += 4
         return true
@@ -77,7 +78,9 @@ package struct FastPredictionDecoder {
             if i - start > 10 { return nil }
         }
         guard i > start, !(b[start] == 0x30 && i - start > 1) else { return nil }
-        if i < b.count, b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") { return nil }
+        if i < b.count, b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
+            return nil
+        }
         return v
     }
 
@@ -173,7 +176,9 @@ package struct FastPredictionDecoder {
     /// `{"start", "end", "text"?}`, or null.
     private mutating func nestedSpan() -> PredictedSpan?? {
         if isNull() { return .some(nil) }
-        var start: Int?, end: Int?, text: String?
+        var start: Int?
+        var end: Int?
+        var text: String?
         var seen: UInt8 = 0
         let ok = members { d, k in
             if d.equals(k, "start") {
@@ -197,7 +202,10 @@ package struct FastPredictionDecoder {
 
     /// One entity mention object.
     private mutating func mention() -> PredictedMention? {
-        var start: Int?, end: Int?, type: String?, text: String?
+        var start: Int?
+        var end: Int?
+        var type: String?
+        var text: String?
         var seen: UInt8 = 0
         let ok = members { d, k in
             if d.equals(k, "start") {
@@ -225,8 +233,13 @@ package struct FastPredictionDecoder {
 
     /// One quote object.
     private mutating func quote() -> PredictedQuote? {
-        var start: Int?, end: Int?, text: String?, kind: QuoteKind?, entity: String?
-        var speaker: PredictedSpan?, cue: PredictedSpan?
+        var start: Int?
+        var end: Int?
+        var text: String?
+        var kind: QuoteKind?
+        var entity: String?
+        var speaker: PredictedSpan?
+        var cue: PredictedSpan?
         var seen: UInt8 = 0
         let ok = members { d, k in
             if d.equals(k, "start") {
@@ -266,7 +279,9 @@ package struct FastPredictionDecoder {
             return d.skip()
         }
         guard ok, let start, let end, start < end else { return nil }
-        return PredictedQuote(content: PredictedSpan(Span(start, end), text: text), kind: kind, speaker: speaker, speakerEntity: entity, cue: cue)
+        return PredictedQuote(
+            content: PredictedSpan(Span(start, end), text: text), kind: kind, speaker: speaker, speakerEntity: entity,
+            cue: cue)
     }
 
     private mutating func document(defaultID: String?) -> PredictionDocument? {

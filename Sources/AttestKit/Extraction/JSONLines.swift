@@ -53,7 +53,9 @@ public enum JSONLines {
             var slice = bytes[start..<end]
             // A UTF-8 byte-order mark at the start of the file is no content.
             if firstLine == 1, slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
-            if slice.contains(where: { $0 != 0x20 && $0 != 0x09 }) { lines.append(JSONLine(number: firstLine, bytes: slice)) }
+            if slice.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                lines.append(JSONLine(number: firstLine, bytes: slice))
+            }
             firstLine += 1
             start = i + 1
         }

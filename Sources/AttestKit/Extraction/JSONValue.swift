@@ -61,7 +61,6 @@ public struct JSONParser {
         return value
     }
 
-
     private func fail(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
         JSONSyntaxError(offset: offset ?? i, message: message)
     }
@@ -76,9 +75,15 @@ public struct JSONParser {
         case UInt8(ascii: "{"): return try object(depth: depth + 1)
         case UInt8(ascii: "["): return try array(depth: depth + 1)
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
         default: throw fail("unexpected character \(Self.describe(b[i])): a JSON value was expected")
         }
@@ -91,7 +96,9 @@ public struct JSONParser {
     private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
         let n = word.utf8CodeUnitCount
         guard i + n <= b.count else { throw fail("unexpected end of line in a literal") }
-        for k in 0..<n where b[i + k] != word.utf8Start[k] { throw fail("invalid literal (true, false or null expected)") }
+        for k in 0..<n where b[i + k] != word.utf8Start[k] {
+            throw fail("invalid literal (true, false or null expected)")
+        }
         i += n
     }
 
@@ -100,10 +107,15 @@ public struct JSONParser {
         i += 1
         var members: [JSONMember] = []
         skipBlanks()
-        if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
+        if i < b.count, b[i] == UInt8(ascii: "}") {
+            i += 1
+            return .object(members)
+        }
         while true {
             skipBlanks()
-            guard i < b.count, b[i] == UInt8(ascii: "\"") else { throw fail("a member name in double quotes was expected") }
+            guard i < b.count, b[i] == UInt8(ascii: "\"") else {
+                throw fail("a member name in double quotes was expected")
+            }
             let key = try string()
             skipBlanks()
             guard i < b.count, b[i] == UInt8(ascii: ":") else { throw fail("':' was expected after member \"\(key)\"") }
@@ -113,8 +125,14 @@ public struct JSONParser {
             members.append(JSONMember(key: key, value: try value(depth: depth), offset: offset))
             skipBlanks()
             guard i < b.count else { throw fail("unexpected end of line: the object is not closed") }
-            if b[i] == UInt8(ascii: ",") { i += 1; continue }
-            if b[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
+            if b[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if b[i] == UInt8(ascii: "}") {
+                i += 1
+                return .object(members)
+            }
             throw fail("',' or '}' was expected in an object")
         }
     }
@@ -125,15 +143,24 @@ public struct JSONParser {
         var values: [JSONValue] = []
         var offsets: [Int] = []
         skipBlanks()
-        if i < b.count, b[i] == UInt8(ascii: "]") { i += 1; return .array(values, offsets: offsets) }
+        if i < b.count, b[i] == UInt8(ascii: "]") {
+            i += 1
+            return .array(values, offsets: offsets)
+        }
         while true {
             skipBlanks()
             offsets.append(i)
             values.append(try value(depth: depth))
             skipBlanks()
             guard i < b.count else { throw fail("unexpected end of line: the array is not closed") }
-            if b[i] == UInt8(ascii: ",") { i += 1; continue }
-            if b[i] == UInt8(ascii: "]") { i += 1; return .array(values, offsets: offsets) }
+            if b[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if b[i] == UInt8(ascii: "]") {
+                i += 1
+                return .array(values, offsets: offsets)
+            }
             throw fail("',' or ']' was expected in an array")
         }
     }
@@ -142,7 +169,9 @@ public struct JSONParser {
         let start = i
         if b[i] == UInt8(ascii: "-") { i += 1 }
         guard i < b.count, b[i] >= 0x30, b[i] <= 0x39 else { throw fail("a digit was expected") }
-        if b[i] == 0x30, i + 1 < b.count, b[i + 1] >= 0x30, b[i + 1] <= 0x39 { throw fail("leading zeros are not allowed") }
+        if b[i] == 0x30, i + 1 < b.count, b[i + 1] >= 0x30, b[i + 1] <= 0x39 {
+            throw fail("leading zeros are not allowed")
+        }
         var integral = true
         while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
         if i < b.count, b[i] == UInt8(ascii: ".") {
@@ -172,16 +201,25 @@ public struct JSONParser {
         if b[i] == UInt8(ascii: "\"") {
             let slice = UnsafeBufferPointer(rebasing: b[start..<i])
             i += 1
-            guard let s = String(validating: slice, as: UTF8.self) else { throw fail("the string is not valid UTF-8", at: start) }
+            guard let s = String(validating: slice, as: UTF8.self) else {
+                throw fail("the string is not valid UTF-8", at: start)
+            }
             return s
         }
         var bytes = Array(UnsafeBufferPointer(rebasing: b[start..<i]))
         while true {
             guard i < b.count else { throw fail("unexpected end of line in a string", at: start - 1) }
             let c = b[i]
-            if c == UInt8(ascii: "\"") { i += 1; break }
+            if c == UInt8(ascii: "\"") {
+                i += 1
+                break
+            }
             if c < 0x20 { throw fail("a control character must be escaped in a string") }
-            if c != UInt8(ascii: "\\") { bytes.append(c); i += 1; continue }
+            if c != UInt8(ascii: "\\") {
+                bytes.append(c)
+                i += 1
+                continue
+            }
             i += 1
             guard i < b.count else { throw fail("unexpected end of line in an escape") }
             let e = b[i]
@@ -203,7 +241,9 @@ public struct JSONParser {
                     }
                     i += 2
                     let low = try hex4()
-                    guard (0xDC00..<0xE000).contains(low) else { throw fail("a high surrogate without its low surrogate") }
+                    guard (0xDC00..<0xE000).contains(low) else {
+                        throw fail("a high surrogate without its low surrogate")
+                    }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 } else if (0xDC00..<0xE000).contains(scalar) {
                     throw fail("a lone low surrogate in a \\u escape")
@@ -212,7 +252,9 @@ public struct JSONParser {
             default: throw fail("invalid escape \\\(Character(Unicode.Scalar(e)))")
             }
         }
-        guard let s = String(validating: bytes, as: UTF8.self) else { throw fail("the string is not valid UTF-8", at: start) }
+        guard let s = String(validating: bytes, as: UTF8.self) else {
+            throw fail("the string is not valid UTF-8", at: start)
+        }
         return s
     }
 

@@ -16,13 +16,19 @@ public enum OffsetDiagnosis {
         }
         // UTF-16 units?
         if hints.isEmpty, let (s, e) = utf16ToScalars(span, article), s < e, article[Span(s, e)] == text {
-            hints.append("the offsets look like UTF-16 code units (JavaScript, Java, C#): in code points this text is [\(s),\(e))")
+            hints.append(
+                "the offsets look like UTF-16 code units (JavaScript, Java, C#): in code points this text is [\(s),\(e))"
+            )
         }
         if hints.isEmpty, let near = article.nearestOccurrence(of: text, near: span.start) {
             hints.append("that text occurs at \(near) (off by \(near.start - span.start))")
         }
-        let covered = article.contains(span) ? "the article has \(Brief.quoted(article[span])) there" : "the span lies outside the article (\(article.count) code points)"
-        return "text \(Brief.quoted(text)) does not match the article at \(span): \(covered)" + (hints.isEmpty ? "" : "; " + hints.joined(separator: "; "))
+        let covered =
+            article.contains(span)
+            ? "the article has \(Brief.quoted(article[span])) there"
+            : "the span lies outside the article (\(article.count) code points)"
+        return "text \(Brief.quoted(text)) does not match the article at \(span): \(covered)"
+            + (hints.isEmpty ? "" : "; " + hints.joined(separator: "; "))
     }
 
     /// Code-point offsets of UTF-16 offsets, when both fall on scalar boundaries.

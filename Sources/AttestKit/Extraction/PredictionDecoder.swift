@@ -31,19 +31,28 @@ public struct PredictionDecoder: Sendable {
     public func decode(_ json: JSONValue, defaultID: String? = nil) -> Decoded {
         var issues: [PredictionIssue] = []
         guard case .object(let members) = json else {
-            return .issues([PredictionIssue(field: "(line)", offset: 0, message: "a line must be a JSON object, found \(json.typeName)")])
+            return .issues([
+                PredictionIssue(
+                    field: "(line)", offset: 0, message: "a line must be a JSON object, found \(json.typeName)")
+            ])
         }
         func member(_ key: String) -> JSONMember? { members.first { $0.key == key } }
         repeated(in: json, ["id", "entities", "quotes"], path: nil, &issues)
         var id = ""
         if let m = member("id") {
-            if case .string(let s) = m.value, !s.isEmpty { id = s } else {
-                issues.append(PredictionIssue(field: "id", offset: m.offset, message: "must be a non-empty string, found \(m.value.typeName)"))
+            if case .string(let s) = m.value, !s.isEmpty {
+                id = s
+            } else {
+                issues.append(
+                    PredictionIssue(
+                        field: "id", offset: m.offset, message: "must be a non-empty string, found \(m.value.typeName)")
+                )
             }
         } else if let defaultID {
             id = defaultID
         } else {
-            issues.append(PredictionIssue(field: "id", offset: 0, message: "is missing: every line needs the document id"))
+            issues.append(
+                PredictionIssue(field: "id", offset: 0, message: "is missing: every line needs the document id"))
         }
         var mentions: [PredictedMention] = []
         for (path, item, offset) in objects(member("entities"), "entities", &issues) {
@@ -51,8 +60,13 @@ public struct PredictionDecoder: Sendable {
             let span = self.span(item, path, offset, &issues)
             var type: EntityType?
             if let t = item["type"] {
-                if case .string(let s) = t.value, !s.isEmpty { type = EntityType(s) } else {
-                    issues.append(PredictionIssue(field: path + ".type", offset: t.offset, message: "must be a non-empty string, found \(t.value.typeName)"))
+                if case .string(let s) = t.value, !s.isEmpty {
+                    type = EntityType(s)
+                } else {
+                    issues.append(
+                        PredictionIssue(
+                            field: path + ".type", offset: t.offset,
+                            message: "must be a non-empty string, found \(t.value.typeName)"))
                 }
             } else {
                 issues.append(PredictionIssue(field: path + ".type", offset: offset, message: "is missing"))
@@ -62,7 +76,8 @@ public struct PredictionDecoder: Sendable {
         }
         var quotes: [PredictedQuote] = []
         for (path, item, offset) in objects(member("quotes"), "quotes", &issues) {
-            repeated(in: item, ["start", "end", "text", "kind", "speaker", "cue", "speaker_entity"], path: path, &issues)
+            repeated(
+                in: item, ["start", "end", "text", "kind", "speaker", "cue", "speaker_entity"], path: path, &issues)
             let span = self.span(item, path, offset, &issues)
             let text = optionalString(item, "text", path, &issues)
             var kind: QuoteKind?
@@ -71,14 +86,20 @@ public struct PredictionDecoder: Sendable {
                 case .null: break
                 case .string(let s) where QuoteKind(rawValue: s) != nil: kind = QuoteKind(rawValue: s)
                 default:
-                    issues.append(PredictionIssue(field: path + ".kind", offset: k.offset, message: "must be \"direct\", \"indirect\", \"mixed\" or null, found \(k.value.typeName)"))
+                    issues.append(
+                        PredictionIssue(
+                            field: path + ".kind", offset: k.offset,
+                            message: "must be \"direct\", \"indirect\", \"mixed\" or null, found \(k.value.typeName)"))
                 }
             }
             let speaker = nestedSpan(item, "speaker", path, &issues)
             let cue = nestedSpan(item, "cue", path, &issues)
             let entity = optionalString(item, "speaker_entity", path, &issues)
             if let span {
-                quotes.append(PredictedQuote(content: PredictedSpan(span, text: text), kind: kind, speaker: speaker, speakerEntity: entity, cue: cue))
+                quotes.append(
+                    PredictedQuote(
+                        content: PredictedSpan(span, text: text), kind: kind, speaker: speaker, speakerEntity: entity,
+                        cue: cue))
             }
         }
         if !issues.isEmpty { return .issues(issues) }
@@ -92,12 +113,16 @@ public struct PredictionDecoder: Sendable {
         var seen = Set<String>()
         for m in members where keys.contains(m.key) && !seen.insert(m.key).inserted {
             let field = path.map { "\($0).\(m.key)" } ?? m.key
-            issues.append(PredictionIssue(field: field, offset: m.offset, message: "is given more than once; give each member once"))
+            issues.append(
+                PredictionIssue(
+                    field: field, offset: m.offset, message: "is given more than once; give each member once"))
         }
     }
 
     /// The objects of an array member, each with its field path; anything else is an issue.
-    private func objects(_ m: JSONMember?, _ name: String, _ issues: inout [PredictionIssue]) -> [(path: String, item: JSONValue, offset: Int)] {
+    private func objects(_ m: JSONMember?, _ name: String, _ issues: inout [PredictionIssue]) -> [(
+        path: String, item: JSONValue, offset: Int
+    )] {
         guard let m else { return [] }
         switch m.value {
         case .null: return []
@@ -105,29 +130,39 @@ public struct PredictionDecoder: Sendable {
             return values.indices.compactMap { k in
                 let path = "\(name)[\(k)]"
                 guard case .object = values[k] else {
-                    issues.append(PredictionIssue(field: path, offset: offsets[k], message: "must be an object, found \(values[k].typeName)"))
+                    issues.append(
+                        PredictionIssue(
+                            field: path, offset: offsets[k], message: "must be an object, found \(values[k].typeName)"))
                     return nil
                 }
                 return (path, values[k], offsets[k])
             }
         default:
-            issues.append(PredictionIssue(field: name, offset: m.offset, message: "must be an array, found \(m.value.typeName)"))
+            issues.append(
+                PredictionIssue(field: name, offset: m.offset, message: "must be an array, found \(m.value.typeName)"))
             return []
         }
     }
 
-    private func optionalString(_ object: JSONValue, _ key: String, _ path: String, _ issues: inout [PredictionIssue]) -> String? {
+    private func optionalString(_ object: JSONValue, _ key: String, _ path: String, _ issues: inout [PredictionIssue])
+        -> String?
+    {
         guard let m = object[key] else { return nil }
         switch m.value {
         case .null: return nil
         case .string(let s): return s
         default:
-            issues.append(PredictionIssue(field: "\(path).\(key)", offset: m.offset, message: "must be a string or null, found \(m.value.typeName)"))
+            issues.append(
+                PredictionIssue(
+                    field: "\(path).\(key)", offset: m.offset,
+                    message: "must be a string or null, found \(m.value.typeName)"))
             return nil
         }
     }
 
-    private func nestedSpan(_ object: JSONValue, _ key: String, _ path: String, _ issues: inout [PredictionIssue]) -> PredictedSpan? {
+    private func nestedSpan(_ object: JSONValue, _ key: String, _ path: String, _ issues: inout [PredictionIssue])
+        -> PredictedSpan?
+    {
         guard let m = object[key] else { return nil }
         switch m.value {
         case .null: return nil
@@ -137,7 +172,10 @@ public struct PredictionDecoder: Sendable {
             guard let span = span(m.value, p, m.offset, &issues) else { return nil }
             return PredictedSpan(span, text: optionalString(m.value, "text", p, &issues))
         default:
-            issues.append(PredictionIssue(field: "\(path).\(key)", offset: m.offset, message: "must be an object with start and end, or null; found \(m.value.typeName)"))
+            issues.append(
+                PredictionIssue(
+                    field: "\(path).\(key)", offset: m.offset,
+                    message: "must be an object with start and end, or null; found \(m.value.typeName)"))
             return nil
         }
     }
@@ -151,17 +189,29 @@ public struct PredictionDecoder: Sendable {
             switch m.value {
             case .integer(let v) where v >= 0: return v
             case .integer(let v):
-                issues.append(PredictionIssue(field: "\(path).\(key)", offset: m.offset, message: "must be a non-negative code-point offset, found \(v)", rule: PredictionRules.range.id))
+                issues.append(
+                    PredictionIssue(
+                        field: "\(path).\(key)", offset: m.offset,
+                        message: "must be a non-negative code-point offset, found \(v)", rule: PredictionRules.range.id)
+                )
             case .number(let raw):
                 let shown = raw.count > 24 ? String(raw.prefix(24)) + "…" : raw
                 if let d = Double(raw), d.rounded() == d, d.magnitude >= 0x1p31 {
                     issues.append(
-                        PredictionIssue(field: "\(path).\(key)", offset: m.offset, message: "offset \(shown) is far beyond any article", rule: PredictionRules.range.id))
+                        PredictionIssue(
+                            field: "\(path).\(key)", offset: m.offset,
+                            message: "offset \(shown) is far beyond any article", rule: PredictionRules.range.id))
                 } else {
-                    issues.append(PredictionIssue(field: "\(path).\(key)", offset: m.offset, message: "must be an integer code-point offset, found the number \(shown)"))
+                    issues.append(
+                        PredictionIssue(
+                            field: "\(path).\(key)", offset: m.offset,
+                            message: "must be an integer code-point offset, found the number \(shown)"))
                 }
             default:
-                issues.append(PredictionIssue(field: "\(path).\(key)", offset: m.offset, message: "must be an integer code-point offset, found \(m.value.typeName)"))
+                issues.append(
+                    PredictionIssue(
+                        field: "\(path).\(key)", offset: m.offset,
+                        message: "must be an integer code-point offset, found \(m.value.typeName)"))
             }
             return nil
         }
@@ -169,7 +219,8 @@ public struct PredictionDecoder: Sendable {
         guard start < end else {
             issues.append(
                 PredictionIssue(
-                    field: "\(path).end", offset: object["end"]?.offset ?? offset, message: "end \(end) must be greater than start \(start) (spans are half-open and not empty)",
+                    field: "\(path).end", offset: object["end"]?.offset ?? offset,
+                    message: "end \(end) must be greater than start \(start) (spans are half-open and not empty)",
                     rule: PredictionRules.range.id))
             return nil
         }

@@ -59,8 +59,10 @@ public struct PredictionDocument: Hashable, Sendable {
     /// The prediction form of a gold or draft annotation (what `attest export` writes).
     public init(_ document: AnnotationDocument) {
         id = document.id
-        mentions = document.mentions.map { PredictedMention(span: $0.mention.span, type: $0.entity.type, text: $0.mention.text) }
-            .sorted { ($0.span, $0.type) < ($1.span, $1.type) }
+        mentions = document.mentions.map {
+            PredictedMention(span: $0.mention.span, type: $0.entity.type, text: $0.mention.text)
+        }
+        .sorted { ($0.span, $0.type) < ($1.span, $1.type) }
         quotes = document.quotes.map { q in
             PredictedQuote(
                 content: PredictedSpan(q.content.span, text: q.content.text), kind: q.kind,

@@ -19,13 +19,18 @@ public enum PredictionLineReader {
         switch result {
         case .failure(let error):
             return .problems([
-                Diagnostic(file: file, location: at(error.offset), message: "not valid JSON: \(error.message)", rule: PredictionRules.syntax.id)
+                Diagnostic(
+                    file: file, location: at(error.offset), message: "not valid JSON: \(error.message)",
+                    rule: PredictionRules.syntax.id)
             ])
         case .success(let parsed):
             switch PredictionDecoder().decode(parsed) {
             case .issues(let issues):
                 return .problems(
-                    issues.map { Diagnostic(file: file, location: at($0.offset), message: "\($0.field) \($0.message)", rule: $0.rule) })
+                    issues.map {
+                        Diagnostic(
+                            file: file, location: at($0.offset), message: "\($0.field) \($0.message)", rule: $0.rule)
+                    })
             case .document(let doc):
                 return .document(doc)
             }

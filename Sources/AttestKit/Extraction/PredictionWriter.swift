@@ -8,7 +8,8 @@ public enum PredictionWriter {
     public static func line(_ d: PredictionDocument) -> String {
         var out = "{\"id\":" + string(d.id) + ",\"entities\":["
         out += d.mentions.map { m in
-            "{\"start\":\(m.span.start),\"end\":\(m.span.end),\"type\":" + string(m.type.name) + (m.text.map { ",\"text\":" + string($0) } ?? "") + "}"
+            "{\"start\":\(m.span.start),\"end\":\(m.span.end),\"type\":" + string(m.type.name)
+                + (m.text.map { ",\"text\":" + string($0) } ?? "") + "}"
         }.joined(separator: ",")
         out += "],\"quotes\":["
         out += d.quotes.map { q in
@@ -25,7 +26,8 @@ public enum PredictionWriter {
 
     static func span(_ s: PredictedSpan?) -> String {
         guard let s else { return "null" }
-        return "{\"start\":\(s.span.start),\"end\":\(s.span.end)" + (s.text.map { ",\"text\":" + string($0) } ?? "") + "}"
+        return "{\"start\":\(s.span.start),\"end\":\(s.span.end)" + (s.text.map { ",\"text\":" + string($0) } ?? "")
+            + "}"
     }
 
     /// A JSON string literal (RFC 8259 escapes; non-ASCII written as is).

@@ -1,5 +1,3 @@
-
-
 /// The content of one annotation file: a header, entities and quotes.
 public struct AnnotationDocument: Hashable, Sendable {
     /// The format version written in the file.
@@ -10,7 +8,10 @@ public struct AnnotationDocument: Hashable, Sendable {
 
     public static let currentVersion = "1.0"
 
-    public init(version: String = AnnotationDocument.currentVersion, header: DocumentHeader, entities: [Entity] = [], quotes: [Quote] = []) {
+    public init(
+        version: String = AnnotationDocument.currentVersion, header: DocumentHeader, entities: [Entity] = [],
+        quotes: [Quote] = []
+    ) {
         self.version = version
         self.header = header
         self.entities = entities

@@ -44,7 +44,8 @@ public struct ArticleText: Sendable {
     /// Whether `text` is exactly the text at `span`, compared byte by byte without building a string.
     public func matches(_ text: String, at span: Span) -> Bool {
         guard contains(span) else { return false }
-        let a = Int(byteOffsets[span.start]), b = Int(byteOffsets[span.end])
+        let a = Int(byteOffsets[span.start])
+        let b = Int(byteOffsets[span.end])
         var text = text
         return text.withUTF8 { t in
             guard t.count == b - a else { return false }
@@ -137,24 +138,53 @@ public struct ArticleText: Sendable {
             while i < n {
                 let b = buffer[i]
                 let width: Int
-                if b < 0x80 { width = 1 }
-                else if b & 0xE0 == 0xC0 { width = 2 }
-                else if b & 0xF0 == 0xE0 { width = 3 }
-                else if b & 0xF8 == 0xF0 { width = 4 }
-                else { valid = false; return }
-                if i + width > n { valid = false; return }
+                if b < 0x80 {
+                    width = 1
+                } else if b & 0xE0 == 0xC0 {
+                    width = 2
+                } else if b & 0xF0 == 0xE0 {
+                    width = 3
+                } else if b & 0xF8 == 0xF0 {
+                    width = 4
+                } else {
+                    valid = false
+                    return
+                }
+                if i + width > n {
+                    valid = false
+                    return
+                }
                 if width > 1 {
-                    for k in 1..<width where buffer[i + k] & 0xC0 != 0x80 { valid = false; return }
+                    for k in 1..<width where buffer[i + k] & 0xC0 != 0x80 {
+                        valid = false
+                        return
+                    }
                     // Reject overlong forms, surrogates and values past U+10FFFF.
                     let b1 = buffer[i + 1]
                     switch width {
-                    case 2: if b < 0xC2 { valid = false; return }
+                    case 2:
+                        if b < 0xC2 {
+                            valid = false
+                            return
+                        }
                     case 3:
-                        if b == 0xE0 && b1 < 0xA0 { valid = false; return }
-                        if b == 0xED && b1 >= 0xA0 { valid = false; return }
+                        if b == 0xE0 && b1 < 0xA0 {
+                            valid = false
+                            return
+                        }
+                        if b == 0xED && b1 >= 0xA0 {
+                            valid = false
+                            return
+                        }
                     default:
-                        if b == 0xF0 && b1 < 0x90 { valid = false; return }
-                        if b > 0xF4 || (b == 0xF4 && b1 >= 0x90) { valid = false; return }
+                        if b == 0xF0 && b1 < 0x90 {
+                            valid = false
+                            return
+                        }
+                        if b > 0xF4 || (b == 0xF4 && b1 >= 0x90) {
+                            valid = false
+                            return
+                        }
                     }
                 }
                 offsets.append(Int32(i))

@@ -15,7 +15,8 @@ public struct Manifest: Hashable, Sendable {
     public static let fileName = "attest.xml"
 
     public init(
-        name: String, articlesPath: String = "corpus", annotationsPath: String = "annotations", guidelines: String = "1.0",
+        name: String, articlesPath: String = "corpus", annotationsPath: String = "annotations",
+        guidelines: String = "1.0",
         extraTypes: [EntityType] = [], extractorCommand: String? = nil, extractorTimeout: Int? = nil, gates: [Gate] = []
     ) {
         self.name = name

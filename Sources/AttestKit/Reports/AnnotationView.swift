@@ -35,19 +35,28 @@ public struct AnnotationView: Sendable {
     public func render() -> String {
         var marks: [Mark] = []
         for q in document.quotes {
-            marks.append(Mark(span: q.content.span, open: "⟦", close: "|\(q.id) \(q.kind.rawValue)⟧", color: "\u{1B}[35m", rank: 0))
-            if let s = q.speaker { marks.append(Mark(span: s.span, open: "{", close: "|speaker \(q.id)}", color: "\u{1B}[4m", rank: 1)) }
-            if let c = q.cue { marks.append(Mark(span: c.span, open: "<", close: "|cue \(q.id)>", color: "\u{1B}[1;31m", rank: 2)) }
+            marks.append(
+                Mark(
+                    span: q.content.span, open: "⟦", close: "|\(q.id) \(q.kind.rawValue)⟧", color: "\u{1B}[35m", rank: 0
+                ))
+            if let s = q.speaker {
+                marks.append(Mark(span: s.span, open: "{", close: "|speaker \(q.id)}", color: "\u{1B}[4m", rank: 1))
+            }
+            if let c = q.cue {
+                marks.append(Mark(span: c.span, open: "<", close: "|cue \(q.id)>", color: "\u{1B}[1;31m", rank: 2))
+            }
         }
         for e in document.entities {
             for m in e.mentions {
-                marks.append(Mark(span: m.span, open: "[", close: "|\(e.type) \(e.id)]", color: typeColor(e.type), rank: 3))
+                marks.append(
+                    Mark(span: m.span, open: "[", close: "|\(e.type) \(e.id)]", color: typeColor(e.type), rank: 3))
             }
         }
         marks = marks.filter { article.contains($0.span) && !$0.span.isEmpty }
         // Opening order: by start, longer first, then rank. Closing is the reverse nesting.
         let opens = marks.indices.sorted {
-            let a = marks[$0], b = marks[$1]
+            let a = marks[$0]
+            let b = marks[$1]
             return (a.span.start, -a.span.end, a.rank) < (b.span.start, -b.span.end, b.rank)
         }
         var events: [Int: (opens: [Int], closes: [Int])] = [:]
@@ -85,7 +94,11 @@ public struct AnnotationView: Sendable {
         }
         for q in document.quotes {
             var line = "  \(q.id) \(q.kind.rawValue) \(q.content.span) \(Brief.quoted(q.content.text, limit: 50))"
-            if let s = q.speaker { line += " — speaker \(Brief.quoted(s.text, limit: 40))\(s.span)" } else { line += " — no speaker" }
+            if let s = q.speaker {
+                line += " — speaker \(Brief.quoted(s.text, limit: 40))\(s.span)"
+            } else {
+                line += " — no speaker"
+            }
             if let id = q.speakerEntity { line += " → \(id) (\(document.entity(withID: id)?.name ?? "?"))" }
             if let c = q.cue { line += ", cue \(Brief.quoted(c.text))\(c.span)" }
             out += line + "\n"

@@ -22,8 +22,10 @@ public struct CorpusStats: Sendable {
             var byKind: [QuoteKind: Int] = [:]
             for q in d.quotes { byKind[q.kind, default: 0] += 1 }
             return Row(
-                id: d.id, status: d.header.status, entities: d.entities.count, mentionsByType: byType, quotesByKind: byKind,
-                attributed: d.quotes.filter { $0.speakerEntity != nil }.count, withCue: d.quotes.filter { $0.cue != nil }.count)
+                id: d.id, status: d.header.status, entities: d.entities.count, mentionsByType: byType,
+                quotesByKind: byKind,
+                attributed: d.quotes.filter { $0.speakerEntity != nil }.count,
+                withCue: d.quotes.filter { $0.cue != nil }.count)
         }.sorted { $0.id < $1.id }
     }
 
@@ -40,7 +42,8 @@ public struct CorpusStats: Sendable {
         var header = ["document", "status", "entities", "mentions"] + types.map(\.name)
         header += ["quotes"] + QuoteKind.allCases.map(\.rawValue) + ["attributed", "cue"]
         var lines: [[String]] = [header]
-        var total = Row(id: "total", status: .gold, entities: 0, mentionsByType: [:], quotesByKind: [:], attributed: 0, withCue: 0)
+        var total = Row(
+            id: "total", status: .gold, entities: 0, mentionsByType: [:], quotesByKind: [:], attributed: 0, withCue: 0)
         for r in rows {
             lines.append(cells(r, types: types, status: r.status.rawValue))
             total.entities += r.entities
@@ -53,7 +56,8 @@ public struct CorpusStats: Sendable {
         let widths = header.indices.map { c in lines.map { $0[c].count }.max() ?? 0 }
         return lines.map { row in
             row.enumerated().map { c, cell in
-                c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                c == 0
+                    ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
                     : String(repeating: " ", count: widths[c] - cell.count) + cell
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"

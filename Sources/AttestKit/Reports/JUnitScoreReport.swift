@@ -6,17 +6,22 @@ public enum JUnitScoreReport {
         let docFailures = card.documents.filter { !$0.predicted }.count
         let gateFailures = gates.filter { !$0.passed }.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"attest\" tests=\"\(card.documents.count + gates.count)\" failures=\"\(docFailures + gateFailures)\">\n"
+        out +=
+            "<testsuites name=\"attest\" tests=\"\(card.documents.count + gates.count)\" failures=\"\(docFailures + gateFailures)\">\n"
         out += "  <testsuite name=\"documents\" tests=\"\(card.documents.count)\" failures=\"\(docFailures)\">\n"
         for d in card.documents {
             let strict = d.entities.overall.strict.scores(partialWeight: 0)
             let quotes = d.quotes.overlap.scores
             let summary = String(
-                format: "entities strict F1 %.4f (COR %d, INC %d, MIS %d, SPU %d); quotes overlap F1 %.4f; attribution %d/%d; %d error(s)",
-                strict.f1, d.entities.overall.strict.cor, d.entities.overall.strict.inc, d.entities.overall.strict.mis, d.entities.overall.strict.spu,
+                format:
+                    "entities strict F1 %.4f (COR %d, INC %d, MIS %d, SPU %d); quotes overlap F1 %.4f; attribution %d/%d; %d error(s)",
+                strict.f1, d.entities.overall.strict.cor, d.entities.overall.strict.inc, d.entities.overall.strict.mis,
+                d.entities.overall.strict.spu,
                 quotes.f1, d.quotes.attributed, d.quotes.matched, d.errors.count)
             out += "    <testcase classname=\"attest.documents\" name=\"\(escape(d.id))\">\n"
-            if !d.predicted { out += "      <failure message=\"no prediction for this document\" type=\"pred.missing\"/>\n" }
+            if !d.predicted {
+                out += "      <failure message=\"no prediction for this document\" type=\"pred.missing\"/>\n"
+            }
             out += "      <system-out>\(escape(summary))</system-out>\n"
             out += "    </testcase>\n"
         }
@@ -35,7 +40,8 @@ public enum JUnitScoreReport {
     /// XML escaping as annotation files use it, less the characters XML 1.0 forbids.
     static func escape(_ s: String) -> String {
         var allowed = String.UnicodeScalarView()
-        for u in s.unicodeScalars where !(u.value < 0x20 && u != "\n" && u != "\t" && u != "\r") && !(0xFFFE...0xFFFF).contains(u.value) {
+        for u in s.unicodeScalars
+        where !(u.value < 0x20 && u != "\n" && u != "\t" && u != "\r") && !(0xFFFE...0xFFFF).contains(u.value) {
             allowed.append(u)
         }
         return AnnotationWriter.escape(String(allowed))

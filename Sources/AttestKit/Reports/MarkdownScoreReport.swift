@@ -6,7 +6,9 @@ public enum MarkdownScoreReport {
         var out = "## Attest score\n\n\(t.title)\n"
         if !gates.isEmpty {
             let failed = gates.filter { !$0.passed }.count
-            out += failed == 0 ? "\n**All \(gates.count) gate(s) passed.**\n" : "\n**\(failed) of \(gates.count) gate(s) failed.**\n"
+            out +=
+                failed == 0
+                ? "\n**All \(gates.count) gate(s) passed.**\n" : "\n**\(failed) of \(gates.count) gate(s) failed.**\n"
         }
         for s in t.sections { out += "\n### \(s.heading)\n\n" + s.table.markdown() }
         if !t.notes.isEmpty { out += "\n" + t.notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }

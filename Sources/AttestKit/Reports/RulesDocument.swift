@@ -9,11 +9,14 @@ public enum RulesDocument {
         out += "| rule id | severity | what it checks |\n|---|---|---|\n"
         for d in RuleRegistry.all { out += "| `\(d.id)` | \(d.severity.rawValue) | \(d.summary) |\n" }
         out += "\n## Prediction checks\n\n"
-        out += "`attest score`, `attest run` and `attest check` check every prediction before scoring it. An error makes the\n"
+        out +=
+            "`attest score`, `attest run` and `attest check` check every prediction before scoring it. An error makes the\n"
         out += "command exit 2 without scoring (every problem is listed, with the file, line, column and field);\n"
         out += "warnings are shown and scoring goes on.\n\n"
         out += "| rule id | severity | what it checks |\n|---|---|---|\n"
-        for d in PredictionRules.all + [PredictionRules.extractorFailed] { out += "| `\(d.id)` | \(d.severity.rawValue) | \(d.summary) |\n" }
+        for d in PredictionRules.all + [PredictionRules.extractorFailed] {
+            out += "| `\(d.id)` | \(d.severity.rawValue) | \(d.summary) |\n"
+        }
         return out
     }
 }

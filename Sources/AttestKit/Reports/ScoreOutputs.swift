@@ -20,14 +20,22 @@ public struct ScoreOutputs: Sendable {
 
     /// Checks gates, then renders the terminal report and writes the files
     /// atomically. Returns the terminal text and whether every gate passed.
-    public func publish(_ card: Scorecard, gates: [Gate], baseline: [String: Double]?) throws -> (terminal: String, passed: Bool) {
+    public func publish(_ card: Scorecard, gates: [Gate], baseline: [String: Double]?) throws -> (
+        terminal: String, passed: Bool
+    ) {
         let (results, skipped) = try GateCheck.evaluate(gates, metrics: card.metrics, baseline: baseline)
         var text = TerminalScoreReport.render(card, gates: results, skippedGates: skipped)
         if errors { text += ErrorListing.render(card) }
-        if let jsonPath { try AtomicFile.write(try ScoreReport(card, gates: results).encoded(), to: URL(fileURLWithPath: jsonPath)) }
-        if let junitPath { try AtomicFile.write(JUnitScoreReport.render(card, gates: results), to: URL(fileURLWithPath: junitPath)) }
+        if let jsonPath {
+            try AtomicFile.write(try ScoreReport(card, gates: results).encoded(), to: URL(fileURLWithPath: jsonPath))
+        }
+        if let junitPath {
+            try AtomicFile.write(JUnitScoreReport.render(card, gates: results), to: URL(fileURLWithPath: junitPath))
+        }
         if let markdownPath {
-            try AtomicFile.write(MarkdownScoreReport.render(card, gates: results, skippedGates: skipped), to: URL(fileURLWithPath: markdownPath))
+            try AtomicFile.write(
+                MarkdownScoreReport.render(card, gates: results, skippedGates: skipped),
+                to: URL(fileURLWithPath: markdownPath))
         }
         return (text, results.allSatisfy(\.passed))
     }

@@ -34,9 +34,16 @@ public struct ScoreReport: Codable, Sendable {
         public var precision, recall, f1: Double
 
         init(_ c: Counts, _ prf: PRF) {
-            cor = c.cor; inc = c.inc; par = c.par; mis = c.mis; spu = c.spu
-            possible = c.possible; actual = c.actual
-            precision = prf.precision; recall = prf.recall; f1 = prf.f1
+            cor = c.cor
+            inc = c.inc
+            par = c.par
+            mis = c.mis
+            spu = c.spu
+            possible = c.possible
+            actual = c.actual
+            precision = prf.precision
+            recall = prf.recall
+            f1 = prf.f1
         }
     }
 
@@ -52,9 +59,11 @@ public struct ScoreReport: Codable, Sendable {
         var typeRows: [String: [String: CountsRow]] = [:]
         for scheme in EntityScheme.allCases {
             let w = Metrics.partialWeight(scheme, matching: card.options.matching, documents: card.totals.documents)
-            rows[scheme.rawValue] = CountsRow(card.totals.entities[scheme], card.totals.entities[scheme].scores(partialWeight: w))
+            rows[scheme.rawValue] = CountsRow(
+                card.totals.entities[scheme], card.totals.entities[scheme].scores(partialWeight: w))
             for (type, counts) in card.totals.entityTypes {
-                typeRows[type, default: [:]][scheme.rawValue] = CountsRow(counts[scheme], counts[scheme].scores(partialWeight: w))
+                typeRows[type, default: [:]][scheme.rawValue] = CountsRow(
+                    counts[scheme], counts[scheme].scores(partialWeight: w))
             }
         }
         entities = rows
@@ -67,7 +76,8 @@ public struct ScoreReport: Codable, Sendable {
 
     /// The scorecard behind the report, rebuilt from its documents.
     public var scorecard: Scorecard {
-        Scorecard(documents: documents, options: ScoringOptions(matching: matching, overlap: overlap), bootstrap: bootstrap)
+        Scorecard(
+            documents: documents, options: ScoringOptions(matching: matching, overlap: overlap), bootstrap: bootstrap)
     }
 
     public func encoded() throws -> String {
@@ -85,22 +95,29 @@ public struct ScoreReport: Codable, Sendable {
         guard case .bytes(let bytes) = FileBytes.read(path) else { throw AttestError("cannot read \(path)") }
         do {
             let report = try JSONDecoder().decode(ScoreReport.self, from: Data(bytes))
-            guard report.format == formatName else { throw AttestError("\(path) is a \(report.format) report; this attest reads \(formatName)") }
+            guard report.format == formatName else {
+                throw AttestError("\(path) is a \(report.format) report; this attest reads \(formatName)")
+            }
             return report
         } catch let error as AttestError {
             throw error
         } catch let DecodingError.keyNotFound(key, context) {
-            throw AttestError("\(path) is not an attest score report: \(Self.path(context.codingPath + [key])) is missing")
+            throw AttestError(
+                "\(path) is not an attest score report: \(Self.path(context.codingPath + [key])) is missing")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw AttestError("\(path) is not an attest score report: \(Self.path(context.codingPath)): \(context.debugDescription)")
+            throw AttestError(
+                "\(path) is not an attest score report: \(Self.path(context.codingPath)): \(context.debugDescription)")
         } catch let DecodingError.dataCorrupted(context) {
-            throw AttestError("\(path) is not valid JSON: \(context.debugDescription) \(context.underlyingError.map { "\($0)" } ?? "")")
+            throw AttestError(
+                "\(path) is not valid JSON: \(context.debugDescription) \(context.underlyingError.map { "\($0)" } ?? "")"
+            )
         } catch {
             throw AttestError("\(path) cannot be read as an attest score report: \(error)")
         }
     }
 
     private static func path(_ keys: [any CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(
+            in: CharacterSet(charactersIn: "."))
     }
 }

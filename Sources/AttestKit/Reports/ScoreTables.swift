@@ -9,46 +9,67 @@ struct ScoreTables {
         let m = card.metrics
         let ci = card.intervals
         let withCI = !ci.isEmpty
-        let matching = card.options.matching == .nervaluate
+        let matching =
+            card.options.matching == .nervaluate
             ? "nervaluate (nervaluate 1.x, greedy in prediction order)" : "optimal (one-to-one, maximum total overlap)"
-        title = "\(card.documents.count) document(s) · entity matching: \(matching) · quote overlap: Jaccard ≥ \(card.options.overlap)"
+        title =
+            "\(card.documents.count) document(s) · entity matching: \(matching) · quote overlap: Jaccard ≥ \(card.options.overlap)"
 
-        var entities = TextTable(["entities", "COR", "INC", "PAR", "MIS", "SPU", "precision", "recall", "F1"] + (withCI ? ["F1 95% CI"] : []))
+        var entities = TextTable(
+            ["entities", "COR", "INC", "PAR", "MIS", "SPU", "precision", "recall", "F1"] + (withCI ? ["F1 95% CI"] : [])
+        )
         for scheme in EntityScheme.allCases {
             let c = card.totals.entities[scheme]
             let key = "entities.\(scheme.rawValue)"
             entities.add(
-                [scheme.rawValue, "\(c.cor)", "\(c.inc)", "\(c.par)", "\(c.mis)", "\(c.spu)", Figure.score(m[key + ".precision"]),
-                 Figure.score(m[key + ".recall"]), Figure.score(m[key + ".f1"])] + (withCI ? [Figure.interval(ci[key + ".f1"])] : []))
+                [
+                    scheme.rawValue, "\(c.cor)", "\(c.inc)", "\(c.par)", "\(c.mis)", "\(c.spu)",
+                    Figure.score(m[key + ".precision"]),
+                    Figure.score(m[key + ".recall"]), Figure.score(m[key + ".f1"]),
+                ] + (withCI ? [Figure.interval(ci[key + ".f1"])] : []))
         }
         for scheme in [EntityScheme.strict, .partial] {
             let key = "entities.macro.\(scheme.rawValue)"
             entities.add(
-                ["macro \(scheme.rawValue)", "", "", "", "", "", Figure.score(m[key + ".precision"]), Figure.score(m[key + ".recall"]),
-                 Figure.score(m[key + ".f1"])] + (withCI ? [Figure.interval(ci[key + ".f1"])] : []))
+                [
+                    "macro \(scheme.rawValue)", "", "", "", "", "", Figure.score(m[key + ".precision"]),
+                    Figure.score(m[key + ".recall"]),
+                    Figure.score(m[key + ".f1"]),
+                ] + (withCI ? [Figure.interval(ci[key + ".f1"])] : []))
         }
         sections.append(("Entity mentions (SemEval-2013 schemes)", entities))
 
-        var types = TextTable(["type (strict)", "COR", "INC", "PAR", "MIS", "SPU", "precision", "recall", "F1"] + (withCI ? ["F1 95% CI"] : []))
+        var types = TextTable(
+            ["type (strict)", "COR", "INC", "PAR", "MIS", "SPU", "precision", "recall", "F1"]
+                + (withCI ? ["F1 95% CI"] : []))
         for type in card.totals.entityTypes.keys.sorted() {
             let c = card.totals.entityTypes[type]!.strict
             let key = "entities.strict.\(type)"
             types.add(
-                [type, "\(c.cor)", "\(c.inc)", "\(c.par)", "\(c.mis)", "\(c.spu)", Figure.score(m[key + ".precision"]), Figure.score(m[key + ".recall"]),
-                 Figure.score(m[key + ".f1"])] + (withCI ? [Figure.interval(ci[key + ".f1"])] : []))
+                [
+                    type, "\(c.cor)", "\(c.inc)", "\(c.par)", "\(c.mis)", "\(c.spu)",
+                    Figure.score(m[key + ".precision"]), Figure.score(m[key + ".recall"]),
+                    Figure.score(m[key + ".f1"]),
+                ] + (withCI ? [Figure.interval(ci[key + ".f1"])] : []))
         }
         sections.append(("Entity mentions per type", types))
 
         let q = card.totals.quotes
-        var quotes = TextTable(["quotes", "matched", "predicted", "gold", "precision", "recall", "F1"] + (withCI ? ["F1 95% CI"] : []))
+        var quotes = TextTable(
+            ["quotes", "matched", "predicted", "gold", "precision", "recall", "F1"] + (withCI ? ["F1 95% CI"] : []))
         func row(_ label: String, _ t: Tally, _ key: String) {
             quotes.add(
-                [label, "\(t.tp)", "\(t.predicted)", "\(t.expected)", Figure.score(m[key + ".precision"]), Figure.score(m[key + ".recall"]),
-                 Figure.score(m[key + ".f1"])] + (withCI ? [Figure.interval(ci[key + ".f1"])] : []))
+                [
+                    label, "\(t.tp)", "\(t.predicted)", "\(t.expected)", Figure.score(m[key + ".precision"]),
+                    Figure.score(m[key + ".recall"]),
+                    Figure.score(m[key + ".f1"]),
+                ] + (withCI ? [Figure.interval(ci[key + ".f1"])] : []))
         }
         row("exact span", q.exact, "quotes.exact")
         row("overlap", q.overlap, "quotes.overlap")
-        for kind in q.kinds.keys.sorted() { row("  \(kind) (overlap)", q.kinds[kind]!.overlap, "quotes.overlap.\(kind)") }
+        for kind in q.kinds.keys.sorted() {
+            row("  \(kind) (overlap)", q.kinds[kind]!.overlap, "quotes.overlap.\(kind)")
+        }
         for kind in q.kinds.keys.sorted() { row("  \(kind) (exact)", q.kinds[kind]!.exact, "quotes.exact.\(kind)") }
         row("attribution (end to end)", q.attribution, "quotes.attribution")
         row("cue", q.cue, "quotes.cue")
@@ -69,14 +90,19 @@ struct ScoreTables {
             var table = TextTable(["gate", "rule", "threshold", "actual", "baseline", "margin", "verdict"])
             for g in gates {
                 table.add(
-                    [g.metric, g.rule.rawValue, Figure.score(g.threshold), Figure.score(g.actual), g.baseline.map { Figure.score($0) } ?? "",
-                     String(format: "%+.4f", g.margin), g.passed ? "pass" : "FAIL"])
+                    [
+                        g.metric, g.rule.rawValue, Figure.score(g.threshold), Figure.score(g.actual),
+                        g.baseline.map { Figure.score($0) } ?? "",
+                        String(format: "%+.4f", g.margin), g.passed ? "pass" : "FAIL",
+                    ])
             }
             sections.append(("Gates", table))
         }
         for s in skippedGates { notes.append("Gate skipped: \(s)") }
         if card.options.matching == .nervaluate && card.documents.count > 1 {
-            notes.append("As in nervaluate 1.x, over more than one document the partial and type schemes give partial matches no half credit.")
+            notes.append(
+                "As in nervaluate 1.x, over more than one document the partial and type schemes give partial matches no half credit."
+            )
         }
     }
 }

@@ -7,7 +7,11 @@ public enum TerminalScoreReport {
         if !t.notes.isEmpty { out += "\n" + t.notes.joined(separator: "\n") + "\n" }
         if !gates.isEmpty {
             let failed = gates.filter { !$0.passed }
-            out += failed.isEmpty ? "\nAll \(gates.count) gate(s) passed.\n" : "\n\(failed.count) of \(gates.count) gate(s) FAILED:\n" + failed.map { "  " + $0.summary + "\n" }.joined()
+            out +=
+                failed.isEmpty
+                ? "\nAll \(gates.count) gate(s) passed.\n"
+                : "\n\(failed.count) of \(gates.count) gate(s) FAILED:\n"
+                    + failed.map { "  " + $0.summary + "\n" }.joined()
         }
         return out
     }

@@ -12,10 +12,11 @@ struct TextTable {
         let all = [header] + rows
         let widths = header.indices.map { c in all.map { $0.indices.contains(c) ? $0[c].count : 0 }.max() ?? 0 }
         return all.map { row in
-            indent + row.enumerated().map { c, cell in
-                let pad = String(repeating: " ", count: max(0, widths[c] - cell.count))
-                return c == 0 ? cell + pad : pad + cell
-            }.joined(separator: "  ").trimmingSuffixBlanks()
+            indent
+                + row.enumerated().map { c, cell in
+                    let pad = String(repeating: " ", count: max(0, widths[c] - cell.count))
+                    return c == 0 ? cell + pad : pad + cell
+                }.joined(separator: "  ").trimmingSuffixBlanks()
         }.joined(separator: "\n") + "\n"
     }
 
@@ -23,7 +24,9 @@ struct TextTable {
     func markdown() -> String {
         var out = "| " + header.joined(separator: " | ") + " |\n"
         out += "|" + header.indices.map { $0 == 0 ? "---|" : "---:|" }.joined() + "\n"
-        for row in rows { out += "| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
+        for row in rows {
+            out += "| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+        }
         return out
     }
 }

@@ -50,7 +50,8 @@ public struct PRF: Hashable, Sendable, Codable {
 
     /// From true positives against what was predicted and what was expected.
     public init(truePositives tp: Double, predicted: Int, expected: Int) {
-        self.init(precision: predicted > 0 ? tp / Double(predicted) : 0, recall: expected > 0 ? tp / Double(expected) : 0)
+        self.init(
+            precision: predicted > 0 ? tp / Double(predicted) : 0, recall: expected > 0 ? tp / Double(expected) : 0)
     }
 }
 

@@ -90,7 +90,9 @@ public struct DocumentScore: Hashable, Sendable, Codable {
     public var quotes: QuoteDocumentScore
     public var errors: [ScoreError]
 
-    public init(id: String, predicted: Bool, entities: EntityDocumentScore, quotes: QuoteDocumentScore, errors: [ScoreError]) {
+    public init(
+        id: String, predicted: Bool, entities: EntityDocumentScore, quotes: QuoteDocumentScore, errors: [ScoreError]
+    ) {
         self.id = id
         self.predicted = predicted
         self.entities = entities
@@ -139,7 +141,8 @@ public struct ScoreError: Hashable, Sendable, Codable {
 
     public init(
         kind: Kind, gold: Span? = nil, goldType: String? = nil, goldText: String? = nil, predicted: Span? = nil,
-        predictedType: String? = nil, predictedText: String? = nil, before: String = "", after: String = "", focus: String = ""
+        predictedType: String? = nil, predictedText: String? = nil, before: String = "", after: String = "",
+        focus: String = ""
     ) {
         self.kind = kind
         self.gold = gold

@@ -7,7 +7,9 @@ public struct EntityScorer: Sendable {
 
     /// Overall and per-type counts, and (when `outcomes` is set) the strict
     /// scheme's outcome for each prediction, from which errors are listed.
-    public func score(gold: [TypedSpan], predicted: [TypedSpan], outcomes: Bool = true) -> (score: EntityDocumentScore, strict: SchemeResult?) {
+    public func score(gold: [TypedSpan], predicted: [TypedSpan], outcomes: Bool = true) -> (
+        score: EntityDocumentScore, strict: SchemeResult?
+    ) {
         var score = EntityDocumentScore()
         var types: [EntityType] = []
         for t in gold where !types.contains(t.type) { types.append(t.type) }

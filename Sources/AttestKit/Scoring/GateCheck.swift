@@ -1,4 +1,3 @@
-
 /// Checks gates against a run's metrics and, for drops, a baseline run's.
 public enum GateCheck {
     /// Gates naming a metric the run does not have are an error, not a pass.
@@ -10,11 +9,17 @@ public enum GateCheck {
         var skipped: [String] = []
         for gate in gates {
             guard let actual = metrics[gate.metric] else {
-                let near = metrics.keys.filter { $0.hasPrefix(gate.metric.split(separator: ".").first.map(String.init) ?? "") }.sorted().prefix(6)
-                throw AttestError("gate names unknown metric \(gate.metric); metrics include \(near.joined(separator: ", ")) (see docs/metrics.md)")
+                let near = metrics.keys.filter {
+                    $0.hasPrefix(gate.metric.split(separator: ".").first.map(String.init) ?? "")
+                }.sorted().prefix(6)
+                throw AttestError(
+                    "gate names unknown metric \(gate.metric); metrics include \(near.joined(separator: ", ")) (see docs/metrics.md)"
+                )
             }
             if let min = gate.min {
-                results.append(GateResult(metric: gate.metric, rule: .min, threshold: min, actual: actual, passed: actual + 1e-12 >= min))
+                results.append(
+                    GateResult(
+                        metric: gate.metric, rule: .min, threshold: min, actual: actual, passed: actual + 1e-12 >= min))
             }
             if let drop = gate.maxDrop {
                 guard let baseline, let base = baseline[gate.metric] else {

@@ -25,10 +25,13 @@ public struct GateResult: Hashable, Sendable, Codable {
     public var summary: String {
         let verdict = passed ? "passed" : "FAILED"
         if rule == .min {
-            return String(format: "%@ %@: %.4f, minimum %.4f (%@%.4f)", verdict, metric, actual, threshold, margin >= 0 ? "+" : "", margin)
+            return String(
+                format: "%@ %@: %.4f, minimum %.4f (%@%.4f)", verdict, metric, actual, threshold,
+                margin >= 0 ? "+" : "", margin)
         }
         return String(
-            format: "%@ %@: %.4f, baseline %.4f, drop %.4f, allowed %.4f", verdict, metric, actual, baseline ?? 0, (baseline ?? 0) - actual,
+            format: "%@ %@: %.4f, baseline %.4f, drop %.4f, allowed %.4f", verdict, metric, actual, baseline ?? 0,
+            (baseline ?? 0) - actual,
             threshold)
     }
 }

@@ -56,7 +56,8 @@ public enum Metrics {
 
     /// The metrics a report leads with and `attest compare` tests.
     public static let headline = [
-        "entities.strict.f1", "entities.exact.f1", "entities.partial.f1", "entities.type.f1", "entities.macro.strict.f1",
+        "entities.strict.f1", "entities.exact.f1", "entities.partial.f1", "entities.type.f1",
+        "entities.macro.strict.f1",
         "quotes.exact.f1", "quotes.overlap.f1", "quotes.attribution.accuracy", "quotes.attribution.f1", "quotes.cue.f1",
         "quotes.speakers.f1",
     ]

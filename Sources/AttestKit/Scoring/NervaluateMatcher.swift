@@ -18,9 +18,15 @@ public struct SchemeResult: Hashable, Sendable {
         var matched = [Bool](repeating: false, count: goldCount)
         for o in outcomes {
             switch o {
-            case .correct(let g): counts.cor += 1; matched[g] = true
-            case .incorrect(let g): counts.inc += 1; matched[g] = true
-            case .partial(let g): counts.par += 1; matched[g] = true
+            case .correct(let g):
+                counts.cor += 1
+                matched[g] = true
+            case .incorrect(let g):
+                counts.inc += 1
+                matched[g] = true
+            case .partial(let g):
+                counts.par += 1
+                matched[g] = true
             case .spurious: counts.spu += 1
             }
         }
@@ -69,7 +75,9 @@ public struct NervaluateMatcher: Sendable {
                 case .partial:
                     if sufficientOverlap(p.span, t.span) { outcome = sameSpan ? .correct(gold: g) : .partial(gold: g) }
                 case .type:
-                    if sufficientOverlap(p.span, t.span) { outcome = p.type == t.type ? .correct(gold: g) : .incorrect(gold: g) }
+                    if sufficientOverlap(p.span, t.span) {
+                        outcome = p.type == t.type ? .correct(gold: g) : .incorrect(gold: g)
+                    }
                 }
                 if outcome != .spurious {
                     matched[g] = true
@@ -115,19 +123,32 @@ public struct NervaluateMatcher: Sendable {
                     }
                 }
                 guard found >= 0 else {
-                    c.strict.spu += 1; c.exact.spu += 1; c.partial.spu += 1; c.type.spu += 1
+                    c.strict.spu += 1
+                    c.exact.spu += 1
+                    c.partial.spu += 1
+                    c.type.spu += 1
                     continue
                 }
                 matched[found] = true
                 matchedCount += 1
                 let t = gold[found]
-                let sameSpan = p.span == t.span, sameType = p.type == t.type
+                let sameSpan = p.span == t.span
+                let sameType = p.type == t.type
                 if sameSpan && sameType { c.strict.cor += 1 } else { c.strict.inc += 1 }
-                if sameSpan { c.exact.cor += 1; c.partial.cor += 1 } else { c.exact.inc += 1; c.partial.par += 1 }
+                if sameSpan {
+                    c.exact.cor += 1
+                    c.partial.cor += 1
+                } else {
+                    c.exact.inc += 1
+                    c.partial.par += 1
+                }
                 if sameType { c.type.cor += 1 } else { c.type.inc += 1 }
             }
             let missed = goldCount - matchedCount
-            c.strict.mis = missed; c.exact.mis = missed; c.partial.mis = missed; c.type.mis = missed
+            c.strict.mis = missed
+            c.exact.mis = missed
+            c.partial.mis = missed
+            c.type.mis = missed
         }
         return c
     }

@@ -12,7 +12,8 @@ public struct OptimalMatcher: Sendable {
         guard !gold.isEmpty, !predicted.isEmpty else { return pairing }
         // Canonical order of predictions: by span, then type name, then input order.
         let order = predicted.indices.sorted { a, b in
-            let x = predicted[a], y = predicted[b]
+            let x = predicted[a]
+            let y = predicted[b]
             if x.span != y.span { return x.span < y.span }
             if x.type != y.type { return x.type < y.type }
             return a < b
@@ -21,14 +22,18 @@ public struct OptimalMatcher: Sendable {
         var parent = Array(0..<(gold.count + predicted.count))
         func find(_ i: Int) -> Int {
             var i = i
-            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
             return i
         }
         var edges: [(p: Int, g: Int)] = []
         for p in order {
             for g in gold.indices where gold[g].span.overlaps(predicted[p].span) {
                 edges.append((p, g))
-                let a = find(g), b = find(gold.count + p)
+                let a = find(g)
+                let b = find(gold.count + p)
                 if a != b { parent[max(a, b)] = min(a, b) }
             }
         }
@@ -68,7 +73,9 @@ public struct OptimalMatcher: Sendable {
     }
 
     /// Classifies an alignment under `scheme` (SemEval-2013 definitions).
-    public func evaluate(_ scheme: EntityScheme, gold: [TypedSpan], predicted: [TypedSpan], pairing: [Int?]) -> SchemeResult {
+    public func evaluate(_ scheme: EntityScheme, gold: [TypedSpan], predicted: [TypedSpan], pairing: [Int?])
+        -> SchemeResult
+    {
         let outcomes = predicted.indices.map { p -> MatchOutcome in
             guard let g = pairing[p] else { return .spurious }
             let sameSpan = gold[g].span == predicted[p].span
@@ -112,11 +119,22 @@ enum Hungarian {
                 var j1 = 0
                 for j in 1...n where !used[j] {
                     let cur = cost(i0 - 1, j - 1) - u[i0] - v[j]
-                    if cur < minv[j] { minv[j] = cur; way[j] = j0 }
-                    if minv[j] < delta { delta = minv[j]; j1 = j }
+                    if cur < minv[j] {
+                        minv[j] = cur
+                        way[j] = j0
+                    }
+                    if minv[j] < delta {
+                        delta = minv[j]
+                        j1 = j
+                    }
                 }
                 for j in 0...n {
-                    if used[j] { u[p[j]] += delta; v[j] -= delta } else { minv[j] -= delta }
+                    if used[j] {
+                        u[p[j]] += delta
+                        v[j] -= delta
+                    } else {
+                        minv[j] -= delta
+                    }
                 }
                 j0 = j1
             } while p[j0] != 0

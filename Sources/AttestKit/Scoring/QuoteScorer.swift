@@ -9,7 +9,9 @@ public struct QuoteScorer: Sendable {
     /// Pairs (gold index, prediction index), one to one: candidates with a
     /// Jaccard index of at least `minimum` (and, for exact matching, equal
     /// spans), best first; ties by gold then prediction position.
-    public static func match(gold: [Span], predicted: [Span], minimum: Double, exactOnly: Bool) -> [(gold: Int, predicted: Int)] {
+    public static func match(gold: [Span], predicted: [Span], minimum: Double, exactOnly: Bool) -> [(
+        gold: Int, predicted: Int
+    )] {
         var candidates: [(j: Double, g: Int, p: Int)] = []
         for (g, gs) in gold.enumerated() {
             for (p, ps) in predicted.enumerated() {
@@ -42,9 +44,11 @@ public struct QuoteScorer: Sendable {
     public func score(gold document: AnnotationDocument, predicted: [PredictedQuote]) -> Outcome {
         let gold = document.quotes
         var s = QuoteDocumentScore()
-        let exactPairs = Self.match(gold: gold.map(\.content.span), predicted: predicted.map(\.content.span), minimum: 1, exactOnly: true)
+        let exactPairs = Self.match(
+            gold: gold.map(\.content.span), predicted: predicted.map(\.content.span), minimum: 1, exactOnly: true)
         let overlapPairs = Self.match(
-            gold: gold.map(\.content.span), predicted: predicted.map(\.content.span), minimum: threshold, exactOnly: false)
+            gold: gold.map(\.content.span), predicted: predicted.map(\.content.span), minimum: threshold,
+            exactOnly: false)
         s.exact = Tally(tp: exactPairs.count, predicted: predicted.count, expected: gold.count)
         s.overlap = Tally(tp: overlapPairs.count, predicted: predicted.count, expected: gold.count)
 
@@ -126,12 +130,18 @@ public struct QuoteScorer: Sendable {
             for e in document.entities {
                 for m in e.mentions {
                     let o = m.span.overlap(with: ps)
-                    if o > 0, best == nil || o > best!.overlap || (o == best!.overlap && e.id < best!.id) { best = (o, e.id) }
+                    if o > 0, best == nil || o > best!.overlap || (o == best!.overlap && e.id < best!.id) {
+                        best = (o, e.id)
+                    }
                 }
             }
-            if let best { predictedSet.insert(best.id); continue }
+            if let best {
+                predictedSet.insert(best.id)
+                continue
+            }
             predictedSet.insert("\u{0}" + (q.speaker?.text ?? "\(ps)").lowercased())
         }
-        return Tally(tp: goldSet.intersection(predictedSet).count, predicted: predictedSet.count, expected: goldSet.count)
+        return Tally(
+            tp: goldSet.intersection(predictedSet).count, predicted: predictedSet.count, expected: goldSet.count)
     }
 }

@@ -31,7 +31,9 @@ public struct Scorecard: Hashable, Sendable {
                 throw AttestError("cannot merge runs scored with different options (matching or overlap threshold)")
             }
             for d in card.documents {
-                guard seen.insert(d.id).inserted else { throw AttestError("document \(d.id) appears in more than one run; shards must be disjoint") }
+                guard seen.insert(d.id).inserted else {
+                    throw AttestError("document \(d.id) appears in more than one run; shards must be disjoint")
+                }
                 documents.append(d)
             }
         }

@@ -10,7 +10,8 @@ public struct Scorer: Sendable {
     /// empty prediction. Predictions for documents not in `gold` are ignored
     /// here (the command reports them as errors before scoring).
     public func score(
-        gold: [AnnotationDocument], predictions: [PredictionDocument], articles: [String: ArticleText] = [:], bootstrap: Bootstrap? = nil
+        gold: [AnnotationDocument], predictions: [PredictionDocument], articles: [String: ArticleText] = [:],
+        bootstrap: Bootstrap? = nil
     ) -> Scorecard {
         var byID: [String: PredictionDocument] = [:]
         for p in predictions { byID[p.id] = p }

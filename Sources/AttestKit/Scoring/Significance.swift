@@ -22,14 +22,20 @@ public struct ApproximateRandomization: Sendable {
         self.seed = seed
     }
 
-    public func compare(_ a: Scorecard, _ b: Scorecard, metrics names: [String] = Metrics.headline) throws -> [Comparison] {
+    public func compare(_ a: Scorecard, _ b: Scorecard, metrics names: [String] = Metrics.headline) throws
+        -> [Comparison]
+    {
         let ids = a.documents.map(\.id)
         guard ids == b.documents.map(\.id) else {
             let missing = Set(ids).symmetricDifference(b.documents.map(\.id)).sorted().prefix(5)
-            throw AttestError("the runs are not on the same documents (for example \(missing.joined(separator: ", "))); compare needs two runs on the same gold set")
+            throw AttestError(
+                "the runs are not on the same documents (for example \(missing.joined(separator: ", "))); compare needs two runs on the same gold set"
+            )
         }
         guard a.options.matching == b.options.matching else {
-            throw AttestError("the runs used different matching modes (\(a.options.matching.rawValue), \(b.options.matching.rawValue))")
+            throw AttestError(
+                "the runs used different matching modes (\(a.options.matching.rawValue), \(b.options.matching.rawValue))"
+            )
         }
         let matching = a.options.matching
         let names = names.filter { a.metrics[$0] != nil && b.metrics[$0] != nil }
@@ -37,17 +43,27 @@ public struct ApproximateRandomization: Sendable {
         var extreme = [Int](repeating: 0, count: names.count)
         let observed = names.map { abs(b.metrics[$0]! - a.metrics[$0]!) }
         for _ in 0..<trials {
-            var ta = Totals(), tb = Totals()
+            var ta = Totals()
+            var tb = Totals()
             for i in a.documents.indices {
-                if rng.next() & 1 == 0 { ta.add(a.documents[i]); tb.add(b.documents[i]) } else { ta.add(b.documents[i]); tb.add(a.documents[i]) }
+                if rng.next() & 1 == 0 {
+                    ta.add(a.documents[i])
+                    tb.add(b.documents[i])
+                } else {
+                    ta.add(b.documents[i])
+                    tb.add(a.documents[i])
+                }
             }
-            let ma = Metrics.compute(ta, matching: matching), mb = Metrics.compute(tb, matching: matching)
+            let ma = Metrics.compute(ta, matching: matching)
+            let mb = Metrics.compute(tb, matching: matching)
             for (k, name) in names.enumerated() where abs((mb[name] ?? 0) - (ma[name] ?? 0)) >= observed[k] - 1e-12 {
                 extreme[k] += 1
             }
         }
         return names.enumerated().map { k, name in
-            Comparison(metric: name, a: a.metrics[name]!, b: b.metrics[name]!, pValue: Double(extreme[k] + 1) / Double(trials + 1))
+            Comparison(
+                metric: name, a: a.metrics[name]!, b: b.metrics[name]!,
+                pValue: Double(extreme[k] + 1) / Double(trials + 1))
         }
     }
 }

@@ -21,19 +21,26 @@ public enum AtomicFile {
                         ? "\(DisplayPath.of(url)) was removed since it was read; nothing written"
                         : expected == nil
                             ? "\(DisplayPath.of(url)) was created by someone else meanwhile; nothing written"
-                            : "\(DisplayPath.of(url)) changed on disk since it was read; nothing written (run the command again)")
+                            : "\(DisplayPath.of(url)) changed on disk since it was read; nothing written (run the command again)"
+                )
             }
         }
         let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp")
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw AttestError("cannot write in \(DisplayPath.of(folder)): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw AttestError("cannot write in \(DisplayPath.of(folder)): \(String(cString: strerror(errno)))")
+        }
         var ok = true
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 { ok = false; return }
+                if n <= 0 {
+                    ok = false
+                    return
+                }
                 offset += n
             }
         }

@@ -35,14 +35,15 @@ package enum ConcurrentMap {
     package static func map<T: Sendable, R: Sendable>(
         _ items: [T], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, _ transform: @Sendable (T) -> R
     ) -> [R] {
-        map(items, jobs: jobs, state: {}) { item, _ in transform(item) }
+        map(items, jobs: jobs, state: {}, { item, _ in transform(item) })
     }
 
     /// Runs `body` for every index on `jobs` workers, handing indices out one
     /// at a time (for items of very different cost, such as extractor runs).
     /// After each, `finished` gets the index and how many are done so far.
     static func forEach(
-        count: Int, jobs: Int, _ body: @Sendable (Int) -> Void, finished: @Sendable (_ index: Int, _ done: Int) -> Void = { _, _ in }
+        count: Int, jobs: Int, _ body: @Sendable (Int) -> Void,
+        finished: @Sendable (_ index: Int, _ done: Int) -> Void = { _, _ in }
     ) {
         guard count > 0 else { return }
         let queue = WorkQueue(count: count)

@@ -19,7 +19,9 @@ public struct Diagnostic: Hashable, Comparable, Sendable, Codable {
     /// A stable rule id such as `span.text`; see docs/rules.md.
     public var rule: String
 
-    public init(file: String, location: SourceLocation = .start, severity: Severity = .error, message: String, rule: String) {
+    public init(
+        file: String, location: SourceLocation = .start, severity: Severity = .error, message: String, rule: String
+    ) {
         self.file = file
         self.location = location
         self.severity = severity

@@ -20,14 +20,17 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
         case .github:
             return diagnostics.map { d in
                 let command = d.severity == .error ? "error" : "warning"
-                let props = "file=\(escapeProperty(d.file)),line=\(d.line),col=\(d.column),title=\(escapeProperty(d.rule))"
+                let props =
+                    "file=\(escapeProperty(d.file)),line=\(d.line),col=\(d.column),title=\(escapeProperty(d.rule))"
                 return "::\(command) \(props)::\(escapeData(d.message))\n"
             }.joined()
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let rows = diagnostics.map {
-                JSONRow(file: $0.file, line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message, rule: $0.rule)
+                JSONRow(
+                    file: $0.file, line: $0.line, column: $0.column, severity: $0.severity.rawValue,
+                    message: $0.message, rule: $0.rule)
             }
             let data = (try? encoder.encode(rows)) ?? Data("[]".utf8)  // deliberate: strings and integers always encode
             return String(decoding: data, as: UTF8.self) + "\n"

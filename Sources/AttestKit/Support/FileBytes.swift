@@ -19,7 +19,9 @@ public enum FileBytes {
     /// The file's bytes, unless it is larger than `limit`.
     public static func read(_ path: String, limit: Int = Int.max) -> Outcome {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .failed(String(cString: strerror(errno))) }
+        guard fd >= 0 else {
+            return errno == ENOENT || errno == ENOTDIR ? .missing : .failed(String(cString: strerror(errno)))
+        }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failed(String(cString: strerror(errno))) }
@@ -48,7 +50,10 @@ public enum FileBytes {
         var parts: [Substring] = []
         for part in combined.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
-            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
             parts.append(part)
         }
         return "/" + parts.joined(separator: "/")

@@ -30,7 +30,11 @@ public struct ValidationReport: Sendable {
     /// The diagnostics with warnings raised to errors.
     public func strictened() -> ValidationReport {
         var r = self
-        r.diagnostics = r.diagnostics.map { var d = $0; d.severity = .error; return d }
+        r.diagnostics = r.diagnostics.map {
+            var d = $0
+            d.severity = .error
+            return d
+        }
         return r
     }
 }

@@ -19,18 +19,25 @@ final class ValidationSession {
         case .tooLarge(let size):
             return [
                 Diagnostic(
-                    file: name, message: "file is \(size) bytes, more than the \(LibXMLParser.maximumFileSize) an annotation file may have; not read",
+                    file: name,
+                    message:
+                        "file is \(size) bytes, more than the \(LibXMLParser.maximumFileSize) an annotation file may have; not read",
                     rule: FileCheck.tooLarge.id)
             ]
         case .missing:
-            return [Diagnostic(file: name, message: "cannot read the file: it does not exist", rule: FileCheck.unreadable.id)]
+            return [
+                Diagnostic(
+                    file: name, message: "cannot read the file: it does not exist", rule: FileCheck.unreadable.id)
+            ]
         case .failed(let reason):
             return [Diagnostic(file: name, message: "cannot read the file: \(reason)", rule: FileCheck.unreadable.id)]
         }
     }
 
     func validate(bytes: [UInt8], file: URL) -> [Diagnostic] {
-        validate(bytes: bytes, path: file.path, name: DisplayPath.of(path: file.path, relativeTo: validator.workingDirectory))
+        validate(
+            bytes: bytes, path: file.path, name: DisplayPath.of(path: file.path, relativeTo: validator.workingDirectory)
+        )
     }
 
     func validate(bytes: [UInt8], path: String, name: String) -> [Diagnostic] {
@@ -43,7 +50,9 @@ final class ValidationSession {
         guard validator.depth != .parse else { return [] }
         let lines = LineIndex(bytes: bytes)
         sink.append(contentsOf: checker.schemaDiagnostics(tree, lines: lines, name: name))
-        guard validator.depth == .full, let document = AnnotationReader(lines: lines).read(tree) else { return sorted(sink) }
+        guard validator.depth == .full, let document = AnnotationReader(lines: lines).read(tree) else {
+            return sorted(sink)
+        }
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
         let stem = fileName.hasSuffix(".xml") ? String(fileName.dropLast(4)) : fileName
         let article = loadArticle(for: document.header, annotationPath: path, sink: &sink)

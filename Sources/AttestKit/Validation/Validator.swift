@@ -17,8 +17,10 @@ public final class Validator: Sendable {
     /// of each annotation file's folder); `declaredTypes`: the entity types
     /// the corpus declares.
     public init(
-        articles: ArticleResolver = ArticleResolver(articlesFolder: nil), declaredTypes: Set<EntityType> = Set(EntityType.defaults),
-        constraints: CompiledSchema.Constraints = .structureOnly, rules: [any Rule] = RuleRegistry.rules, depth: ValidationDepth = .full
+        articles: ArticleResolver = ArticleResolver(articlesFolder: nil),
+        declaredTypes: Set<EntityType> = Set(EntityType.defaults),
+        constraints: CompiledSchema.Constraints = .structureOnly, rules: [any Rule] = RuleRegistry.rules,
+        depth: ValidationDepth = .full
     ) throws {
         LibXML.initialize()
         self.schema = try CompiledSchema.shared(constraints)
@@ -34,9 +36,9 @@ public final class Validator: Sendable {
 
     /// Validates `files` on `jobs` threads; diagnostics come back in file order.
     public func validate(files: [URL], jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> ValidationReport {
-        let results = ConcurrentMap.map(files, jobs: jobs, state: { ValidationSession(validator: self) }) { file, session in
-            session.validate(file: file)
-        }
+        let results = ConcurrentMap.map(
+            files, jobs: jobs, state: { ValidationSession(validator: self) },
+            { file, session in session.validate(file: file) })
         return ValidationReport(filesChecked: files.count, diagnostics: results.flatMap { $0 })
     }
 

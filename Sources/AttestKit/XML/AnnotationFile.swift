@@ -22,7 +22,8 @@ public struct AnnotationFile: Sendable {
             throw AttestError("cannot read \(DisplayPath.of(url))")
         }
         let bytes = [UInt8](data)
-        return AnnotationFile(url: url, document: try parse(bytes, name: DisplayPath.of(url)), readDigest: SHA256Hex.of(bytes))
+        return AnnotationFile(
+            url: url, document: try parse(bytes, name: DisplayPath.of(url)), readDigest: SHA256Hex.of(bytes))
     }
 
     /// Parses annotation XML held in memory: well-formed, schema-valid and
@@ -31,7 +32,9 @@ public struct AnnotationFile: Sendable {
         let checker = XMLDocumentChecker(schema: try CompiledSchema.shared(.full))
         let (tree, lines) = try checker.readValid(bytes, name: name, what: "annotation file").get()
         guard let document = AnnotationReader(lines: lines).read(tree) else {
-            throw AttestError("\(name) is not a valid annotation file (its root must be <annotation> in \(AnnotationWriter.namespace))")
+            throw AttestError(
+                "\(name) is not a valid annotation file (its root must be <annotation> in \(AnnotationWriter.namespace))"
+            )
         }
         return document
     }

@@ -65,7 +65,8 @@ struct AnnotationReader {
             let type = LibXMLNode.attribute(node, "type")
         else { return nil }
         let mentions = LibXMLNode.children(node).compactMap { m -> Mention? in
-            guard LibXMLNode.isElement(m, named: "mention"), let mid = LibXMLNode.attribute(m, "id"), let e = readExcerpt(m)
+            guard LibXMLNode.isElement(m, named: "mention"), let mid = LibXMLNode.attribute(m, "id"),
+                let e = readExcerpt(m)
             else { return nil }
             return Mention(id: mid, excerpt: e)
         }
@@ -106,7 +107,9 @@ struct AnnotationReader {
             return .some(AnnotationReader.offset(raw) ?? -1)
         }
         guard let start = offset("start"), let end = offset("end") else { return nil }
-        return Excerpt(span: Span(start ?? -1, end ?? -1), text: LibXMLNode.textContent(node), origin: locations ? origin(node) : nil)
+        return Excerpt(
+            span: Span(start ?? -1, end ?? -1), text: LibXMLNode.textContent(node),
+            origin: locations ? origin(node) : nil)
     }
 
     /// An offset as XSD writes a non-negative integer (surrounding blanks and

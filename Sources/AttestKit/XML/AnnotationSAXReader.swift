@@ -18,7 +18,8 @@ final class AnnotationSAXReader {
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = { context, name, _, _, _, _, count, _, attributes in
             guard let context, let name else { return }
-            Unmanaged<AnnotationSAXReader>.fromOpaque(context).takeUnretainedValue().state.start(name, Int(count), attributes)
+            Unmanaged<AnnotationSAXReader>.fromOpaque(context).takeUnretainedValue().state.start(
+                name, Int(count), attributes)
         }
         handler.endElementNs = { context, name, _, _ in
             guard let context, let name else { return }
@@ -42,7 +43,9 @@ final class AnnotationSAXReader {
     /// The document, or nil when the file must be read the careful way.
     /// `texts`: keep the covered texts (needed only to list errors).
     func read(_ bytes: [UInt8], texts: Bool) -> AnnotationDocument? {
-        guard !bytes.isEmpty, bytes.count <= LibXMLParser.maximumFileSize, LibXMLParser.doctypeLine(bytes) == nil else { return nil }
+        guard !bytes.isEmpty, bytes.count <= LibXMLParser.maximumFileSize, LibXMLParser.doctypeLine(bytes) == nil else {
+            return nil
+        }
         state = SAXState()
         state.keepTexts = texts
         let context = Unmanaged.passUnretained(self).toOpaque()
@@ -52,7 +55,8 @@ final class AnnotationSAXReader {
             }
         }
         guard status == 0, !state.failed, state.closed, let header = state.header else { return nil }
-        return AnnotationDocument(version: state.version, header: header, entities: state.entities, quotes: state.quotes)
+        return AnnotationDocument(
+            version: state.version, header: header, entities: state.entities, quotes: state.quotes)
     }
 }
 
@@ -193,7 +197,8 @@ private struct SAXState {
                 return
             }
             let empty = Excerpt(span: Span(-1, -1), text: "")
-            quote = Quote(id: id, kind: kind, content: empty, speakerEntity: string("speaker-entity", count, attributes))
+            quote = Quote(
+                id: id, kind: kind, content: empty, speakerEntity: string("speaker-entity", count, attributes))
         case .mention, .content, .speaker, .cue:
             if element == .mention {
                 guard let id = string("id", count, attributes) else {
@@ -215,8 +220,10 @@ private struct SAXState {
             return
         }
         header = DocumentHeader(
-            id: id, articlePath: string("article", count, attributes) ?? "", sha256: string("sha256", count, attributes) ?? "",
-            length: offset("length", count, attributes), status: status, guidelines: string("guidelines", count, attributes))
+            id: id, articlePath: string("article", count, attributes) ?? "",
+            sha256: string("sha256", count, attributes) ?? "",
+            length: offset("length", count, attributes), status: status,
+            guidelines: string("guidelines", count, attributes))
     }
 
     mutating func characters(_ chars: UnsafePointer<xmlChar>, _ length: Int) {

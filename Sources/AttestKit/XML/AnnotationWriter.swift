@@ -14,7 +14,7 @@ public enum AnnotationWriter {
         }
         doc.entities.sort { a, b in
             switch (a.firstSpan, b.firstSpan) {
-            case let (x?, y?) where x != y: return x < y
+            case (let x?, let y?) where x != y: return x < y
             case (.some, .none): return true
             case (.none, .some): return false
             default: return IDOrder.key(a.id) < IDOrder.key(b.id)
@@ -29,7 +29,8 @@ public enum AnnotationWriter {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<annotation xmlns=\"\(namespace)\" version=\"\(escape(doc.version))\">\n"
         let h = doc.header
-        var head = "  <document id=\"\(escape(h.id))\" article=\"\(escape(h.articlePath))\" sha256=\"\(escape(h.sha256))\""
+        var head =
+            "  <document id=\"\(escape(h.id))\" article=\"\(escape(h.articlePath))\" sha256=\"\(escape(h.sha256))\""
         head += " length=\"\(h.length)\" status=\"\(h.status.rawValue)\""
         if let g = h.guidelines { head += " guidelines=\"\(escape(g))\"" }
         if h.annotators.isEmpty {
@@ -44,7 +45,8 @@ public enum AnnotationWriter {
         } else {
             out += "  <entities>\n"
             for e in doc.entities {
-                let open = "    <entity id=\"\(escape(e.id))\" type=\"\(escape(e.type.name))\" name=\"\(escape(e.name))\""
+                let open =
+                    "    <entity id=\"\(escape(e.id))\" type=\"\(escape(e.type.name))\" name=\"\(escape(e.name))\""
                 if e.mentions.isEmpty {
                     out += open + "/>\n"
                     continue

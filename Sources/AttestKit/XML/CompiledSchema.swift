@@ -61,7 +61,9 @@ public final class CompiledSchema: @unchecked Sendable {
         }
     }
 
-    private static let sharedFull = Result { try CompiledSchema(xsd: Array(EmbeddedSchema.attestXSD.utf8), constraints: .full) }
+    private static let sharedFull = Result {
+        try CompiledSchema(xsd: Array(EmbeddedSchema.attestXSD.utf8), constraints: .full)
+    }
     private static let sharedStructureOnly = Result {
         try CompiledSchema(xsd: Array(EmbeddedSchema.attestXSD.utf8), constraints: .structureOnly)
     }

@@ -2,232 +2,232 @@
 // The binary carries the schema so that it validates any corpus anywhere.
 enum EmbeddedSchema {
     static let attestXSD = ##"""
-<?xml version="1.0" encoding="UTF-8"?>
-<!--
-  Attest annotation format, version 1.
-  One <annotation> file per article (standoff: code-point offsets plus the
-  covered text) and one <manifest> file (attest.xml) at the corpus root.
-  See docs/format.md.
--->
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
-           xmlns:a="urn:attest:format:1"
-           targetNamespace="urn:attest:format:1"
-           elementFormDefault="qualified"
-           attributeFormDefault="unqualified">
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!--
+          Attest annotation format, version 1.
+          One <annotation> file per article (standoff: code-point offsets plus the
+          covered text) and one <manifest> file (attest.xml) at the corpus root.
+          See docs/format.md.
+        -->
+        <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                   xmlns:a="urn:attest:format:1"
+                   targetNamespace="urn:attest:format:1"
+                   elementFormDefault="qualified"
+                   attributeFormDefault="unqualified">
 
-  <!-- ===== Simple types ===== -->
+          <!-- ===== Simple types ===== -->
 
-  <xs:simpleType name="Version">
-    <xs:restriction base="xs:string">
-      <xs:pattern value="1(\.[0-9]+)?"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <xs:simpleType name="Version">
+            <xs:restriction base="xs:string">
+              <xs:pattern value="1(\.[0-9]+)?"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <xs:simpleType name="Identifier">
-    <xs:restriction base="xs:string">
-      <xs:pattern value="[A-Za-z][A-Za-z0-9_.\-]{0,127}"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <xs:simpleType name="Identifier">
+            <xs:restriction base="xs:string">
+              <xs:pattern value="[A-Za-z][A-Za-z0-9_.\-]{0,127}"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <!-- A Unicode code-point offset into the article text (at most 2^31-1). -->
-  <xs:simpleType name="Offset">
-    <xs:restriction base="xs:nonNegativeInteger">
-      <xs:maxInclusive value="2147483647"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <!-- A Unicode code-point offset into the article text (at most 2^31-1). -->
+          <xs:simpleType name="Offset">
+            <xs:restriction base="xs:nonNegativeInteger">
+              <xs:maxInclusive value="2147483647"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <xs:simpleType name="Sha256">
-    <xs:restriction base="xs:string">
-      <xs:pattern value="[0-9a-f]{64}"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <xs:simpleType name="Sha256">
+            <xs:restriction base="xs:string">
+              <xs:pattern value="[0-9a-f]{64}"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <xs:simpleType name="Status">
-    <xs:restriction base="xs:string">
-      <xs:enumeration value="draft"/>
-      <xs:enumeration value="gold"/>
-      <xs:enumeration value="prediction"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <xs:simpleType name="Status">
+            <xs:restriction base="xs:string">
+              <xs:enumeration value="draft"/>
+              <xs:enumeration value="gold"/>
+              <xs:enumeration value="prediction"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <xs:simpleType name="QuoteKind">
-    <xs:restriction base="xs:string">
-      <xs:enumeration value="direct"/>
-      <xs:enumeration value="indirect"/>
-      <xs:enumeration value="mixed"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <xs:simpleType name="QuoteKind">
+            <xs:restriction base="xs:string">
+              <xs:enumeration value="direct"/>
+              <xs:enumeration value="indirect"/>
+              <xs:enumeration value="mixed"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <!-- Entity types: upper-case names. PERSON, ORG and LOC are always
-       declared; the manifest may declare more (checked by rule type.declared). -->
-  <xs:simpleType name="EntityType">
-    <xs:restriction base="xs:string">
-      <xs:pattern value="[A-Z][A-Z0-9_]{0,31}"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <!-- Entity types: upper-case names. PERSON, ORG and LOC are always
+               declared; the manifest may declare more (checked by rule type.declared). -->
+          <xs:simpleType name="EntityType">
+            <xs:restriction base="xs:string">
+              <xs:pattern value="[A-Z][A-Z0-9_]{0,31}"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <xs:simpleType name="RelativePath">
-    <xs:restriction base="xs:string">
-      <xs:minLength value="1"/>
-      <xs:maxLength value="1024"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <xs:simpleType name="RelativePath">
+            <xs:restriction base="xs:string">
+              <xs:minLength value="1"/>
+              <xs:maxLength value="1024"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <xs:simpleType name="NonEmptyText">
-    <xs:restriction base="xs:string">
-      <xs:minLength value="1"/>
-      <xs:maxLength value="256"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <xs:simpleType name="NonEmptyText">
+            <xs:restriction base="xs:string">
+              <xs:minLength value="1"/>
+              <xs:maxLength value="256"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <!-- ===== Spans ===== -->
+          <!-- ===== Spans ===== -->
 
-  <!-- A half-open span [start, end) of code points; the content is the
-       covered text, exactly as it stands in the article. -->
-  <xs:complexType name="Span">
-    <xs:simpleContent>
-      <xs:extension base="xs:string">
-        <xs:attribute name="start" type="a:Offset" use="required"/>
-        <xs:attribute name="end" type="a:Offset" use="required"/>
-      </xs:extension>
-    </xs:simpleContent>
-  </xs:complexType>
+          <!-- A half-open span [start, end) of code points; the content is the
+               covered text, exactly as it stands in the article. -->
+          <xs:complexType name="Span">
+            <xs:simpleContent>
+              <xs:extension base="xs:string">
+                <xs:attribute name="start" type="a:Offset" use="required"/>
+                <xs:attribute name="end" type="a:Offset" use="required"/>
+              </xs:extension>
+            </xs:simpleContent>
+          </xs:complexType>
 
-  <xs:complexType name="Mention">
-    <xs:simpleContent>
-      <xs:extension base="a:Span">
-        <xs:attribute name="id" type="a:Identifier" use="required"/>
-      </xs:extension>
-    </xs:simpleContent>
-  </xs:complexType>
+          <xs:complexType name="Mention">
+            <xs:simpleContent>
+              <xs:extension base="a:Span">
+                <xs:attribute name="id" type="a:Identifier" use="required"/>
+              </xs:extension>
+            </xs:simpleContent>
+          </xs:complexType>
 
-  <!-- ===== Annotation file ===== -->
+          <!-- ===== Annotation file ===== -->
 
-  <xs:complexType name="Annotator">
-    <xs:attribute name="name" type="a:NonEmptyText" use="required"/>
-  </xs:complexType>
-
-  <xs:complexType name="Document">
-    <xs:sequence>
-      <xs:element name="annotator" type="a:Annotator" minOccurs="0" maxOccurs="unbounded"/>
-    </xs:sequence>
-    <xs:attribute name="id" type="a:Identifier" use="required"/>
-    <xs:attribute name="article" type="a:RelativePath" use="required"/>
-    <xs:attribute name="sha256" type="a:Sha256" use="required"/>
-    <xs:attribute name="length" type="a:Offset" use="required"/>
-    <xs:attribute name="status" type="a:Status" use="required"/>
-    <xs:attribute name="guidelines" type="a:NonEmptyText" use="optional"/>
-  </xs:complexType>
-
-  <xs:complexType name="Entity">
-    <xs:sequence>
-      <xs:element name="mention" type="a:Mention" minOccurs="0" maxOccurs="unbounded"/>
-    </xs:sequence>
-    <xs:attribute name="id" type="a:Identifier" use="required"/>
-    <xs:attribute name="type" type="a:EntityType" use="required"/>
-    <xs:attribute name="name" type="a:NonEmptyText" use="required"/>
-  </xs:complexType>
-
-  <xs:complexType name="Entities">
-    <xs:sequence>
-      <xs:element name="entity" type="a:Entity" minOccurs="0" maxOccurs="unbounded"/>
-    </xs:sequence>
-  </xs:complexType>
-
-  <xs:complexType name="Quote">
-    <xs:sequence>
-      <xs:element name="content" type="a:Span"/>
-      <xs:element name="speaker" type="a:Span" minOccurs="0"/>
-      <xs:element name="cue" type="a:Span" minOccurs="0"/>
-    </xs:sequence>
-    <xs:attribute name="id" type="a:Identifier" use="required"/>
-    <xs:attribute name="kind" type="a:QuoteKind" use="required"/>
-    <xs:attribute name="speaker-entity" type="a:Identifier" use="optional"/>
-  </xs:complexType>
-
-  <xs:complexType name="Quotes">
-    <xs:sequence>
-      <xs:element name="quote" type="a:Quote" minOccurs="0" maxOccurs="unbounded"/>
-    </xs:sequence>
-  </xs:complexType>
-
-  <xs:element name="annotation">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="document" type="a:Document"/>
-        <xs:element name="entities" type="a:Entities"/>
-        <xs:element name="quotes" type="a:Quotes"/>
-      </xs:sequence>
-      <xs:attribute name="version" type="a:Version" use="required"/>
-    </xs:complexType>
-    <!-- Every id (entity, mention, quote) is unique within the file. -->
-    <xs:key name="annotationId">
-      <xs:selector xpath="a:entities/a:entity | a:entities/a:entity/a:mention | a:quotes/a:quote"/>
-      <xs:field xpath="@id"/>
-    </xs:key>
-    <xs:key name="entityId">
-      <xs:selector xpath="a:entities/a:entity"/>
-      <xs:field xpath="@id"/>
-    </xs:key>
-    <!-- A quote's speaker-entity names an entity of the same file. -->
-    <xs:keyref name="speakerEntityRef" refer="a:entityId">
-      <xs:selector xpath="a:quotes/a:quote"/>
-      <xs:field xpath="@speaker-entity"/>
-    </xs:keyref>
-  </xs:element>
-
-  <!-- ===== Corpus manifest (attest.xml) ===== -->
-
-  <xs:complexType name="TypeDeclaration">
-    <xs:attribute name="name" type="a:EntityType" use="required"/>
-    <xs:attribute name="description" type="xs:string" use="optional"/>
-  </xs:complexType>
-
-  <xs:complexType name="Gate">
-    <xs:attribute name="metric" type="a:NonEmptyText" use="required"/>
-    <xs:attribute name="min" type="xs:decimal" use="optional"/>
-    <xs:attribute name="max-drop" type="xs:decimal" use="optional"/>
-  </xs:complexType>
-
-  <xs:element name="manifest">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="corpus">
-          <xs:complexType>
+          <xs:complexType name="Annotator">
             <xs:attribute name="name" type="a:NonEmptyText" use="required"/>
-            <xs:attribute name="articles" type="a:RelativePath" default="corpus"/>
-            <xs:attribute name="annotations" type="a:RelativePath" default="annotations"/>
-            <xs:attribute name="guidelines" type="a:NonEmptyText" use="required"/>
           </xs:complexType>
-        </xs:element>
-        <xs:element name="types" minOccurs="0">
-          <xs:complexType>
+
+          <xs:complexType name="Document">
             <xs:sequence>
-              <xs:element name="type" type="a:TypeDeclaration" maxOccurs="unbounded"/>
+              <xs:element name="annotator" type="a:Annotator" minOccurs="0" maxOccurs="unbounded"/>
+            </xs:sequence>
+            <xs:attribute name="id" type="a:Identifier" use="required"/>
+            <xs:attribute name="article" type="a:RelativePath" use="required"/>
+            <xs:attribute name="sha256" type="a:Sha256" use="required"/>
+            <xs:attribute name="length" type="a:Offset" use="required"/>
+            <xs:attribute name="status" type="a:Status" use="required"/>
+            <xs:attribute name="guidelines" type="a:NonEmptyText" use="optional"/>
+          </xs:complexType>
+
+          <xs:complexType name="Entity">
+            <xs:sequence>
+              <xs:element name="mention" type="a:Mention" minOccurs="0" maxOccurs="unbounded"/>
+            </xs:sequence>
+            <xs:attribute name="id" type="a:Identifier" use="required"/>
+            <xs:attribute name="type" type="a:EntityType" use="required"/>
+            <xs:attribute name="name" type="a:NonEmptyText" use="required"/>
+          </xs:complexType>
+
+          <xs:complexType name="Entities">
+            <xs:sequence>
+              <xs:element name="entity" type="a:Entity" minOccurs="0" maxOccurs="unbounded"/>
             </xs:sequence>
           </xs:complexType>
-          <xs:unique name="typeName">
-            <xs:selector xpath="a:type"/>
-            <xs:field xpath="@name"/>
-          </xs:unique>
-        </xs:element>
-        <xs:element name="extractor" minOccurs="0">
-          <xs:complexType>
-            <xs:attribute name="command" type="a:NonEmptyText" use="required"/>
-            <xs:attribute name="timeout" type="xs:positiveInteger" use="optional"/>
-          </xs:complexType>
-        </xs:element>
-        <xs:element name="gates" minOccurs="0">
-          <xs:complexType>
+
+          <xs:complexType name="Quote">
             <xs:sequence>
-              <xs:element name="gate" type="a:Gate" maxOccurs="unbounded"/>
+              <xs:element name="content" type="a:Span"/>
+              <xs:element name="speaker" type="a:Span" minOccurs="0"/>
+              <xs:element name="cue" type="a:Span" minOccurs="0"/>
+            </xs:sequence>
+            <xs:attribute name="id" type="a:Identifier" use="required"/>
+            <xs:attribute name="kind" type="a:QuoteKind" use="required"/>
+            <xs:attribute name="speaker-entity" type="a:Identifier" use="optional"/>
+          </xs:complexType>
+
+          <xs:complexType name="Quotes">
+            <xs:sequence>
+              <xs:element name="quote" type="a:Quote" minOccurs="0" maxOccurs="unbounded"/>
             </xs:sequence>
           </xs:complexType>
-        </xs:element>
-      </xs:sequence>
-      <xs:attribute name="version" type="a:Version" use="required"/>
-    </xs:complexType>
-  </xs:element>
-</xs:schema>
-"""##
+
+          <xs:element name="annotation">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="document" type="a:Document"/>
+                <xs:element name="entities" type="a:Entities"/>
+                <xs:element name="quotes" type="a:Quotes"/>
+              </xs:sequence>
+              <xs:attribute name="version" type="a:Version" use="required"/>
+            </xs:complexType>
+            <!-- Every id (entity, mention, quote) is unique within the file. -->
+            <xs:key name="annotationId">
+              <xs:selector xpath="a:entities/a:entity | a:entities/a:entity/a:mention | a:quotes/a:quote"/>
+              <xs:field xpath="@id"/>
+            </xs:key>
+            <xs:key name="entityId">
+              <xs:selector xpath="a:entities/a:entity"/>
+              <xs:field xpath="@id"/>
+            </xs:key>
+            <!-- A quote's speaker-entity names an entity of the same file. -->
+            <xs:keyref name="speakerEntityRef" refer="a:entityId">
+              <xs:selector xpath="a:quotes/a:quote"/>
+              <xs:field xpath="@speaker-entity"/>
+            </xs:keyref>
+          </xs:element>
+
+          <!-- ===== Corpus manifest (attest.xml) ===== -->
+
+          <xs:complexType name="TypeDeclaration">
+            <xs:attribute name="name" type="a:EntityType" use="required"/>
+            <xs:attribute name="description" type="xs:string" use="optional"/>
+          </xs:complexType>
+
+          <xs:complexType name="Gate">
+            <xs:attribute name="metric" type="a:NonEmptyText" use="required"/>
+            <xs:attribute name="min" type="xs:decimal" use="optional"/>
+            <xs:attribute name="max-drop" type="xs:decimal" use="optional"/>
+          </xs:complexType>
+
+          <xs:element name="manifest">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="corpus">
+                  <xs:complexType>
+                    <xs:attribute name="name" type="a:NonEmptyText" use="required"/>
+                    <xs:attribute name="articles" type="a:RelativePath" default="corpus"/>
+                    <xs:attribute name="annotations" type="a:RelativePath" default="annotations"/>
+                    <xs:attribute name="guidelines" type="a:NonEmptyText" use="required"/>
+                  </xs:complexType>
+                </xs:element>
+                <xs:element name="types" minOccurs="0">
+                  <xs:complexType>
+                    <xs:sequence>
+                      <xs:element name="type" type="a:TypeDeclaration" maxOccurs="unbounded"/>
+                    </xs:sequence>
+                  </xs:complexType>
+                  <xs:unique name="typeName">
+                    <xs:selector xpath="a:type"/>
+                    <xs:field xpath="@name"/>
+                  </xs:unique>
+                </xs:element>
+                <xs:element name="extractor" minOccurs="0">
+                  <xs:complexType>
+                    <xs:attribute name="command" type="a:NonEmptyText" use="required"/>
+                    <xs:attribute name="timeout" type="xs:positiveInteger" use="optional"/>
+                  </xs:complexType>
+                </xs:element>
+                <xs:element name="gates" minOccurs="0">
+                  <xs:complexType>
+                    <xs:sequence>
+                      <xs:element name="gate" type="a:Gate" maxOccurs="unbounded"/>
+                    </xs:sequence>
+                  </xs:complexType>
+                </xs:element>
+              </xs:sequence>
+              <xs:attribute name="version" type="a:Version" use="required"/>
+            </xs:complexType>
+          </xs:element>
+        </xs:schema>
+        """##
 }

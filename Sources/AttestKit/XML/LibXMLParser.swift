@@ -31,7 +31,8 @@ final class LibXMLParser {
             return .failure(
                 XMLReadFailure(
                     rule: "xml.too-large",
-                    message: "file is \(bytes.count) bytes, more than the \(LibXMLParser.maximumFileSize) an annotation file may have",
+                    message:
+                        "file is \(bytes.count) bytes, more than the \(LibXMLParser.maximumFileSize) an annotation file may have",
                     location: .start))
         }
         if let line = LibXMLParser.doctypeLine(bytes) {
@@ -60,7 +61,8 @@ final class LibXMLParser {
     private static func doctypeFailure(line: Int) -> XMLReadFailure {
         XMLReadFailure(
             rule: "xml.doctype",
-            message: "a DOCTYPE is not allowed in Attest files (it could declare external or recursive entities); remove it",
+            message:
+                "a DOCTYPE is not allowed in Attest files (it could declare external or recursive entities); remove it",
             location: SourceLocation(line: line, column: 1))
     }
 

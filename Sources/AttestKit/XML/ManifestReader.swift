@@ -13,7 +13,9 @@ struct ManifestReader {
                 manifest.annotationsPath = LibXMLNode.attribute(child, "annotations") ?? "annotations"
                 manifest.guidelines = LibXMLNode.attribute(child, "guidelines") ?? "1.0"
             case "types":
-                manifest.extraTypes = LibXMLNode.children(child).compactMap { LibXMLNode.attribute($0, "name") }.map { EntityType($0) }
+                manifest.extraTypes = LibXMLNode.children(child).compactMap { LibXMLNode.attribute($0, "name") }.map {
+                    EntityType($0)
+                }
             case "extractor":
                 manifest.extractorCommand = LibXMLNode.attribute(child, "command")
                 manifest.extractorTimeout = LibXMLNode.attribute(child, "timeout").flatMap { Int($0) }

@@ -29,7 +29,9 @@ final class XMLDocumentChecker {
 
     /// A well-formed, schema-valid tree with its line index, or every problem.
     /// `what` names the kind of file in the error ("annotation file", "manifest").
-    func readValid(_ bytes: [UInt8], name: String, what: String) -> Result<(tree: LibXMLTree, lines: LineIndex), AttestError> {
+    func readValid(_ bytes: [UInt8], name: String, what: String) -> Result<
+        (tree: LibXMLTree, lines: LineIndex), AttestError
+    > {
         let tree: LibXMLTree
         switch parse(bytes, name: name) {
         case .failure(let d): return .failure(AttestError("\(name) is not a valid \(what)", diagnostics: [d]))
@@ -37,7 +39,9 @@ final class XMLDocumentChecker {
         }
         let lines = LineIndex(bytes: bytes)
         let problems = schemaDiagnostics(tree, lines: lines, name: name)
-        guard problems.isEmpty else { return .failure(AttestError("\(name) is not a valid \(what)", diagnostics: problems)) }
+        guard problems.isEmpty else {
+            return .failure(AttestError("\(name) is not a valid \(what)", diagnostics: problems))
+        }
         return .success((tree, lines))
     }
 }

@@ -21,7 +21,8 @@ struct Check: ParsableCommand {
         let validator = try Validator(corpus: corpus)
         let report = validator.validateCorpus(corpus, jobs: scoring.jobs).strictened()
         Output.write(DiagnosticFormat.gcc.render(report.diagnostics))
-        Output.write("attest check: \(report.filesChecked) annotation file(s) validated: \(report.errorCount) problem(s)\n")
+        Output.write(
+            "attest check: \(report.filesChecked) annotation file(s) validated: \(report.errorCount) problem(s)\n")
         let code = report.exitCode(strict: true)
         if code != 0 {
             Output.error("error: the corpus does not validate; fix it before scoring (attest validate)")

@@ -5,7 +5,9 @@ import Foundation
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare two saved runs on the same gold set.",
-        discussion: "Per headline metric: both values, the difference and its two-sided p-value by paired approximate randomization over documents.")
+        discussion:
+            "Per headline metric: both values, the difference and its two-sided p-value by paired approximate randomization over documents."
+    )
 
     @Argument(help: "The JSON report of run A (the reference).") var a: String
     @Argument(help: "The JSON report of run B.") var b: String
@@ -17,7 +19,8 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        let ra = try ScoreReport.read(a).scorecard, rb = try ScoreReport.read(b).scorecard
+        let ra = try ScoreReport.read(a).scorecard
+        let rb = try ScoreReport.read(b).scorecard
         let rows = try ApproximateRandomization(trials: trials, seed: seed).compare(ra, rb)
         Output.write(ComparisonReport.render(rows, trials: trials))
     }

@@ -28,8 +28,11 @@ struct EntityCommand: ParsableCommand {
 
     func run() throws {
         var editor = try AnnotationEditor.open(doc, in: try options.corpus())
-        let (e, added) = try editor.addMentions(type: type, text: text, nth: nth, all: all, entityID: entity, name: name)
+        let (e, added) = try editor.addMentions(
+            type: type, text: text, nth: nth, all: all, entityID: entity, name: name)
         try editor.save()
-        for m in added { Output.write("\(m.id) \(m.span) \(e.type) \(e.id) \(e.name): \(editor.locator.context(m.span))\n") }
+        for m in added {
+            Output.write("\(m.id) \(m.span) \(e.type) \(e.id) \(e.name): \(editor.locator.context(m.span))\n")
+        }
     }
 }

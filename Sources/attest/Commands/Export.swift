@@ -18,7 +18,9 @@ struct Export: ParsableCommand {
     func run() throws {
         let corpus = try options.corpus()
         let (golds, problems) = corpus.loadGold()
-        if !problems.isEmpty { throw AttestError("the gold set cannot be read; run attest validate", diagnostics: problems) }
+        if !problems.isEmpty {
+            throw AttestError("the gold set cannot be read; run attest validate", diagnostics: problems)
+        }
         let text = PredictionWriter.jsonLines(golds.map { PredictionDocument($0.document) })
         if let out { try AtomicFile.write(text, to: URL(fileURLWithPath: out)) } else { Output.write(text) }
     }

@@ -19,21 +19,28 @@ struct Extract: ParsableCommand {
     func run() throws {
         let corpus = try options.corpus()
         let known = Set(corpus.documentIDs())
-        for d in docs where !known.contains(d) { throw AttestError("no annotation file for \(d) (add the article with attest new)") }
+        for d in docs where !known.contains(d) {
+            throw AttestError("no annotation file for \(d) (add the article with attest new)")
+        }
         let urls = docs.isEmpty ? corpus.annotationURLs() : docs.map { corpus.annotationURL(for: $0) }
         let (golds, problems) = corpus.loadGold(files: urls)
-        if !problems.isEmpty { throw AttestError("annotation files cannot be read; run attest validate", diagnostics: problems) }
+        if !problems.isEmpty {
+            throw AttestError("annotation files cannot be read; run attest validate", diagnostics: problems)
+        }
         let predictions = try BaselineRun.extract(golds)
         if draft {
             for (g, p) in zip(golds, predictions) {
                 guard g.document.header.status == .draft, g.document.entities.isEmpty, g.document.quotes.isEmpty else {
-                    Output.error("\(g.id): skipped, it already holds annotations or is \(g.document.header.status.rawValue)")
+                    Output.error(
+                        "\(g.id): skipped, it already holds annotations or is \(g.document.header.status.rawValue)")
                     continue
                 }
                 var editor = try AnnotationEditor.open(g.id, in: corpus)
                 editor.document = DraftWriter.draft(p, header: editor.document.header, article: editor.article)
                 try editor.save()
-                Output.write("\(g.id): draft with \(editor.document.mentions.count) mention(s), \(editor.document.quotes.count) quote(s)\n")
+                Output.write(
+                    "\(g.id): draft with \(editor.document.mentions.count) mention(s), \(editor.document.quotes.count) quote(s)\n"
+                )
             }
             return
         }

@@ -16,7 +16,8 @@ struct Fmt: ParsableCommand {
         var changed = 0
         for url in files where try CanonicalFormat.reformat(url, write: !check) {
             changed += 1
-            Output.write(check ? "\(DisplayPath.of(url)): not in canonical layout\n" : "formatted \(DisplayPath.of(url))\n")
+            Output.write(
+                check ? "\(DisplayPath.of(url)): not in canonical layout\n" : "formatted \(DisplayPath.of(url))\n")
         }
         Output.error("\(files.count) file(s), \(changed) \(check ? "would change" : "rewritten")")
         if check && changed > 0 { throw ExitCode(1) }

@@ -5,7 +5,9 @@ import Foundation
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add an article to the corpus and create its draft annotation.",
-        discussion: "Copies ARTICLE byte for byte to corpus/<id>.txt and writes annotations/<id>.xml with its hash, length and status draft.")
+        discussion:
+            "Copies ARTICLE byte for byte to corpus/<id>.txt and writes annotations/<id>.xml with its hash, length and status draft."
+    )
 
     @Argument(help: "The article, a UTF-8 text file.") var article: String
     @Option(help: "Document id (default: from the file name).") var id: String?

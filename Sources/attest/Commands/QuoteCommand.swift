@@ -26,7 +26,8 @@ struct QuoteCommand: ParsableCommand {
     func run() throws {
         var editor = try AnnotationEditor.open(doc, in: try options.corpus())
         let q = try editor.addQuote(
-            text: text, nth: nth, kind: kind, speakerText: speakerText, speakerNth: speakerNth, speakerEntity: speakerEntity,
+            text: text, nth: nth, kind: kind, speakerText: speakerText, speakerNth: speakerNth,
+            speakerEntity: speakerEntity,
             cueText: cueText, cueNth: cueNth)
         try editor.save()
         var line = "\(q.id) \(q.kind.rawValue) \(q.content.span)"

@@ -13,7 +13,9 @@ struct Rules: ParsableCommand {
             Output.write(RulesDocument.markdown())
         } else {
             for d in RuleRegistry.all {
-                Output.write("\(d.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(d.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(d.summary)\n")
+                Output.write(
+                    "\(d.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(d.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(d.summary)\n"
+                )
             }
         }
     }

@@ -15,7 +15,8 @@ struct Score: ParsableCommand {
             """)
 
     @Option(help: "Folder of gold annotation files (default: the corpus's annotations).") var gold: String?
-    @Option(help: "Predictions: a JSON Lines file, - for standard input, or a folder of annotation XML files.") var pred: String
+    @Option(help: "Predictions: a JSON Lines file, - for standard input, or a folder of annotation XML files.")
+    var pred: String
     @OptionGroup var scoring: ScoringFlags
     @OptionGroup var options: CorpusOptions
 
@@ -25,7 +26,8 @@ struct Score: ParsableCommand {
         guard pred == "-" || FileManager.default.fileExists(atPath: pred, isDirectory: &isDirectory) else {
             throw AttestError("--pred \(pred): no such file or folder")
         }
-        let source: PredictionSource = isDirectory.boolValue ? .annotations(URL(fileURLWithPath: pred, isDirectory: true)) : .jsonLines(pred)
+        let source: PredictionSource =
+            isDirectory.boolValue ? .annotations(URL(fileURLWithPath: pred, isDirectory: true)) : .jsonLines(pred)
         try scoring.execute(try scoring.request(corpus: corpus, gold: gold, predictions: source), corpus: corpus)
     }
 }

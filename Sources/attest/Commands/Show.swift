@@ -5,7 +5,9 @@ import Foundation
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print an article with every annotation marked.",
-        discussion: "Mentions read [text|TYPE e1], quote contents ⟦text|q1 kind⟧, speakers {text|speaker q1}, cues <text|cue q1>.")
+        discussion:
+            "Mentions read [text|TYPE e1], quote contents ⟦text|q1 kind⟧, speakers {text|speaker q1}, cues <text|cue q1>."
+    )
 
     @Argument(help: "Document id.") var doc: String
     @Flag(help: "Colours even when not on a terminal.") var color = false

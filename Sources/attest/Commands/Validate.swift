@@ -26,7 +26,10 @@ struct Validate: ParsableCommand {
     @Option(name: .shortAndLong, help: "Files validated in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(help: "Validate identity constraints with the XSD's xs:key/xs:keyref instead of the equivalent Swift rules (slower).")
+    @Flag(
+        help:
+            "Validate identity constraints with the XSD's xs:key/xs:keyref instead of the equivalent Swift rules (slower)."
+    )
     var fullSchema = false
 
     @OptionGroup var options: CorpusOptions
@@ -58,7 +61,8 @@ struct Validate: ParsableCommand {
         Output.write(format.render(report.diagnostics))
         if format == .gcc {
             Output.error(
-                "\(report.filesChecked) file(s) checked: \(report.errorCount) error(s), \(report.warningCount) warning(s)")
+                "\(report.filesChecked) file(s) checked: \(report.errorCount) error(s), \(report.warningCount) warning(s)"
+            )
         }
         let code = report.exitCode(strict: strict)
         if code != 0 { throw ExitCode(code) }

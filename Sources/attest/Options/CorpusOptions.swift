@@ -4,7 +4,9 @@ import Foundation
 
 /// Options every corpus command shares.
 struct CorpusOptions: ParsableArguments {
-    @Option(name: .customLong("corpus"), help: "The corpus root (default: the folder with attest.xml at or above the working folder).")
+    @Option(
+        name: .customLong("corpus"),
+        help: "The corpus root (default: the folder with attest.xml at or above the working folder).")
     var root: String?
 
     func corpus() throws -> Corpus {
@@ -15,7 +17,9 @@ struct CorpusOptions: ParsableArguments {
     /// The corpus when there is one (named, or found at or above `start`);
     /// nil when there is none. A manifest that exists but cannot be read is
     /// an error, never silently no corpus.
-    func corpusIfPresent(from start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> Corpus? {
+    func corpusIfPresent(from start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws
+        -> Corpus?
+    {
         if let root { return try Corpus.open(root: URL(fileURLWithPath: root)) }
         guard let found = Corpus.findRoot(from: start) else { return nil }
         return try Corpus.open(root: found)

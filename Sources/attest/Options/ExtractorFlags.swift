@@ -4,7 +4,10 @@ import Foundation
 
 /// The options `run` and `check` share: which extractor, how to run it.
 struct ExtractorFlags: ParsableArguments {
-    @Option(help: ArgumentHelp("The extractor command, run with /bin/sh -c per article (default: the manifest's, else the built-in baseline; 'builtin' names the baseline).", valueName: "CMD"))
+    @Option(
+        help: ArgumentHelp(
+            "The extractor command, run with /bin/sh -c per article (default: the manifest's, else the built-in baseline; 'builtin' names the baseline).",
+            valueName: "CMD"))
     var extractor: String?
 
     @Option(help: "Seconds an extractor may take per document (default: the manifest's, else 60).")
@@ -23,19 +26,26 @@ struct ExtractorFlags: ParsableArguments {
     func choice(_ manifest: Manifest) -> ExtractorChoice {
         let command = extractor ?? manifest.extractorCommand
         guard let command, command != "builtin" else { return .builtin }
-        return .command(ExternalExtractor(command: command, timeout: timeout ?? manifest.extractorTimeout.map(Double.init) ?? 60))
+        return .command(
+            ExternalExtractor(command: command, timeout: timeout ?? manifest.extractorTimeout.map(Double.init) ?? 60))
     }
 
     /// Runs the extractor over the corpus (or a shard), reports progress and failures on standard error,
     /// writes the predictions and scores them. Exits 1 when a document failed (unless allowed) or a gate failed.
     func runAndScore(corpus: Corpus, scoring: ScoringFlags) throws {
         var request = try scoring.request(corpus: corpus, gold: nil, predictions: .documents([], name: out))
-        let files = request.goldFiles.filter { url in request.shard?.contains(url.deletingPathExtension().lastPathComponent) ?? true }
+        let files = request.goldFiles.filter { url in
+            request.shard?.contains(url.deletingPathExtension().lastPathComponent) ?? true
+        }
         let (golds, problems) = corpus.loadGold(files: files, jobs: scoring.jobs)
-        if !problems.isEmpty { throw AttestError("the gold set cannot be read; run attest validate", diagnostics: problems) }
+        if !problems.isEmpty {
+            throw AttestError("the gold set cannot be read; run attest validate", diagnostics: problems)
+        }
         let extractor = choice(corpus.manifest)
         let progress = ProgressReporter(total: golds.count, label: "extracting with \(extractor.name)")
-        let (predictions, failures) = ExtractionRun.run(extractor, documents: golds, jobs: scoring.jobs) { progress.report($0) }
+        let (predictions, failures) = ExtractionRun.run(extractor, documents: golds, jobs: scoring.jobs) {
+            progress.report($0)
+        }
         progress.finish()
         for f in failures.sorted(by: { $0.id < $1.id }) {
             var message = "\(f.id): error: the extractor \(f.reason) [\(PredictionRules.extractorFailed.id)]"
@@ -49,7 +59,9 @@ struct ExtractorFlags: ParsableArguments {
             throw AttestError("cannot create \(DisplayPath.of(folder)) for --out: \(error.localizedDescription)")
         }
         try AtomicFile.write(PredictionWriter.jsonLines(predictions), to: URL(fileURLWithPath: out))
-        Output.error("wrote \(predictions.count) prediction(s) to \(out)" + (failures.isEmpty ? "" : "; \(failures.count) document(s) failed"))
+        Output.error(
+            "wrote \(predictions.count) prediction(s) to \(out)"
+                + (failures.isEmpty ? "" : "; \(failures.count) document(s) failed"))
         request.predictions = .documents(predictions, name: out)
         var gateFailure: ExitCode?
         do {
@@ -58,7 +70,9 @@ struct ExtractorFlags: ParsableArguments {
             gateFailure = code
         }
         if !failures.isEmpty && !allowFailures {
-            Output.error("error: the extractor failed on \(failures.count) of \(golds.count) document(s); they were scored as empty (--allow-failures to accept)")
+            Output.error(
+                "error: the extractor failed on \(failures.count) of \(golds.count) document(s); they were scored as empty (--allow-failures to accept)"
+            )
             throw ExitCode(1)
         }
         if let gateFailure { throw gateFailure }

@@ -6,13 +6,18 @@ extension MatchingMode: ExpressibleByArgument {}
 
 /// The scoring, gate and report options that `score`, `run` and `check` share.
 struct ScoringFlags: ParsableArguments {
-    @Option(help: "Entity matching: nervaluate (nervaluate 1.x, greedy in prediction order) or optimal (one-to-one, maximum total overlap).")
+    @Option(
+        help:
+            "Entity matching: nervaluate (nervaluate 1.x, greedy in prediction order) or optimal (one-to-one, maximum total overlap)."
+    )
     var matching: MatchingMode = .nervaluate
 
     @Option(help: "Minimum Jaccard index for an overlap match of quotes.")
     var overlap: Double = 0.5
 
-    @Option(name: .customLong("map"), help: ArgumentHelp("Rename or drop a predicted type: GPE=LOC, NORP=- (repeatable).", valueName: "FROM=TO"))
+    @Option(
+        name: .customLong("map"),
+        help: ArgumentHelp("Rename or drop a predicted type: GPE=LOC, NORP=- (repeatable).", valueName: "FROM=TO"))
     var maps: [String] = []
 
     @Flag(help: "A gold document without a prediction is an error, not a warning.")
@@ -21,7 +26,8 @@ struct ScoringFlags: ParsableArguments {
     @Flag(help: "List every error per document, with context.")
     var errors = false
 
-    @Option(help: ArgumentHelp("Add 95% bootstrap confidence intervals over documents, from N samples.", valueName: "N"))
+    @Option(
+        help: ArgumentHelp("Add 95% bootstrap confidence intervals over documents, from N samples.", valueName: "N"))
     var bootstrap: Int?
 
     @Option(help: "Seed of the bootstrap.")
@@ -36,13 +42,20 @@ struct ScoringFlags: ParsableArguments {
     @Option(help: ArgumentHelp("Write a Markdown report.", valueName: "FILE"))
     var markdown: String?
 
-    @Option(name: .customLong("min"), help: ArgumentHelp("Gate: METRIC must reach VALUE, e.g. entities.strict.f1=0.8 (repeatable; adds to the manifest's gates).", valueName: "METRIC=VALUE"))
+    @Option(
+        name: .customLong("min"),
+        help: ArgumentHelp(
+            "Gate: METRIC must reach VALUE, e.g. entities.strict.f1=0.8 (repeatable; adds to the manifest's gates).",
+            valueName: "METRIC=VALUE"))
     var minimums: [String] = []
 
-    @Option(help: ArgumentHelp("A JSON report of an earlier run, for --max-drop and the manifest's max-drop gates.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "A JSON report of an earlier run, for --max-drop and the manifest's max-drop gates.", valueName: "FILE"))
     var baseline: String?
 
-    @Option(help: ArgumentHelp("Gate: no headline metric may fall more than this below the baseline.", valueName: "AMOUNT"))
+    @Option(
+        help: ArgumentHelp("Gate: no headline metric may fall more than this below the baseline.", valueName: "AMOUNT"))
     var maxDrop: Double?
 
     @Option(help: ArgumentHelp("Score only shard K of N (a deterministic slice of the corpus).", valueName: "K/N"))
@@ -80,7 +93,8 @@ struct ScoringFlags: ParsableArguments {
             goldFiles: goldFiles, articles: corpus.articleResolver, predictions: predictions,
             options: ScoringOptions(matching: matching, overlap: overlap, collectErrors: outputs.needsErrors),
             typeMap: try FlagValues.typeMap(maps), declaredTypes: corpus.manifest.types, requireAll: requireAll,
-            shard: try shard.map(FlagValues.shard), bootstrap: bootstrap.map { Bootstrap(samples: $0, seed: seed) }, jobs: jobs)
+            shard: try shard.map(FlagValues.shard), bootstrap: bootstrap.map { Bootstrap(samples: $0, seed: seed) },
+            jobs: jobs)
     }
 
     /// Scores, prints the report and writes the files; exits 2 on bad input, 1 on a failed gate.

@@ -21,7 +21,8 @@ final class ProgressReporter: @unchecked Sendable {
                 let width = 30
                 let filled = total > 0 ? width * p.done / total : width
                 let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-                FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(p.done)/\(total) \(p.id.prefix(30))\u{1B}[K".utf8))
+                FileHandle.standardError.write(
+                    Data("\r\(label) [\(bar)] \(p.done)/\(total) \(p.id.prefix(30))\u{1B}[K".utf8))
             } else if let f = p.failure {
                 Output.error("[\(p.done)/\(total)] \(f.id): failed (\(f.reason))")
             } else if p.done == total || p.done - lastPrinted >= max(1, total / 20) {

@@ -67,10 +67,13 @@ struct LayerCheck {
 
     /// Names declared at the top level of a file, visible to other files.
     static func declarations(in code: String) -> [String] {
-        let pattern = #"^(?:@\w+(?:\([^)]*\))?\s+)*(?:(?:public|package|internal|final|indirect|nonisolated)\s+)*(?:struct|enum|class|protocol|typealias|actor|func|let|var)\s+([A-Za-z_]\w*)"#
+        let pattern =
+            #"^(?:@\w+(?:\([^)]*\))?\s+)*(?:(?:public|package|internal|final|indirect|nonisolated)\s+)*(?:struct|enum|class|protocol|typealias|actor|func|let|var)\s+([A-Za-z_]\w*)"#
         let regex = try! NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])
         let ns = code as NSString
-        return regex.matches(in: code, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) }
+        return regex.matches(in: code, range: NSRange(location: 0, length: ns.length)).map {
+            ns.substring(with: $0.range(at: 1))
+        }
     }
 
     /// Every identifier in `code` with its 1-based line.
@@ -94,7 +97,10 @@ struct LayerCheck {
     /// `text` with comments and the literal parts of strings blanked out
     /// (line breaks kept, so lines still count); interpolations stay code.
     static func code(_ text: String) -> String {
-        enum Mode { case code, line, block, string(multiline: Bool) }
+        enum Mode {
+            case code, line, block
+            case string(multiline: Bool)
+        }
         var out = ""
         var modes: [Mode] = [.code]
         // Parenthesis depth of each open interpolation.

@@ -25,14 +25,17 @@ import Testing
         let lines = span.split(separator: "\n", omittingEmptySubsequences: false).count + 1
         #expect(
             Set(found) == [
-                LayerCheck.Violation(file: "Model/Span.swift", line: lines, name: "Validator", from: "Model", to: "Validation"),
-                LayerCheck.Violation(file: "Model/Span.swift", line: lines, name: "Scorecard", from: "Model", to: "Scoring"),
+                LayerCheck.Violation(
+                    file: "Model/Span.swift", line: lines, name: "Validator", from: "Model", to: "Validation"),
+                LayerCheck.Violation(
+                    file: "Model/Span.swift", line: lines, name: "Scorecard", from: "Model", to: "Scoring"),
             ])
     }
 
     @Test func aViolationInsideAnInterpolationIsCaught() throws {
         var check = try LayerCheck.load(root: Self.library)
-        check.files["Support/Planted.swift"] = "let planted = \"corpus: \\(Corpus.self) in \\(String(describing: (1, 2)))\"\n"
+        check.files["Support/Planted.swift"] =
+            "let planted = \"corpus: \\(Corpus.self) in \\(String(describing: (1, 2)))\"\n"
         #expect(check.violations().map(\.name) == ["Corpus"])
     }
 

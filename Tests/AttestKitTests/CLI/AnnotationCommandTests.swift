@@ -1,18 +1,25 @@
 import Foundation
 import Testing
+
 @testable import AttestKit
 
 /// Every annotation command through the binary, on a fresh corpus made from
 /// an article with curly quotes and a dash.
 @Suite(.serialized) struct AnnotationCommandTests {
-    static let article = "“We acted lawfully,” said Ana Silva of Harbour Council — again.\nSilva told the Ledger that Ana Silva would appeal.\nThe council called the ruling “a farce”.\n"
+    static let article =
+        "“We acted lawfully,” said Ana Silva of Harbour Council — again.\nSilva told the Ledger that Ana Silva would appeal.\nThe council called the ruling “a farce”.\n"
 
     /// An empty corpus (manifest only) plus the article outside it.
     static func emptyCorpus() -> TemporaryFolder {
         let folder = TemporaryFolder()
-        folder.write("attest.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest xmlns=\"urn:attest:format:1\" version=\"1.0\">\n  <corpus name=\"t\" guidelines=\"1.0\"/>\n</manifest>\n")
-        try? FileManager.default.createDirectory(at: folder.url.appendingPathComponent("corpus"), withIntermediateDirectories: true)
-        try? FileManager.default.createDirectory(at: folder.url.appendingPathComponent("annotations"), withIntermediateDirectories: true)
+        folder.write(
+            "attest.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest xmlns=\"urn:attest:format:1\" version=\"1.0\">\n  <corpus name=\"t\" guidelines=\"1.0\"/>\n</manifest>\n"
+        )
+        try? FileManager.default.createDirectory(
+            at: folder.url.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: folder.url.appendingPathComponent("annotations"), withIntermediateDirectories: true)
         folder.write("incoming/Council Ruling.txt", article)
         return folder
     }
@@ -23,7 +30,8 @@ import Testing
 
     @Test func newCopiesTheArticleByteForByteAndCreatesADraft() throws {
         let folder = Self.emptyCorpus()
-        let r = try Self.attest(["new", "incoming/Council Ruling.txt", "--id", "ruling", "--annotator", "tester"], folder)
+        let r = try Self.attest(
+            ["new", "incoming/Council Ruling.txt", "--id", "ruling", "--annotator", "tester"], folder)
         #expect(r.status == 0, "\(r.stderr)")
         let copied = try Data(contentsOf: folder.url.appendingPathComponent("corpus/ruling.txt"))
         #expect(copied == Data(Self.article.utf8))
@@ -51,19 +59,25 @@ import Testing
         let missing = try Self.attest(["entity", "ruling", "--type", "PERSON", "--text", "Bob Ray"], folder)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("\"Bob Ray\" does not occur in ruling"))
-        let outOfRange = try Self.attest(["entity", "ruling", "--type", "PERSON", "--text", "Ana Silva", "--nth", "3"], folder)
+        let outOfRange = try Self.attest(
+            ["entity", "ruling", "--type", "PERSON", "--text", "Ana Silva", "--nth", "3"], folder)
         #expect(outOfRange.status == 2)
         #expect(outOfRange.stderr.contains("--nth 3 is out of range"))
         #expect(read(folder.url.appendingPathComponent("annotations/ruling.xml")) == before)
 
-        #expect(try Self.attest(["entity", "ruling", "--type", "PERSON", "--text", "Ana Silva", "--all"], folder).status == 0)
+        #expect(
+            try Self.attest(["entity", "ruling", "--type", "PERSON", "--text", "Ana Silva", "--all"], folder).status
+                == 0)
         // "Silva" alone: only the occurrence not inside an annotated "Ana Silva".
-        let silva = try Self.attest(["entity", "ruling", "--type", "PERSON", "--text", "Silva", "--all", "--entity", "e1"], folder)
+        let silva = try Self.attest(
+            ["entity", "ruling", "--type", "PERSON", "--text", "Silva", "--all", "--entity", "e1"], folder)
         #expect(silva.status == 0, "\(silva.stderr)")
         #expect(silva.stdout.contains("m3 [64,69) PERSON e1 Ana Silva"))
-        #expect(try Self.attest(["entity", "ruling", "--type", "ORG", "--text", "Harbour Council"], folder).status == 0)
+        #expect(
+            try Self.attest(["entity", "ruling", "--type", "ORG", "--text", "Harbour Council"], folder).status == 0)
         // A type clash with an existing entity is refused.
-        let clash = try Self.attest(["entity", "ruling", "--type", "LOC", "--text", "Ledger", "--entity", "e1"], folder)
+        let clash = try Self.attest(
+            ["entity", "ruling", "--type", "LOC", "--text", "Ledger", "--entity", "e1"], folder)
         #expect(clash.status == 2)
         #expect(clash.stderr.contains("entity e1 is a PERSON, not a LOC"))
         let xml = read(folder.url.appendingPathComponent("annotations/ruling.xml"))
@@ -77,13 +91,19 @@ import Testing
         _ = try Self.attest(["new", "incoming/Council Ruling.txt", "--id", "ruling"], folder)
         _ = try Self.attest(["entity", "ruling", "--type", "PERSON", "--text", "Ana Silva", "--all"], folder)
         let q = try Self.attest(
-            ["quote", "ruling", "--kind", "direct", "--text", "We acted lawfully,", "--speaker-text", "Ana Silva", "--speaker-nth", "1", "--speaker-entity", "Ana Silva", "--cue-text", "said"],
+            [
+                "quote", "ruling", "--kind", "direct", "--text", "We acted lawfully,", "--speaker-text", "Ana Silva",
+                "--speaker-nth", "1", "--speaker-entity", "Ana Silva", "--cue-text", "said",
+            ],
             folder)
         #expect(q.status == 0, "\(q.stderr)")
         #expect(q.stdout == "q1 direct [1,19) speaker [26,35) \"Ana Silva\" cue [21,25) \"said\" → e1\n")
         // The nearest "Silva" to the content is chosen when --speaker-nth is not given.
         let indirect = try Self.attest(
-            ["quote", "ruling", "--kind", "indirect", "--text", "Ana Silva would appeal", "--speaker-text", "Silva", "--cue-text", "told"], folder)
+            [
+                "quote", "ruling", "--kind", "indirect", "--text", "Ana Silva would appeal", "--speaker-text", "Silva",
+                "--cue-text", "told",
+            ], folder)
         #expect(indirect.status == 0, "\(indirect.stderr)")
         #expect(indirect.stdout.contains("speaker [64,69)"))
         // Quote marks inside a direct quote's content are refused by validation; nothing written.
@@ -92,7 +112,10 @@ import Testing
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("[quote.marks]"))
         #expect(read(folder.url.appendingPathComponent("annotations/ruling.xml")) == before)
-        #expect(try Self.attest(["quote", "ruling", "--kind", "mixed", "--text", "a farce", "--cue-text", "called"], folder).status == 0)
+        #expect(
+            try Self.attest(
+                ["quote", "ruling", "--kind", "mixed", "--text", "a farce", "--cue-text", "called"], folder
+            ).status == 0)
         #expect(try Self.attest(["validate", "--strict"], folder).status == 0)
     }
 
@@ -101,7 +124,11 @@ import Testing
         _ = try Self.attest(["new", "incoming/Council Ruling.txt", "--id", "ruling"], folder)
         _ = try Self.attest(["entity", "ruling", "--type", "PERSON", "--text", "Ana Silva", "--all"], folder)
         _ = try Self.attest(["entity", "ruling", "--type", "ORG", "--text", "Harbour Council"], folder)
-        _ = try Self.attest(["quote", "ruling", "--kind", "direct", "--text", "We acted lawfully,", "--speaker-text", "Ana Silva", "--speaker-nth", "1", "--speaker-entity", "e1", "--cue-text", "said"], folder)
+        _ = try Self.attest(
+            [
+                "quote", "ruling", "--kind", "direct", "--text", "We acted lawfully,", "--speaker-text", "Ana Silva",
+                "--speaker-nth", "1", "--speaker-entity", "e1", "--cue-text", "said",
+            ], folder)
         // An entity that is a quote's speaker cannot go.
         let refused = try Self.attest(["remove", "ruling", "e1"], folder)
         #expect(refused.status == 2)
@@ -113,7 +140,10 @@ import Testing
 
         let show = try Self.attest(["show", "ruling"], folder)
         #expect(show.status == 0)
-        #expect(show.stdout.contains("“⟦We acted lawfully,|q1 direct⟧” <said|cue q1> {[Ana Silva|PERSON e1]|speaker q1} of [Harbour Council|ORG e2] — again."))
+        #expect(
+            show.stdout.contains(
+                "“⟦We acted lawfully,|q1 direct⟧” <said|cue q1> {[Ana Silva|PERSON e1]|speaker q1} of [Harbour Council|ORG e2] — again."
+            ))
         #expect(!show.stdout.contains("\u{1B}["))  // no colours when not on a terminal
         let colored = try Self.attest(["show", "ruling", "--color"], folder)
         #expect(colored.stdout.contains("\u{1B}["))
@@ -143,14 +173,18 @@ import Testing
         var editor = try AnnotationEditor.open("ruling", in: corpus)
         try editor.addMentions(type: .organization, text: "Harbour Council")
         // Meanwhile someone else changes the file.
-        let other = try Self.attest(["entity", "ruling", "--type", "PERSON", "--text", "Ana Silva", "--nth", "1"], folder)
+        let other = try Self.attest(
+            ["entity", "ruling", "--type", "PERSON", "--text", "Ana Silva", "--nth", "1"], folder)
         #expect(other.status == 0)
         let theirs = read(folder.url.appendingPathComponent("annotations/ruling.xml"))
         #expect(throws: AttestError.self) { try editor.save() }
-        do { try editor.save() } catch let e as AttestError { #expect(e.message.contains("changed on disk since it was read")) }
+        do { try editor.save() } catch let e as AttestError {
+            #expect(e.message.contains("changed on disk since it was read"))
+        }
         #expect(read(folder.url.appendingPathComponent("annotations/ruling.xml")) == theirs)
         // No temporary file is left behind.
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("annotations").path)
+        let leftovers = try FileManager.default.contentsOfDirectory(
+            atPath: folder.url.appendingPathComponent("annotations").path)
         #expect(leftovers == ["ruling.xml"])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttestKit
 
 /// `attest score`, `export`, `merge` and `compare` end to end, through the binary.
@@ -10,15 +11,19 @@ import Testing
         return folder
     }
 
-    static let halfRight = #"{"id": "sample", "entities": [{"start": 36, "end": 44, "type": "PERSON", "text": "Jane Doe"}, {"start": 48, "end": 59, "type": "PERSON"}], "quotes": [{"start": 1, "end": 23, "kind": "direct", "speaker": {"start": 36, "end": 44}, "cue": null}]}"# + "\n"
+    static let halfRight =
+        #"{"id": "sample", "entities": [{"start": 36, "end": 44, "type": "PERSON", "text": "Jane Doe"}, {"start": 48, "end": 59, "type": "PERSON"}], "quotes": [{"start": 1, "end": 23, "kind": "direct", "speaker": {"start": 36, "end": 44}, "cue": null}]}"#
+        + "\n"
 
     @Test func gateFailureExitsOneAndSaysByHowMuch() throws {
         let folder = try Self.sampleWithPredictions(Self.halfRight)
-        let r = try CommandRunner.run(["score", "--pred", "pred.jsonl", "--min", "entities.strict.f1=0.9"], in: folder.url)
+        let r = try CommandRunner.run(
+            ["score", "--pred", "pred.jsonl", "--min", "entities.strict.f1=0.9"], in: folder.url)
         #expect(r.status == 1)
         // Gold has 5 mentions: COR 1, INC 1, MIS 3 → P 1/2, R 1/5, F1 2/7 = 0.2857.
         #expect(r.stdout.contains("FAILED entities.strict.f1: 0.2857, minimum 0.9000 (-0.6143)"))
-        let pass = try CommandRunner.run(["score", "--pred", "pred.jsonl", "--min", "entities.strict.f1=0.25"], in: folder.url)
+        let pass = try CommandRunner.run(
+            ["score", "--pred", "pred.jsonl", "--min", "entities.strict.f1=0.25"], in: folder.url)
         #expect(pass.status == 0, "\(pass.stderr)")
     }
 
@@ -26,13 +31,16 @@ import Testing
         let folder = try Self.sampleWithPredictions(Self.halfRight + "{\"id\": \"sample\" \"entities\": []}\n")
         let r = try CommandRunner.run(["score", "--pred", "pred.jsonl"], in: folder.url)
         #expect(r.status == 2)
-        #expect(r.stderr.contains("pred.jsonl:2:17: error: not valid JSON: ',' or '}' was expected in an object [pred.syntax]"))
+        #expect(
+            r.stderr.contains(
+                "pred.jsonl:2:17: error: not valid JSON: ',' or '}' was expected in an object [pred.syntax]"))
         #expect(r.stdout.isEmpty)
     }
 
     @Test func unknownGateMetricIsAUsageError() throws {
         let folder = try Self.sampleWithPredictions(Self.halfRight)
-        let r = try CommandRunner.run(["score", "--pred", "pred.jsonl", "--min", "entities.strikt.f1=0.5"], in: folder.url)
+        let r = try CommandRunner.run(
+            ["score", "--pred", "pred.jsonl", "--min", "entities.strikt.f1=0.5"], in: folder.url)
         #expect(r.status == 2)
         #expect(r.stderr.contains("unknown metric entities.strikt.f1"))
     }
@@ -40,13 +48,20 @@ import Testing
     @Test func jsonJUnitAndMarkdownReports() throws {
         let folder = try Self.sampleWithPredictions(Self.halfRight)
         let r = try CommandRunner.run(
-            ["score", "--pred", "pred.jsonl", "--json", "out/r.json", "--junit", "r.xml", "--markdown", "r.md", "--min", "quotes.overlap.f1=0.9"],
+            [
+                "score", "--pred", "pred.jsonl", "--json", "out/r.json", "--junit", "r.xml", "--markdown", "r.md",
+                "--min", "quotes.overlap.f1=0.9",
+            ],
             in: folder.url)
         // out/ does not exist: nothing is written and the command says so.
         #expect(r.status == 2)
-        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.url.appendingPathComponent("out"), withIntermediateDirectories: true)
         let ok = try CommandRunner.run(
-            ["score", "--pred", "pred.jsonl", "--json", "out/r.json", "--junit", "r.xml", "--markdown", "r.md", "--min", "quotes.overlap.f1=0.9"],
+            [
+                "score", "--pred", "pred.jsonl", "--json", "out/r.json", "--junit", "r.xml", "--markdown", "r.md",
+                "--min", "quotes.overlap.f1=0.9",
+            ],
             in: folder.url)
         #expect(ok.status == 1)
         // JSON: the documented shape, re-readable.
@@ -70,7 +85,9 @@ import Testing
         let text = String(decoding: junit, as: UTF8.self)
         #expect(text.contains("<testsuites name=\"attest\" tests=\"2\" failures=\"1\">"))
         #expect(text.contains("<testcase classname=\"attest.documents\" name=\"sample\">"))
-        #expect(text.contains("<failure message=\"FAILED quotes.overlap.f1: 0.5000, minimum 0.9000 (-0.4000)\" type=\"gate\"/>"))
+        #expect(
+            text.contains(
+                "<failure message=\"FAILED quotes.overlap.f1: 0.5000, minimum 0.9000 (-0.4000)\" type=\"gate\"/>"))
         // Markdown: headed tables.
         let md = read(folder.url.appendingPathComponent("r.md"))
         #expect(md.hasPrefix("## Attest score\n"))
@@ -81,7 +98,9 @@ import Testing
     @Test func reportsAreByteIdenticalAcrossRuns() throws {
         let folder = try Self.sampleWithPredictions(Self.halfRight)
         for name in ["a", "b"] {
-            let r = try CommandRunner.run(["score", "--pred", "pred.jsonl", "--bootstrap", "200", "--errors", "--json", "\(name).json"], in: folder.url)
+            let r = try CommandRunner.run(
+                ["score", "--pred", "pred.jsonl", "--bootstrap", "200", "--errors", "--json", "\(name).json"],
+                in: folder.url)
             #expect(r.status == 0)
         }
         #expect(read(folder.url.appendingPathComponent("a.json")) == read(folder.url.appendingPathComponent("b.json")))
@@ -92,7 +111,10 @@ import Testing
         let folder = try Self.sampleWithPredictions(Self.halfRight)
         let r = try CommandRunner.run(["score", "--pred", "pred.jsonl", "--errors"], in: folder.url)
         #expect(r.stdout.contains("sample: "))
-        #expect(r.stdout.contains("type          gold LOC [48,59) \"Springfield\" / predicted PERSON [48,59) \"Springfield\"  … not back down,” said Mayor Jane Doe of ⟦Springfield⟧ — a city of 30,000.⏎Police Chief Ed Ray…"))
+        #expect(
+            r.stdout.contains(
+                "type          gold LOC [48,59) \"Springfield\" / predicted PERSON [48,59) \"Springfield\"  … not back down,” said Mayor Jane Doe of ⟦Springfield⟧ — a city of 30,000.⏎Police Chief Ed Ray…"
+            ))
         #expect(r.stdout.contains("missed        gold PERSON [93,99) \"Ed Ray\""))
         #expect(r.stdout.contains("missed-quote  gold indirect [122,149) \"the march had been peaceful\""))
     }
@@ -102,7 +124,9 @@ import Testing
         #expect(r.status == 0)
         let folder = TemporaryFolder()
         let pred = folder.write("gold.jsonl", r.stdout)
-        let s = try CommandRunner.run(["score", "--pred", pred.path, "--json", folder.url.appendingPathComponent("r.json").path], in: Paths.repository)
+        let s = try CommandRunner.run(
+            ["score", "--pred", pred.path, "--json", folder.url.appendingPathComponent("r.json").path],
+            in: Paths.repository)
         #expect(s.status == 0, "\(s.stderr)")
         let report = try ScoreReport.read(folder.url.appendingPathComponent("r.json").path)
         #expect(report.metrics.count > 40)
@@ -123,16 +147,23 @@ import Testing
         func path(_ n: String) -> String { folder.url.appendingPathComponent(n).path }
         var shards: [String] = []
         for k in 1...2 {
-            let r = try CommandRunner.run(["score", "--pred", pred.path, "--shard", "\(k)/2", "--bootstrap", "300", "--json", path("s\(k).json")], in: Paths.repository)
+            let r = try CommandRunner.run(
+                [
+                    "score", "--pred", pred.path, "--shard", "\(k)/2", "--bootstrap", "300", "--json",
+                    path("s\(k).json"),
+                ], in: Paths.repository)
             // The manifest's gates may fail on these predictions (1); the report is written all the same.
             #expect(r.status == 0 || r.status == 1, "\(r.stderr)")
             shards.append(path("s\(k).json"))
         }
-        let whole = try CommandRunner.run(["score", "--pred", pred.path, "--bootstrap", "300", "--json", path("all.json")], in: Paths.repository)
-        let merged = try CommandRunner.run(["merge"] + shards + ["--bootstrap", "300", "--json", path("merged.json")], in: Paths.repository)
+        let whole = try CommandRunner.run(
+            ["score", "--pred", pred.path, "--bootstrap", "300", "--json", path("all.json")], in: Paths.repository)
+        let merged = try CommandRunner.run(
+            ["merge"] + shards + ["--bootstrap", "300", "--json", path("merged.json")], in: Paths.repository)
         #expect(merged.status == whole.status, "\(merged.stderr)")
         #expect(whole.stdout == merged.stdout)
-        let a = try ScoreReport.read(path("all.json")), b = try ScoreReport.read(path("merged.json"))
+        let a = try ScoreReport.read(path("all.json"))
+        let b = try ScoreReport.read(path("merged.json"))
         #expect(a.metrics == b.metrics)
         #expect(a.intervals == b.intervals)
         #expect(!a.intervals.isEmpty)
@@ -148,8 +179,12 @@ import Testing
         }
         let full = folder.write("full.jsonl", export.stdout)
         let none = folder.write("none.jsonl", empty.joined(separator: "\n") + "\n")
-        _ = try CommandRunner.run(["score", "--pred", full.path, "--json", folder.url.appendingPathComponent("a.json").path], in: Paths.repository)
-        _ = try CommandRunner.run(["score", "--pred", none.path, "--json", folder.url.appendingPathComponent("b.json").path], in: Paths.repository)
+        _ = try CommandRunner.run(
+            ["score", "--pred", full.path, "--json", folder.url.appendingPathComponent("a.json").path],
+            in: Paths.repository)
+        _ = try CommandRunner.run(
+            ["score", "--pred", none.path, "--json", folder.url.appendingPathComponent("b.json").path],
+            in: Paths.repository)
         let r = try CommandRunner.run(["compare", "a.json", "b.json", "--trials", "1000"], in: folder.url)
         #expect(r.status == 0, "\(r.stderr)")
         // 3 documents: every swap pattern is one of 8, so the smallest two-sided p is 2/8.
@@ -162,24 +197,32 @@ import Testing
         let folder = try Self.sampleWithPredictions(Self.halfRight)
         let export = try CommandRunner.run(["export"], in: folder.url)
         folder.write("gold.jsonl", export.stdout)
-        #expect(try CommandRunner.run(["score", "--pred", "gold.jsonl", "--json", "prev.json"], in: folder.url).status == 0)
+        #expect(
+            try CommandRunner.run(["score", "--pred", "gold.jsonl", "--json", "prev.json"], in: folder.url).status == 0)
         // Against a perfect baseline, the half-right run drops far more than 0.01.
-        let r = try CommandRunner.run(["score", "--pred", "pred.jsonl", "--baseline", "prev.json", "--max-drop", "0.01"], in: folder.url)
+        let r = try CommandRunner.run(
+            ["score", "--pred", "pred.jsonl", "--baseline", "prev.json", "--max-drop", "0.01"], in: folder.url)
         #expect(r.status == 1)
         #expect(r.stdout.contains("FAILED entities.strict.f1: 0.2857, baseline 1.0000, drop 0.7143, allowed 0.0100"))
         // The same run as its own baseline drops nothing.
-        #expect(try CommandRunner.run(["score", "--pred", "gold.jsonl", "--baseline", "prev.json", "--max-drop", "0"], in: folder.url).status == 0)
+        #expect(
+            try CommandRunner.run(
+                ["score", "--pred", "gold.jsonl", "--baseline", "prev.json", "--max-drop", "0"], in: folder.url
+            ).status == 0)
         // --max-drop without --baseline is a usage error.
-        #expect(try CommandRunner.run(["score", "--pred", "gold.jsonl", "--max-drop", "0.1"], in: folder.url).status == 2)
+        #expect(
+            try CommandRunner.run(["score", "--pred", "gold.jsonl", "--max-drop", "0.1"], in: folder.url).status == 2)
     }
 
     @Test func optimalMatchingIsNamedAndIgnoresOrder() throws {
         // Gold Jane Doe PERSON [36,44): LOC [36,40) first, then the right PERSON span.
-        let line = #"{"id": "sample", "entities": [{"start": 36, "end": 40, "type": "LOC"}, {"start": 36, "end": 44, "type": "PERSON"}]}"#
+        let line =
+            #"{"id": "sample", "entities": [{"start": 36, "end": 40, "type": "LOC"}, {"start": 36, "end": 44, "type": "PERSON"}]}"#
         let folder = try Self.sampleWithPredictions(line + "\n")
         let nv = try CommandRunner.run(["score", "--pred", "pred.jsonl", "--json", "nv.json"], in: folder.url)
         #expect(nv.stdout.contains("entity matching: nervaluate"))
-        let opt = try CommandRunner.run(["score", "--pred", "pred.jsonl", "--matching", "optimal", "--json", "opt.json"], in: folder.url)
+        let opt = try CommandRunner.run(
+            ["score", "--pred", "pred.jsonl", "--matching", "optimal", "--json", "opt.json"], in: folder.url)
         #expect(opt.stdout.contains("entity matching: optimal"))
         #expect(try ScoreReport.read(folder.url.appendingPathComponent("nv.json").path).entities["strict"]?.cor == 0)
         #expect(try ScoreReport.read(folder.url.appendingPathComponent("opt.json").path).entities["strict"]?.cor == 1)

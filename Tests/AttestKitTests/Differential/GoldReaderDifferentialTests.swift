@@ -44,23 +44,42 @@ import Testing
             case 1: return replaceOne("</mention>", with: "<!-- c --></mention>", in: xml)
             case 2: return replaceOne("</mention>", with: "<![CDATA[ & more]]></mention>", in: xml)
             case 3: return replaceOne("</mention>", with: "<b>bold</b></mention>", in: xml)
-            case 4: return replaceOne("start=\"", with: pick(["start=\"+", "start=\" ", "start=\"x", "start=\"0"]), in: xml)
+            case 4:
+                return replaceOne(
+                    "start=\"", with: pick(["start=\"+", "start=\" ", "start=\"x", "start=\"0"]), in: xml)
             case 5: return replaceOne(" id=\"m", with: " xid=\"m", in: xml)
             case 6: return replaceOne("  <quotes>", with: "  <entities/>\n  <quotes>", in: xml)
             case 7: return replaceOne("  </entities>", with: "  </entities>\n  <entities/>", in: xml)
             case 8: return replaceOne("    <entity ", with: "    <annotator name=\"x\"/>\n    <entity ", in: xml)
-            case 9: return replaceOne("status=\"gold\"", with: pick(["status=\"final\"", "status=\"draft\"", ""]), in: xml)
-            case 10: return replaceOne("<content ", with: "<context ", in: xml).replacingOccurrences(of: "</content>", with: "</context>")
-            case 11: return replaceOne("kind=\"direct\"", with: pick(["kind=\"Direct\"", "", "kind=\"mixed\""]), in: xml)
-            case 12: return replaceOne("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", with: "<?xml version=\"1.0\"?>\n<!DOCTYPE annotation>", in: xml)
+            case 9:
+                return replaceOne("status=\"gold\"", with: pick(["status=\"final\"", "status=\"draft\"", ""]), in: xml)
+            case 10:
+                return replaceOne("<content ", with: "<context ", in: xml).replacingOccurrences(
+                    of: "</content>", with: "</context>")
+            case 11:
+                return replaceOne("kind=\"direct\"", with: pick(["kind=\"Direct\"", "", "kind=\"mixed\""]), in: xml)
+            case 12:
+                return replaceOne(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                    with: "<?xml version=\"1.0\"?>\n<!DOCTYPE annotation>", in: xml)
             case 13: return replaceOne(" type=\"", with: " type=\"X", in: xml)
             case 14: return replaceOne(" length=\"", with: pick([" length=\"-", " length=\"", " len=\""]), in: xml)
             case 15: return replaceOne("</quote>", with: "<cue start=\"1\" end=\"2\">x</cue></quote>", in: xml)
             case 16: return replaceOne("<mention ", with: "<mention xml:lang=\"en\" ", in: xml)
             case 17: return replaceOne("</document>", with: "<annotator/></document>", in: xml)
-            case 18: return replaceOne("    </entity>", with: "      <mention id=\"mx\" start=\"1\" end=\"2\"><mention id=\"my\" start=\"1\" end=\"2\">q</mention></mention>\n    </entity>", in: xml)
-            case 19: return replaceOne("<annotation ", with: "<annotation xmlns:o=\"urn:other\" ", in: xml).replacingOccurrences(of: "<entities>", with: "<o:entities>").replacingOccurrences(of: "</entities>", with: "</o:entities>")
-            case 20: return replaceOne("  <quotes>", with: "  <quotes>\n    <quote id=\"qz\" kind=\"direct\"></quote>", in: xml)
+            case 18:
+                return replaceOne(
+                    "    </entity>",
+                    with:
+                        "      <mention id=\"mx\" start=\"1\" end=\"2\"><mention id=\"my\" start=\"1\" end=\"2\">q</mention></mention>\n    </entity>",
+                    in: xml)
+            case 19:
+                return replaceOne("<annotation ", with: "<annotation xmlns:o=\"urn:other\" ", in: xml)
+                    .replacingOccurrences(of: "<entities>", with: "<o:entities>").replacingOccurrences(
+                        of: "</entities>", with: "</o:entities>")
+            case 20:
+                return replaceOne(
+                    "  <quotes>", with: "  <quotes>\n    <quote id=\"qz\" kind=\"direct\"></quote>", in: xml)
             default: return replaceOne("&", with: "&#38;", in: xml)
             }
         }
@@ -117,7 +136,8 @@ import Testing
                 #expect(lean.quotes.map(\.content.span) == fast.quotes.map(\.content.span))
             }
         }
-        #expect(disagreements.isEmpty, "SAX and tree readers differ on:\n\(disagreements.joined(separator: "\n----\n"))")
+        #expect(
+            disagreements.isEmpty, "SAX and tree readers differ on:\n\(disagreements.joined(separator: "\n----\n"))")
         #expect(saxRead > 300)
         #expect(declined > 300)
     }

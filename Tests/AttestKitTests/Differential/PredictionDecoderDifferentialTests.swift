@@ -20,8 +20,10 @@ import Testing
         /// A JSON string literal: plain, non-ASCII, or with escapes of every kind.
         mutating func string() -> String {
             pick([
-                "\"Amara Okafor\"", "\"São Paulo\"", "\"“Quoted” — dash\"", "\"🚢 ship\"", "\"\"", "\"PERSON\"", "\"a\\\"b\"",
-                "\"caf\\u00e9\"", "\"\\ud83d\\udea2\"", "\"\\ud83d\"", "\"tab\\tline\\n\"", "\"\\/slash\"", "\"bad \\x escape\"",
+                "\"Amara Okafor\"", "\"São Paulo\"", "\"“Quoted” — dash\"", "\"🚢 ship\"", "\"\"", "\"PERSON\"",
+                "\"a\\\"b\"",
+                "\"caf\\u00e9\"", "\"\\ud83d\\udea2\"", "\"\\ud83d\"", "\"tab\\tline\\n\"", "\"\\/slash\"",
+                "\"bad \\x escape\"",
                 "\"raw\ttab\"", "\"ORG\"", "\"LOC\"",
             ])
         }
@@ -29,7 +31,8 @@ import Testing
         /// A JSON number or something that looks like one.
         mutating func number() -> String {
             pick([
-                "0", "7", "42", "185", "-0", "-3", "1.0", "1.5e3", "2E2", "1e", "01", "00", "-", "12345678901", "99999999999999999999",
+                "0", "7", "42", "185", "-0", "-3", "1.0", "1.5e3", "2E2", "1e", "01", "00", "-", "12345678901",
+                "99999999999999999999",
                 "3.", ".5", "1e+2", "1e-2",
             ])
         }
@@ -40,15 +43,20 @@ import Testing
             case 0: return string()
             case 1: return number()
             case 2: return pick(["true", "false", "null", "nul", "tru", "None"])
-            case 3 where depth > 0: return "[" + (0..<int(0...3)).map { _ in value(depth: depth - 1) }.joined(separator: ",") + "]"
+            case 3 where depth > 0:
+                return "[" + (0..<int(0...3)).map { _ in value(depth: depth - 1) }.joined(separator: ",") + "]"
             case 4 where depth > 0:
-                return "{" + (0..<int(0...3)).map { _ in "\(string()):\(value(depth: depth - 1))" }.joined(separator: ",") + "}"
+                return "{"
+                    + (0..<int(0...3)).map { _ in "\(string()):\(value(depth: depth - 1))" }.joined(separator: ",")
+                    + "}"
             default: return number()
             }
         }
 
         /// `levels` nested arrays around a value.
-        func nested(_ levels: Int) -> String { String(repeating: "[", count: levels) + "1" + String(repeating: "]", count: levels) }
+        func nested(_ levels: Int) -> String {
+            String(repeating: "[", count: levels) + "1" + String(repeating: "]", count: levels)
+        }
 
         mutating func offset(_ base: Int) -> String { chance(0.9) ? String(base) : number() }
 
@@ -78,13 +86,18 @@ import Testing
 
         mutating func mention() -> String {
             var m = span(int(0...150))
-            m.append("\"type\": " + (chance(0.9) ? pick(["\"PERSON\"", "\"ORG\"", "\"LOC\"", "\"GPE\""]) : pick(["\"\"", "3", "null"])))
+            m.append(
+                "\"type\": "
+                    + (chance(0.9)
+                        ? pick(["\"PERSON\"", "\"ORG\"", "\"LOC\"", "\"GPE\""]) : pick(["\"\"", "3", "null"])))
             return object(m + extras())
         }
 
         mutating func quote() -> String {
             var m = span(int(0...150))
-            if chance(0.7) { m.append("\"kind\": " + pick(["\"direct\"", "\"indirect\"", "\"mixed\"", "null", "\"DIRECT\"", "1"])) }
+            if chance(0.7) {
+                m.append("\"kind\": " + pick(["\"direct\"", "\"indirect\"", "\"mixed\"", "null", "\"DIRECT\"", "1"]))
+            }
             if chance(0.6) { m.append("\"speaker\": " + (chance(0.1) ? "null" : object(span(int(0...150))))) }
             if chance(0.5) { m.append("\"cue\": " + (chance(0.1) ? "null" : object(span(int(0...150))))) }
             if chance(0.3) { m.append("\"speaker_entity\": " + (chance(0.2) ? "null" : string())) }
@@ -95,9 +108,14 @@ import Testing
             var members: [String] = []
             if chance(0.97) { members.append("\"id\": " + (chance(0.9) ? "\"doc-\(int(0...99))\"" : string())) }
             if chance(0.9) {
-                members.append("\"entities\": " + (chance(0.05) ? "null" : "[" + (0..<int(0...5)).map { _ in mention() }.joined(separator: ",") + "]"))
+                members.append(
+                    "\"entities\": "
+                        + (chance(0.05)
+                            ? "null" : "[" + (0..<int(0...5)).map { _ in mention() }.joined(separator: ",") + "]"))
             }
-            if chance(0.7) { members.append("\"quotes\": [" + (0..<int(0...3)).map { _ in quote() }.joined(separator: ", ") + "]") }
+            if chance(0.7) {
+                members.append("\"quotes\": [" + (0..<int(0...3)).map { _ in quote() }.joined(separator: ", ") + "]")
+            }
             return object(members + extras())
         }
 
@@ -106,7 +124,8 @@ import Testing
             var bytes = Array(document().utf8)
             switch int(0...19) {
             case 0: bytes = Array(bytes.prefix(int(0...bytes.count)))  // truncated
-            case 1: bytes.insert(pick([0x00, 0x01, 0x7B, 0x7D, 0x2C, 0x22, 0xFF, 0xC3, 0x5C]), at: int(0...bytes.count))
+            case 1:
+                bytes.insert(pick([0x00, 0x01, 0x7B, 0x7D, 0x2C, 0x22, 0xFF, 0xC3, 0x5C]), at: int(0...bytes.count))
             case 2: bytes += Array(pick([" x", ",", "}", " ", "\n", " {}"]).utf8)
             case 3: bytes = Array(pick(["[]", "null", "\"doc\"", "1", ""]).utf8)
             default: break
@@ -124,7 +143,9 @@ import Testing
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(JSONSyntaxError) -> JSONValue in try JSONParser.parse(buffer) }
         }
-        guard case .success(let value) = parsed, case .document(let doc) = PredictionDecoder().decode(value) else { return .rejected }
+        guard case .success(let value) = parsed, case .document(let doc) = PredictionDecoder().decode(value) else {
+            return .rejected
+        }
         return .document(doc)
     }
 

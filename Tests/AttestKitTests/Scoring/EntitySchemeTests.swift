@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttestKit
 
 /// Hand-computed cases for the four schemes under both matching modes.
@@ -18,7 +19,9 @@ import Testing
 
     // Gold PERSON [0,10); predictions LOC [0,4) then PERSON [0,10).
     @Test func orderCaseNervaluate() {
-        let c = Self.counts([TypedSpan(Span(0, 10), Self.person)], [TypedSpan(Span(0, 4), Self.loc), TypedSpan(Span(0, 10), Self.person)], .nervaluate)
+        let c = Self.counts(
+            [TypedSpan(Span(0, 10), Self.person)],
+            [TypedSpan(Span(0, 4), Self.loc), TypedSpan(Span(0, 10), Self.person)], .nervaluate)
         #expect(c[.strict] == "0/1/0/0/1")
         #expect(c[.exact] == "0/1/0/0/1")
         #expect(c[.partial] == "0/0/1/0/1")
@@ -76,12 +79,15 @@ import Testing
         let pred = [TypedSpan(Span(199, 205), Self.org)]
         #expect(Self.counts(gold, pred, .nervaluate)[.strict] == "0/0/0/1/1")
         #expect(Self.counts(gold, pred, .optimal)[.strict] == "0/1/0/0/0")
-        #expect(Self.counts([TypedSpan(Span(0, 100), Self.org)], [TypedSpan(Span(99, 105), Self.org)], .nervaluate)[.strict] == "0/1/0/0/0")
+        #expect(
+            Self.counts([TypedSpan(Span(0, 100), Self.org)], [TypedSpan(Span(99, 105), Self.org)], .nervaluate)[.strict]
+                == "0/1/0/0/0")
     }
 
     @Test func perTypeTablesScoreEachTypeAlone() {
         // A type error counts as MIS for the gold type and SPU for the predicted one.
-        let (score, _) = EntityScorer(matching: .nervaluate).score(gold: [TypedSpan(Span(0, 5), Self.person)], predicted: [TypedSpan(Span(0, 5), Self.loc)])
+        let (score, _) = EntityScorer(matching: .nervaluate).score(
+            gold: [TypedSpan(Span(0, 5), Self.person)], predicted: [TypedSpan(Span(0, 5), Self.loc)])
         #expect(score.overall.strict == Counts(inc: 1))
         #expect(score.types["PERSON"]?.strict == Counts(mis: 1))
         #expect(score.types["LOC"]?.strict == Counts(spu: 1))
@@ -105,7 +111,8 @@ import Testing
         let doc = DocumentScore(
             id: "d", predicted: true,
             entities: EntityScorer(matching: .nervaluate).score(
-                gold: [TypedSpan(Span(0, 5), Self.person), TypedSpan(Span(6, 10), Self.person)], predicted: [TypedSpan(Span(0, 10), Self.person)]
+                gold: [TypedSpan(Span(0, 5), Self.person), TypedSpan(Span(6, 10), Self.person)],
+                predicted: [TypedSpan(Span(0, 10), Self.person)]
             ).score, quotes: QuoteDocumentScore(), errors: [])
         var second = doc
         second.id = "e"
@@ -142,12 +149,15 @@ import Testing
         for _ in 0..<300 {
             var gold = spans(Int(rng.next() % 12))
             let pred = spans(Int(rng.next() % 12))
-            if rng.next() % 2 == 0 { gold.sort { ($0.span, $0.type) < ($1.span, $1.type) } }  // text order takes the early stop
+            // Text order takes the early stop.
+            if rng.next() % 2 == 0 { gold.sort { ($0.span, $0.type) < ($1.span, $1.type) } }
             let all = matcher.counts(gold: gold, predicted: pred)
             for scheme in EntityScheme.allCases {
                 #expect(all[scheme] == matcher.evaluate(scheme, gold: gold, predicted: pred).counts)
                 for t in types {
-                    let full = matcher.evaluate(scheme, gold: gold.filter { $0.type == t }, predicted: pred.filter { $0.type == t }).counts
+                    let full = matcher.evaluate(
+                        scheme, gold: gold.filter { $0.type == t }, predicted: pred.filter { $0.type == t }
+                    ).counts
                     #expect(matcher.counts(gold: gold, predicted: pred, only: t)[scheme] == full)
                 }
             }

@@ -9,13 +9,16 @@ import Testing
     struct NameSpotter {
         let names: [String]
         func extract(id: String, article: ArticleText) -> PredictionDocument {
-            let mentions = names.flatMap { article.occurrences(of: $0) }.map { PredictedMention(span: $0, type: .person) }
+            let mentions = names.flatMap { article.occurrences(of: $0) }.map {
+                PredictedMention(span: $0, type: .person)
+            }
             return PredictionDocument(id: id, mentions: mentions)
         }
     }
 
     @Test func aSwiftExtractorAssertsItsScores() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/sample")
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/sample")
         let corpus = try Corpus.open(root: root)
         let (gold, problems) = corpus.loadGold()
         #expect(problems.isEmpty)

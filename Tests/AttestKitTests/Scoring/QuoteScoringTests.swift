@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttestKit
 
 /// Hand-computed quote metrics on a small article with curly quotes.
@@ -12,21 +13,33 @@ import Testing
 
     static let gold: AnnotationDocument = {
         let header = DocumentHeader(id: "t", articlePath: "t.txt", sha256: "", length: article.count, status: .gold)
-        let ann = Entity(id: "e1", type: .person, name: "Ann Lee", mentions: [Mention(id: "m1", excerpt: excerpt("Ann Lee")), Mention(id: "m3", excerpt: excerpt("Lee", 2))])
-        let bob = Entity(id: "e2", type: .person, name: "Bob Ray", mentions: [Mention(id: "m2", excerpt: excerpt("Bob Ray"))])
+        let ann = Entity(
+            id: "e1", type: .person, name: "Ann Lee",
+            mentions: [Mention(id: "m1", excerpt: excerpt("Ann Lee")), Mention(id: "m3", excerpt: excerpt("Lee", 2))])
+        let bob = Entity(
+            id: "e2", type: .person, name: "Bob Ray", mentions: [Mention(id: "m2", excerpt: excerpt("Bob Ray"))])
         let quotes = [
-            Quote(id: "q1", kind: .direct, content: excerpt("We will win,"), speaker: excerpt("Ann Lee"), cue: excerpt("said"), speakerEntity: "e1"),
-            Quote(id: "q2", kind: .indirect, content: excerpt("the vote was fair"), speaker: excerpt("Bob Ray"), cue: excerpt("said", 2), speakerEntity: "e2"),
-            Quote(id: "q3", kind: .mixed, content: excerpt("a farce"), speaker: excerpt("Lee", 2), cue: excerpt("called"), speakerEntity: "e1"),
+            Quote(
+                id: "q1", kind: .direct, content: excerpt("We will win,"), speaker: excerpt("Ann Lee"),
+                cue: excerpt("said"), speakerEntity: "e1"),
+            Quote(
+                id: "q2", kind: .indirect, content: excerpt("the vote was fair"), speaker: excerpt("Bob Ray"),
+                cue: excerpt("said", 2), speakerEntity: "e2"),
+            Quote(
+                id: "q3", kind: .mixed, content: excerpt("a farce"), speaker: excerpt("Lee", 2), cue: excerpt("called"),
+                speakerEntity: "e1"),
         ]
         return AnnotationDocument(header: header, entities: [ann, bob], quotes: quotes)
     }()
 
     static let predicted = [
         // Jaccard 11/12 with q1; right speaker; right cue.
-        PredictedQuote(content: PredictedSpan(span("We will win")), kind: .direct, speaker: PredictedSpan(span("Ann Lee")), cue: PredictedSpan(span("said"))),
+        PredictedQuote(
+            content: PredictedSpan(span("We will win")), kind: .direct, speaker: PredictedSpan(span("Ann Lee")),
+            cue: PredictedSpan(span("said"))),
         // Jaccard 13/17 with q2; speaker "Lee" of the third sentence (wrong); no cue.
-        PredictedQuote(content: PredictedSpan(span("vote was fair")), kind: .indirect, speaker: PredictedSpan(span("Lee", 2))),
+        PredictedQuote(
+            content: PredictedSpan(span("vote was fair")), kind: .indirect, speaker: PredictedSpan(span("Lee", 2))),
         // Matches nothing.
         PredictedQuote(content: PredictedSpan(span("Lee called it"))),
     ]
@@ -59,14 +72,18 @@ import Testing
         #expect(s.cue.scores.f1 == 0.5)
         // Gold speakers {e1, e2}; both predicted speakers resolve to e1.
         #expect(s.speakers == Tally(tp: 1, predicted: 1, expected: 2))
-        let m = Metrics.compute(Totals([DocumentScorer().score(gold: Self.gold, prediction: PredictionDocument(id: "t", quotes: Self.predicted))]), matching: .nervaluate)
+        let m = Metrics.compute(
+            Totals([
+                DocumentScorer().score(gold: Self.gold, prediction: PredictionDocument(id: "t", quotes: Self.predicted))
+            ]), matching: .nervaluate)
         #expect(m["quotes.attribution.accuracy"] == 0.5)
         #expect(abs(m["quotes.speakers.f1"]! - 2.0 / 3.0) < 1e-12)
     }
 
     @Test func speakerThroughEntityMention() {
         // A prediction naming "Lee" for q1 is right: "Lee" is a mention of q1's speaker entity e1.
-        let p = PredictedQuote(content: PredictedSpan(Self.span("We will win,")), speaker: PredictedSpan(Self.span("Lee", 2)))
+        let p = PredictedQuote(
+            content: PredictedSpan(Self.span("We will win,")), speaker: PredictedSpan(Self.span("Lee", 2)))
         #expect(QuoteScorer.speakerIsRight(gold: Self.gold.quotes[0], predicted: p, in: Self.gold))
         #expect(!QuoteScorer.speakerIsRight(gold: Self.gold.quotes[1], predicted: p, in: Self.gold))
     }
@@ -74,12 +91,14 @@ import Testing
     @Test func bestJaccardFirst() {
         // Two predictions compete for q2; the closer one wins, the other is spurious.
         let pairs = QuoteScorer.match(
-            gold: [Self.span("the vote was fair")], predicted: [Self.span("vote was fair"), Self.span("the vote was fair")], minimum: 0.5, exactOnly: false)
+            gold: [Self.span("the vote was fair")],
+            predicted: [Self.span("vote was fair"), Self.span("the vote was fair")], minimum: 0.5, exactOnly: false)
         #expect(pairs.map { "\($0.gold)-\($0.predicted)" } == ["0-1"])
     }
 
     @Test func errorsCarryContext() {
-        let score = DocumentScorer().score(gold: Self.gold, prediction: PredictionDocument(id: "t", quotes: Self.predicted), article: Self.article)
+        let score = DocumentScorer().score(
+            gold: Self.gold, prediction: PredictionDocument(id: "t", quotes: Self.predicted), article: Self.article)
         let kinds = score.errors.map(\.kind.rawValue)
         #expect(kinds.filter { $0 == "quote-boundary" }.count == 2)
         #expect(kinds.contains("speaker"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttestKit
 
 /// Macro averages, bootstrap intervals and approximate randomization, by hand.
@@ -14,7 +15,9 @@ import Testing
 
     @Test func macroIsTheMeanOverTypes() {
         // PERSON: COR 3, MIS 1 → P 1, R 3/4, F1 6/7. LOC: COR 1, SPU 1 → P 1/2, R 1, F1 2/3.
-        let docs = [Self.document("a", cor: 3, mis: 1, spu: 0), Self.document("b", cor: 1, mis: 0, spu: 1, type: "LOC")]
+        let docs = [
+            Self.document("a", cor: 3, mis: 1, spu: 0), Self.document("b", cor: 1, mis: 0, spu: 1, type: "LOC"),
+        ]
         let m = Metrics.compute(Totals(docs), matching: .optimal)
         #expect(abs(m["entities.macro.strict.precision"]! - 0.75) < 1e-12)
         #expect(abs(m["entities.macro.strict.recall"]! - 0.875) < 1e-12)
@@ -62,8 +65,10 @@ import Testing
     @Test func randomizationOfAClearImprovement() throws {
         // B is right everywhere A is wrong, on 12 documents: every swap pattern but
         // the identity and the full swap gives a smaller difference, so p ≈ 2/4096.
-        let a = Scorecard(documents: (0..<12).map { Self.document("d\($0)", cor: 0, mis: 4, spu: 4) }, options: ScoringOptions())
-        let b = Scorecard(documents: (0..<12).map { Self.document("d\($0)", cor: 4, mis: 0, spu: 0) }, options: ScoringOptions())
+        let a = Scorecard(
+            documents: (0..<12).map { Self.document("d\($0)", cor: 0, mis: 4, spu: 4) }, options: ScoringOptions())
+        let b = Scorecard(
+            documents: (0..<12).map { Self.document("d\($0)", cor: 4, mis: 0, spu: 0) }, options: ScoringOptions())
         let rows = try ApproximateRandomization(trials: 2000, seed: 3).compare(a, b)
         let strict = try #require(rows.first { $0.metric == "entities.strict.f1" })
         #expect(strict.difference == 1)

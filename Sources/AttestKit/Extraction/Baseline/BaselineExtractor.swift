@@ -9,7 +9,9 @@ public struct BaselineExtractor: Sendable {
         let quotes = QuoteFinder(article: article, tokens: tokens, mentions: mentions).quotes()
         // One quote per content span (an indirect clause found twice, say).
         var seen = Set<Span>()
-        let unique = quotes.filter { seen.insert($0.content.span).inserted }.sorted { $0.content.span < $1.content.span }
+        let unique = quotes.filter { seen.insert($0.content.span).inserted }.sorted {
+            $0.content.span < $1.content.span
+        }
         return PredictionDocument(id: id, mentions: mentions, quotes: unique)
     }
 }

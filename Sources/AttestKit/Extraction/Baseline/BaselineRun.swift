@@ -10,7 +10,9 @@ public enum BaselineRun {
             return extractor.extract(id: g.id, article: article)
         }
         if let k = results.firstIndex(where: { $0 == nil }) {
-            throw AttestError("cannot read the article of \(documents[k].id) (\(DisplayPath.of(path: documents[k].articlePath, relativeTo: FileManager.default.currentDirectoryPath)))")
+            throw AttestError(
+                "cannot read the article of \(documents[k].id) (\(DisplayPath.of(path: documents[k].articlePath, relativeTo: FileManager.default.currentDirectoryPath)))"
+            )
         }
         return results.map { $0! }
     }

@@ -4,7 +4,9 @@ import Foundation
 /// with the same text and type become one entity, quotes keep their
 /// speaker and cue, and a speaker that is a mention names its entity.
 public enum DraftWriter {
-    public static func draft(_ p: PredictionDocument, header: DocumentHeader, article: ArticleText) -> AnnotationDocument {
+    public static func draft(_ p: PredictionDocument, header: DocumentHeader, article: ArticleText)
+        -> AnnotationDocument
+    {
         var entities: [Entity] = []
         var index: [String: Int] = [:]
         var mentionCount = 0
@@ -22,7 +24,8 @@ public enum DraftWriter {
                 entities.append(Entity(id: "e\(entities.count + 1)", type: m.type, name: text))
             }
             mentionCount += 1
-            entities[index[key]!].mentions.append(Mention(id: "m\(mentionCount)", excerpt: Excerpt(span: m.span, text: text)))
+            entities[index[key]!].mentions.append(
+                Mention(id: "m\(mentionCount)", excerpt: Excerpt(span: m.span, text: text)))
         }
         var quotes: [Quote] = []
         for q in p.quotes where article.contains(q.content.span) {
@@ -30,7 +33,8 @@ public enum DraftWriter {
             var quote = Quote(id: "q\(quotes.count + 1)", kind: q.kind ?? .direct, content: content)
             if let s = q.speaker, article.contains(s.span) {
                 quote.speaker = Excerpt(span: s.span, text: article[s.span])
-                quote.speakerEntity = entities.first { e in e.mentions.contains { $0.span.overlaps(s.span) } }?.id
+                quote.speakerEntity =
+                    entities.first { e in e.mentions.contains { $0.span.overlaps(s.span) } }?.id
                     ?? q.speakerEntity.flatMap { name in entities.first { $0.name == name }?.id }
             }
             if let c = q.cue, article.contains(c.span) { quote.cue = Excerpt(span: c.span, text: article[c.span]) }

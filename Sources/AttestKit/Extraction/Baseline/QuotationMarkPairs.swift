@@ -17,7 +17,10 @@ enum QuotationMarkPairs {
     static func find(in scalars: [Unicode.Scalar]) -> [MarkedQuote] {
         var out: [MarkedQuote] = []
         var stack: [(mark: Unicode.Scalar, at: Int)] = []
-        func isLetter(_ i: Int) -> Bool { i >= 0 && i < scalars.count && (scalars[i].properties.isAlphabetic || scalars[i].properties.numericType != nil) }
+        func isLetter(_ i: Int) -> Bool {
+            i >= 0 && i < scalars.count
+                && (scalars[i].properties.isAlphabetic || scalars[i].properties.numericType != nil)
+        }
         func push(_ m: Unicode.Scalar, _ i: Int) { stack.append((m, i)) }
         func closeTop(at i: Int?) {
             let top = stack.removeLast()
@@ -32,7 +35,8 @@ enum QuotationMarkPairs {
             return k
         }
         func trimmed(_ s: Span) -> Span? {
-            var a = s.start, b = s.end
+            var a = s.start
+            var b = s.end
             while a < b && scalars[a].properties.isWhitespace { a += 1 }
             while b > a && scalars[b - 1].properties.isWhitespace { b -= 1 }
             return a < b ? Span(a, b) : nil
@@ -72,8 +76,11 @@ enum QuotationMarkPairs {
                 if open && !(isLetter(i - 1) && isLetter(i + 1)) { closeTop(at: i) }
             case "'":
                 let open = stack.last.map { $0.mark == "'" || $0.mark == "‘" } ?? false
-                if open && !isLetter(i + 1) { closeTop(at: i) }
-                else if !isLetter(i - 1) && isLetter(i + 1) { push(c, i) }
+                if open && !isLetter(i + 1) {
+                    closeTop(at: i)
+                } else if !isLetter(i - 1) && isLetter(i + 1) {
+                    push(c, i)
+                }
             default:
                 break
             }

@@ -22,7 +22,8 @@ struct QuoteFinder {
 
     /// Index of the first token starting at or after `offset`.
     func tokenIndex(atOrAfter offset: Int) -> Int {
-        var lo = 0, hi = tokens.count
+        var lo = 0
+        var hi = tokens.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if tokens[mid].span.start < offset { lo = mid + 1 } else { hi = mid }
@@ -38,7 +39,11 @@ struct QuoteFinder {
     func isSentenceEnd(_ t: Token) -> Bool { isStop(t) || t.startsParagraph }
     /// Sentence-ending punctuation.
     func isStop(_ t: Token) -> Bool { [".", "!", "?", ";"].contains(t.text) }
-    func isQuoteMark(_ t: Token) -> Bool { t.kind == .punctuation && (QuotationMarks.opening.contains(t.text.unicodeScalars.first!) || QuotationMarks.closing.contains(t.text.unicodeScalars.first!) || t.text == "’" || t.text == "‘") }
+    func isQuoteMark(_ t: Token) -> Bool {
+        t.kind == .punctuation
+            && (QuotationMarks.opening.contains(t.text.unicodeScalars.first!)
+                || QuotationMarks.closing.contains(t.text.unicodeScalars.first!) || t.text == "’" || t.text == "‘")
+    }
 
     /// The span of tokens first...last with honorifics stripped from the front.
     func phrase(_ first: Int, _ last: Int) -> Span? {
@@ -53,13 +58,20 @@ struct QuoteFinder {
         var k = verb + 1
         guard k < tokens.count, tokens[k].kind != .punctuation, !tokens[k].startsParagraph else { return nil }
         let first = k
-        while k + 1 < tokens.count && tokens[k + 1].kind != .punctuation && !tokens[k + 1].startsParagraph && k - first < 11 { k += 1 }
+        while k + 1 < tokens.count && tokens[k + 1].kind != .punctuation && !tokens[k + 1].startsParagraph
+            && k - first < 11
+        { k += 1 }
         // "said Ann Lee of Harbour Council": stop the phrase before "of"/"in"/"on" when it starts with a name.
         if tokens[first].isCapitalised {
             var e = first
-            while e + 1 <= k && (tokens[e + 1].isCapitalised || Lexicon.nameConnectors.contains(tokens[e + 1].text) && e + 2 <= k && tokens[e + 2].isCapitalised) { e += 1 }
+            while e + 1 <= k
+                && (tokens[e + 1].isCapitalised
+                    || Lexicon.nameConnectors.contains(tokens[e + 1].text) && e + 2 <= k && tokens[e + 2].isCapitalised)
+            { e += 1 }
             k = e
-        } else if ["in", "on", "this", "yesterday", "today", "last", "after", "when", "while", "before"].contains(tokens[first].lower) {
+        } else if ["in", "on", "this", "yesterday", "today", "last", "after", "when", "while", "before"].contains(
+            tokens[first].lower)
+        {
             return nil  // "said in a statement", "said on Monday": no speaker follows
         }
         return phrase(first, k)
@@ -73,11 +85,15 @@ struct QuoteFinder {
             guardCount += 1
             guard !isStop(tokens[end]), !isQuoteMark(tokens[end]) else { return nil }
             var start = end
-            while start - 1 >= 0 && tokens[start - 1].kind != .punctuation && !tokens[start].startsParagraph && end - start < 14 { start -= 1 }
+            while start - 1 >= 0 && tokens[start - 1].kind != .punctuation && !tokens[start].startsParagraph
+                && end - start < 14
+            { start -= 1 }
             if tokens[end].text == "," || tokens[end].text == ")" {
                 // "Commander Alexis Boon, from the Met, said": skip the parenthetical.
                 var k = end - 1
-                while k >= 0 && tokens[k].text != "," && tokens[k].text != "(" && !isStop(tokens[k]) && !isQuoteMark(tokens[k]) && !tokens[k].startsParagraph { k -= 1 }
+                while k >= 0 && tokens[k].text != "," && tokens[k].text != "(" && !isStop(tokens[k])
+                    && !isQuoteMark(tokens[k]) && !tokens[k].startsParagraph
+                { k -= 1 }
                 guard k >= 0, tokens[k].text == "," || tokens[k].text == "(" else { return nil }
                 end = k - 1
                 continue
@@ -141,7 +157,9 @@ struct QuoteFinder {
         var out: [PredictedQuote] = []
         var previous: (quote: PredictedQuote, paragraphEnd: Int)?
         for m in marked {
-            let words = tokens[tokenIndex(atOrAfter: m.content.start)..<tokenIndex(atOrAfter: m.content.end)].filter { $0.kind != .punctuation }.count
+            let words = tokens[tokenIndex(atOrAfter: m.content.start)..<tokenIndex(atOrAfter: m.content.end)].filter {
+                $0.kind != .punctuation
+            }.count
             let lastScalar = scalars[m.content.end - 1]
             let ends = [".", ",", "?", "!", "…"].contains(String(lastScalar))
             let openToken = tokenIndex(atOrAfter: m.open)
@@ -153,17 +171,25 @@ struct QuoteFinder {
                 guard openToken > 0, isSpeech(openToken - 1) else { continue }
                 let cue = openToken - 1
                 let speaker = subjectBefore(cue) ?? (cue > 0 ? phrase(max(0, cue - 2), cue - 1) : nil)
-                out.append(PredictedQuote(content: PredictedSpan(m.content, text: text(m.content)), kind: .direct, speaker: speaker.map { PredictedSpan($0, text: text($0)) }, cue: PredictedSpan(tokens[cue].span, text: tokens[cue].text)))
+                out.append(
+                    PredictedQuote(
+                        content: PredictedSpan(m.content, text: text(m.content)), kind: .direct,
+                        speaker: speaker.map { PredictedSpan($0, text: text($0)) },
+                        cue: PredictedSpan(tokens[cue].span, text: tokens[cue].text)))
                 continue
             }
-            let direct = afterColon || opensParagraph || (ends && words >= 4) || attribution != nil && words >= 4 || words >= 9
+            let direct =
+                afterColon || opensParagraph || (ends && words >= 4) || attribution != nil && words >= 4 || words >= 9
             if attribution == nil { attribution = attributionBefore(m.open) }
             if attribution == nil, let close = m.close { attribution = passiveAgent(after: close, verbBefore: m.open) }
-            var quote = PredictedQuote(content: PredictedSpan(m.content, text: text(m.content)), kind: direct ? .direct : .mixed)
+            var quote = PredictedQuote(
+                content: PredictedSpan(m.content, text: text(m.content)), kind: direct ? .direct : .mixed)
             if let a = attribution {
                 quote.speaker = PredictedSpan(a.speaker, text: text(a.speaker))
                 quote.cue = PredictedSpan(a.cue, text: text(a.cue))
-            } else if direct, let prev = previous, prev.quote.kind == .direct, opensParagraph ? m.open - prev.paragraphEnd <= 2 : m.open < prev.paragraphEnd {
+            } else if direct, let prev = previous, prev.quote.kind == .direct,
+                opensParagraph ? m.open - prev.paragraphEnd <= 2 : m.open < prev.paragraphEnd
+            {
                 // A quotation that continues the previous speaker's: the next
                 // paragraph, or the rest of a quotation an attribution interrupted.
                 quote.speaker = prev.quote.speaker
@@ -191,10 +217,13 @@ struct QuoteFinder {
     /// "CLAUSE, reported X." / "CLAUSE, X reported." first, then "X said (that)
     /// CLAUSE." and "reported by X that CLAUSE." for the verbs left.
     func indirectQuotes(excluding marked: [MarkedQuote]) -> [PredictedQuote] {
-        func inMarks(_ offset: Int) -> Bool { marked.contains { $0.depth == 0 && $0.open <= offset && offset <= ($0.close ?? $0.content.end) } }
+        func inMarks(_ offset: Int) -> Bool {
+            marked.contains { $0.depth == 0 && $0.open <= offset && offset <= ($0.close ?? $0.content.end) }
+        }
         func make(_ clause: Span, _ speaker: Span, _ verb: Int) -> PredictedQuote {
             PredictedQuote(
-                content: PredictedSpan(clause, text: text(clause)), kind: .indirect, speaker: PredictedSpan(speaker, text: text(speaker)),
+                content: PredictedSpan(clause, text: text(clause)), kind: .indirect,
+                speaker: PredictedSpan(speaker, text: text(speaker)),
                 speakerEntity: entityName(for: speaker), cue: PredictedSpan(tokens[verb].span, text: tokens[verb].text))
         }
         var out: [PredictedQuote] = []
@@ -221,7 +250,9 @@ struct QuoteFinder {
             }
             guard let speaker, end < tokens.count ? isSentenceEnd(tokens[end]) : true else { continue }
             var s = comma - 1
-            while s - 1 >= 0 && !isStop(tokens[s - 1]) && !tokens[s].startsParagraph && !isQuoteMark(tokens[s - 1]) { s -= 1 }
+            while s - 1 >= 0 && !isStop(tokens[s - 1]) && !tokens[s].startsParagraph && !isQuoteMark(tokens[s - 1]) {
+                s -= 1
+            }
             guard s < comma, !isQuoteMark(tokens[comma - 1]) else { continue }
             let clause = Span(tokens[s].span.start, tokens[comma - 1].span.end)
             if marked.contains(where: { $0.content.overlaps(clause) }) { continue }
@@ -238,7 +269,9 @@ struct QuoteFinder {
             if next.lower == "by" {
                 // "reported by The Telegraph that …"
                 var k = v + 2
-                while k < tokens.count && tokens[k].lower != "that" && tokens[k].kind != .punctuation && k - v < 8 { k += 1 }
+                while k < tokens.count && tokens[k].lower != "that" && tokens[k].kind != .punctuation && k - v < 8 {
+                    k += 1
+                }
                 guard k < tokens.count, tokens[k].lower == "that", k > v + 2 else { continue }
                 var first = v + 2
                 if tokens[first].lower == "the" && first + 1 < k { first += 1 }
@@ -247,7 +280,9 @@ struct QuoteFinder {
             } else {
                 subject = subjectBefore(v)
                 if tokens[v].lower == "told" {
-                    while c < tokens.count && tokens[c].lower != "that" && tokens[c].kind != .punctuation && c - v < 8 { c += 1 }
+                    while c < tokens.count && tokens[c].lower != "that" && tokens[c].kind != .punctuation && c - v < 8 {
+                        c += 1
+                    }
                     guard c < tokens.count, tokens[c].lower == "that" else { continue }
                 }
                 if c < tokens.count && tokens[c].lower == "that" { c += 1 }
@@ -257,7 +292,9 @@ struct QuoteFinder {
             if ["to", "by", "for", "on", "of", "in", "at", "with", "about"].contains(tokens[c].lower) { continue }
             var e = c
             // The clause ends at the sentence end, a quotation mark or a dash that opens an aside.
-            while e + 1 < tokens.count && !isSentenceEnd(tokens[e + 1]) && !isQuoteMark(tokens[e + 1]) && !["—", "–"].contains(tokens[e + 1].text) { e += 1 }
+            while e + 1 < tokens.count && !isSentenceEnd(tokens[e + 1]) && !isQuoteMark(tokens[e + 1])
+                && !["—", "–"].contains(tokens[e + 1].text)
+            { e += 1 }
             // A clause that runs into a quotation is the lead-in of a mixed quote: "claimed the shooting was “…”".
             if e + 1 < tokens.count, isQuoteMark(tokens[e + 1]), !inMarks(tokens[v].span.start) { continue }
             while e > c && tokens[e].kind == .punctuation { e -= 1 }

@@ -21,7 +21,8 @@ struct Token: Hashable, Sendable {
 
     /// All letters upper case and at least two of them: IOPC, BBC.
     var isAcronym: Bool {
-        kind == .word && text.unicodeScalars.count >= 2 && text.unicodeScalars.allSatisfy { $0.properties.isUppercase || $0.properties.numericType != nil }
+        kind == .word && text.unicodeScalars.count >= 2
+            && text.unicodeScalars.allSatisfy { $0.properties.isUppercase || $0.properties.numericType != nil }
             && text.unicodeScalars.contains { $0.properties.isAlphabetic }
     }
 
@@ -42,8 +43,15 @@ enum Tokenizer {
         func isDigit(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil && s.value < 0x80 }
         while i < scalars.count {
             let s = scalars[i]
-            if s == "\n" { newlines += 1; i += 1; continue }
-            if s.properties.isWhitespace { i += 1; continue }
+            if s == "\n" {
+                newlines += 1
+                i += 1
+                continue
+            }
+            if s.properties.isWhitespace {
+                i += 1
+                continue
+            }
             let start = i
             var kind = Token.Kind.punctuation
             if isLetter(s) || isDigit(s) {
@@ -51,13 +59,19 @@ enum Tokenizer {
                 i += 1
                 while i < scalars.count {
                     let c = scalars[i]
-                    if isLetter(c) || isDigit(c) { i += 1; continue }
+                    if isLetter(c) || isDigit(c) {
+                        i += 1
+                        continue
+                    }
                     // Inner apostrophe or hyphen between letters; a possessive s stays apart.
-                    if (c == "’" || c == "'" || c == "-" || c == "." && kind == .number || c == "," && kind == .number), i + 1 < scalars.count,
+                    if c == "’" || c == "'" || c == "-" || c == "." && kind == .number || c == "," && kind == .number,
+                        i + 1 < scalars.count,
                         isLetter(scalars[i + 1]) || isDigit(scalars[i + 1])
                     {
                         // "MOBO-nominated": a name ends before a hyphen and a lower-case word.
-                        if c == "-", scalars[start].properties.isUppercase, scalars[i + 1].properties.isLowercase { break }
+                        if c == "-", scalars[start].properties.isUppercase, scalars[i + 1].properties.isLowercase {
+                            break
+                        }
                         if (c == "’" || c == "'") && (scalars[i + 1] == "s" || scalars[i + 1] == "S")
                             && (i + 2 >= scalars.count || !isLetter(scalars[i + 2]))
                         {
@@ -73,11 +87,17 @@ enum Tokenizer {
                 i += 1
             }
             let text = String(String.UnicodeScalarView(scalars[start..<i]))
-            tokens.append(Token(text: text, span: Span(start, i), kind: kind, startsParagraph: newlines > 0, startsSentence: sentenceStart || newlines > 0))
+            tokens.append(
+                Token(
+                    text: text, span: Span(start, i), kind: kind, startsParagraph: newlines > 0,
+                    startsSentence: sentenceStart || newlines > 0))
             newlines = 0
             if kind == .punctuation {
-                if [".", "!", "?", ":", "…"].contains(text) { sentenceStart = true }
-                else if !QuotationMarks.opening.contains(s) && s != "(" { sentenceStart = false }
+                if [".", "!", "?", ":", "…"].contains(text) {
+                    sentenceStart = true
+                } else if !QuotationMarks.opening.contains(s) && s != "(" {
+                    sentenceStart = false
+                }
             } else {
                 sentenceStart = false
             }

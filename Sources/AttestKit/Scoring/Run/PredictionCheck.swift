@@ -29,14 +29,16 @@ struct PredictionCheck {
     /// Spans that lie outside the text (of `length` code points).
     func rangeProblems(_ input: PredictionDocument, length: Int) -> [(field: String, message: String)] {
         input.labelledSpans.compactMap { field, span, _ in
-            span.end > length ? (field, "span \(span) lies outside the text of \(input.id) (\(length) code points)") : nil
+            span.end > length
+                ? (field, "span \(span) lies outside the text of \(input.id) (\(length) code points)") : nil
         }
     }
 
     /// Given texts that differ from the article at their offsets, with the reason.
     func textProblems(_ input: PredictionDocument, article: ArticleText) -> [(field: String, message: String)] {
         input.labelledSpans.compactMap { field, span, text in
-            guard let text, !article.matches(text, at: span), let why = OffsetDiagnosis.explain(text: text, span: span, article: article)
+            guard let text, !article.matches(text, at: span),
+                let why = OffsetDiagnosis.explain(text: text, span: span, article: article)
             else { return nil }
             return (field + ".text", why)
         }

@@ -15,9 +15,12 @@ public struct ScoreRequest: Sendable {
     public var jobs: Int
 
     public init(
-        goldFiles: [URL], articles: ArticleResolver = ArticleResolver(articlesFolder: nil), predictions: PredictionSource,
-        options: ScoringOptions = ScoringOptions(), typeMap: TypeMap = TypeMap(), declaredTypes: Set<EntityType> = Set(EntityType.defaults),
-        requireAll: Bool = false, shard: Shard? = nil, bootstrap: Bootstrap? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        goldFiles: [URL], articles: ArticleResolver = ArticleResolver(articlesFolder: nil),
+        predictions: PredictionSource,
+        options: ScoringOptions = ScoringOptions(), typeMap: TypeMap = TypeMap(),
+        declaredTypes: Set<EntityType> = Set(EntityType.defaults),
+        requireAll: Bool = false, shard: Shard? = nil, bootstrap: Bootstrap? = nil,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.goldFiles = goldFiles
         self.articles = articles

@@ -22,7 +22,9 @@ public struct ScoreRun: Sendable {
         // Gold files are read when their prediction arrives, by the worker
         // that scores it: memory holds one batch, not the gold set.
         var paths: [String: String] = [:]
-        for url in request.goldFiles where request.shard?.contains(Self.stem(url)) ?? true { paths[Self.stem(url)] = url.path }
+        for url in request.goldFiles where request.shard?.contains(Self.stem(url)) ?? true {
+            paths[Self.stem(url)] = url.path
+        }
         let goldPaths = paths
         let sourceName = request.predictions.displayName(workingDirectory: cwd)
 
@@ -55,7 +57,8 @@ public struct ScoreRun: Sendable {
                     switch PredictionLineReader.read(line, file: sourceName) {
                     case .problems(let problems): return Item(diagnostics: problems)
                     case .document(let doc):
-                        return self.process(doc, file: sourceName, line: line.number, gold: goldPaths, reader: reader, allIDs: allIDs)
+                        return self.process(
+                            doc, file: sourceName, line: line.number, gold: goldPaths, reader: reader, allIDs: allIDs)
                     }
                 }
                 collect(items, file: sourceName, lines: batch.map(\.number))
@@ -69,13 +72,15 @@ public struct ScoreRun: Sendable {
                 let name = DisplayPath.of(path: FileBytes.join(cwd, doc.path), relativeTo: cwd)
                 let header = doc.document.header
                 var item = self.process(
-                    PredictionDocument(doc.document), file: name, line: header.origin?.line ?? 1, gold: goldPaths, reader: reader,
+                    PredictionDocument(doc.document), file: name, line: header.origin?.line ?? 1, gold: goldPaths,
+                    reader: reader,
                     allIDs: allIDs)
                 if header.status != .prediction {
                     item.diagnostics.append(
                         Diagnostic(
                             file: name, location: header.origin ?? .start, severity: .warning,
-                            message: "status is \(header.status.rawValue), not prediction; scored as a prediction all the same",
+                            message:
+                                "status is \(header.status.rawValue), not prediction; scored as a prediction all the same",
                             rule: PredictionRules.field.id))
                 }
                 return item
@@ -83,7 +88,8 @@ public struct ScoreRun: Sendable {
             collect(items, file: DisplayPath.of(folder), lines: docs.map { $0.document.header.origin?.line ?? 1 })
         case .documents(let docs, let name):
             let items = self.perWorker(Array(docs.enumerated())) { pair, reader in
-                self.process(pair.element, file: name, line: pair.offset + 1, gold: goldPaths, reader: reader, allIDs: allIDs)
+                self.process(
+                    pair.element, file: name, line: pair.offset + 1, gold: goldPaths, reader: reader, allIDs: allIDs)
             }
             collect(items, file: name, lines: docs.indices.map { $0 + 1 })
         }
@@ -101,7 +107,8 @@ public struct ScoreRun: Sendable {
         let missing = goldPaths.keys.filter { seen[$0] == nil }.sorted()
         if !missing.isEmpty {
             let severity: Severity = request.requireAll ? .error : .warning
-            let list = missing.prefix(10).joined(separator: ", ") + (missing.count > 10 ? ", … (\(missing.count) in all)" : "")
+            let list =
+                missing.prefix(10).joined(separator: ", ") + (missing.count > 10 ? ", … (\(missing.count) in all)" : "")
             diagnostics.append(
                 Diagnostic(
                     file: sourceName, severity: severity,
@@ -123,16 +130,21 @@ public struct ScoreRun: Sendable {
                 if let s = item.score { scores.append(s) }
             }
         }
-        if diagnostics.contains(where: { $0.severity == .error }) { return ScoreOutcome(scorecard: nil, diagnostics: diagnostics) }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            return ScoreOutcome(scorecard: nil, diagnostics: diagnostics)
+        }
         let card = Scorecard(documents: scores, options: request.options, bootstrap: request.bootstrap)
         return ScoreOutcome(scorecard: card, diagnostics: diagnostics)
     }
 
     /// Maps `items` on the request's workers, each with its own gold reader, keeping their order.
-    private func perWorker<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T, GoldSet.Reader) -> R) -> [R] {
+    private func perWorker<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T, GoldSet.Reader) -> R)
+        -> [R]
+    {
         let texts = request.options.collectErrors
         let articles = request.articles
-        return ConcurrentMap.map(items, jobs: request.jobs, state: { GoldSet.Reader(texts: texts, articles: articles) }, transform)
+        return ConcurrentMap.map(
+            items, jobs: request.jobs, state: { GoldSet.Reader(texts: texts, articles: articles) }, transform)
     }
 
     static func stem(_ url: URL) -> String {
@@ -142,7 +154,8 @@ public struct ScoreRun: Sendable {
 
     /// Maps types, checks the prediction against its gold document and article, and scores it.
     private func process(
-        _ input: PredictionDocument, file: String, line: Int, gold: [String: String], reader: GoldSet.Reader, allIDs: Set<String>
+        _ input: PredictionDocument, file: String, line: Int, gold: [String: String], reader: GoldSet.Reader,
+        allIDs: Set<String>
     ) -> Item {
         var item = Item()
         let at = SourceLocation(line: line, column: 1)
@@ -151,7 +164,8 @@ public struct ScoreRun: Sendable {
             let known = allIDs.count <= 5 ? allIDs.sorted().joined(separator: ", ") : "\(allIDs.count) documents"
             item.diagnostics.append(
                 Diagnostic(
-                    file: file, location: at, message: "id: unknown document \(Brief.quoted(input.id)); the gold set has \(known)",
+                    file: file, location: at,
+                    message: "id: unknown document \(Brief.quoted(input.id)); the gold set has \(known)",
                     rule: PredictionRules.unknownDocument.id))
             return item
         }
@@ -168,19 +182,23 @@ public struct ScoreRun: Sendable {
         item.dropped = dropped
         // Ranges against the header's length, then texts against the article.
         for (field, message) in check.rangeProblems(input, length: g.document.header.length) {
-            item.diagnostics.append(Diagnostic(file: file, location: at, message: "\(field): \(message)", rule: PredictionRules.range.id))
+            item.diagnostics.append(
+                Diagnostic(file: file, location: at, message: "\(field): \(message)", rule: PredictionRules.range.id))
         }
         var article: ArticleText?
         if request.options.collectErrors || PredictionCheck.hasTexts(input) {
             article = g.loadArticle()
             if let article {
                 for (field, message) in check.textProblems(input, article: article) {
-                    item.diagnostics.append(Diagnostic(file: file, location: at, message: "\(field): \(message)", rule: PredictionRules.text.id))
+                    item.diagnostics.append(
+                        Diagnostic(
+                            file: file, location: at, message: "\(field): \(message)", rule: PredictionRules.text.id))
                 }
             } else {
                 item.diagnostics.append(
                     Diagnostic(
-                        file: file, location: at, message: "cannot read the article of \(input.id) to check the predicted texts",
+                        file: file, location: at,
+                        message: "cannot read the article of \(input.id) to check the predicted texts",
                         rule: FileCheck.unreadable.id))
             }
         }

@@ -1,6 +1,7 @@
 /// The document id equals the annotation file's name without `.xml`.
 public struct DocumentIDRule: Rule {
-    public static let descriptor = RuleDescriptor("document.id", .error, "The document id equals the annotation file's name without `.xml`.")
+    public static let descriptor = RuleDescriptor(
+        "document.id", .error, "The document id equals the annotation file's name without `.xml`.")
 
     public init() {}
 
@@ -8,7 +9,10 @@ public struct DocumentIDRule: Rule {
         guard let stem = subject.fileStem else { return }
         let header = subject.document.header
         if header.id != stem {
-            sink.report(Self.descriptor, "document id \(Brief.quoted(header.id)) differs from the file name \(Brief.quoted(stem + ".xml")); rename one of them", at: header.origin)
+            sink.report(
+                Self.descriptor,
+                "document id \(Brief.quoted(header.id)) differs from the file name \(Brief.quoted(stem + ".xml")); rename one of them",
+                at: header.origin)
         }
     }
 }

@@ -1,6 +1,7 @@
 /// Mentions of different entities do not cross (one may nest inside another).
 public struct MentionCrossingRule: Rule {
-    public static let descriptor = RuleDescriptor("mention.crossing", .error, "Mentions of different entities do not cross (one may nest inside another).")
+    public static let descriptor = RuleDescriptor(
+        "mention.crossing", .error, "Mentions of different entities do not cross (one may nest inside another).")
 
     public init() {}
 
@@ -8,7 +9,8 @@ public struct MentionCrossingRule: Rule {
         // (start, end, entity index, mention index), outer spans first on a shared start.
         var all: [(start: Int, end: Int, entity: Int, mention: Int)] = []
         for (e, entity) in subject.document.entities.enumerated() {
-            for (m, mention) in entity.mentions.enumerated() where !mention.span.isEmpty && !mention.excerpt.isUnreadable {
+            for (m, mention) in entity.mentions.enumerated()
+            where !mention.span.isEmpty && !mention.excerpt.isUnreadable {
                 all.append((mention.span.start, mention.span.end, e, m))
             }
         }
@@ -18,9 +20,14 @@ public struct MentionCrossingRule: Rule {
             while let top = open.last, top.end <= item.start { open.removeLast() }
             if let top = open.last, item.end > top.end, top.entity != item.entity {
                 let entities = subject.document.entities
-                let a = entities[item.entity], b = entities[top.entity]
-                let m = a.mentions[item.mention], n = b.mentions[top.mention]
-                sink.report(Self.descriptor, "mention \(m.id) \(m.span) of \(a.id) crosses mention \(n.id) \(n.span) of \(b.id); mentions may nest but not cross", at: m.excerpt.origin)
+                let a = entities[item.entity]
+                let b = entities[top.entity]
+                let m = a.mentions[item.mention]
+                let n = b.mentions[top.mention]
+                sink.report(
+                    Self.descriptor,
+                    "mention \(m.id) \(m.span) of \(a.id) crosses mention \(n.id) \(n.span) of \(b.id); mentions may nest but not cross",
+                    at: m.excerpt.origin)
                 continue
             }
             open.append(item)

@@ -1,6 +1,7 @@
 /// The text inside each span element equals the article text at its offsets.
 public struct SpanTextRule: Rule {
-    public static let descriptor = RuleDescriptor("span.text", .error, "The text inside each span element equals the article text at its offsets.")
+    public static let descriptor = RuleDescriptor(
+        "span.text", .error, "The text inside each span element equals the article text at its offsets.")
 
     public init() {}
 
@@ -9,7 +10,8 @@ public struct SpanTextRule: Rule {
         for (label, e) in subject.excerpts where e.start < e.end && article.contains(e.span) {
             let actual = article[e.span]
             guard actual != e.text else { continue }
-            var message = "\(label) reads \(Brief.quoted(e.text)) but the article has \(Brief.quoted(actual)) at \(e.span)"
+            var message =
+                "\(label) reads \(Brief.quoted(e.text)) but the article has \(Brief.quoted(actual)) at \(e.span)"
             if let nearest = article.nearestOccurrence(of: e.text, near: e.start) {
                 message += "; the text occurs at \(nearest) (shifted by \(nearest.start - e.start))"
             }

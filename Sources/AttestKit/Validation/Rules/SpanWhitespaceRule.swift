@@ -10,7 +10,9 @@ public struct SpanWhitespaceRule: Rule {
             guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { continue }
             if first.properties.isWhitespace || last.properties.isWhitespace {
                 let side = first.properties.isWhitespace ? "start" : "end"
-                sink.report(Self.descriptor, "\(label) \(Brief.quoted(text)) has white space at its \(side); trim the span", at: e.origin)
+                sink.report(
+                    Self.descriptor, "\(label) \(Brief.quoted(text)) has white space at its \(side); trim the span",
+                    at: e.origin)
             }
         }
     }

@@ -1,6 +1,8 @@
 /// A quote's `speaker-entity` names an entity of the same file (also enforced by the XSD's xs:keyref).
 public struct SpeakerReferenceRule: Rule {
-    public static let descriptor = RuleDescriptor("ref.resolved", .error, "A quote's `speaker-entity` names an entity of the same file (also enforced by the XSD's xs:keyref).")
+    public static let descriptor = RuleDescriptor(
+        "ref.resolved", .error,
+        "A quote's `speaker-entity` names an entity of the same file (also enforced by the XSD's xs:keyref).")
 
     public init() {}
 
@@ -8,7 +10,10 @@ public struct SpeakerReferenceRule: Rule {
         let ids = Set(subject.document.entities.map(\.id))
         for q in subject.document.quotes {
             if let ref = q.speakerEntity, !ids.contains(ref) {
-                sink.report(Self.descriptor, "quote \(q.id) names speaker-entity \(Brief.quoted(ref)), which is no entity of this file", at: q.origin)
+                sink.report(
+                    Self.descriptor,
+                    "quote \(q.id) names speaker-entity \(Brief.quoted(ref)), which is no entity of this file",
+                    at: q.origin)
             }
         }
     }

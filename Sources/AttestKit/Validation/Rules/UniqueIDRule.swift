@@ -1,6 +1,8 @@
 /// Every id (entity, mention, quote) is unique within its file (also enforced by the XSD's xs:key).
 public struct UniqueIDRule: Rule {
-    public static let descriptor = RuleDescriptor("id.unique", .error, "Every id (entity, mention, quote) is unique within its file (also enforced by the XSD's xs:key).")
+    public static let descriptor = RuleDescriptor(
+        "id.unique", .error,
+        "Every id (entity, mention, quote) is unique within its file (also enforced by the XSD's xs:key).")
 
     public init() {}
 
@@ -8,7 +10,9 @@ public struct UniqueIDRule: Rule {
         var seen: Set<String> = []
         func visit(_ id: String, _ what: String, _ origin: SourceLocation?) {
             if !seen.insert(id).inserted {
-                sink.report(Self.descriptor, "duplicate id \(Brief.quoted(id)) on \(what); ids are unique within a file", at: origin)
+                sink.report(
+                    Self.descriptor, "duplicate id \(Brief.quoted(id)) on \(what); ids are unique within a file",
+                    at: origin)
             }
         }
         for e in subject.document.entities {
