@@ -55,6 +55,7 @@ public enum GoldSet {
         private let sax: AnnotationSAXReader?
         private let cwd = FileManager.default.currentDirectoryPath
         private let articles: ArticleResolver?
+        private let folders = ArticleResolver.FolderCache()
         /// Whether to keep the gold's covered texts (only listed errors show them).
         let texts: Bool
 
@@ -101,7 +102,7 @@ public enum GoldSet {
                 }
             }
             guard let articles else { return .success(GoldDocument(document: document, path: path, articlePath: "")) }
-            switch articles.resolve(document.header.articlePath, annotationPath: path) {
+            switch articles.resolve(document.header.articlePath, annotationPath: path, cache: folders) {
             case .success(let article):
                 return .success(GoldDocument(document: document, path: path, articlePath: article))
             case .failure(let problem):

@@ -108,14 +108,11 @@ public struct PredictionDecoder: Sendable {
 
     /// A member the format defines given more than once is ambiguous (which
     /// one counts?): an issue at its second appearance.
-    private func repeated(in object: JSONValue, _ keys: Set<String>, path: String?, _ issues: inout [PredictionIssue]) {
+    private func repeated(in object: JSONValue, _ keys: [String], path: String?, _ issues: inout [PredictionIssue]) {
         guard case .object(let members) = object else { return }
-        var seen = Set<String>()
-        for m in members where keys.contains(m.key) && !seen.insert(m.key).inserted {
+        for (k, m) in members.enumerated() where keys.contains(m.key) && members[..<k].contains(where: { $0.key == m.key }) {
             let field = path.map { "\($0).\(m.key)" } ?? m.key
-            issues.append(
-                PredictionIssue(
-                    field: field, offset: m.offset, message: "is given more than once; give each member once"))
+            issues.append(PredictionIssue(field: field, offset: m.offset, message: "is given more than once; give each member once"))
         }
     }
 

@@ -73,17 +73,35 @@ public struct PredictionDocument: Hashable, Sendable {
     }
 }
 
-extension PredictionDocument {
-    /// Every predicted span with its field path in the format (`entities[2]`,
-    /// `quotes[0].speaker`) and the text the extractor gave for it.
-    public var labelledSpans: [(field: String, span: Span, text: String?)] {
-        var out: [(String, Span, String?)] = []
-        for (i, m) in mentions.enumerated() { out.append(("entities[\(i)]", m.span, m.text)) }
-        for (i, q) in quotes.enumerated() {
-            out.append(("quotes[\(i)]", q.content.span, q.content.text))
-            if let s = q.speaker { out.append(("quotes[\(i)].speaker", s.span, s.text)) }
-            if let c = q.cue { out.append(("quotes[\(i)].cue", c.span, c.text)) }
+/// Where a predicted span sits in the extractor form, named only when a
+/// message needs it (`entities[2]`, `quotes[0].speaker`).
+public struct PredictionField: Hashable, Sendable, CustomStringConvertible {
+    public enum Role: Hashable, Sendable {
+        case entity, quote, speaker, cue
+    }
+
+    public var role: Role
+    public var index: Int
+
+    public var description: String {
+        switch role {
+        case .entity: "entities[\(index)]"
+        case .quote: "quotes[\(index)]"
+        case .speaker: "quotes[\(index)].speaker"
+        case .cue: "quotes[\(index)].cue"
         }
-        return out
+    }
+}
+
+extension PredictionDocument {
+    /// Calls `body` with every predicted span, its field and the text the
+    /// extractor gave for it, in the order of the format.
+    public func forEachSpan(_ body: (PredictionField, Span, String?) -> Void) {
+        for (i, m) in mentions.enumerated() { body(PredictionField(role: .entity, index: i), m.span, m.text) }
+        for (i, q) in quotes.enumerated() {
+            body(PredictionField(role: .quote, index: i), q.content.span, q.content.text)
+            if let s = q.speaker { body(PredictionField(role: .speaker, index: i), s.span, s.text) }
+            if let c = q.cue { body(PredictionField(role: .cue, index: i), c.span, c.text) }
+        }
     }
 }

@@ -24,9 +24,18 @@ public struct ArticleResolver: Sendable {
         self.articlesFolderReal = self.articlesFolder.flatMap(FileBytes.realPath)
     }
 
+    /// Real paths of the folders articles were found in, for a reader that
+    /// resolves many articles (one cache per thread): the folder is resolved
+    /// once, and each article costs one `lstat` (a link is resolved in full).
+    public final class FolderCache {
+        var realFolders: [String: String] = [:]
+
+        public init() {}
+    }
+
     /// The article's real path (links resolved) for the header path
     /// `articlePath` of the annotation file at `annotationPath`.
-    public func resolve(_ articlePath: String, annotationPath: String) -> Result<String, Problem> {
+    public func resolve(_ articlePath: String, annotationPath: String, cache: FolderCache? = nil) -> Result<String, Problem> {
         let folder = FileBytes.folder(of: FileBytes.join(workingDirectory, annotationPath))
         let lexical = FileBytes.join(folder, articlePath)
         let allowed = articlesFolder ?? FileBytes.folder(of: folder)
@@ -36,14 +45,35 @@ public struct ArticleResolver: Sendable {
             message:
                 "article path \(Brief.quoted(articlePath)) resolves outside the article folder "
                 + "\(DisplayPath.of(path: allowed, relativeTo: workingDirectory)); it was not read")
-        guard !articlePath.isEmpty, !articlePath.contains("\0"),
+        guard !articlePath.isEmpty, !articlePath.utf8.contains(0),
             FileBytes.isInside(lexical, allowed) || FileBytes.isInside(lexical, allowedReal)
         else { return .failure(outside) }
-        guard let real = FileBytes.realPath(lexical) else {
+        guard let real = Self.realPath(lexical, cache: cache) else {
             let shown = DisplayPath.of(path: lexical, relativeTo: workingDirectory)
             return .failure(Problem(check: FileCheck.articleMissing, message: "article \(shown) does not exist"))
         }
         guard FileBytes.isInside(real, allowedReal) else { return .failure(outside) }
         return .success(real)
+    }
+
+    /// `realpath(lexical)`, with the folder part taken from `cache` when it has it.
+    private static func realPath(_ lexical: String, cache: FolderCache?) -> String? {
+        guard let cache else { return FileBytes.realPath(lexical) }
+        let folder = FileBytes.folder(of: lexical)
+        let realFolder: String
+        if let known = cache.realFolders[folder] {
+            realFolder = known
+        } else {
+            guard let resolved = FileBytes.realPath(folder) else { return nil }
+            cache.realFolders[folder] = resolved
+            realFolder = resolved
+        }
+        switch FileBytes.isSymbolicLink(lexical) {
+        case nil: return nil
+        case true?: return FileBytes.realPath(lexical)
+        case false?:
+            let name = lexical.dropFirst(folder == "/" ? 1 : folder.count + 1)
+            return (realFolder == "/" ? "" : realFolder) + "/" + name
+        }
     }
 }

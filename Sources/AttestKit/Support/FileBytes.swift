@@ -72,6 +72,13 @@ public enum FileBytes {
         return String(cString: resolved)
     }
 
+    /// Whether `path` names a symbolic link; nil when nothing is there.
+    public static func isSymbolicLink(_ path: String) -> Bool? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
     /// Whether `path` equals `folder` or lies below it (string comparison).
     public static func isInside(_ path: String, _ folder: String) -> Bool {
         let f = folder.hasSuffix("/") ? folder : folder + "/"

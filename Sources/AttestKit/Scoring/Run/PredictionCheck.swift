@@ -28,24 +28,31 @@ struct PredictionCheck {
 
     /// Spans that lie outside the text (of `length` code points).
     func rangeProblems(_ input: PredictionDocument, length: Int) -> [(field: String, message: String)] {
-        input.labelledSpans.compactMap { field, span, _ in
-            span.end > length
-                ? (field, "span \(span) lies outside the text of \(input.id) (\(length) code points)") : nil
+        var problems: [(field: String, message: String)] = []
+        input.forEachSpan { field, span, _ in
+            if span.end > length {
+                problems.append(("\(field)", "span \(span) lies outside the text of \(input.id) (\(length) code points)"))
+            }
         }
+        return problems
     }
 
     /// Given texts that differ from the article at their offsets, with the reason.
     func textProblems(_ input: PredictionDocument, article: ArticleText) -> [(field: String, message: String)] {
-        input.labelledSpans.compactMap { field, span, text in
+        var problems: [(field: String, message: String)] = []
+        input.forEachSpan { field, span, text in
             guard let text, !article.matches(text, at: span),
                 let why = OffsetDiagnosis.explain(text: text, span: span, article: article)
-            else { return nil }
-            return (field + ".text", why)
+            else { return }
+            problems.append(("\(field).text", why))
         }
+        return problems
     }
 
     /// Whether any span carries a text to check.
     static func hasTexts(_ input: PredictionDocument) -> Bool {
-        input.labelledSpans.contains { $0.text != nil }
+        var found = false
+        input.forEachSpan { _, _, text in found = found || text != nil }
+        return found
     }
 }
