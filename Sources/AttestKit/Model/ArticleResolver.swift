@@ -40,19 +40,22 @@ public struct ArticleResolver: Sendable {
         let lexical = FileBytes.join(folder, articlePath)
         let allowed = articlesFolder ?? FileBytes.folder(of: folder)
         let allowedReal = articlesFolderReal ?? FileBytes.realPath(allowed) ?? allowed
-        let outside = Problem(
-            check: FileCheck.articleOutside,
-            message:
-                "article path \(Brief.quoted(articlePath)) resolves outside the article folder "
-                + "\(DisplayPath.of(path: allowed, relativeTo: workingDirectory)); it was not read")
+        // Built only on refusal: formatting the message costs more than resolving.
+        func outside() -> Problem {
+            Problem(
+                check: FileCheck.articleOutside,
+                message:
+                    "article path \(Brief.quoted(articlePath)) resolves outside the article folder "
+                    + "\(DisplayPath.of(path: allowed, relativeTo: workingDirectory)); it was not read")
+        }
         guard !articlePath.isEmpty, !articlePath.utf8.contains(0),
             FileBytes.isInside(lexical, allowed) || FileBytes.isInside(lexical, allowedReal)
-        else { return .failure(outside) }
+        else { return .failure(outside()) }
         guard let real = Self.realPath(lexical, cache: cache) else {
             let shown = DisplayPath.of(path: lexical, relativeTo: workingDirectory)
             return .failure(Problem(check: FileCheck.articleMissing, message: "article \(shown) does not exist"))
         }
-        guard FileBytes.isInside(real, allowedReal) else { return .failure(outside) }
+        guard FileBytes.isInside(real, allowedReal) else { return .failure(outside()) }
         return .success(real)
     }
 
@@ -72,8 +75,8 @@ public struct ArticleResolver: Sendable {
         case nil: return nil
         case true?: return FileBytes.realPath(lexical)
         case false?:
-            let name = lexical.dropFirst(folder == "/" ? 1 : folder.count + 1)
-            return (realFolder == "/" ? "" : realFolder) + "/" + name
+            let name = lexical.utf8.dropFirst(folder == "/" ? 1 : folder.utf8.count + 1)
+            return (realFolder == "/" ? "" : realFolder) + "/" + String(decoding: name, as: UTF8.self)
         }
     }
 }

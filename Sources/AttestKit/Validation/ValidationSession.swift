@@ -4,6 +4,7 @@ import Foundation
 final class ValidationSession {
     let validator: Validator
     let checker: XMLDocumentChecker
+    let folders = ArticleResolver.FolderCache()
 
     init(validator: Validator) {
         self.validator = validator
@@ -76,7 +77,7 @@ final class ValidationSession {
         // An empty path is the schema's to report.
         guard !header.articlePath.isEmpty else { return nil }
         let real: String
-        switch validator.articles.resolve(header.articlePath, annotationPath: annotationPath) {
+        switch validator.articles.resolve(header.articlePath, annotationPath: annotationPath, cache: folders) {
         case .failure(let problem):
             sink.report(problem.check, problem.message, at: header.origin)
             return nil
