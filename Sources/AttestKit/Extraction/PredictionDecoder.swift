@@ -110,9 +110,12 @@ public struct PredictionDecoder: Sendable {
     /// one counts?): an issue at its second appearance.
     private func repeated(in object: JSONValue, _ keys: [String], path: String?, _ issues: inout [PredictionIssue]) {
         guard case .object(let members) = object else { return }
-        for (k, m) in members.enumerated() where keys.contains(m.key) && members[..<k].contains(where: { $0.key == m.key }) {
+        for (k, m) in members.enumerated()
+        where keys.contains(m.key) && members[..<k].contains(where: { $0.key == m.key }) {
             let field = path.map { "\($0).\(m.key)" } ?? m.key
-            issues.append(PredictionIssue(field: field, offset: m.offset, message: "is given more than once; give each member once"))
+            issues.append(
+                PredictionIssue(
+                    field: field, offset: m.offset, message: "is given more than once; give each member once"))
         }
     }
 

@@ -35,7 +35,9 @@ public struct ArticleResolver: Sendable {
 
     /// The article's real path (links resolved) for the header path
     /// `articlePath` of the annotation file at `annotationPath`.
-    public func resolve(_ articlePath: String, annotationPath: String, cache: FolderCache? = nil) -> Result<String, Problem> {
+    public func resolve(_ articlePath: String, annotationPath: String, cache: FolderCache? = nil) -> Result<
+        String, Problem
+    > {
         let folder = FileBytes.folder(of: FileBytes.join(workingDirectory, annotationPath))
         let lexical = FileBytes.join(folder, articlePath)
         let allowed = articlesFolder ?? FileBytes.folder(of: folder)

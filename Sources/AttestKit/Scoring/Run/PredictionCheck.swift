@@ -31,7 +31,8 @@ struct PredictionCheck {
         var problems: [(field: String, message: String)] = []
         input.forEachSpan { field, span, _ in
             if span.end > length {
-                problems.append(("\(field)", "span \(span) lies outside the text of \(input.id) (\(length) code points)"))
+                problems.append(
+                    ("\(field)", "span \(span) lies outside the text of \(input.id) (\(length) code points)"))
             }
         }
         return problems
