@@ -79,6 +79,34 @@ import Testing
         Self.expectRefusal(outcome.diagnostics)
     }
 
+    /// Gold files gathered in another folder whose `corpus` links to the
+    /// corpus's article folder (as scripts/crosscheck-nervaluate.py does):
+    /// the articles really are inside, so they are read.
+    @Test func articlesReachedThroughALinkedFolderAreRead() throws {
+        let folder = try TemporaryFolder.sampleCorpus()
+        let corpus = try Corpus.open(root: folder.url)
+        let elsewhere = folder.url.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(
+            at: elsewhere.appendingPathComponent("annotations"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            at: elsewhere.appendingPathComponent("corpus"), withDestinationURL: corpus.articlesDirectory)
+        let gold = elsewhere.appendingPathComponent("annotations/sample.xml")
+        try FileManager.default.createSymbolicLink(
+            at: gold, withDestinationURL: folder.url.appendingPathComponent("annotations/sample.xml"))
+        let (documents, problems) = GoldSet.load(files: [gold], articles: corpus.articleResolver, streaming: true)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(documents.first?.loadArticle()?.count == 185)
+    }
+
+    @Test func whetherAnOutsideFileExistsIsNotTold() throws {
+        let (folder, corpus, _) = try Self.corpus(.dotDot)
+        let text = read(Paths.sampleAnnotation).replacingOccurrences(
+            of: "../corpus/sample.txt", with: "../outside/no-such-file.txt")
+        folder.write("annotations/sample.xml", text)
+        let (_, problems) = corpus.loadGold()
+        #expect(problems.map(\.rule) == [FileCheck.articleOutside.id])
+    }
+
     @Test func anArticleInsideTheFolderIsRead() throws {
         let folder = try TemporaryFolder.sampleCorpus()
         let corpus = try Corpus.open(root: folder.url)

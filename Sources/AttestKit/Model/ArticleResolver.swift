@@ -50,10 +50,13 @@ public struct ArticleResolver: Sendable {
                     "article path \(Brief.quoted(articlePath)) resolves outside the article folder "
                     + "\(DisplayPath.of(path: allowed, relativeTo: workingDirectory)); it was not read")
         }
-        guard !articlePath.isEmpty, !articlePath.utf8.contains(0),
-            FileBytes.isInside(lexical, allowed) || FileBytes.isInside(lexical, allowedReal)
-        else { return .failure(outside()) }
+        guard !articlePath.isEmpty, !articlePath.utf8.contains(0) else { return .failure(outside()) }
+        // A path that leaves the folder as written may still come back into it
+        // through links (a corpus folder linked elsewhere); what counts is where
+        // it really is. Whether something exists outside is never told.
+        let lexicallyInside = FileBytes.isInside(lexical, allowed) || FileBytes.isInside(lexical, allowedReal)
         guard let real = Self.realPath(lexical, cache: cache) else {
+            guard lexicallyInside else { return .failure(outside()) }
             let shown = DisplayPath.of(path: lexical, relativeTo: workingDirectory)
             return .failure(Problem(check: FileCheck.articleMissing, message: "article \(shown) does not exist"))
         }
