@@ -58,7 +58,7 @@ public struct ScoreReport: Codable, Sendable {
         var rows: [String: CountsRow] = [:]
         var typeRows: [String: [String: CountsRow]] = [:]
         for scheme in EntityScheme.allCases {
-            let w = Metrics.partialWeight(scheme, matching: card.options.matching, documents: card.totals.documents)
+            let w = scheme.partialWeight
             rows[scheme.rawValue] = CountsRow(
                 card.totals.entities[scheme], card.totals.entities[scheme].scores(partialWeight: w))
             for (type, counts) in card.totals.entityTypes {

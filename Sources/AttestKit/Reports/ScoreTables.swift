@@ -11,7 +11,8 @@ struct ScoreTables {
         let withCI = !ci.isEmpty
         let matching =
             card.options.matching == .nervaluate
-            ? "nervaluate (nervaluate 1.x, greedy in prediction order)" : "optimal (one-to-one, maximum total overlap)"
+            ? "nervaluate (as nervaluate 1.2.1, greedy in prediction order)"
+            : "optimal (one-to-one, maximum total overlap)"
         title =
             "\(card.documents.count) document(s) · entity matching: \(matching) · quote overlap: Jaccard ≥ \(card.options.overlap)"
 
@@ -99,10 +100,5 @@ struct ScoreTables {
             sections.append(("Gates", table))
         }
         for s in skippedGates { notes.append("Gate skipped: \(s)") }
-        if card.options.matching == .nervaluate && card.documents.count > 1 {
-            notes.append(
-                "As in nervaluate 1.x, over more than one document the partial and type schemes give partial matches no half credit."
-            )
-        }
     }
 }

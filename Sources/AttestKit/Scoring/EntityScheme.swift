@@ -16,8 +16,9 @@ public enum EntityScheme: String, CaseIterable, Hashable, Sendable, Codable {
 
 /// How predictions are paired with gold mentions.
 public enum MatchingMode: String, CaseIterable, Hashable, Sendable, Codable {
-    /// nervaluate 1.x: predictions in their given order, each taking the first
-    /// unmatched gold mention it matches or overlaps (at least 1% of the gold span).
+    /// nervaluate 1.2.1: predictions in their given order, each taking an
+    /// unmatched gold mention it matches exactly, or else one it overlaps (at
+    /// least 1% of the gold span), as each scheme's strategy chooses.
     case nervaluate
     /// A one-to-one alignment of maximum total overlap (Hungarian method), so
     /// that the order of predictions never changes a score.

@@ -4,16 +4,6 @@
 /// `quotes.attribution.accuracy`, `quotes.attribution.f1`, `quotes.cue.f1`,
 /// `quotes.speakers.f1` (see docs/metrics.md).
 public enum Metrics {
-    /// The partial weight of `scheme` under `matching` over `documents`
-    /// documents. nervaluate 1.x recomputes its figures when it merges a
-    /// second document without its partial flag, so over more than one
-    /// document its partial and type schemes give partial matches no credit;
-    /// Attest's nervaluate mode reproduces that, the optimal mode does not.
-    public static func partialWeight(_ scheme: EntityScheme, matching: MatchingMode, documents: Int) -> Double {
-        if matching == .nervaluate && documents > 1 { return 0 }
-        return scheme.partialWeight
-    }
-
     public static func compute(_ totals: Totals, matching: MatchingMode) -> [String: Double] {
         var m: [String: Double] = [:]
         func put(_ key: String, _ prf: PRF) {
@@ -22,7 +12,7 @@ public enum Metrics {
             m[key + ".f1"] = prf.f1
         }
         for scheme in EntityScheme.allCases {
-            let w = partialWeight(scheme, matching: matching, documents: totals.documents)
+            let w = scheme.partialWeight
             put("entities.\(scheme.rawValue)", totals.entities[scheme].scores(partialWeight: w))
             var macro: [PRF] = []
             // Types in a fixed order, so that the macro sums are the same on every run.

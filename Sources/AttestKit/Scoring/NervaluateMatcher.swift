@@ -35,12 +35,24 @@ public struct SchemeResult: Hashable, Sendable {
     }
 }
 
-/// nervaluate 1.x's four strategies, line for line (src/nervaluate/strategies.py):
-/// predictions are walked in order; each skips gold mentions already matched
-/// and stops at the first gold mention it matches exactly or overlaps by at
-/// least `minOverlapPercentage` of the gold span (nervaluate's default, 1%).
-/// nervaluate's ends are inclusive; these spans are half-open, and the
-/// arithmetic below is the same once that is accounted for.
+/// nervaluate 1.2.1's four strategies, line for line (src/nervaluate/strategies.py).
+/// Predictions are walked in their given order; each looks at every gold
+/// mention not yet matched that overlaps it by at least `minOverlapPercentage`
+/// of the gold span (nervaluate's default, 1%):
+///
+/// - strict: the first gold mention with the same boundaries and type is
+///   correct; else the first overlapping one is incorrect; else spurious;
+/// - exact: the same, with the same boundaries whatever the type;
+/// - partial: the first gold mention with the same boundaries is correct;
+///   else the first overlapping one is partial; else spurious;
+/// - type: of the overlapping gold mentions of the same type, the one with the
+///   closest boundaries (least |Δstart| + |Δend|, the first on a tie) is
+///   correct; else the first overlapping one of another type is incorrect;
+///   else spurious.
+///
+/// Gold mentions left unmatched are missed. nervaluate's ends are inclusive;
+/// these spans are half-open, and the arithmetic below is the same once that
+/// is accounted for.
 public struct NervaluateMatcher: Sendable {
     public var minOverlapPercentage: Double
 
@@ -56,51 +68,34 @@ public struct NervaluateMatcher: Sendable {
         return percentage >= minOverlapPercentage
     }
 
+    /// The outcome of every prediction under `scheme`, and the missed gold mentions.
     public func evaluate(_ scheme: EntityScheme, gold: [TypedSpan], predicted: [TypedSpan]) -> SchemeResult {
-        var matched = [Bool](repeating: false, count: gold.count)
         var outcomes: [MatchOutcome] = []
         outcomes.reserveCapacity(predicted.count)
-        for p in predicted {
-            var outcome = MatchOutcome.spurious
-            for (g, t) in gold.enumerated() where !matched[g] {
-                let sameSpan = p.span == t.span
-                switch scheme {
-                case .strict, .exact:
-                    let exact = sameSpan && (scheme == .exact || p.type == t.type)
-                    if exact {
-                        outcome = .correct(gold: g)
-                    } else if sufficientOverlap(p.span, t.span) {
-                        outcome = .incorrect(gold: g)
-                    }
-                case .partial:
-                    if sufficientOverlap(p.span, t.span) { outcome = sameSpan ? .correct(gold: g) : .partial(gold: g) }
-                case .type:
-                    if sufficientOverlap(p.span, t.span) {
-                        outcome = p.type == t.type ? .correct(gold: g) : .incorrect(gold: g)
-                    }
-                }
-                if outcome != .spurious {
-                    matched[g] = true
-                    break
-                }
-            }
-            outcomes.append(outcome)
-        }
+        walk(scheme, gold: gold, predicted: predicted, only: nil) { outcomes.append($0) }
         return SchemeResult(outcomes: outcomes, goldCount: gold.count)
     }
 
-    /// The counts of all four schemes in one walk, without recording
-    /// outcomes (the fast path when no errors are listed); with `type`, only
-    /// mentions of that type on both sides, as nervaluate's per-type tables.
-    ///
-    /// One walk serves all four because in each of nervaluate's strategies a
-    /// prediction takes the first unmatched gold mention it overlaps enough
-    /// (an exact match overlaps fully): the schemes differ only in how they
-    /// call the pair, never in which pair they make.
+    /// The counts of the four schemes, each from its own walk; with `type`,
+    /// only mentions of that type on both sides, as nervaluate's per-type tables.
     public func counts(gold: [TypedSpan], predicted: [TypedSpan], only type: EntityType? = nil) -> SchemeCounts {
         var c = SchemeCounts()
+        for scheme in EntityScheme.allCases {
+            c[scheme] = walk(scheme, gold: gold, predicted: predicted, only: type) { _ in }
+        }
+        return c
+    }
+
+    /// One strategy over one document. `record` gets each prediction's outcome
+    /// (those of type `only`, when given), in prediction order.
+    @discardableResult
+    func walk(
+        _ scheme: EntityScheme, gold: [TypedSpan], predicted: [TypedSpan], only type: EntityType?,
+        record: (MatchOutcome) -> Void
+    ) -> Counts {
+        var counts = Counts()
         // With gold in text order, no gold mention that starts at or after a
-        // prediction's end can match or overlap it: the walk stops there.
+        // prediction's end can overlap it: the scan stops there.
         var ordered = true
         for k in gold.indices.dropFirst() where gold[k - 1].span.start > gold[k].span.start {
             ordered = false
@@ -112,44 +107,72 @@ public struct NervaluateMatcher: Sendable {
             for t in gold where type == nil || t.type == type! { goldCount += 1 }
             var matchedCount = 0
             for p in predicted where type == nil || p.type == type! {
-                var found = -1
+                var exact = -1
+                var firstOverlap = -1
+                var closest = -1
+                var closestDistance = Int.max
                 for g in 0..<gold.count where !matched[g] {
                     let t = gold[g]
                     if ordered && t.span.start >= p.span.end { break }
                     if let type, t.type != type { continue }
-                    if p.span == t.span || sufficientOverlap(p.span, t.span) {
-                        found = g
-                        break
+                    switch scheme {
+                    case .strict, .exact:
+                        if p.span == t.span && (scheme == .exact || p.type == t.type) {
+                            exact = g
+                        } else if firstOverlap < 0 && sufficientOverlap(p.span, t.span) {
+                            firstOverlap = g
+                        }
+                    case .partial:
+                        guard sufficientOverlap(p.span, t.span) else { continue }
+                        if p.span == t.span {
+                            exact = g
+                        } else if firstOverlap < 0 {
+                            firstOverlap = g
+                        }
+                    case .type:
+                        guard sufficientOverlap(p.span, t.span) else { continue }
+                        if p.type == t.type {
+                            let distance = abs(p.span.start - t.span.start) + abs(p.span.end - t.span.end)
+                            if distance < closestDistance {
+                                closest = g
+                                closestDistance = distance
+                            }
+                        } else if firstOverlap < 0 {
+                            firstOverlap = g
+                        }
                     }
+                    if exact >= 0 { break }
                 }
-                guard found >= 0 else {
-                    c.strict.spu += 1
-                    c.exact.spu += 1
-                    c.partial.spu += 1
-                    c.type.spu += 1
-                    continue
-                }
-                matched[found] = true
-                matchedCount += 1
-                let t = gold[found]
-                let sameSpan = p.span == t.span
-                let sameType = p.type == t.type
-                if sameSpan && sameType { c.strict.cor += 1 } else { c.strict.inc += 1 }
-                if sameSpan {
-                    c.exact.cor += 1
-                    c.partial.cor += 1
+                let outcome: MatchOutcome
+                if exact >= 0 {
+                    outcome = .correct(gold: exact)
+                } else if closest >= 0 {
+                    outcome = .correct(gold: closest)
+                } else if firstOverlap >= 0 {
+                    outcome = scheme == .partial ? .partial(gold: firstOverlap) : .incorrect(gold: firstOverlap)
                 } else {
-                    c.exact.inc += 1
-                    c.partial.par += 1
+                    outcome = .spurious
                 }
-                if sameType { c.type.cor += 1 } else { c.type.inc += 1 }
+                switch outcome {
+                case .correct(let g):
+                    counts.cor += 1
+                    matched[g] = true
+                    matchedCount += 1
+                case .incorrect(let g):
+                    counts.inc += 1
+                    matched[g] = true
+                    matchedCount += 1
+                case .partial(let g):
+                    counts.par += 1
+                    matched[g] = true
+                    matchedCount += 1
+                case .spurious:
+                    counts.spu += 1
+                }
+                record(outcome)
             }
-            let missed = goldCount - matchedCount
-            c.strict.mis = missed
-            c.exact.mis = missed
-            c.partial.mis = missed
-            c.type.mis = missed
+            counts.mis = goldCount - matchedCount
         }
-        return c
+        return counts
     }
 }

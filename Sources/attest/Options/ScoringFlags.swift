@@ -8,7 +8,7 @@ extension MatchingMode: ExpressibleByArgument {}
 struct ScoringFlags: ParsableArguments {
     @Option(
         help:
-            "Entity matching: nervaluate (nervaluate 1.x, greedy in prediction order) or optimal (one-to-one, maximum total overlap)."
+            "Entity matching: nervaluate (as nervaluate 1.2.1, greedy in prediction order) or optimal (one-to-one, maximum total overlap)."
     )
     var matching: MatchingMode = .nervaluate
 

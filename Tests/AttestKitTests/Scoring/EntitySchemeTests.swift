@@ -50,17 +50,34 @@ import Testing
     }
 
     // Nested gold: ORG [0,10) holds LOC [4,10); the prediction is LOC [4,10).
-    // nervaluate takes the first gold span it overlaps (the ORG); optimal the LOC.
+    // nervaluate 1.2.1 prefers the exact match to the first overlap (1.1.0 took
+    // the ORG and called it incorrect); optimal takes the LOC too.
     @Test func nestedGoldSpans() {
         let gold = [TypedSpan(Span(0, 10), Self.org), TypedSpan(Span(4, 10), Self.loc)]
         let pred = [TypedSpan(Span(4, 10), Self.loc)]
         let nv = Self.counts(gold, pred, .nervaluate)
-        #expect(nv[.strict] == "0/1/0/1/0")
-        #expect(nv[.exact] == "0/1/0/1/0")
-        #expect(nv[.partial] == "0/0/1/1/0")
-        #expect(nv[.type] == "0/1/0/1/0")
+        for s in EntityScheme.allCases { #expect(nv[s] == "1/0/0/1/0", "\(s)") }
         let opt = Self.counts(gold, pred, .optimal)
         for s in EntityScheme.allCases { #expect(opt[s] == "1/0/0/1/0") }
+    }
+
+    // Gold PERSON [0,10) and PERSON [2,6); the prediction PERSON [2,7) overlaps
+    // both. The type scheme takes the closest boundaries (|2-2| + |7-6| = 1
+    // against |2-0| + |7-10| = 5): [2,6) is correct, [0,10) missed. Strict,
+    // exact and partial take the first overlap, [0,10), and miss [2,6).
+    @Test func typeSchemeTakesTheClosestBoundaries() {
+        let gold = [TypedSpan(Span(0, 10), Self.person), TypedSpan(Span(2, 6), Self.person)]
+        let pred = [TypedSpan(Span(2, 7), Self.person)]
+        let (score, strict) = EntityScorer(matching: .nervaluate).score(gold: gold, predicted: pred)
+        #expect(score.overall.type == Counts(cor: 1, mis: 1))
+        #expect(score.overall.strict == Counts(inc: 1, mis: 1))
+        #expect(score.overall.exact == Counts(inc: 1, mis: 1))
+        #expect(score.overall.partial == Counts(par: 1, mis: 1))
+        #expect(strict?.predictions == [.incorrect(gold: 0)])
+        #expect(strict?.missed == [1])
+        let typed = NervaluateMatcher().evaluate(.type, gold: gold, predicted: pred)
+        #expect(typed.predictions == [.correct(gold: 1)])
+        #expect(typed.missed == [0])
     }
 
     @Test func duplicatedPredictions() {
@@ -105,8 +122,8 @@ import Testing
         #expect(Counts().scores(partialWeight: 0).f1 == 0)
     }
 
-    /// nervaluate 1.x loses its partial weight when it merges a second
-    /// document; the optimal mode keeps SemEval's half credit.
+    /// nervaluate 1.2.1 gives partial matches half credit over any number of
+    /// documents (1.1.0 lost it when it merged a second document).
     @Test func partialCreditOverSeveralDocuments() {
         let doc = DocumentScore(
             id: "d", predicted: true,
@@ -116,15 +133,50 @@ import Testing
             ).score, quotes: QuoteDocumentScore(), errors: [])
         var second = doc
         second.id = "e"
+        // One document: PAR 1, MIS 1 → P = 0.5/1, R = 0.5/2.
         let one = Metrics.compute(Totals([doc]), matching: .nervaluate)
         #expect(one["entities.partial.precision"] == 0.5)
         #expect(one["entities.partial.recall"] == 0.25)
+        // Two: PAR 2, MIS 2 → P = 1/2, R = 1/4, the same.
         let two = Metrics.compute(Totals([doc, second]), matching: .nervaluate)
-        #expect(two["entities.partial.precision"] == 0)
+        #expect(two["entities.partial.precision"] == 0.5)
+        #expect(two["entities.partial.recall"] == 0.25)
         let optimal = Metrics.compute(Totals([doc, second]), matching: .optimal)
         #expect(optimal["entities.partial.precision"] == 0.5)
         #expect(optimal["entities.partial.recall"] == 0.25)
         #expect(two["entities.macro.strict.f1"] == 0)
+    }
+
+    /// Two documents scored apart and summed, as nervaluate 1.2.1 does.
+    /// A: gold PERSON [0,5), ORG [10,20); predicted PERSON [0,4), ORG [10,20).
+    /// B: gold LOC [0,6); predicted LOC [1,6), PERSON [30,35).
+    @Test func multiDocumentPartialByHand() {
+        let scorer = EntityScorer(matching: .nervaluate)
+        func doc(_ id: String, _ gold: [TypedSpan], _ pred: [TypedSpan]) -> DocumentScore {
+            DocumentScore(
+                id: id, predicted: true, entities: scorer.score(gold: gold, predicted: pred).score,
+                quotes: QuoteDocumentScore(),
+                errors: [])
+        }
+        let a = doc(
+            "a", [TypedSpan(Span(0, 5), Self.person), TypedSpan(Span(10, 20), Self.org)],
+            [TypedSpan(Span(0, 4), Self.person), TypedSpan(Span(10, 20), Self.org)])
+        let b = doc(
+            "b", [TypedSpan(Span(0, 6), Self.loc)],
+            [TypedSpan(Span(1, 6), Self.loc), TypedSpan(Span(30, 35), Self.person)])
+        let totals = Totals([a, b])
+        // partial: COR 1, PAR 2, SPU 1 → ACT 4, POS 3; P = (1 + 0.5·2)/4 = 0.5, R = 2/3, F1 = 4/7.
+        #expect(totals.entities.partial == Counts(cor: 1, par: 2, spu: 1))
+        let m = Metrics.compute(totals, matching: .nervaluate)
+        #expect(m["entities.partial.precision"] == 0.5)
+        #expect(abs(m["entities.partial.recall"]! - 2.0 / 3.0) < 1e-12)
+        #expect(abs(m["entities.partial.f1"]! - 4.0 / 7.0) < 1e-12)
+        // type: COR 3, SPU 1 → P 0.75, R 1, F1 6/7.
+        #expect(totals.entities.type == Counts(cor: 3, spu: 1))
+        #expect(abs(m["entities.type.f1"]! - 6.0 / 7.0) < 1e-12)
+        // strict: COR 1, INC 2, SPU 1 → P 1/4, R 1/3, F1 2/7.
+        #expect(totals.entities.strict == Counts(cor: 1, inc: 2, spu: 1))
+        #expect(abs(m["entities.strict.f1"]! - 2.0 / 7.0) < 1e-12)
     }
 
     @Test func hungarianFindsTheMaximum() {
