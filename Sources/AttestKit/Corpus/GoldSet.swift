@@ -8,20 +8,40 @@ public struct GoldDocument: Sendable {
     /// The article's real path, resolved and confined by `ArticleResolver`
     /// (empty for prediction files, whose article is the gold's).
     public var articlePath: String
+    /// The article, when it was read to check the annotation against it.
+    public var article: ArticleText?
+
+    public init(document: AnnotationDocument, path: String, articlePath: String, article: ArticleText? = nil) {
+        self.document = document
+        self.path = path
+        self.articlePath = articlePath
+        self.article = article
+    }
 
     public var id: String { document.id }
 
-    /// Reads the article (nil when it cannot be read or is not UTF-8).
+    /// The article (nil when it cannot be read or is not UTF-8).
     public func loadArticle() -> ArticleText? {
+        if let article { return article }
         guard !articlePath.isEmpty, case .bytes(let bytes) = FileBytes.read(articlePath) else { return nil }
         return ArticleText(bytes: bytes)
     }
 }
 
+/// Why an annotation file could not be read as gold: every problem found.
+public struct GoldReadFailure: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+
+    init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
+}
+
 /// What scoring, export and the harness read: annotation files, in
 /// parallel, one libxml2 parser per thread and no schema pass (`attest
 /// validate` is the gate for that). Each file's article path is resolved and
-/// confined to the article folder as the validator does it.
+/// confined to the article folder as the validator does it, and the article
+/// is read and checked against the header (SHA-256, length) and every span's
+/// covered text: figures are never computed on gold that does not hold.
 public enum GoldSet {
     /// The documents in file order, or the diagnostics of every file that
     /// could not be read (I/O, not well-formed, no header, an article outside
@@ -43,7 +63,7 @@ public enum GoldSet {
         for result in results {
             switch result {
             case .success(let d): documents.append(d)
-            case .failure(let p): problems.append(p)
+            case .failure(let p): problems.append(contentsOf: p.diagnostics)
             }
         }
         return (documents, problems)
@@ -65,53 +85,109 @@ public enum GoldSet {
             self.sax = streaming ? AnnotationSAXReader() : nil
         }
 
-        func load(_ path: String) -> Result<GoldDocument, Diagnostic> {
+        /// The rules a gold file must pass against its article to be scored.
+        static let articleRules: [any Rule] = [ArticleHashRule(), ArticleLengthRule(), SpanRangeRule(), SpanTextRule()]
+
+        func load(_ path: String) -> Result<GoldDocument, GoldReadFailure> {
             let name = DisplayPath.of(path: path, relativeTo: cwd)
             let bytes: [UInt8]
             switch FileBytes.read(path, limit: LibXMLParser.maximumFileSize) {
             case .bytes(let b): bytes = b
             case .tooLarge(let size):
                 return .failure(
-                    Diagnostic(file: name, message: "file is \(size) bytes; not read", rule: FileCheck.tooLarge.id))
+                    GoldReadFailure(
+                        Diagnostic(file: name, message: "file is \(size) bytes; not read", rule: FileCheck.tooLarge.id)))
             case .missing:
                 return .failure(
-                    Diagnostic(
-                        file: name, message: "cannot read the file: it does not exist", rule: FileCheck.unreadable.id))
+                    GoldReadFailure(
+                        Diagnostic(
+                            file: name, message: "cannot read the file: it does not exist", rule: FileCheck.unreadable.id)))
             case .failed(let why):
                 return .failure(
-                    Diagnostic(file: name, message: "cannot read the file: \(why)", rule: FileCheck.unreadable.id))
+                    GoldReadFailure(
+                        Diagnostic(file: name, message: "cannot read the file: \(why)", rule: FileCheck.unreadable.id)))
             }
             // The SAX reader first (no tree); the tree-based reader for whatever it declines.
-            var document: AnnotationDocument
-            if let sax, let d = sax.read(bytes, texts: texts), !d.id.isEmpty {
+            let document: AnnotationDocument
+            // Covered texts are read whenever the article is there to check them against.
+            if let sax, let d = sax.read(bytes, texts: texts || articles != nil), !d.id.isEmpty {
                 document = d
             } else {
                 switch parser.parse(bytes) {
                 case .failure(let f):
-                    return .failure(Diagnostic(file: name, location: f.location, message: f.message, rule: f.rule))
+                    return .failure(
+                        GoldReadFailure(Diagnostic(file: name, location: f.location, message: f.message, rule: f.rule)))
                 case .success(let tree):
                     guard let d = AnnotationReader(bytes: bytes, locations: false).read(tree), !d.id.isEmpty else {
                         return .failure(
-                            Diagnostic(
-                                file: name,
-                                message:
-                                    "not an annotation file (no <annotation> with a <document> header); run attest validate",
-                                rule: FileCheck.schema.id))
+                            GoldReadFailure(
+                                Diagnostic(
+                                    file: name,
+                                    message:
+                                        "not an annotation file (no <annotation> with a <document> header); run attest validate",
+                                    rule: FileCheck.schema.id)))
                     }
                     document = d
                 }
             }
             guard let articles else { return .success(GoldDocument(document: document, path: path, articlePath: "")) }
+            let articlePath: String
             switch articles.resolve(document.header.articlePath, annotationPath: path, cache: folders) {
-            case .success(let article):
-                return .success(GoldDocument(document: document, path: path, articlePath: article))
+            case .success(let resolved): articlePath = resolved
             case .failure(let problem):
-                let location = Self.headerLocation(bytes)
                 return .failure(
-                    Diagnostic(
-                        file: name, location: location, severity: .error, message: problem.message,
-                        rule: problem.check.id))
+                    GoldReadFailure(
+                        Diagnostic(
+                            file: name, location: Self.headerLocation(bytes), severity: .error, message: problem.message,
+                            rule: problem.check.id)))
             }
+            let articleBytes: [UInt8]
+            switch FileBytes.read(articlePath) {
+            case .bytes(let b): articleBytes = b
+            default:
+                let shown = DisplayPath.of(path: articlePath, relativeTo: cwd)
+                return .failure(
+                    GoldReadFailure(
+                        Diagnostic(
+                            file: name, location: Self.headerLocation(bytes), message: "cannot read article \(shown)",
+                            rule: FileCheck.unreadable.id)))
+            }
+            guard let article = ArticleText(bytes: articleBytes) else {
+                let shown = DisplayPath.of(path: articlePath, relativeTo: cwd)
+                return .failure(
+                    GoldReadFailure(
+                        Diagnostic(
+                            file: name, location: Self.headerLocation(bytes), message: "article \(shown) is not valid UTF-8",
+                            rule: FileCheck.articleEncoding.id)))
+            }
+            let sha256 = SHA256Hex.of(articleBytes)
+            guard Self.holds(document, article: article, sha256: sha256) else {
+                return .failure(GoldReadFailure(Self.problems(bytes, name: name, article: article, sha256: sha256)))
+            }
+            return .success(GoldDocument(document: document, path: path, articlePath: articlePath, article: article))
+        }
+
+        /// Whether the header's hash and length and every covered text agree with the article.
+        static func holds(_ document: AnnotationDocument, article: ArticleText, sha256: String) -> Bool {
+            guard document.header.sha256 == sha256, document.header.length == article.count else { return false }
+            for entity in document.entities {
+                for m in entity.mentions where !article.matches(m.text, at: m.span) { return false }
+            }
+            for q in document.quotes {
+                for (_, e) in q.excerpts where !article.matches(e.text, at: e.span) { return false }
+            }
+            return true
+        }
+
+        /// The rules' own diagnostics, with lines and columns, for a file that does not hold (the rare case:
+        /// the file is read again with locations).
+        static func problems(_ bytes: [UInt8], name: String, article: ArticleText, sha256: String) -> [Diagnostic] {
+            guard case .success(let tree) = LibXMLParser().parse(bytes), let located = AnnotationReader(bytes: bytes).read(tree)
+            else { return [] }
+            let subject = ValidationSubject(document: located, article: article, articleSHA256: sha256)
+            var sink = DiagnosticSink(file: name)
+            for rule in articleRules { rule.check(subject, into: &sink) }
+            return sink.diagnostics.filter { $0.severity == .error }.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
         }
 
         /// Where the `<document` header starts (the fast readers record no columns; this runs only on a failure).

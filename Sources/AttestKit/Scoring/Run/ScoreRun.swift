@@ -119,7 +119,7 @@ public struct ScoreRun: Sendable {
             let empties = self.perWorker(missing) { id, reader -> Item in
                 // Every missing id has a path: it was taken from goldPaths.
                 switch reader.load(goldPaths[id] ?? id) {
-                case .failure(let d): return Item(diagnostics: [d])
+                case .failure(let problem): return Item(diagnostics: problem.diagnostics)
                 case .success(let g):
                     let article = collectErrors ? g.loadArticle() : nil
                     return Item(id: id, score: scorer.score(gold: g.document, prediction: nil, article: article))
@@ -172,8 +172,8 @@ public struct ScoreRun: Sendable {
         item.id = input.id
         let g: GoldDocument
         switch reader.load(goldPath) {
-        case .failure(let d):
-            item.diagnostics.append(d)
+        case .failure(let problem):
+            item.diagnostics.append(contentsOf: problem.diagnostics)
             return item
         case .success(let loaded): g = loaded
         }
