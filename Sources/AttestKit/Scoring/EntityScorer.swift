@@ -18,9 +18,14 @@ public struct EntityScorer: Sendable {
         switch matching {
         case .nervaluate:
             let matcher = NervaluateMatcher()
-            score.overall = matcher.counts(gold: gold, predicted: predicted)
-            for type in types { score.types[type.name] = matcher.counts(gold: gold, predicted: predicted, only: type) }
-            if outcomes { strict = matcher.evaluate(.strict, gold: gold, predicted: predicted) }
+            let prepared = NervaluateMatcher.Prepared(gold: gold, predicted: predicted)
+            score.overall = matcher.counts(prepared, only: nil)
+            for (id, type) in prepared.types.enumerated() { score.types[type.name] = matcher.counts(prepared, only: id) }
+            if outcomes {
+                var list: [MatchOutcome] = []
+                matcher.walk(.strict, prepared, only: nil) { list.append($0) }
+                strict = SchemeResult(outcomes: list, goldCount: gold.count)
+            }
         case .optimal:
             let matcher = OptimalMatcher()
             func all(_ g: [TypedSpan], _ p: [TypedSpan]) -> (SchemeCounts, SchemeResult) {

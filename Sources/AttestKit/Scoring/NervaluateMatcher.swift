@@ -60,28 +60,87 @@ public struct NervaluateMatcher: Sendable {
         self.minOverlapPercentage = minOverlapPercentage
     }
 
-    /// `_has_sufficient_overlap`: the overlap as a percentage of the gold span.
-    func sufficientOverlap(_ pred: Span, _ gold: Span) -> Bool {
-        if pred.start >= gold.end || pred.end <= gold.start { return false }
-        let overlap = min(pred.end, gold.end) - max(pred.start, gold.start)
-        let percentage = (Double(overlap) / Double(gold.end - gold.start)) * 100.0
-        return percentage >= minOverlapPercentage
+    /// Gold and predicted mentions as the walks read them: types as small
+    /// integers, and for gold in text order the running maximum of its ends,
+    /// so a walk starts at the first gold mention that can reach a prediction.
+    struct Prepared {
+        struct Item {
+            var start: Int
+            var end: Int
+            var type: Int
+        }
+
+        var gold: [Item]
+        var predicted: [Item]
+        var types: [EntityType]
+        /// Whether gold is in order of start offsets.
+        var ordered: Bool
+        /// `maxEnd[k]`: the largest end of gold[0...k] (empty when not ordered).
+        var maxEnd: [Int]
+
+        init(gold: [TypedSpan], predicted: [TypedSpan]) {
+            var types: [EntityType] = []
+            func id(_ t: EntityType) -> Int {
+                if let k = types.firstIndex(of: t) { return k }
+                types.append(t)
+                return types.count - 1
+            }
+            self.gold = gold.map { Item(start: $0.span.start, end: $0.span.end, type: id($0.type)) }
+            self.predicted = predicted.map { Item(start: $0.span.start, end: $0.span.end, type: id($0.type)) }
+            self.types = types
+            var ordered = true
+            for k in self.gold.indices.dropFirst() where self.gold[k - 1].start > self.gold[k].start {
+                ordered = false
+                break
+            }
+            self.ordered = ordered
+            var maxEnd: [Int] = []
+            if ordered {
+                maxEnd.reserveCapacity(self.gold.count)
+                var m = Int.min
+                for g in self.gold {
+                    m = max(m, g.end)
+                    maxEnd.append(m)
+                }
+            }
+            self.maxEnd = maxEnd
+        }
+
+        /// The first gold index that may overlap a prediction starting at `start`.
+        func firstCandidate(from start: Int) -> Int {
+            guard ordered else { return 0 }
+            var lo = 0
+            var hi = maxEnd.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if maxEnd[mid] > start { hi = mid } else { lo = mid + 1 }
+            }
+            return lo
+        }
     }
 
     /// The outcome of every prediction under `scheme`, and the missed gold mentions.
     public func evaluate(_ scheme: EntityScheme, gold: [TypedSpan], predicted: [TypedSpan]) -> SchemeResult {
         var outcomes: [MatchOutcome] = []
         outcomes.reserveCapacity(predicted.count)
-        walk(scheme, gold: gold, predicted: predicted, only: nil) { outcomes.append($0) }
+        walk(scheme, Prepared(gold: gold, predicted: predicted), only: nil) { outcomes.append($0) }
         return SchemeResult(outcomes: outcomes, goldCount: gold.count)
     }
 
     /// The counts of the four schemes, each from its own walk; with `type`,
     /// only mentions of that type on both sides, as nervaluate's per-type tables.
     public func counts(gold: [TypedSpan], predicted: [TypedSpan], only type: EntityType? = nil) -> SchemeCounts {
+        let prepared = Prepared(gold: gold, predicted: predicted)
+        guard let type else { return counts(prepared, only: nil) }
+        guard let id = prepared.types.firstIndex(of: type) else { return SchemeCounts() }
+        return counts(prepared, only: id)
+    }
+
+    /// The four schemes' counts on prepared mentions (`only`: a type index).
+    func counts(_ prepared: Prepared, only type: Int?) -> SchemeCounts {
         var c = SchemeCounts()
         for scheme in EntityScheme.allCases {
-            c[scheme] = walk(scheme, gold: gold, predicted: predicted, only: type) { _ in }
+            c[scheme] = walk(scheme, prepared, only: type) { _ in }
         }
         return c
     }
@@ -89,50 +148,53 @@ public struct NervaluateMatcher: Sendable {
     /// One strategy over one document. `record` gets each prediction's outcome
     /// (those of type `only`, when given), in prediction order.
     @discardableResult
-    func walk(
-        _ scheme: EntityScheme, gold: [TypedSpan], predicted: [TypedSpan], only type: EntityType?,
-        record: (MatchOutcome) -> Void
-    ) -> Counts {
+    func walk(_ scheme: EntityScheme, _ prepared: Prepared, only type: Int?, record: (MatchOutcome) -> Void) -> Counts {
         var counts = Counts()
-        // With gold in text order, no gold mention that starts at or after a
-        // prediction's end can overlap it: the scan stops there.
-        var ordered = true
-        for k in gold.indices.dropFirst() where gold[k - 1].span.start > gold[k].span.start {
-            ordered = false
-            break
+        let gold = prepared.gold
+        let minimum = minOverlapPercentage
+        /// `_has_sufficient_overlap` on prepared items.
+        func overlaps(_ p: Prepared.Item, _ t: Prepared.Item) -> Bool {
+            if p.start >= t.end || p.end <= t.start { return false }
+            let overlap = min(p.end, t.end) - max(p.start, t.start)
+            return (Double(overlap) / Double(t.end - t.start)) * 100.0 >= minimum
         }
         withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(1, gold.count)) { matched in
             matched.initialize(repeating: false)
             var goldCount = 0
             for t in gold where type == nil || t.type == type! { goldCount += 1 }
             var matchedCount = 0
-            for p in predicted where type == nil || p.type == type! {
+            for p in prepared.predicted where type == nil || p.type == type! {
                 var exact = -1
                 var firstOverlap = -1
                 var closest = -1
                 var closestDistance = Int.max
-                for g in 0..<gold.count where !matched[g] {
+                var g = prepared.firstCandidate(from: p.start)
+                while g < gold.count {
                     let t = gold[g]
-                    if ordered && t.span.start >= p.span.end { break }
+                    // With gold in text order, none from here on can overlap.
+                    if prepared.ordered && t.start >= p.end { break }
+                    defer { g += 1 }
+                    if matched[g] { continue }
                     if let type, t.type != type { continue }
+                    let sameSpan = p.start == t.start && p.end == t.end
                     switch scheme {
                     case .strict, .exact:
-                        if p.span == t.span && (scheme == .exact || p.type == t.type) {
+                        if sameSpan && (scheme == .exact || p.type == t.type) {
                             exact = g
-                        } else if firstOverlap < 0 && sufficientOverlap(p.span, t.span) {
+                        } else if firstOverlap < 0 && overlaps(p, t) {
                             firstOverlap = g
                         }
                     case .partial:
-                        guard sufficientOverlap(p.span, t.span) else { continue }
-                        if p.span == t.span {
+                        guard overlaps(p, t) else { continue }
+                        if sameSpan {
                             exact = g
                         } else if firstOverlap < 0 {
                             firstOverlap = g
                         }
                     case .type:
-                        guard sufficientOverlap(p.span, t.span) else { continue }
+                        guard overlaps(p, t) else { continue }
                         if p.type == t.type {
-                            let distance = abs(p.span.start - t.span.start) + abs(p.span.end - t.span.end)
+                            let distance = abs(p.start - t.start) + abs(p.end - t.end)
                             if distance < closestDistance {
                                 closest = g
                                 closestDistance = distance
@@ -154,20 +216,16 @@ public struct NervaluateMatcher: Sendable {
                     outcome = .spurious
                 }
                 switch outcome {
-                case .correct(let g):
-                    counts.cor += 1
+                case .correct(let g), .incorrect(let g), .partial(let g):
                     matched[g] = true
                     matchedCount += 1
-                case .incorrect(let g):
-                    counts.inc += 1
-                    matched[g] = true
-                    matchedCount += 1
-                case .partial(let g):
-                    counts.par += 1
-                    matched[g] = true
-                    matchedCount += 1
-                case .spurious:
-                    counts.spu += 1
+                case .spurious: break
+                }
+                switch outcome {
+                case .correct: counts.cor += 1
+                case .incorrect: counts.inc += 1
+                case .partial: counts.par += 1
+                case .spurious: counts.spu += 1
                 }
                 record(outcome)
             }
