@@ -49,14 +49,17 @@ public enum GoldSet {
     /// through the SAX reader (no tree, no covered texts), as `attest score`
     /// reads them. `articles` nil: article paths are not resolved (for
     /// prediction files, whose article is the gold's).
+    /// `statuses`: documents of other statuses are returned as read, their
+    /// articles neither resolved nor checked (callers skip them); nil: all.
     public static func load(
         files: [URL], articles: ArticleResolver?, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-        streaming: Bool = false
+        streaming: Bool = false, statuses: Set<AnnotationStatus>? = nil
     ) -> (documents: [GoldDocument], problems: [Diagnostic]) {
         LibXML.initialize()
         let paths = files.map(\.path)
         let results = ConcurrentMap.map(
-            paths, jobs: jobs, state: { Reader(texts: !streaming, articles: articles, streaming: streaming) },
+            paths, jobs: jobs,
+            state: { Reader(texts: !streaming, articles: articles, streaming: streaming, statuses: statuses) },
             { path, reader in reader.load(path) })
         var documents: [GoldDocument] = []
         var problems: [Diagnostic] = []
@@ -79,10 +82,14 @@ public enum GoldSet {
         /// Whether to keep the gold's covered texts (only listed errors show them).
         let texts: Bool
 
-        init(texts: Bool, articles: ArticleResolver?, streaming: Bool = true) {
+        /// Statuses whose articles are resolved and checked (nil: all).
+        let statuses: Set<AnnotationStatus>?
+
+        init(texts: Bool, articles: ArticleResolver?, streaming: Bool = true, statuses: Set<AnnotationStatus>? = nil) {
             self.texts = texts
             self.articles = articles
             self.sax = streaming ? AnnotationSAXReader() : nil
+            self.statuses = statuses
         }
 
         /// The rules a gold file must pass against its article to be scored.
@@ -96,12 +103,14 @@ public enum GoldSet {
             case .tooLarge(let size):
                 return .failure(
                     GoldReadFailure(
-                        Diagnostic(file: name, message: "file is \(size) bytes; not read", rule: FileCheck.tooLarge.id)))
+                        Diagnostic(file: name, message: "file is \(size) bytes; not read", rule: FileCheck.tooLarge.id))
+                )
             case .missing:
                 return .failure(
                     GoldReadFailure(
                         Diagnostic(
-                            file: name, message: "cannot read the file: it does not exist", rule: FileCheck.unreadable.id)))
+                            file: name, message: "cannot read the file: it does not exist",
+                            rule: FileCheck.unreadable.id)))
             case .failed(let why):
                 return .failure(
                     GoldReadFailure(
@@ -130,7 +139,9 @@ public enum GoldSet {
                     document = d
                 }
             }
-            guard let articles else { return .success(GoldDocument(document: document, path: path, articlePath: "")) }
+            guard let articles, statuses?.contains(document.header.status) ?? true else {
+                return .success(GoldDocument(document: document, path: path, articlePath: ""))
+            }
             let articlePath: String
             switch articles.resolve(document.header.articlePath, annotationPath: path, cache: folders) {
             case .success(let resolved): articlePath = resolved
@@ -138,7 +149,8 @@ public enum GoldSet {
                 return .failure(
                     GoldReadFailure(
                         Diagnostic(
-                            file: name, location: Self.headerLocation(bytes), severity: .error, message: problem.message,
+                            file: name, location: Self.headerLocation(bytes), severity: .error,
+                            message: problem.message,
                             rule: problem.check.id)))
             }
             let articleBytes: [UInt8]
@@ -157,7 +169,8 @@ public enum GoldSet {
                 return .failure(
                     GoldReadFailure(
                         Diagnostic(
-                            file: name, location: Self.headerLocation(bytes), message: "article \(shown) is not valid UTF-8",
+                            file: name, location: Self.headerLocation(bytes),
+                            message: "article \(shown) is not valid UTF-8",
                             rule: FileCheck.articleEncoding.id)))
             }
             let sha256 = SHA256Hex.of(articleBytes)
@@ -182,12 +195,15 @@ public enum GoldSet {
         /// The rules' own diagnostics, with lines and columns, for a file that does not hold (the rare case:
         /// the file is read again with locations).
         static func problems(_ bytes: [UInt8], name: String, article: ArticleText, sha256: String) -> [Diagnostic] {
-            guard case .success(let tree) = LibXMLParser().parse(bytes), let located = AnnotationReader(bytes: bytes).read(tree)
+            guard case .success(let tree) = LibXMLParser().parse(bytes),
+                let located = AnnotationReader(bytes: bytes).read(tree)
             else { return [] }
             let subject = ValidationSubject(document: located, article: article, articleSHA256: sha256)
             var sink = DiagnosticSink(file: name)
             for rule in articleRules { rule.check(subject, into: &sink) }
-            return sink.diagnostics.filter { $0.severity == .error }.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
+            return sink.diagnostics.filter { $0.severity == .error }.sorted {
+                ($0.location, $0.rule) < ($1.location, $1.rule)
+            }
         }
 
         /// Where the `<document` header starts (the fast readers record no columns; this runs only on a failure).
@@ -218,8 +234,11 @@ extension Corpus {
 
     /// Reads `files` (default: every annotation file) as the gold set of this corpus.
     public func loadGold(
-        files: [URL]? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, streaming: Bool = false
+        files: [URL]? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, streaming: Bool = false,
+        statuses: Set<AnnotationStatus>? = nil
     ) -> (documents: [GoldDocument], problems: [Diagnostic]) {
-        GoldSet.load(files: files ?? annotationURLs(), articles: articleResolver, jobs: jobs, streaming: streaming)
+        GoldSet.load(
+            files: files ?? annotationURLs(), articles: articleResolver, jobs: jobs, streaming: streaming,
+            statuses: statuses)
     }
 }

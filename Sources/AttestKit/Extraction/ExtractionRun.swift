@@ -41,7 +41,8 @@ public enum ExtractionRun {
                 } else {
                     slots[i] = .failure(
                         ExtractorFailure(
-                            id: g.id, reason: "cannot read the article \(g.articlePath)", stderrTail: [], seconds: 0))
+                            id: g.id, kind: .launch, reason: "cannot read the article \(g.articlePath)", stderrTail: [],
+                            seconds: 0))
                 }
             case .command(let e):
                 slots[i] = e.run(g)

@@ -1,14 +1,19 @@
 /// The JUnit XML report (`--junit FILE`): one test case per document (it
-/// fails when the document had no prediction) and one per gate (it fails
-/// when the gate does), for CI test dashboards.
+/// fails when the document had no prediction: an extractor failure says its
+/// kind and reason, with the extractor's last stderr lines in `system-err`),
+/// one skipped test case per file left out for its status, and one per gate
+/// (it fails when the gate does), for CI test dashboards.
 public enum JUnitScoreReport {
     public static func render(_ card: Scorecard, gates: [GateResult] = []) -> String {
+        let failed = Dictionary(card.failures.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let docFailures = card.documents.filter { !$0.predicted }.count
         let gateFailures = gates.filter { !$0.passed }.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        let documentTests = card.documents.count + card.skipped.count
         out +=
-            "<testsuites name=\"attest\" tests=\"\(card.documents.count + gates.count)\" failures=\"\(docFailures + gateFailures)\">\n"
-        out += "  <testsuite name=\"documents\" tests=\"\(card.documents.count)\" failures=\"\(docFailures)\">\n"
+            "<testsuites name=\"attest\" tests=\"\(documentTests + gates.count)\" failures=\"\(docFailures + gateFailures)\">\n"
+        out +=
+            "  <testsuite name=\"documents\" tests=\"\(documentTests)\" failures=\"\(docFailures)\" skipped=\"\(card.skipped.count)\">\n"
         for d in card.documents {
             let strict = d.entities.overall.strict.scores(partialWeight: 0)
             let quotes = d.quotes.overlap.scores
@@ -19,10 +24,23 @@ public enum JUnitScoreReport {
                 d.entities.overall.strict.spu,
                 quotes.f1, d.quotes.attributed, d.quotes.matched, d.errors.count)
             out += "    <testcase classname=\"attest.documents\" name=\"\(escape(d.id))\">\n"
-            if !d.predicted {
+            if let f = failed[d.id] {
+                let message = "the extractor \(f.reason); scored as empty"
+                out += "      <failure message=\"\(escape(message))\" type=\"run.extractor-failed.\(f.kind.rawValue)\">"
+                out +=
+                    escape("\(message) (\(f.kind.rawValue), \(String(format: "%.1f", f.seconds)) s)") + "</failure>\n"
+            } else if !d.predicted {
                 out += "      <failure message=\"no prediction for this document\" type=\"pred.missing\"/>\n"
             }
             out += "      <system-out>\(escape(summary))</system-out>\n"
+            if let f = failed[d.id], !f.stderrTail.isEmpty {
+                out += "      <system-err>\(escape(f.stderrTail.joined(separator: "\n")))</system-err>\n"
+            }
+            out += "    </testcase>\n"
+        }
+        for skipped in card.skipped {
+            out += "    <testcase classname=\"attest.documents\" name=\"\(escape(skipped.id))\">\n"
+            out += "      <skipped message=\"status \(skipped.status.rawValue): not part of the gold set\"/>\n"
             out += "    </testcase>\n"
         }
         out += "  </testsuite>\n"

@@ -12,6 +12,11 @@ public enum MarkdownScoreReport {
         }
         for s in t.sections { out += "\n### \(s.heading)\n\n" + s.table.markdown() }
         if !t.notes.isEmpty { out += "\n" + t.notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
+        for f in card.failures where !f.stderrTail.isEmpty {
+            out += "\n<details><summary>stderr of the extractor on \(f.id) (last lines)</summary>\n\n```\n"
+            out += f.stderrTail.map { $0.replacingOccurrences(of: "```", with: "ˋˋˋ") }.joined(separator: "\n")
+            out += "\n```\n\n</details>\n"
+        }
         return out
     }
 }

@@ -20,12 +20,18 @@ public struct ScoreReport: Codable, Sendable {
     public var gates: [GateResult]
     public var gatesPassed: Bool
     public var documents: [DocumentScore]
+    /// Files left out for their status (absent in reports of older versions).
+    public var skipped: [SkippedDocument]?
+    /// Documents the extractor failed on (absent in reports of older versions).
+    public var extractorFailures: [ExtractorFailure]?
 
     enum CodingKeys: String, CodingKey {
         case format, matching, overlap, bootstrap, metrics, intervals, entities, quotes, gates, documents
         case documentCount = "document_count"
         case entityTypes = "entity_types"
         case gatesPassed = "gates_passed"
+        case skipped
+        case extractorFailures = "extractor_failures"
     }
 
     /// One scheme's counts with its figures.
@@ -72,12 +78,15 @@ public struct ScoreReport: Codable, Sendable {
         self.gates = gates
         gatesPassed = gates.allSatisfy(\.passed)
         documents = card.documents
+        skipped = card.skipped
+        extractorFailures = card.failures
     }
 
     /// The scorecard behind the report, rebuilt from its documents.
     public var scorecard: Scorecard {
         Scorecard(
-            documents: documents, options: ScoringOptions(matching: matching, overlap: overlap), bootstrap: bootstrap)
+            documents: documents, options: ScoringOptions(matching: matching, overlap: overlap), bootstrap: bootstrap,
+            skipped: skipped ?? [], failures: extractorFailures ?? [])
     }
 
     public func encoded() throws -> String {

@@ -14,7 +14,10 @@ struct ScoreTables {
             ? "nervaluate (as nervaluate 1.2.1, greedy in prediction order)"
             : "optimal (one-to-one, maximum total overlap)"
         title =
-            "\(card.documents.count) document(s) · entity matching: \(matching) · quote overlap: Jaccard ≥ \(card.options.overlap)"
+            "\(card.documents.count) document(s)"
+            + (card.skipped.isEmpty ? "" : " (\(card.skipped.count) skipped)")
+            + (card.failures.isEmpty ? "" : " (\(card.failures.count) extractor failure(s))")
+            + " · entity matching: \(matching) · quote overlap: Jaccard ≥ \(card.options.overlap)"
 
         var entities = TextTable(
             ["entities", "COR", "INC", "PAR", "MIS", "SPU", "precision", "recall", "F1"] + (withCI ? ["F1 95% CI"] : [])
@@ -100,5 +103,18 @@ struct ScoreTables {
             sections.append(("Gates", table))
         }
         for s in skippedGates { notes.append("Gate skipped: \(s)") }
+
+        if !card.failures.isEmpty {
+            var table = TextTable(["document", "failure", "what happened", "last line of stderr"])
+            for f in card.failures {
+                table.add([f.id, f.kind.rawValue, "the extractor " + f.reason, f.stderrTail.last ?? ""])
+            }
+            sections.append(("Extractor failures (scored as empty)", table))
+        }
+        if !card.skipped.isEmpty {
+            let list = card.skipped.prefix(20).map { "\($0.id) (\($0.status.rawValue))" }.joined(separator: ", ")
+            let more = card.skipped.count > 20 ? ", … (\(card.skipped.count) in all)" : ""
+            notes.append("Skipped, not in the gold set for their status: \(card.skipped.count) file(s): \(list)\(more)")
+        }
     }
 }

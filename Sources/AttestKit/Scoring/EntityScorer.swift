@@ -20,7 +20,9 @@ public struct EntityScorer: Sendable {
             let matcher = NervaluateMatcher()
             let prepared = NervaluateMatcher.Prepared(gold: gold, predicted: predicted)
             score.overall = matcher.counts(prepared, only: nil)
-            for (id, type) in prepared.types.enumerated() { score.types[type.name] = matcher.counts(prepared, only: id) }
+            for (id, type) in prepared.types.enumerated() {
+                score.types[type.name] = matcher.counts(prepared, only: id)
+            }
             if outcomes {
                 var list: [MatchOutcome] = []
                 matcher.walk(.strict, prepared, only: nil) { list.append($0) }

@@ -8,8 +8,19 @@ public struct Scorecard: Hashable, Sendable {
     public var metrics: [String: Double]
     public var intervals: [String: Interval]
     public var bootstrap: Bootstrap?
+    /// Annotation files left out of the gold set for their status (drafts,
+    /// predictions), by id.
+    public var skipped: [SkippedDocument] = []
+    /// Documents the extractor failed on (scored as empty), by id.
+    public var failures: [ExtractorFailure] = []
 
-    public init(documents: [DocumentScore], options: ScoringOptions, bootstrap: Bootstrap? = nil) {
+    public init(
+        documents: [DocumentScore], options: ScoringOptions, bootstrap: Bootstrap? = nil,
+        skipped: [SkippedDocument] = [],
+        failures: [ExtractorFailure] = []
+    ) {
+        self.skipped = skipped.sorted { $0.id < $1.id }
+        self.failures = failures.sorted { $0.id < $1.id }
         self.options = options
         self.documents = documents.sorted { $0.id < $1.id }
         self.totals = Totals(self.documents)
@@ -37,6 +48,19 @@ public struct Scorecard: Hashable, Sendable {
                 documents.append(d)
             }
         }
-        return Scorecard(documents: documents, options: first.options, bootstrap: cards.compactMap(\.bootstrap).first)
+        return Scorecard(
+            documents: documents, options: first.options, bootstrap: cards.compactMap(\.bootstrap).first,
+            skipped: cards.flatMap(\.skipped), failures: cards.flatMap(\.failures))
+    }
+}
+
+/// An annotation file that is not part of the gold set scored, because of its status.
+public struct SkippedDocument: Hashable, Sendable, Codable {
+    public var id: String
+    public var status: AnnotationStatus
+
+    public init(id: String, status: AnnotationStatus) {
+        self.id = id
+        self.status = status
     }
 }

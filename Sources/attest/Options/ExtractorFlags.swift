@@ -37,10 +37,12 @@ struct ExtractorFlags: ParsableArguments {
         let files = request.goldFiles.filter { url in
             request.shard?.contains(url.deletingPathExtension().lastPathComponent) ?? true
         }
-        let (golds, problems) = corpus.loadGold(files: files, jobs: scoring.jobs)
+        let (read, problems) = corpus.loadGold(files: files, jobs: scoring.jobs, statuses: request.statuses)
         if !problems.isEmpty {
             throw AttestError("the gold set cannot be read; run attest validate", diagnostics: problems)
         }
+        // Drafts (and other statuses left out) are not extracted; the score lists them as skipped.
+        let golds = read.filter { request.statuses.contains($0.document.header.status) }
         let extractor = choice(corpus.manifest)
         let progress = ProgressReporter(total: golds.count, label: "extracting with \(extractor.name)")
         let (predictions, failures) = ExtractionRun.run(extractor, documents: golds, jobs: scoring.jobs) {
@@ -65,7 +67,7 @@ struct ExtractorFlags: ParsableArguments {
         request.predictions = .documents(predictions, name: out)
         var gateFailure: ExitCode?
         do {
-            try scoring.execute(request, corpus: corpus)
+            try scoring.execute(request, corpus: corpus, failures: failures)
         } catch let code as ExitCode {
             gateFailure = code
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AttestKit
+import Foundation
 
 /// Flag values that are more than a word: the CLI turns them into the
 /// library's typed values, and says what it expected when it cannot.
@@ -37,5 +38,19 @@ enum FlagValues {
             throw ValidationError("--min takes METRIC=VALUE, such as entities.strict.f1=0.8; got \"\(text)\"")
         }
         return Gate(metric: parts[0], min: v)
+    }
+
+    /// `--status gold` or a list such as `draft,gold`.
+    static func statuses(_ text: String) throws -> Set<AnnotationStatus> {
+        var out: Set<AnnotationStatus> = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard let status = AnnotationStatus(rawValue: name) else {
+                throw ValidationError(
+                    "--status takes draft, gold or prediction, or a list such as draft,gold; got \"\(text)\"")
+            }
+            out.insert(status)
+        }
+        return out
     }
 }

@@ -20,6 +20,12 @@ struct ScoringFlags: ParsableArguments {
         help: ArgumentHelp("Rename or drop a predicted type: GPE=LOC, NORP=- (repeatable).", valueName: "FROM=TO"))
     var maps: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "Which annotation files make up the gold set, by status: gold (default) or a list such as draft,gold. Others are listed as skipped.",
+            valueName: "STATUSES"))
+    var status: String = "gold"
+
     @Flag(help: "A gold document without a prediction is an error, not a warning.")
     var requireAll = false
 
@@ -71,6 +77,7 @@ struct ScoringFlags: ParsableArguments {
         if maxDrop != nil && baseline == nil { throw ValidationError("--max-drop needs --baseline FILE") }
         if let maxDrop, maxDrop < 0 { throw ValidationError("--max-drop must not be negative") }
         _ = try FlagValues.typeMap(maps)
+        _ = try FlagValues.statuses(status)
         _ = try minimums.map(FlagValues.minimum)
         if let shard { _ = try FlagValues.shard(shard) }
     }
@@ -94,21 +101,23 @@ struct ScoringFlags: ParsableArguments {
             options: ScoringOptions(matching: matching, overlap: overlap, collectErrors: outputs.needsErrors),
             typeMap: try FlagValues.typeMap(maps), declaredTypes: corpus.manifest.types, requireAll: requireAll,
             shard: try shard.map(FlagValues.shard), bootstrap: bootstrap.map { Bootstrap(samples: $0, seed: seed) },
-            jobs: jobs)
+            jobs: jobs, statuses: try FlagValues.statuses(status))
     }
 
     /// Scores, prints the report and writes the files; exits 2 on bad input, 1 on a failed gate.
-    func execute(_ request: ScoreRequest, corpus: Corpus) throws {
+    /// `failures`: the documents an extractor failed on (from `run`), carried into every report.
+    func execute(_ request: ScoreRequest, corpus: Corpus, failures: [ExtractorFailure] = []) throws {
         let outcome = try ScoreRun(request).run()
-        try finish(outcome, corpus: corpus)
+        try finish(outcome, corpus: corpus, failures: failures)
     }
 
-    func finish(_ outcome: ScoreOutcome, corpus: Corpus) throws {
+    func finish(_ outcome: ScoreOutcome, corpus: Corpus, failures: [ExtractorFailure] = []) throws {
         if !outcome.diagnostics.isEmpty { Output.error(DiagnosticFormat.gcc.render(outcome.diagnostics, perRule: 20)) }
-        guard let card = outcome.scorecard else {
+        guard var card = outcome.scorecard else {
             let n = outcome.diagnostics.filter { $0.severity == .error }.count
             throw AttestError("\(n) error(s) in the input; nothing was scored")
         }
+        card.failures = failures.sorted { $0.id < $1.id }
         try publish(card, corpus: corpus)
     }
 

@@ -12,7 +12,8 @@ import Testing
         let text = read(Paths.sampleAnnotation).replacingOccurrences(
             of: "<mention id=\"m1\" start=\"36\" end=\"44\">", with: "<mention id=\"m1\" start=\"37\" end=\"45\">")
         folder.write("annotations/sample.xml", text)
-        folder.write("pred.jsonl", "{\"id\": \"sample\", \"entities\": [{\"start\": 36, \"end\": 44, \"type\": \"PERSON\"}]}\n")
+        folder.write(
+            "pred.jsonl", "{\"id\": \"sample\", \"entities\": [{\"start\": 36, \"end\": 44, \"type\": \"PERSON\"}]}\n")
         return folder
     }
 

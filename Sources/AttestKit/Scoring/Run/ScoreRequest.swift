@@ -13,6 +13,9 @@ public struct ScoreRequest: Sendable {
     public var shard: Shard?
     public var bootstrap: Bootstrap?
     public var jobs: Int
+    /// The statuses that make an annotation file part of the gold set
+    /// (default: gold only); others are listed as skipped.
+    public var statuses: Set<AnnotationStatus>
 
     public init(
         goldFiles: [URL], articles: ArticleResolver = ArticleResolver(articlesFolder: nil),
@@ -20,8 +23,9 @@ public struct ScoreRequest: Sendable {
         options: ScoringOptions = ScoringOptions(), typeMap: TypeMap = TypeMap(),
         declaredTypes: Set<EntityType> = Set(EntityType.defaults),
         requireAll: Bool = false, shard: Shard? = nil, bootstrap: Bootstrap? = nil,
-        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, statuses: Set<AnnotationStatus> = [.gold]
     ) {
+        self.statuses = statuses
         self.goldFiles = goldFiles
         self.articles = articles
         self.predictions = predictions

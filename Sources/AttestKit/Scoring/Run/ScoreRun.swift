@@ -14,6 +14,7 @@ public struct ScoreRun: Sendable {
         var score: DocumentScore?
         var diagnostics: [Diagnostic] = []
         var dropped: [String: Int] = [:]
+        var skipped: SkippedDocument?
     }
 
     public func run() throws -> ScoreOutcome {
@@ -32,6 +33,7 @@ public struct ScoreRun: Sendable {
         var scores: [DocumentScore] = []
         var diagnostics: [Diagnostic] = []
         var dropped: [String: Int] = [:]
+        var skipped: [SkippedDocument] = []
         func collect(_ items: [Item], file: String, lines: [Int]) {
             for (k, item) in items.enumerated() {
                 diagnostics.append(contentsOf: item.diagnostics)
@@ -47,6 +49,7 @@ public struct ScoreRun: Sendable {
                 }
                 seen[id] = lines[k]
                 if let s = item.score { scores.append(s) }
+                if let s = item.skipped { skipped.append(s) }
             }
         }
 
@@ -103,37 +106,52 @@ public struct ScoreRun: Sendable {
                         + "map it with --map \(type)=TYPE or drop it with --map \(type)=-",
                     rule: PredictionRules.undeclaredType.id))
         }
-        // Gold documents with no prediction are scored as empty.
-        let missing = goldPaths.keys.filter { seen[$0] == nil }.sorted()
-        if !missing.isEmpty {
-            let severity: Severity = request.requireAll ? .error : .warning
-            let list =
-                missing.prefix(10).joined(separator: ", ") + (missing.count > 10 ? ", … (\(missing.count) in all)" : "")
-            diagnostics.append(
-                Diagnostic(
-                    file: sourceName, severity: severity,
-                    message: "\(missing.count) gold document(s) have no prediction and are scored as empty: \(list)",
-                    rule: PredictionRules.missing.id))
+        // Gold documents with no prediction are scored as empty (files of
+        // other statuses are only listed as skipped).
+        let unpredicted = goldPaths.keys.filter { seen[$0] == nil }.sorted()
+        if !unpredicted.isEmpty {
             let scorer = DocumentScorer(options: request.options)
             let collectErrors = request.options.collectErrors
-            let empties = self.perWorker(missing) { id, reader -> Item in
-                // Every missing id has a path: it was taken from goldPaths.
+            let empties = self.perWorker(unpredicted) { id, reader -> Item in
+                // Every unpredicted id has a path: it was taken from goldPaths.
                 switch reader.load(goldPaths[id] ?? id) {
                 case .failure(let problem): return Item(diagnostics: problem.diagnostics)
                 case .success(let g):
+                    let status = g.document.header.status
+                    guard self.request.statuses.contains(status) else {
+                        return Item(id: id, skipped: SkippedDocument(id: id, status: status))
+                    }
                     let article = collectErrors ? g.loadArticle() : nil
                     return Item(id: id, score: scorer.score(gold: g.document, prediction: nil, article: article))
                 }
             }
+            var missing: [String] = []
             for item in empties {
                 diagnostics.append(contentsOf: item.diagnostics)
-                if let s = item.score { scores.append(s) }
+                if let s = item.score {
+                    scores.append(s)
+                    missing.append(s.id)
+                }
+                if let s = item.skipped { skipped.append(s) }
+            }
+            if !missing.isEmpty {
+                let severity: Severity = request.requireAll ? .error : .warning
+                let list =
+                    missing.prefix(10).joined(separator: ", ")
+                    + (missing.count > 10 ? ", … (\(missing.count) in all)" : "")
+                diagnostics.append(
+                    Diagnostic(
+                        file: sourceName, severity: severity,
+                        message:
+                            "\(missing.count) gold document(s) have no prediction and are scored as empty: \(list)",
+                        rule: PredictionRules.missing.id))
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) {
             return ScoreOutcome(scorecard: nil, diagnostics: diagnostics)
         }
-        let card = Scorecard(documents: scores, options: request.options, bootstrap: request.bootstrap)
+        let card = Scorecard(
+            documents: scores, options: request.options, bootstrap: request.bootstrap, skipped: skipped)
         return ScoreOutcome(scorecard: card, diagnostics: diagnostics)
     }
 
@@ -176,6 +194,11 @@ public struct ScoreRun: Sendable {
             item.diagnostics.append(contentsOf: problem.diagnostics)
             return item
         case .success(let loaded): g = loaded
+        }
+        // Not part of the gold set (a draft, say): listed, not scored.
+        guard request.statuses.contains(g.document.header.status) else {
+            item.skipped = SkippedDocument(id: input.id, status: g.document.header.status)
+            return item
         }
         let check = PredictionCheck(typeMap: request.typeMap, declaredTypes: request.declaredTypes)
         let (doc, dropped) = check.mapTypes(input)
