@@ -228,6 +228,25 @@ public enum GoldSet {
     }
 }
 
+extension GoldSet {
+    /// A fingerprint of a set of gold files, cheap enough to take in every
+    /// shard of a run: SHA-256 of their names and sizes, in name order.
+    /// Shards of one run agree on it; runs on other corpora, or on a corpus
+    /// whose files were added, removed or resized, do not.
+    public static func fingerprint(_ files: [URL]) -> String {
+        var text = ""
+        for url in files.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
+            let size: Int
+            switch FileBytes.size(url.path) {
+            case .some(let s): size = s
+            case .none: size = -1
+            }
+            text += url.lastPathComponent + "\t" + String(size) + "\n"
+        }
+        return SHA256Hex.of(Array(text.utf8))
+    }
+}
+
 extension Corpus {
     /// The containment rule for this corpus's articles.
     public var articleResolver: ArticleResolver { ArticleResolver(articlesFolder: articlesDirectory.path) }

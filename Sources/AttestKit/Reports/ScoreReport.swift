@@ -24,6 +24,10 @@ public struct ScoreReport: Codable, Sendable {
     public var skipped: [SkippedDocument]?
     /// Documents the extractor failed on (absent in reports of older versions).
     public var extractorFailures: [ExtractorFailure]?
+    /// The shard scored, if the run scored one.
+    public var shard: Shard?
+    /// The fingerprint of the gold set (`GoldSet.fingerprint`).
+    public var goldSet: String?
 
     enum CodingKeys: String, CodingKey {
         case format, matching, overlap, bootstrap, metrics, intervals, entities, quotes, gates, documents
@@ -32,6 +36,8 @@ public struct ScoreReport: Codable, Sendable {
         case gatesPassed = "gates_passed"
         case skipped
         case extractorFailures = "extractor_failures"
+        case shard
+        case goldSet = "gold_set"
     }
 
     /// One scheme's counts with its figures.
@@ -80,13 +86,18 @@ public struct ScoreReport: Codable, Sendable {
         documents = card.documents
         skipped = card.skipped
         extractorFailures = card.failures
+        shard = card.shard
+        goldSet = card.goldSet
     }
 
     /// The scorecard behind the report, rebuilt from its documents.
     public var scorecard: Scorecard {
-        Scorecard(
+        var card = Scorecard(
             documents: documents, options: ScoringOptions(matching: matching, overlap: overlap), bootstrap: bootstrap,
             skipped: skipped ?? [], failures: extractorFailures ?? [])
+        card.shard = shard
+        card.goldSet = goldSet
+        return card
     }
 
     public func encoded() throws -> String {

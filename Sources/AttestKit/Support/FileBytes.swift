@@ -72,6 +72,13 @@ public enum FileBytes {
         return String(cString: resolved)
     }
 
+    /// The size of the file at `path`, or nil when it cannot be found.
+    public static func size(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
     /// Whether `path` names a symbolic link; nil when nothing is there.
     public static func isSymbolicLink(_ path: String) -> Bool? {
         var info = stat()

@@ -6,19 +6,35 @@ struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Combine the JSON reports of shards into the report of the whole corpus.",
         discussion:
-            "The figures equal a single run's, bootstrap intervals included. Gates and outputs as for attest score.")
+            """
+            The figures equal a single run's, bootstrap intervals included. The reports must be of one run: the same \
+            gold set and options and, for shards, every shard 1/N … N/N once; anything else is refused (exit 2). \
+            Gates apply to the merged figures: score the shards with --no-gates and gate here.
+            """)
 
     @Argument(help: "JSON reports of disjoint shards.") var reports: [String]
     @OptionGroup var scoring: ScoringFlags
     @OptionGroup var options: CorpusOptions
 
+    func validate() throws {
+        if scoring.shard != nil {
+            throw ValidationError("--shard does not apply to merge: it combines the shards' reports")
+        }
+        if !scoring.maps.isEmpty {
+            throw ValidationError("--map does not apply to merge: types were mapped when the shards were scored")
+        }
+    }
+
     func run() throws {
         guard !reports.isEmpty else { throw ValidationError("name at least one JSON report") }
-        var card = try Scorecard.merged(try reports.map { try ScoreReport.read($0).scorecard })
+        var card = try Scorecard.merged(try reports.map { try ScoreReport.read($0).scorecard }, names: reports)
         if let samples = scoring.bootstrap {
-            card = Scorecard(
+            var again = Scorecard(
                 documents: card.documents, options: card.options,
-                bootstrap: Bootstrap(samples: samples, seed: scoring.seed))
+                bootstrap: Bootstrap(samples: samples, seed: scoring.seed),
+                skipped: card.skipped, failures: card.failures)
+            again.goldSet = card.goldSet
+            card = again
         }
         try scoring.publish(card, corpus: try options.corpusIfPresent())
     }

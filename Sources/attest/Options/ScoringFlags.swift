@@ -67,6 +67,12 @@ struct ScoringFlags: ParsableArguments {
     @Option(help: ArgumentHelp("Score only shard K of N (a deterministic slice of the corpus).", valueName: "K/N"))
     var shard: String?
 
+    @Flag(
+        help:
+            "Apply no gates (for shards of a matrix: each job passes or fails on its own health; attest merge gates the merged figures)."
+    )
+    var noGates = false
+
     @Option(name: .shortAndLong, help: "Documents processed in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -76,6 +82,9 @@ struct ScoringFlags: ParsableArguments {
         if let bootstrap, bootstrap < 1 { throw ValidationError("--bootstrap must be at least 1") }
         if maxDrop != nil && baseline == nil { throw ValidationError("--max-drop needs --baseline FILE") }
         if let maxDrop, maxDrop < 0 { throw ValidationError("--max-drop must not be negative") }
+        if noGates && (!minimums.isEmpty || maxDrop != nil) {
+            throw ValidationError("--no-gates excludes --min and --max-drop")
+        }
         _ = try FlagValues.typeMap(maps)
         _ = try FlagValues.statuses(status)
         _ = try minimums.map(FlagValues.minimum)
@@ -123,8 +132,12 @@ struct ScoringFlags: ParsableArguments {
 
     func publish(_ card: Scorecard, corpus: Corpus?) throws {
         let baselineMetrics = try baseline.map { try ScoreReport.read($0).scorecard.metrics }
-        let gates = GateCheck.plan(
-            manifest: corpus?.manifest.gates ?? [], minimums: try minimums.map(FlagValues.minimum), maxDrop: maxDrop)
+        let gates =
+            noGates
+            ? []
+            : GateCheck.plan(
+                manifest: corpus?.manifest.gates ?? [], minimums: try minimums.map(FlagValues.minimum), maxDrop: maxDrop
+            )
         let (text, passed) = try outputs.publish(card, gates: gates, baseline: baselineMetrics)
         Output.write(text)
         if !passed { throw ExitCode(1) }

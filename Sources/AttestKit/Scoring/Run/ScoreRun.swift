@@ -150,8 +150,10 @@ public struct ScoreRun: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) {
             return ScoreOutcome(scorecard: nil, diagnostics: diagnostics)
         }
-        let card = Scorecard(
+        var card = Scorecard(
             documents: scores, options: request.options, bootstrap: request.bootstrap, skipped: skipped)
+        card.shard = request.shard
+        card.goldSet = GoldSet.fingerprint(request.goldFiles)
         return ScoreOutcome(scorecard: card, diagnostics: diagnostics)
     }
 
