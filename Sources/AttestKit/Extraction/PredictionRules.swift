@@ -13,6 +13,10 @@ public enum PredictionRules {
     public static let unknownDocument = RuleDescriptor(
         "pred.unknown-document", .error, "Every prediction names a document of the gold set.")
     public static let duplicate = RuleDescriptor("pred.duplicate", .error, "A document is predicted at most once.")
+    public static let offsetUnits = RuleDescriptor(
+        "pred.offset-units", .warning,
+        "Spans given without `text` are in code points: spans that cut words as code points but fall on word boundaries as UTF-8 bytes or UTF-16 units are reported."
+    )
     public static let missing = RuleDescriptor(
         "pred.missing", .warning,
         "Every gold document has a prediction (a missing one is scored as empty; --require-all makes this an error).")
@@ -28,6 +32,6 @@ public enum PredictionRules {
     )
 
     public static let all: [RuleDescriptor] = [
-        syntax, field, range, text, unknownDocument, duplicate, missing, undeclaredType,
+        syntax, field, range, text, offsetUnits, unknownDocument, duplicate, missing, undeclaredType,
     ]
 }

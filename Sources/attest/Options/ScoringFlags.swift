@@ -29,8 +29,13 @@ struct ScoringFlags: ParsableArguments {
     @Flag(help: "A gold document without a prediction is an error, not a warning.")
     var requireAll = false
 
-    @Flag(help: "List every error per document, with context.")
+    @Flag(help: "List every error per document, with context (and every input diagnostic).")
     var errors = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Input diagnostics shown per rule before a count of the rest (default 20; 0 shows all).", valueName: "N"))
+    var maxDiagnostics: Int = 20
 
     @Option(
         help: ArgumentHelp("Add 95% bootstrap confidence intervals over documents, from N samples.", valueName: "N"))
@@ -79,6 +84,7 @@ struct ScoringFlags: ParsableArguments {
     func validate() throws {
         guard overlap > 0, overlap <= 1 else { throw ValidationError("--overlap must be in (0, 1]") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard maxDiagnostics >= 0 else { throw ValidationError("--max-diagnostics must not be negative") }
         if let bootstrap, bootstrap < 1 { throw ValidationError("--bootstrap must be at least 1") }
         if maxDrop != nil && baseline == nil { throw ValidationError("--max-drop needs --baseline FILE") }
         if let maxDrop, maxDrop < 0 { throw ValidationError("--max-drop must not be negative") }
@@ -121,7 +127,12 @@ struct ScoringFlags: ParsableArguments {
     }
 
     func finish(_ outcome: ScoreOutcome, corpus: Corpus, failures: [ExtractorFailure] = []) throws {
-        if !outcome.diagnostics.isEmpty { Output.error(DiagnosticFormat.gcc.render(outcome.diagnostics, perRule: 20)) }
+        if !outcome.diagnostics.isEmpty {
+            let limit = errors || maxDiagnostics == 0 ? Int.max : maxDiagnostics
+            var text = DiagnosticFormat.gcc.render(outcome.diagnostics, perRule: limit)
+            if text.contains("] not shown\n") { text += "(--max-diagnostics 0 or --errors shows them all)\n" }
+            Output.error(text)
+        }
         guard var card = outcome.scorecard else {
             let n = outcome.diagnostics.filter { $0.severity == .error }.count
             throw AttestError("\(n) error(s) in the input; nothing was scored")

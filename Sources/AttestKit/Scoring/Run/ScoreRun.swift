@@ -228,6 +228,19 @@ public struct ScoreRun: Sendable {
             }
         }
         guard item.diagnostics.isEmpty else { return item }
+        // Offsets in the wrong units pass the checks above when no text is given.
+        if let article = article ?? g.article, let suspicion = OffsetUnitsCheck.suspect(input, article: article) {
+            let e = suspicion.example
+            item.diagnostics.append(
+                Diagnostic(
+                    file: file, location: at, severity: PredictionRules.offsetUnits.severity,
+                    message:
+                        "offsets of \(input.id) look like \(suspicion.units.rawValue), not code points: of \(suspicion.considered) span(s) "
+                        + "after non-ASCII text, \(suspicion.considered - suspicion.cleanAsCodePoints) cut a word as code points, "
+                        + "\(suspicion.cleanInUnits) fall on word boundaries as \(suspicion.units.rawValue); "
+                        + "\(e.field) \(e.span) would be \(e.corrected) \(Brief.quoted(article[e.corrected], limit: 40)) in code points",
+                    rule: PredictionRules.offsetUnits.id))
+        }
         item.score = DocumentScorer(options: request.options).score(gold: g.document, prediction: doc, article: article)
         return item
     }
