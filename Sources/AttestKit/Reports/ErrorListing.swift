@@ -3,19 +3,21 @@
 public enum ErrorListing {
     public static func render(_ card: Scorecard) -> String {
         var out = ""
+        // The kind column is as wide as its longest entry, plus two spaces.
+        let width = card.documents.flatMap { $0.errors.map(\.kind.rawValue.count) }.max() ?? 0
         for d in card.documents where !d.errors.isEmpty {
             out += "\n\(d.id): \(d.errors.count) error(s)\n"
-            for e in d.errors { out += "  " + line(e) + "\n" }
+            for e in d.errors { out += "  " + line(e, kindWidth: width) + "\n" }
         }
         return out.isEmpty ? "\nNo errors.\n" : out
     }
 
-    static func line(_ e: ScoreError) -> String {
+    static func line(_ e: ScoreError, kindWidth: Int) -> String {
         func side(_ label: String, _ span: Span?, _ type: String?, _ text: String?) -> String {
             guard let span else { return "\(label) none" }
             return "\(label) \(type.map { $0 + " " } ?? "")\(span) \(Brief.quoted(text ?? "", limit: 50))"
         }
-        let kind = e.kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)
+        let kind = e.kind.rawValue.padding(toLength: kindWidth + 2, withPad: " ", startingAt: 0)
         var parts: [String] = []
         switch e.kind {
         case .missed, .missedQuote: parts.append(side("gold", e.gold, e.goldType, e.goldText))

@@ -24,6 +24,8 @@ public struct ScoreReport: Codable, Sendable {
     public var skipped: [SkippedDocument]?
     /// Documents the extractor failed on (absent in reports of older versions).
     public var extractorFailures: [ExtractorFailure]?
+    /// Gold type → predicted type (`none`: missed or spurious), summed.
+    public var entityConfusion: [String: [String: Int]]?
     /// The shard scored, if the run scored one.
     public var shard: Shard?
     /// The fingerprint of the gold set (`GoldSet.fingerprint`).
@@ -38,6 +40,7 @@ public struct ScoreReport: Codable, Sendable {
         case extractorFailures = "extractor_failures"
         case shard
         case goldSet = "gold_set"
+        case entityConfusion = "entity_confusion"
     }
 
     /// One scheme's counts with its figures.
@@ -88,6 +91,7 @@ public struct ScoreReport: Codable, Sendable {
         extractorFailures = card.failures
         shard = card.shard
         goldSet = card.goldSet
+        entityConfusion = card.totals.entityConfusion
     }
 
     /// The scorecard behind the report, rebuilt from its documents.

@@ -58,6 +58,18 @@ struct ScoreTables {
         }
         sections.append(("Entity mentions per type", types))
 
+        let confusionRows = card.totals.entityConfusion
+        if !confusionRows.isEmpty {
+            let goldTypes = confusionRows.keys.filter { $0 != "none" }.sorted()
+            let predictedTypes = Set(confusionRows.values.flatMap(\.keys)).subtracting(["none"]).sorted()
+            var table = TextTable(["gold \\ predicted"] + predictedTypes + ["missed"])
+            for g in goldTypes {
+                table.add([g] + (predictedTypes + ["none"]).map { "\(confusionRows[g]?[$0] ?? 0)" })
+            }
+            table.add(["spurious"] + predictedTypes.map { "\(confusionRows["none"]?[$0] ?? 0)" } + [""])
+            sections.append(("Entity types of paired mentions (same boundaries, else first overlap)", table))
+        }
+
         let q = card.totals.quotes
         var quotes = TextTable(
             ["quotes", "matched", "predicted", "gold", "precision", "recall", "F1"] + (withCI ? ["F1 95% CI"] : []))

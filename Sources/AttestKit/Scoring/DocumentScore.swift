@@ -39,8 +39,36 @@ public struct EntityDocumentScore: Hashable, Sendable, Codable {
     public var overall = SchemeCounts()
     /// Per type name; only types present in the document's gold or predictions.
     public var types: [String: SchemeCounts] = [:]
+    /// Gold type → predicted type over the pairs the partial scheme makes
+    /// (same boundaries first, else the first overlap, whatever the types);
+    /// a missed gold mention counts under predicted `none`, a spurious
+    /// prediction under gold `none`.
+    public var confusion: [String: [String: Int]] = [:]
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey { case overall, types, confusion }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        overall = try c.decode(SchemeCounts.self, forKey: .overall)
+        types = try c.decode([String: SchemeCounts].self, forKey: .types)
+        // Reports of earlier versions have no confusion table.
+        confusion = try c.decodeIfPresent([String: [String: Int]].self, forKey: .confusion) ?? [:]
+    }
+
+    /// Counts the pairs of one scheme's outcomes into `confusion`.
+    mutating func tallyTypes(_ result: SchemeResult, gold: [TypedSpan], predicted: [TypedSpan]) {
+        for (i, outcome) in result.predictions.enumerated() {
+            let p = predicted[i].type.name
+            switch outcome {
+            case .correct(let g), .incorrect(let g), .partial(let g):
+                confusion[gold[g].type.name, default: [:]][p, default: 0] += 1
+            case .spurious: confusion["none", default: [:]][p, default: 0] += 1
+            }
+        }
+        for g in result.missed { confusion[gold[g].type.name, default: [:]]["none", default: 0] += 1 }
+    }
 }
 
 /// Quote counts of one document.

@@ -20,6 +20,10 @@ public struct EntityScorer: Sendable {
             let matcher = NervaluateMatcher()
             let prepared = NervaluateMatcher.Prepared(gold: gold, predicted: predicted)
             score.overall = matcher.counts(prepared, only: nil)
+            var pairs: [MatchOutcome] = []
+            pairs.reserveCapacity(predicted.count)
+            matcher.walk(.partial, prepared, only: nil) { pairs.append($0) }
+            score.tallyTypes(SchemeResult(outcomes: pairs, goldCount: gold.count), gold: gold, predicted: predicted)
             for (id, type) in prepared.types.enumerated() {
                 score.types[type.name] = matcher.counts(prepared, only: id)
             }
@@ -42,6 +46,10 @@ public struct EntityScorer: Sendable {
                 return (counts, strict!)
             }
             let (overall, s) = all(gold, predicted)
+            let pairing = matcher.align(gold: gold, predicted: predicted)
+            score.tallyTypes(
+                matcher.evaluate(.partial, gold: gold, predicted: predicted, pairing: pairing), gold: gold,
+                predicted: predicted)
             score.overall = overall
             if outcomes { strict = s }
             for type in types {

@@ -3,6 +3,8 @@ public struct Totals: Hashable, Sendable, Codable {
     public var documents = 0
     public var entities = SchemeCounts()
     public var entityTypes: [String: SchemeCounts] = [:]
+    /// Gold type → predicted type, summed (see `EntityDocumentScore.confusion`).
+    public var entityConfusion: [String: [String: Int]] = [:]
     public var quotes = QuoteDocumentScore()
 
     public init() {}
@@ -15,6 +17,9 @@ public struct Totals: Hashable, Sendable, Codable {
         documents += 1
         entities = entities + s.entities.overall
         for (type, counts) in s.entities.types { entityTypes[type] = (entityTypes[type] ?? SchemeCounts()) + counts }
+        for (g, row) in s.entities.confusion {
+            for (p, n) in row { entityConfusion[g, default: [:]][p, default: 0] += n }
+        }
         quotes.add(s.quotes)
     }
 }

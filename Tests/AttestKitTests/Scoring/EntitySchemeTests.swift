@@ -179,6 +179,24 @@ import Testing
         #expect(abs(m["entities.strict.f1"]! - 2.0 / 7.0) < 1e-12)
     }
 
+    /// Gold PERSON [0,5), ORG [10,20), LOC [30,35); predicted ORG [0,5)
+    /// (wrong type), ORG [10,20), LOC [40,45) (spurious): one type error, one
+    /// right, one missed, one spurious, in both matching modes.
+    @Test func entityTypeConfusionByHand() {
+        let gold = [
+            TypedSpan(Span(0, 5), Self.person), TypedSpan(Span(10, 20), Self.org), TypedSpan(Span(30, 35), Self.loc),
+        ]
+        let pred = [
+            TypedSpan(Span(0, 5), Self.org), TypedSpan(Span(10, 20), Self.org), TypedSpan(Span(40, 45), Self.loc),
+        ]
+        for mode in MatchingMode.allCases {
+            let (score, _) = EntityScorer(matching: mode).score(gold: gold, predicted: pred)
+            #expect(
+                score.confusion == ["PERSON": ["ORG": 1], "ORG": ["ORG": 1], "LOC": ["none": 1], "none": ["LOC": 1]],
+                "\(mode)")
+        }
+    }
+
     @Test func hungarianFindsTheMaximum() {
         // Greedy would take 10 then 1 (11); the optimum is 9 + 8 = 17.
         let assignment = Hungarian.maximize([[10, 9], [8, 1]])

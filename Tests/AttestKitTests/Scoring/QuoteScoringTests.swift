@@ -110,3 +110,22 @@ import Testing
         #expect(missed.after == "”.\n")
     }
 }
+
+/// The error listing's kind column fits its longest kind.
+@Suite struct ErrorListingLayoutTests {
+    @Test func kindColumnFitsQuoteBoundary() {
+        let errors = [
+            ScoreError(kind: .quoteBoundary, gold: Span(0, 4), predicted: Span(0, 3)),
+            ScoreError(kind: .missed, gold: Span(5, 9), goldType: "ORG"),
+        ]
+        let card = Scorecard(
+            documents: [
+                DocumentScore(
+                    id: "d", predicted: true, entities: EntityDocumentScore(), quotes: QuoteDocumentScore(),
+                    errors: errors)
+            ], options: ScoringOptions())
+        let lines = ErrorListing.render(card).split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("  quote-boundary  gold [0,4)") })
+        #expect(lines.contains { $0.hasPrefix("  missed          gold ORG [5,9)") })
+    }
+}
