@@ -1,3 +1,5 @@
+import Foundation
+
 /// A 95% interval of a metric.
 public struct Interval: Hashable, Sendable, Codable {
     public var low: Double
@@ -23,18 +25,36 @@ public struct Bootstrap: Hashable, Sendable, Codable {
 
     /// Percentile intervals (2.5% and 97.5%) of every F1 and of attribution
     /// accuracy. `documents` must be in a canonical order (Attest sorts by id).
-    public func intervals(_ documents: [DocumentScore], matching: MatchingMode) -> [String: Interval] {
+    /// Samples are drawn in order from one generator and summed on `jobs`
+    /// threads, so the figures do not depend on the threads; `progress` gets
+    /// the number of samples done so far (from any thread).
+    public func intervals(
+        _ documents: [DocumentScore], matching: MatchingMode, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) -> [String: Interval] {
         guard samples > 0, !documents.isEmpty else { return [:] }
         var rng = SeededGenerator(seed: seed)
         var values: [String: [Double]] = [:]
         let n = documents.count
-        let keys = Set(Metrics.compute(Totals(documents), matching: matching).keys.filter(Self.wanted))
-        for _ in 0..<samples {
-            var totals = Totals()
-            for _ in 0..<n { totals.add(documents[Int(rng.next() % UInt64(n))]) }
-            // A resample counts as many documents as the corpus has.
-            let metrics = Metrics.compute(totals, matching: matching)
-            for key in keys { values[key, default: []].append(metrics[key] ?? 0) }
+        let keys = Metrics.compute(Totals(documents), matching: matching).keys.filter(Self.wanted).sorted()
+        let batch = 32
+        var done = 0
+        while done < samples {
+            let count = min(batch, samples - done)
+            var draws: [[Int]] = []
+            for _ in 0..<count { draws.append((0..<n).map { _ in Int(rng.next() % UInt64(n)) }) }
+            let results = ConcurrentMap.map(draws, jobs: jobs) { picks -> [Double] in
+                var totals = Totals()
+                for i in picks { totals.add(documents[i]) }
+                // A resample counts as many documents as the corpus has.
+                let metrics = Metrics.compute(totals, matching: matching)
+                return keys.map { metrics[$0] ?? 0 }
+            }
+            for r in results {
+                for (k, key) in keys.enumerated() { values[key, default: []].append(r[k]) }
+            }
+            done += count
+            progress?(done)
         }
         var result: [String: Interval] = [:]
         for (key, v) in values {

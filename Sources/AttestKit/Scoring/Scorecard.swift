@@ -19,10 +19,11 @@ public struct Scorecard: Hashable, Sendable {
     /// `GoldSet.fingerprint`), so that shards of different corpora are never merged.
     public var goldSet: String?
 
+    /// `progress` gets the number of bootstrap samples done.
     public init(
         documents: [DocumentScore], options: ScoringOptions, bootstrap: Bootstrap? = nil,
         skipped: [SkippedDocument] = [],
-        failures: [ExtractorFailure] = []
+        failures: [ExtractorFailure] = [], progress: (@Sendable (Int) -> Void)? = nil
     ) {
         self.skipped = skipped.sorted { $0.id < $1.id }
         self.failures = failures.sorted { $0.id < $1.id }
@@ -31,7 +32,7 @@ public struct Scorecard: Hashable, Sendable {
         self.totals = Totals(self.documents)
         self.metrics = Metrics.compute(totals, matching: options.matching)
         self.bootstrap = bootstrap
-        self.intervals = bootstrap?.intervals(self.documents, matching: options.matching) ?? [:]
+        self.intervals = bootstrap?.intervals(self.documents, matching: options.matching, progress: progress) ?? [:]
     }
 
     public subscript(metric: String) -> Double? { metrics[metric] }

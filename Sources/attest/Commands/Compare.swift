@@ -21,7 +21,13 @@ struct Compare: ParsableCommand {
     func run() throws {
         let ra = try ScoreReport.read(a).scorecard
         let rb = try ScoreReport.read(b).scorecard
-        let rows = try ApproximateRandomization(trials: trials, seed: seed).compare(ra, rb)
-        Output.write(ComparisonReport.render(rows, trials: trials))
+        let progress = CountProgress(total: trials, label: "randomization trials")
+        let test = ApproximateRandomization(trials: trials, seed: seed, progress: { _ in progress.step() })
+        let rows = try test.compare(ra, rb)
+        progress.finish()
+        Output.write(
+            ComparisonReport.render(
+                rows, trials: trials, documents: ra.documents.count,
+                smallestPValue: test.smallestPValue(documents: ra.documents.count)))
     }
 }

@@ -29,10 +29,12 @@ struct Merge: ParsableCommand {
         guard !reports.isEmpty else { throw ValidationError("name at least one JSON report") }
         var card = try Scorecard.merged(try reports.map { try ScoreReport.read($0).scorecard }, names: reports)
         if let samples = scoring.bootstrap {
+            let progress = CountProgress(total: samples, label: "bootstrap samples")
             var again = Scorecard(
                 documents: card.documents, options: card.options,
                 bootstrap: Bootstrap(samples: samples, seed: scoring.seed),
-                skipped: card.skipped, failures: card.failures)
+                skipped: card.skipped, failures: card.failures, progress: { progress.set($0) })
+            progress.finish()
             again.goldSet = card.goldSet
             card = again
         }

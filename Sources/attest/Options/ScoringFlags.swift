@@ -122,7 +122,11 @@ struct ScoringFlags: ParsableArguments {
     /// Scores, prints the report and writes the files; exits 2 on bad input, 1 on a failed gate.
     /// `failures`: the documents an extractor failed on (from `run`), carried into every report.
     func execute(_ request: ScoreRequest, corpus: Corpus, failures: [ExtractorFailure] = []) throws {
+        var request = request
+        let progress = request.bootstrap.map { CountProgress(total: $0.samples, label: "bootstrap samples") }
+        if let progress { request.bootstrapProgress = { progress.set($0) } }
         let outcome = try ScoreRun(request).run()
+        progress?.finish()
         try finish(outcome, corpus: corpus, failures: failures)
     }
 

@@ -191,6 +191,10 @@ import Testing
         #expect(r.stdout.contains("entities.strict.f1"))
         #expect(r.stdout.contains("-1.0000"))
         #expect(r.stdout.contains("no"))
+        #expect(
+            r.stdout.contains(
+                "With 3 document(s) the smallest p-value this test can give is 0.2500: no difference can be significant at p < 0.05 here (that takes at least 6 documents)."
+            ))
     }
 
     @Test func baselineAndMaxDropGate() throws {

@@ -76,3 +76,38 @@ import Testing
         #expect(strict.significant)
     }
 }
+
+/// The flat counts the randomization test sums give the same headline
+/// figures as the scorecard itself.
+@Suite struct HeadlineCountsTests {
+    @Test func vectorsSumToTheScorecardsFigures() throws {
+        let folder = try TemporaryFolder.sampleCorpus()
+        let corpus = try Corpus.open(root: folder.url)
+        let (gold, _) = corpus.loadGold()
+        let extractor = BaselineExtractor()
+        let predictions = gold.map { extractor.extract(id: $0.id, article: $0.article!) }
+        let docs = (0..<5).map { k -> DocumentScore in
+            var d = DocumentScorer(options: ScoringOptions()).score(
+                gold: gold[0].document, prediction: k % 2 == 0 ? predictions[0] : nil, article: gold[0].article)
+            d.id = "d\(k)"
+            return d
+        }
+        let card = Scorecard(documents: docs, options: ScoringOptions())
+        var types = Set<String>()
+        for d in docs { types.formUnion(d.entities.types.keys) }
+        let layout = HeadlineCounts(types: Array(types))
+        var sum = [Double](repeating: 0, count: layout.width)
+        for d in docs { for (k, x) in layout.vector(d).enumerated() { sum[k] += x } }
+        let figures = sum.withUnsafeBufferPointer { layout.metrics($0, names: Metrics.headline) }
+        for (name, value) in zip(Metrics.headline, figures) {
+            #expect(abs(value - card.metrics[name]!) < 1e-12, "\(name)")
+        }
+    }
+
+    @Test func smallestPValueWithFewDocuments() {
+        let test = ApproximateRandomization(trials: 10_000)
+        #expect(test.smallestPValue(documents: 4) == 0.125)
+        #expect(test.smallestPValue(documents: 6) == 0.03125)
+        #expect(test.smallestPValue(documents: 2_000) == 1.0 / 10_001)
+    }
+}

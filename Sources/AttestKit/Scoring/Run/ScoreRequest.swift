@@ -16,6 +16,8 @@ public struct ScoreRequest: Sendable {
     /// The statuses that make an annotation file part of the gold set
     /// (default: gold only); others are listed as skipped.
     public var statuses: Set<AnnotationStatus>
+    /// Called with the number of bootstrap samples done (from any thread).
+    public var bootstrapProgress: (@Sendable (Int) -> Void)?
 
     public init(
         goldFiles: [URL], articles: ArticleResolver = ArticleResolver(articlesFolder: nil),

@@ -151,7 +151,8 @@ public struct ScoreRun: Sendable {
             return ScoreOutcome(scorecard: nil, diagnostics: diagnostics)
         }
         var card = Scorecard(
-            documents: scores, options: request.options, bootstrap: request.bootstrap, skipped: skipped)
+            documents: scores, options: request.options, bootstrap: request.bootstrap, skipped: skipped,
+            progress: request.bootstrapProgress)
         card.shard = request.shard
         card.goldSet = GoldSet.fingerprint(request.goldFiles)
         return ScoreOutcome(scorecard: card, diagnostics: diagnostics)
