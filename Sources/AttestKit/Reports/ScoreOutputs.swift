@@ -15,8 +15,9 @@ public struct ScoreOutputs: Sendable {
         self.markdownPath = markdownPath
     }
 
-    /// Whether the run must keep per-document errors (for `--errors` or the JSON report).
-    public var needsErrors: Bool { errors || jsonPath != nil }
+    /// Whether the run must keep per-document errors (for `--errors`; the
+    /// JSON report then carries them too, and without it only the counts).
+    public var needsErrors: Bool { errors }
 
     /// Checks gates, then renders the terminal report and writes the files
     /// atomically. Returns the terminal text and whether every gate passed.
@@ -26,9 +27,7 @@ public struct ScoreOutputs: Sendable {
         let (results, skipped) = try GateCheck.evaluate(gates, metrics: card.metrics, baseline: baseline)
         var text = TerminalScoreReport.render(card, gates: results, skippedGates: skipped)
         if errors { text += ErrorListing.render(card) }
-        if let jsonPath {
-            try AtomicFile.write(try ScoreReport(card, gates: results).encoded(), to: URL(fileURLWithPath: jsonPath))
-        }
+        if let jsonPath { try ScoreReport(card, gates: results).write(to: URL(fileURLWithPath: jsonPath)) }
         if let junitPath {
             try AtomicFile.write(JUnitScoreReport.render(card, gates: results), to: URL(fileURLWithPath: junitPath))
         }

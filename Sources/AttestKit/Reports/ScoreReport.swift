@@ -4,8 +4,16 @@ import Foundation
 /// docs/metrics.md. It keeps the per-document counts, so runs can be
 /// re-read, merged (`attest merge`), compared (`attest compare`) and used as
 /// a baseline; every figure is recomputed from those counts when read.
+///
+/// One JSON object, compact, written and read a line at a time: the first
+/// line holds every summary field and opens `"documents":[`; then one line
+/// per document; the last line closes both. So a run of 100,000 documents is
+/// written without building the whole text in memory, and a baseline is read
+/// from its first line.
 public struct ScoreReport: Codable, Sendable {
-    public static let formatName = "attest-score/1"
+    public static let formatName = "attest-score/2"
+    /// The pretty-printed single-block form of earlier versions, still read.
+    static let legacyFormatName = "attest-score/1"
 
     public var format: String
     public var matching: MatchingMode
@@ -19,7 +27,8 @@ public struct ScoreReport: Codable, Sendable {
     public var quotes: QuoteDocumentScore
     public var gates: [GateResult]
     public var gatesPassed: Bool
-    public var documents: [DocumentScore]
+    /// Written and read line by line, outside the coding keys.
+    public var documents: [DocumentScore] = []
     /// Files left out for their status (absent in reports of older versions).
     public var skipped: [SkippedDocument]?
     /// Documents the extractor failed on (absent in reports of older versions).
@@ -32,7 +41,7 @@ public struct ScoreReport: Codable, Sendable {
     public var goldSet: String?
 
     enum CodingKeys: String, CodingKey {
-        case format, matching, overlap, bootstrap, metrics, intervals, entities, quotes, gates, documents
+        case format, matching, overlap, bootstrap, metrics, intervals, entities, quotes, gates
         case documentCount = "document_count"
         case entityTypes = "entity_types"
         case gatesPassed = "gates_passed"
@@ -104,39 +113,161 @@ public struct ScoreReport: Codable, Sendable {
         return card
     }
 
+    /// The whole report as text (what `write(to:)` streams to a file).
     public func encoded() throws -> String {
+        var out: [UInt8] = []
+        try stream { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes the report atomically, a batch of documents at a time,
+    /// encoding each batch on `jobs` threads.
+    public func write(to url: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+        try AtomicFile.stream(to: url) { sink in try stream(jobs: jobs, sink) }
+    }
+
+    private func stream(jobs: Int = 1, _ sink: ([UInt8]) throws -> Void) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var head: [UInt8]
         do {
-            return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+            head = Array(try encoder.encode(self))
         } catch {
             throw AttestError("the JSON report cannot be written: \(error)")
         }
+        // `{…}` becomes `{…,"documents":[`.
+        head.removeLast()
+        try sink(head + Array(",\"documents\":[\n".utf8))
+        let batch = 2_000
+        for first in stride(from: 0, to: documents.count, by: batch) {
+            let slice = Array(documents[first..<min(first + batch, documents.count)])
+            let last = first + slice.count == documents.count
+            let chunks = ConcurrentMap.map(Array(stride(from: 0, to: slice.count, by: 250)), jobs: jobs) {
+                start -> Result<[UInt8], AttestError> in
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                var out: [UInt8] = []
+                for k in start..<min(start + 250, slice.count) {
+                    if slice[k].errors.isEmpty {
+                        DocumentScoreJSON.append(slice[k], to: &out)
+                    } else {
+                        do {
+                            out.append(contentsOf: try encoder.encode(slice[k]))
+                        } catch {
+                            return .failure(
+                                AttestError("the JSON report cannot be written: document \(slice[k].id): \(error)"))
+                        }
+                    }
+                    out.append(contentsOf: last && k == slice.count - 1 ? [0x0A] : [0x2C, 0x0A])
+                }
+                return .success(out)
+            }
+            for chunk in chunks { try sink(chunk.get()) }
+        }
+        try sink(Array("]}\n".utf8))
     }
 
-    /// Reads a report written by `--json`; errors name the file.
-    public static func read(_ path: String) throws -> ScoreReport {
-        guard case .bytes(let bytes) = FileBytes.read(path) else { throw AttestError("cannot read \(path)") }
+    /// Reads a report written by `--json`, a line at a time; errors name the
+    /// file. `documents: false` reads the summary only (a baseline's metrics).
+    public static func read(_ path: String, documents wanted: Bool = true) throws -> ScoreReport {
+        var report: ScoreReport?
+        var legacy: [UInt8] = []
+        var closed = false
+        let decoder = JSONDecoder()
         do {
-            let report = try JSONDecoder().decode(ScoreReport.self, from: Data(bytes))
-            guard report.format == formatName else {
+            try JSONLines.read(path: path, batchBytes: 1 << 20) { batch in
+                var lines: [ArraySlice<UInt8>] = []
+                for line in batch {
+                    if report == nil && legacy.isEmpty {
+                        let opening = Array(",\"documents\":[".utf8)
+                        guard line.bytes.count > opening.count, line.bytes.suffix(opening.count).elementsEqual(opening)
+                        else {
+                            // The earlier, pretty-printed form: read whole.
+                            legacy.append(contentsOf: line.bytes)
+                            legacy.append(0x0A)
+                            continue
+                        }
+                        let summary = Array(line.bytes.dropLast(opening.count)) + [UInt8(ascii: "}")]
+                        let r = try decoder.decode(ScoreReport.self, from: Data(summary))
+                        guard r.format == formatName else {
+                            throw AttestError("\(path) is a \(r.format) report; this attest reads \(formatName)")
+                        }
+                        report = r
+                        if !wanted { throw StopReading() }
+                        continue
+                    }
+                    if !legacy.isEmpty {
+                        legacy.append(contentsOf: line.bytes)
+                        legacy.append(0x0A)
+                        continue
+                    }
+                    if line.bytes.elementsEqual(Array("]}".utf8)) {
+                        closed = true
+                        continue
+                    }
+                    var bytes = line.bytes
+                    if bytes.last == UInt8(ascii: ",") { bytes = bytes.dropLast() }
+                    lines.append(bytes)
+                }
+                // Each batch's documents are decoded on all cores, in order.
+                let decoded = ConcurrentMap.map(lines) { bytes -> Result<DocumentScore, DecodingError> in
+                    do {
+                        return .success(try JSONDecoder().decode(DocumentScore.self, from: Data(bytes)))
+                    } catch let error as DecodingError {
+                        return .failure(error)
+                    } catch {
+                        return .failure(.dataCorrupted(.init(codingPath: [], debugDescription: "\(error)")))
+                    }
+                }
+                for d in decoded { report?.documents.append(try d.get()) }
+            }
+        } catch is StopReading {
+            return report!
+        } catch let error as AttestError {
+            throw error
+        } catch {
+            throw Self.explain(error, path: path)
+        }
+        if !legacy.isEmpty { return try readLegacy(legacy, path: path) }
+        guard let report, closed else {
+            throw AttestError("\(path) is not a whole attest score report (it ends early)")
+        }
+        return report
+    }
+
+    private struct StopReading: Error {}
+
+    /// The pretty-printed form of `attest-score/1`.
+    private static func readLegacy(_ bytes: [UInt8], path: String) throws -> ScoreReport {
+        struct Documents: Decodable { var documents: [DocumentScore] }
+        do {
+            var report = try JSONDecoder().decode(ScoreReport.self, from: Data(bytes))
+            guard report.format == legacyFormatName || report.format == formatName else {
                 throw AttestError("\(path) is a \(report.format) report; this attest reads \(formatName)")
             }
+            report.documents = try JSONDecoder().decode(Documents.self, from: Data(bytes)).documents
             return report
         } catch let error as AttestError {
             throw error
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw AttestError(
+        } catch {
+            throw Self.explain(error, path: path)
+        }
+    }
+
+    private static func explain(_ error: any Error, path: String) -> AttestError {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return AttestError(
                 "\(path) is not an attest score report: \(Self.path(context.codingPath + [key])) is missing")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw AttestError(
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return AttestError(
                 "\(path) is not an attest score report: \(Self.path(context.codingPath)): \(context.debugDescription)")
-        } catch let DecodingError.dataCorrupted(context) {
-            throw AttestError(
+        case DecodingError.dataCorrupted(let context):
+            return AttestError(
                 "\(path) is not valid JSON: \(context.debugDescription) \(context.underlyingError.map { "\($0)" } ?? "")"
             )
-        } catch {
-            throw AttestError("\(path) cannot be read as an attest score report: \(error)")
+        default:
+            return AttestError("\(path) cannot be read as an attest score report: \(error)")
         }
     }
 

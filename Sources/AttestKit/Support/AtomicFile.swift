@@ -53,6 +53,52 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes a file piece by piece: `body` hands each piece to the sink it
+    /// is given. The pieces go to a temporary file in the same folder, renamed
+    /// over `url` only when `body` returns; if it throws, nothing is written.
+    public static func stream(to url: URL, _ body: (_ sink: ([UInt8]) throws -> Void) throws -> Void) throws {
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp")
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else {
+            throw AttestError("cannot write in \(DisplayPath.of(folder)): \(String(cString: strerror(errno)))")
+        }
+        var closed = false
+        defer {
+            if !closed {
+                close(fd)
+                unlink(temporary.path)
+            }
+        }
+        try body { bytes in
+            let ok = bytes.withUnsafeBytes { buffer -> Bool in
+                var offset = 0
+                while offset < buffer.count {
+                    let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                    if n <= 0 { return false }
+                    offset += n
+                }
+                return true
+            }
+            guard ok else {
+                throw AttestError(
+                    "cannot write \(DisplayPath.of(url)): \(String(cString: strerror(errno))); the file is unchanged")
+            }
+        }
+        guard fsync(fd) == 0 else {
+            throw AttestError(
+                "cannot write \(DisplayPath.of(url)): \(String(cString: strerror(errno))); the file is unchanged")
+        }
+        close(fd)
+        closed = true
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw AttestError("cannot write \(DisplayPath.of(url)): \(reason); the file is unchanged")
+        }
+    }
+
     public static func write(_ text: String, to url: URL, expectedDigest: String?? = .none) throws {
         try write(Array(text.utf8), to: url, expectedDigest: expectedDigest)
     }

@@ -146,7 +146,7 @@ struct ScoringFlags: ParsableArguments {
     }
 
     func publish(_ card: Scorecard, corpus: Corpus?) throws {
-        let baselineMetrics = try baseline.map { try ScoreReport.read($0).scorecard.metrics }
+        let baselineMetrics = try baseline.map { try ScoreReport.read($0, documents: false).metrics }
         let gates =
             noGates
             ? []

@@ -57,16 +57,17 @@ import Testing
         #expect(r.status == 2)
         try FileManager.default.createDirectory(
             at: folder.url.appendingPathComponent("out"), withIntermediateDirectories: true)
+        // With --errors, the JSON report carries every document's errors too.
         let ok = try CommandRunner.run(
             [
                 "score", "--pred", "pred.jsonl", "--json", "out/r.json", "--junit", "r.xml", "--markdown", "r.md",
-                "--min", "quotes.overlap.f1=0.9",
+                "--min", "quotes.overlap.f1=0.9", "--errors",
             ],
             in: folder.url)
         #expect(ok.status == 1)
         // JSON: the documented shape, re-readable.
         let report = try ScoreReport.read(folder.url.appendingPathComponent("out/r.json").path)
-        #expect(report.format == "attest-score/1")
+        #expect(report.format == "attest-score/2")
         #expect(report.documentCount == 1)
         #expect(report.entities["strict"]?.cor == 1)
         #expect(report.entities["strict"]?.inc == 1)
@@ -230,5 +231,61 @@ import Testing
         #expect(opt.stdout.contains("entity matching: optimal"))
         #expect(try ScoreReport.read(folder.url.appendingPathComponent("nv.json").path).entities["strict"]?.cor == 0)
         #expect(try ScoreReport.read(folder.url.appendingPathComponent("opt.json").path).entities["strict"]?.cor == 1)
+    }
+}
+
+/// The JSON report is written and read a line at a time, and still one JSON value.
+@Suite(.serialized) struct StreamingReportTests {
+    @Test func oneLinePerDocumentAndReadableWhole() throws {
+        let folder = TemporaryFolder()
+        try SyntheticCorpus().write(count: 5, to: folder.url)
+        let export = try CommandRunner.run(["export", "--out", "p.jsonl"], in: folder.url)
+        #expect(export.status == 0, "\(export.stderr)")
+        let r = try CommandRunner.run(["score", "--pred", "p.jsonl", "--json", "r.json"], in: folder.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = read(folder.url.appendingPathComponent("r.json"))
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 7)  // summary, 5 documents, the close
+        #expect(lines[0].hasPrefix("{\"bootstrap\"") || lines[0].hasPrefix("{\"document_count\""))
+        #expect(lines[0].hasSuffix(",\"documents\":["))
+        #expect(lines[1].hasPrefix("{\"entities\"") && lines[1].hasSuffix("},"))
+        #expect(lines[5].hasSuffix("}") && !lines[5].hasSuffix("},"))
+        #expect(lines[6] == "]}")
+        // One JSON value, as any JSON reader sees it.
+        let whole = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        #expect((whole?["documents"] as? [Any])?.count == 5)
+        let report = try ScoreReport.read(folder.url.appendingPathComponent("r.json").path)
+        #expect(report.documents.map(\.id) == (0..<5).map { String(format: "doc-%06d", $0) })
+        let summary = try ScoreReport.read(folder.url.appendingPathComponent("r.json").path, documents: false)
+        #expect(summary.documents.isEmpty)
+        #expect(summary.metrics == report.metrics)
+        // Cut short, it is refused.
+        folder.write("cut.json", lines.prefix(3).joined(separator: "\n") + "\n")
+        #expect(throws: AttestError.self) { try ScoreReport.read(folder.url.appendingPathComponent("cut.json").path) }
+    }
+}
+
+/// The hand-written document encoder writes what JSONEncoder writes.
+@Suite struct DocumentScoreJSONTests {
+    @Test func sameBytesAsJSONEncoder() throws {
+        let folder = TemporaryFolder()
+        try SyntheticCorpus().write(count: 20, to: folder.url)
+        let corpus = try Corpus.open(root: folder.url)
+        let (gold, _) = corpus.loadGold()
+        let extractor = BaselineExtractor()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for (k, g) in gold.enumerated() {
+            var d = DocumentScorer(options: ScoringOptions(collectErrors: false)).score(
+                gold: g.document, prediction: k % 5 == 4 ? nil : extractor.extract(id: g.id, article: g.article!),
+                article: nil)
+            if k == 3 { d.id = "odd \"id\" \\ with\ttab/slash é \u{1}" }
+            var mine: [UInt8] = []
+            DocumentScoreJSON.append(d, to: &mine)
+            let theirs = Array(try encoder.encode(d))
+            #expect(
+                mine == theirs, "\(String(decoding: mine, as: UTF8.self))\n\(String(decoding: theirs, as: UTF8.self))")
+            #expect(try JSONDecoder().decode(DocumentScore.self, from: Data(mine)) == d)
+        }
     }
 }
