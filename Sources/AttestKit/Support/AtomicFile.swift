@@ -25,32 +25,7 @@ public enum AtomicFile {
                 )
             }
         }
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(
-            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else {
-            throw AttestError("cannot write in \(DisplayPath.of(folder)): \(String(cString: strerror(errno)))")
-        }
-        var ok = true
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 {
-                    ok = false
-                    return
-                }
-                offset += n
-            }
-        }
-        ok = ok && fsync(fd) == 0
-        close(fd)
-        guard ok, rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw AttestError("cannot write \(DisplayPath.of(url)): \(reason); the file is unchanged")
-        }
+        try stream(to: url) { sink in try sink(bytes) }
     }
 
     /// Writes a file piece by piece: `body` hands each piece to the sink it
