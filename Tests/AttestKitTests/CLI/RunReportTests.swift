@@ -68,6 +68,12 @@ import Testing
             read(folder.url.appendingPathComponent("r.xml")).contains(
                 "<skipped message=\"status draft: not part of the gold set\"/>"))
         #expect(read(folder.url.appendingPathComponent("r.md")).contains("more (draft)"))
+        // Export writes the gold set: the draft only when asked for.
+        let export = try CommandRunner.run(["export"], in: folder.url)
+        #expect(export.stdout.split(separator: "\n").count == 1)
+        #expect(export.stderr.contains("skipped 1 file(s) not of status gold: more (draft)"))
+        let withDrafts = try CommandRunner.run(["export", "--status", "draft,gold"], in: folder.url)
+        #expect(withDrafts.stdout.split(separator: "\n").count == 2)
         // Drafts count when asked for.
         let both = try CommandRunner.run(["check", "--out", "p.jsonl", "--status", "draft,gold"], in: folder.url)
         #expect(both.stdout.contains("attest score: 2 document(s)"), "\(both.stdout)")
