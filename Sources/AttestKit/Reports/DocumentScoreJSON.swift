@@ -130,3 +130,95 @@ enum DocumentScoreJSON {
         out.append(UInt8(ascii: "\""))
     }
 }
+
+extension DocumentScoreJSON {
+    /// Reads back what `append` writes, through Attest's own JSON parser (far
+    /// cheaper than `JSONDecoder`); nil for anything else — a document with
+    /// errors, a field of another shape — which `JSONDecoder` then reads.
+    static func decode(_ bytes: ArraySlice<UInt8>) -> DocumentScore? {
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONSyntaxError) -> JSONValue in try JSONParser.parse(buffer) }
+        }
+        guard case .success(let v) = parsed, case .string(let id)? = v["id"]?.value,
+            case .bool(let predicted)? = v["predicted"]?.value, case .array(let errors, _)? = v["errors"]?.value,
+            errors.isEmpty, let e = v["entities"]?.value, let q = v["quotes"]?.value
+        else { return nil }
+        var entities = EntityDocumentScore()
+        guard let overall = schemes(e["overall"]?.value), let types = map(e["types"]?.value, schemes),
+            let confusion = table(e["confusion"]?.value ?? .object([]))
+        else { return nil }
+        entities.overall = overall
+        entities.types = types
+        entities.confusion = confusion
+        var quotes = QuoteDocumentScore()
+        guard let attributed = int(q["attributed"]?.value), let matched = int(q["matched"]?.value),
+            let attribution = tally(q["attribution"]?.value), let cue = tally(q["cue"]?.value),
+            let exact = tally(q["exact"]?.value), let overlap = tally(q["overlap"]?.value),
+            let speakers = tally(q["speakers"]?.value), let quoteConfusion = table(q["confusion"]?.value),
+            let kinds = map(q["kinds"]?.value, kindTally)
+        else { return nil }
+        quotes.attributed = attributed
+        quotes.matched = matched
+        quotes.attribution = attribution
+        quotes.cue = cue
+        quotes.exact = exact
+        quotes.overlap = overlap
+        quotes.speakers = speakers
+        quotes.confusion = quoteConfusion
+        quotes.kinds = kinds
+        return DocumentScore(id: id, predicted: predicted, entities: entities, quotes: quotes, errors: [])
+    }
+
+    private static func int(_ v: JSONValue?) -> Int? {
+        guard case .integer(let n)? = v else { return nil }
+        return n
+    }
+
+    private static func counts(_ v: JSONValue?) -> Counts? {
+        guard let v, let cor = int(v["cor"]?.value), let inc = int(v["inc"]?.value), let mis = int(v["mis"]?.value),
+            let par = int(v["par"]?.value), let spu = int(v["spu"]?.value)
+        else { return nil }
+        return Counts(cor: cor, inc: inc, par: par, mis: mis, spu: spu)
+    }
+
+    private static func schemes(_ v: JSONValue?) -> SchemeCounts? {
+        guard let v, let exact = counts(v["exact"]?.value), let partial = counts(v["partial"]?.value),
+            let strict = counts(v["strict"]?.value), let type = counts(v["type"]?.value)
+        else { return nil }
+        var s = SchemeCounts()
+        s.exact = exact
+        s.partial = partial
+        s.strict = strict
+        s.type = type
+        return s
+    }
+
+    private static func tally(_ v: JSONValue?) -> Tally? {
+        guard let v, let tp = int(v["tp"]?.value), let predicted = int(v["predicted"]?.value),
+            let expected = int(v["expected"]?.value)
+        else { return nil }
+        return Tally(tp: tp, predicted: predicted, expected: expected)
+    }
+
+    private static func kindTally(_ v: JSONValue?) -> KindTally? {
+        guard let v, let exact = tally(v["exact"]?.value), let overlap = tally(v["overlap"]?.value) else { return nil }
+        var k = KindTally()
+        k.exact = exact
+        k.overlap = overlap
+        return k
+    }
+
+    private static func map<T>(_ v: JSONValue?, _ read: (JSONValue?) -> T?) -> [String: T]? {
+        guard case .object(let members)? = v else { return nil }
+        var out: [String: T] = [:]
+        for m in members {
+            guard let value = read(m.value) else { return nil }
+            out[m.key] = value
+        }
+        return out
+    }
+
+    private static func table(_ v: JSONValue?) -> [String: [String: Int]]? {
+        map(v) { row in map(row) { int($0) } }
+    }
+}

@@ -211,6 +211,7 @@ public struct ScoreReport: Codable, Sendable {
                 }
                 // Each batch's documents are decoded on all cores, in order.
                 let decoded = ConcurrentMap.map(lines) { bytes -> Result<DocumentScore, DecodingError> in
+                    if let fast = DocumentScoreJSON.decode(bytes) { return .success(fast) }
                     do {
                         return .success(try JSONDecoder().decode(DocumentScore.self, from: Data(bytes)))
                     } catch let error as DecodingError {

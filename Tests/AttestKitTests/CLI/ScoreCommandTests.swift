@@ -265,7 +265,8 @@ import Testing
     }
 }
 
-/// The hand-written document encoder writes what JSONEncoder writes.
+/// The hand-written document encoder writes what JSONEncoder writes, and its
+/// reader reads it back to the same value.
 @Suite struct DocumentScoreJSONTests {
     @Test func sameBytesAsJSONEncoder() throws {
         let folder = TemporaryFolder()
@@ -286,6 +287,7 @@ import Testing
             #expect(
                 mine == theirs, "\(String(decoding: mine, as: UTF8.self))\n\(String(decoding: theirs, as: UTF8.self))")
             #expect(try JSONDecoder().decode(DocumentScore.self, from: Data(mine)) == d)
+            #expect(DocumentScoreJSON.decode(mine[...]) == d)
         }
     }
 }
