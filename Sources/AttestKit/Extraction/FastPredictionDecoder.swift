@@ -173,6 +173,27 @@ package struct FastPredictionDecoder {
         return seen & bit == 0
     }
 
+    /// Reads the member `k` when it is `start`, `end` or `text` (bits 1, 2
+    /// and 4 of `seen`): whether it was read well and once; nil for another member.
+    private mutating func spanMember(
+        _ k: Range<Int>, _ start: inout Int?, _ end: inout Int?, _ text: inout String?, _ seen: inout UInt8
+    ) -> Bool? {
+        if equals(k, "start") {
+            start = offset()
+            return start != nil && Self.first(&seen, 1)
+        }
+        if equals(k, "end") {
+            end = offset()
+            return end != nil && Self.first(&seen, 2)
+        }
+        if equals(k, "text") {
+            guard let t = optionalString() else { return false }
+            text = t
+            return Self.first(&seen, 4)
+        }
+        return nil
+    }
+
     /// `{"start", "end", "text"?}`, or null.
     private mutating func nestedSpan() -> PredictedSpan?? {
         if isNull() { return .some(nil) }
@@ -181,19 +202,7 @@ package struct FastPredictionDecoder {
         var text: String?
         var seen: UInt8 = 0
         let ok = members { d, k in
-            if d.equals(k, "start") {
-                start = d.offset()
-                return start != nil && Self.first(&seen, 1)
-            }
-            if d.equals(k, "end") {
-                end = d.offset()
-                return end != nil && Self.first(&seen, 2)
-            }
-            if d.equals(k, "text") {
-                guard let t = d.optionalString() else { return false }
-                text = t
-                return Self.first(&seen, 4)
-            }
+            if let read = d.spanMember(k, &start, &end, &text, &seen) { return read }
             return d.skip()
         }
         guard ok, let start, let end, start < end else { return nil }
@@ -208,22 +217,10 @@ package struct FastPredictionDecoder {
         var text: String?
         var seen: UInt8 = 0
         let ok = members { d, k in
-            if d.equals(k, "start") {
-                start = d.offset()
-                return start != nil && Self.first(&seen, 1)
-            }
-            if d.equals(k, "end") {
-                end = d.offset()
-                return end != nil && Self.first(&seen, 2)
-            }
+            if let read = d.spanMember(k, &start, &end, &text, &seen) { return read }
             if d.equals(k, "type") {
                 type = d.string()
-                return !(type?.isEmpty ?? true) && Self.first(&seen, 4)
-            }
-            if d.equals(k, "text") {
-                guard let t = d.optionalString() else { return false }
-                text = t
-                return Self.first(&seen, 8)
+                return !(type?.isEmpty ?? true) && Self.first(&seen, 8)
             }
             return d.skip()
         }
@@ -242,19 +239,7 @@ package struct FastPredictionDecoder {
         var cue: PredictedSpan?
         var seen: UInt8 = 0
         let ok = members { d, k in
-            if d.equals(k, "start") {
-                start = d.offset()
-                return start != nil && Self.first(&seen, 1)
-            }
-            if d.equals(k, "end") {
-                end = d.offset()
-                return end != nil && Self.first(&seen, 2)
-            }
-            if d.equals(k, "text") {
-                guard let t = d.optionalString() else { return false }
-                text = t
-                return Self.first(&seen, 4)
-            }
+            if let read = d.spanMember(k, &start, &end, &text, &seen) { return read }
             if d.equals(k, "kind") {
                 guard let s = d.optionalString(), Self.first(&seen, 8) else { return false }
                 guard let s else { return true }

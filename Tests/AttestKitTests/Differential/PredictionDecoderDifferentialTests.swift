@@ -172,6 +172,15 @@ import Testing
         #expect(generalAccepted < 2_400)
     }
 
+    /// Lines in the documented form, every member once, take the fast path.
+    @Test func wellFormedLinesTakeTheFastPath() {
+        let line =
+            #"{"id": "d", "entities": [{"start": 0, "end": 4, "type": "ORG", "text": "Acme"}], "quotes": [{"start": 5, "end": 9, "text": "x", "kind": "direct", "speaker": {"start": 0, "end": 4, "text": "Acme"}, "cue": null, "speaker_entity": "Acme"}]}"#
+        let doc = Array(line.utf8).withUnsafeBufferPointer { FastPredictionDecoder.decode($0) }
+        #expect(doc?.mentions.first?.text == "Acme")
+        #expect(doc?.quotes.first?.speaker?.text == "Acme")
+    }
+
     @Test func aRepeatedMemberIsAnIssue() throws {
         let line = #"{"id": "doc-1", "entities": [{"start": 0, "end": 4, "start": 1, "type": "ORG"}]}"#
         #expect(Array(line.utf8).withUnsafeBufferPointer { FastPredictionDecoder.decode($0) } == nil)
