@@ -29,14 +29,14 @@ public struct Bootstrap: Hashable, Sendable, Codable {
     /// threads, so the figures do not depend on the threads; `progress` gets
     /// the number of samples done so far (from any thread).
     public func intervals(
-        _ documents: [DocumentScore], matching: MatchingMode, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        _ documents: [DocumentScore], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         progress: (@Sendable (Int) -> Void)? = nil
     ) -> [String: Interval] {
         guard samples > 0, !documents.isEmpty else { return [:] }
         var rng = SeededGenerator(seed: seed)
         var values: [String: [Double]] = [:]
         let n = documents.count
-        let keys = Metrics.compute(Totals(documents), matching: matching).keys.filter(Self.wanted).sorted()
+        let keys = Metrics.compute(Totals(documents)).keys.filter(Self.wanted).sorted()
         let batch = 32
         var done = 0
         while done < samples {
@@ -47,7 +47,7 @@ public struct Bootstrap: Hashable, Sendable, Codable {
                 var totals = Totals()
                 for i in picks { totals.add(documents[i]) }
                 // A resample counts as many documents as the corpus has.
-                let metrics = Metrics.compute(totals, matching: matching)
+                let metrics = Metrics.compute(totals)
                 return keys.map { metrics[$0] ?? 0 }
             }
             for r in results {

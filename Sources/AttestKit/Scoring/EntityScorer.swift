@@ -11,51 +11,46 @@ public struct EntityScorer: Sendable {
         score: EntityDocumentScore, strict: SchemeResult?
     ) {
         var score = EntityDocumentScore()
-        var types: [EntityType] = []
-        for t in gold where !types.contains(t.type) { types.append(t.type) }
-        for p in predicted where !types.contains(p.type) { types.append(p.type) }
         var strict: SchemeResult?
+        // Each scheme's walk gives its counts; the strict walk's outcomes list
+        // the errors, the partial walk's pairs count the type confusion.
+        var results: [EntityScheme: SchemeResult] = [:]
         switch matching {
         case .nervaluate:
             let matcher = NervaluateMatcher()
             let prepared = NervaluateMatcher.Prepared(gold: gold, predicted: predicted)
-            score.overall = matcher.counts(prepared, only: nil)
-            var pairs: [MatchOutcome] = []
-            pairs.reserveCapacity(predicted.count)
-            matcher.walk(.partial, prepared, only: nil) { pairs.append($0) }
-            score.tallyTypes(SchemeResult(outcomes: pairs, goldCount: gold.count), gold: gold, predicted: predicted)
+            for scheme in EntityScheme.allCases {
+                var list: [MatchOutcome] = []
+                let keep = scheme == .partial || (scheme == .strict && outcomes)
+                score.overall[scheme] = matcher.walk(scheme, prepared, only: nil) { if keep { list.append($0) } }
+                if keep { results[scheme] = SchemeResult(outcomes: list, goldCount: gold.count) }
+            }
             for (id, type) in prepared.types.enumerated() {
                 score.types[type.name] = matcher.counts(prepared, only: id)
             }
-            if outcomes {
-                var list: [MatchOutcome] = []
-                matcher.walk(.strict, prepared, only: nil) { list.append($0) }
-                strict = SchemeResult(outcomes: list, goldCount: gold.count)
-            }
         case .optimal:
             let matcher = OptimalMatcher()
-            func all(_ g: [TypedSpan], _ p: [TypedSpan]) -> (SchemeCounts, SchemeResult) {
+            func all(_ g: [TypedSpan], _ p: [TypedSpan]) -> (SchemeCounts, [EntityScheme: SchemeResult]) {
                 let pairing = matcher.align(gold: g, predicted: p)
                 var counts = SchemeCounts()
-                var strict: SchemeResult?
+                var byScheme: [EntityScheme: SchemeResult] = [:]
                 for scheme in EntityScheme.allCases {
                     let r = matcher.evaluate(scheme, gold: g, predicted: p, pairing: pairing)
                     counts[scheme] = r.counts
-                    if scheme == .strict { strict = r }
+                    byScheme[scheme] = r
                 }
-                return (counts, strict!)
+                return (counts, byScheme)
             }
-            let (overall, s) = all(gold, predicted)
-            let pairing = matcher.align(gold: gold, predicted: predicted)
-            score.tallyTypes(
-                matcher.evaluate(.partial, gold: gold, predicted: predicted, pairing: pairing), gold: gold,
-                predicted: predicted)
-            score.overall = overall
-            if outcomes { strict = s }
+            (score.overall, results) = all(gold, predicted)
+            var types: [EntityType] = []
+            for t in gold where !types.contains(t.type) { types.append(t.type) }
+            for p in predicted where !types.contains(p.type) { types.append(p.type) }
             for type in types {
                 score.types[type.name] = all(gold.filter { $0.type == type }, predicted.filter { $0.type == type }).0
             }
         }
+        if let pairs = results[.partial] { score.tallyTypes(pairs, gold: gold, predicted: predicted) }
+        if outcomes { strict = results[.strict] }
         return (score, strict)
     }
 }

@@ -4,7 +4,7 @@
 /// `quotes.attribution.accuracy`, `quotes.attribution.f1`, `quotes.cue.f1`,
 /// `quotes.speakers.f1` (see docs/metrics.md).
 public enum Metrics {
-    public static func compute(_ totals: Totals, matching: MatchingMode) -> [String: Double] {
+    public static func compute(_ totals: Totals) -> [String: Double] {
         var m: [String: Double] = [:]
         func put(_ key: String, _ prf: PRF) {
             m[key + ".precision"] = prf.precision

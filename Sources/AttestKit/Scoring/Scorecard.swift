@@ -30,9 +30,9 @@ public struct Scorecard: Hashable, Sendable {
         self.options = options
         self.documents = documents.sorted { $0.id < $1.id }
         self.totals = Totals(self.documents)
-        self.metrics = Metrics.compute(totals, matching: options.matching)
+        self.metrics = Metrics.compute(totals)
         self.bootstrap = bootstrap
-        self.intervals = bootstrap?.intervals(self.documents, matching: options.matching, progress: progress) ?? [:]
+        self.intervals = bootstrap?.intervals(self.documents, progress: progress) ?? [:]
     }
 
     public subscript(metric: String) -> Double? { metrics[metric] }

@@ -134,14 +134,14 @@ import Testing
         var second = doc
         second.id = "e"
         // One document: PAR 1, MIS 1 → P = 0.5/1, R = 0.5/2.
-        let one = Metrics.compute(Totals([doc]), matching: .nervaluate)
+        let one = Metrics.compute(Totals([doc]))
         #expect(one["entities.partial.precision"] == 0.5)
         #expect(one["entities.partial.recall"] == 0.25)
         // Two: PAR 2, MIS 2 → P = 1/2, R = 1/4, the same.
-        let two = Metrics.compute(Totals([doc, second]), matching: .nervaluate)
+        let two = Metrics.compute(Totals([doc, second]))
         #expect(two["entities.partial.precision"] == 0.5)
         #expect(two["entities.partial.recall"] == 0.25)
-        let optimal = Metrics.compute(Totals([doc, second]), matching: .optimal)
+        let optimal = Metrics.compute(Totals([doc, second]))
         #expect(optimal["entities.partial.precision"] == 0.5)
         #expect(optimal["entities.partial.recall"] == 0.25)
         #expect(two["entities.macro.strict.f1"] == 0)
@@ -167,7 +167,7 @@ import Testing
         let totals = Totals([a, b])
         // partial: COR 1, PAR 2, SPU 1 → ACT 4, POS 3; P = (1 + 0.5·2)/4 = 0.5, R = 2/3, F1 = 4/7.
         #expect(totals.entities.partial == Counts(cor: 1, par: 2, spu: 1))
-        let m = Metrics.compute(totals, matching: .nervaluate)
+        let m = Metrics.compute(totals)
         #expect(m["entities.partial.precision"] == 0.5)
         #expect(abs(m["entities.partial.recall"]! - 2.0 / 3.0) < 1e-12)
         #expect(abs(m["entities.partial.f1"]! - 4.0 / 7.0) < 1e-12)

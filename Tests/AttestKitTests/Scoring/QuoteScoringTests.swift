@@ -75,7 +75,7 @@ import Testing
         let m = Metrics.compute(
             Totals([
                 DocumentScorer().score(gold: Self.gold, prediction: PredictionDocument(id: "t", quotes: Self.predicted))
-            ]), matching: .nervaluate)
+            ]))
         #expect(m["quotes.attribution.accuracy"] == 0.5)
         #expect(abs(m["quotes.speakers.f1"]! - 2.0 / 3.0) < 1e-12)
     }

@@ -18,7 +18,7 @@ import Testing
         let docs = [
             Self.document("a", cor: 3, mis: 1, spu: 0), Self.document("b", cor: 1, mis: 0, spu: 1, type: "LOC"),
         ]
-        let m = Metrics.compute(Totals(docs), matching: .optimal)
+        let m = Metrics.compute(Totals(docs))
         #expect(abs(m["entities.macro.strict.precision"]! - 0.75) < 1e-12)
         #expect(abs(m["entities.macro.strict.recall"]! - 0.875) < 1e-12)
         #expect(abs(m["entities.macro.strict.f1"]! - (6.0 / 7.0 + 2.0 / 3.0) / 2) < 1e-12)
@@ -28,7 +28,7 @@ import Testing
 
     @Test func bootstrapOfOneDocumentIsAPoint() {
         let doc = Self.document("a", cor: 3, mis: 1, spu: 0)
-        let i = Bootstrap(samples: 200, seed: 9).intervals([doc], matching: .nervaluate)
+        let i = Bootstrap(samples: 200, seed: 9).intervals([doc])
         let f1 = 6.0 / 7.0
         #expect(abs(i["entities.strict.f1"]!.low - f1) < 1e-12)
         #expect(abs(i["entities.strict.f1"]!.high - f1) < 1e-12)
@@ -36,12 +36,12 @@ import Testing
 
     @Test func bootstrapIsSeededAndBracketsTheFigure() {
         let docs = (0..<20).map { k in Self.document("d\(k)", cor: k % 5, mis: 2, spu: k % 3) }
-        let a = Bootstrap(samples: 500, seed: 1).intervals(docs, matching: .nervaluate)
-        let b = Bootstrap(samples: 500, seed: 1).intervals(docs, matching: .nervaluate)
-        let c = Bootstrap(samples: 500, seed: 2).intervals(docs, matching: .nervaluate)
+        let a = Bootstrap(samples: 500, seed: 1).intervals(docs)
+        let b = Bootstrap(samples: 500, seed: 1).intervals(docs)
+        let c = Bootstrap(samples: 500, seed: 2).intervals(docs)
         #expect(a == b)
         #expect(a != c)
-        let f1 = Metrics.compute(Totals(docs), matching: .nervaluate)["entities.strict.f1"]!
+        let f1 = Metrics.compute(Totals(docs))["entities.strict.f1"]!
         let i = a["entities.strict.f1"]!
         #expect(i.low < f1 && f1 < i.high)
         #expect(i.high - i.low < 0.5)
