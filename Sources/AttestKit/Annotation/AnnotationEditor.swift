@@ -1,21 +1,40 @@
 import Foundation
 
-/// Edits one document's annotation: loads it with its article, applies
-/// changes to the model, and saves only a result that validates — atomically,
-/// in the canonical layout, and never over a file changed since it was read.
+/// Edits one document's annotation as a transaction: opens it with its
+/// article, applies edits in memory (each all or nothing), and commits the
+/// result only if it validates with the rules of `attest validate` —
+/// atomically, in the canonical layout, never over a file that changed on
+/// disk since it was read, and recorded in the journal so that
+/// `attest undo` can apply its inverse later.
+///
+/// This is the library API the CLI's editing verbs and the web annotator call.
 public struct AnnotationEditor: Sendable {
     public let corpus: Corpus
     public private(set) var file: AnnotationFile
+    /// The article as it is now.
     public let article: ArticleText
+    let articleBytes: [UInt8]
+    /// The document as read.
+    public let original: AnnotationDocument
+    /// The edits applied so far, and what undoes them (newest first).
+    public private(set) var edits: [AnnotationEdit] = []
+    private var inverses: [[AnnotationEdit]] = []
+    /// Things the editor did on its own (a speaker entity filled in).
+    public private(set) var notes: [String] = []
 
-    public var document: AnnotationDocument {
-        get { file.document }
-        set { file.document = newValue }
-    }
+    public var document: AnnotationDocument { file.document }
     public var locator: TextLocator { TextLocator(article: article, documentID: document.id) }
+    /// SHA-256 of the article as it is now.
+    public var articleSHA256: String { SHA256Hex.of(articleBytes) }
+    /// Whether the article changed since it was annotated (its hash differs).
+    public var isStale: Bool { articleSHA256 != original.header.sha256 }
+    /// Whether the edits changed anything.
+    public var hasChanges: Bool { file.document != original }
 
-    /// Opens the annotation of document `id` (or of the annotation file path `id`).
-    public static func open(_ id: String, in corpus: Corpus) throws -> AnnotationEditor {
+    /// Opens the annotation of document `id` (or of the annotation file path
+    /// `id`). An annotation whose article changed since is refused, naming
+    /// `attest realign`, unless `allowStale`.
+    public static func open(_ id: String, in corpus: Corpus, allowStale: Bool = false) throws -> AnnotationEditor {
         let url = Self.annotationURL(id, in: corpus)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw AttestError(
@@ -40,7 +59,13 @@ public struct AnnotationEditor: Sendable {
         guard let article = ArticleText(bytes: bytes) else {
             throw AttestError("the article \(shown) is not valid UTF-8")
         }
-        return AnnotationEditor(corpus: corpus, file: file, article: article)
+        let editor = AnnotationEditor(corpus: corpus, file: file, article: article, articleBytes: bytes)
+        if editor.isStale && !allowStale {
+            throw AttestError(
+                "\(shown) changed since \(header.id) was annotated (its sha256 is no longer \(header.sha256.prefix(12))…), so the offsets may point at the wrong text; run `attest realign \(header.id)` to carry the annotations across"
+            )
+        }
+        return editor
     }
 
     static func annotationURL(_ id: String, in corpus: Corpus) -> URL {
@@ -48,176 +73,127 @@ public struct AnnotationEditor: Sendable {
         return corpus.annotationURL(for: id)
     }
 
-    init(corpus: Corpus, file: AnnotationFile, article: ArticleText) {
+    init(corpus: Corpus, file: AnnotationFile, article: ArticleText, articleBytes: [UInt8]) {
         self.corpus = corpus
         self.file = file
         self.article = article
+        self.articleBytes = articleBytes
+        self.original = file.document
     }
 
-    // MARK: Entities
+    // MARK: Applying
 
-    /// Adds mentions of `text` (the `nth` occurrence, the only one, or with
-    /// `all` every occurrence not yet annotated) to entity `entityID`, to the
-    /// entity of that type named `name`, or to a new entity.
+    /// Applies `edits` in order, all or nothing, and returns their inverse.
     @discardableResult
-    public mutating func addMentions(
-        type: EntityType, text: String, nth: Int? = nil, all: Bool = false, entityID: String? = nil, name: String? = nil
-    ) throws -> (entity: Entity, added: [Mention]) {
-        let spans: [Span]
-        if all {
-            // Every occurrence that is not part of an existing mention ("Kaba"
-            // inside an annotated "Chris Kaba" stays unmarked).
-            let existing = document.mentions.map(\.mention.span)
-            let found = locator.occurrences(of: text)
-            if found.isEmpty { _ = try locator.locate(text, nth: nil) }
-            spans = found.filter { s in !existing.contains { $0 != s && $0.overlaps(s) } }
-        } else {
-            spans = [try locator.locate(text, nth: nth)]
-        }
-        let taken = Set(document.mentions.map(\.mention.span))
-        let fresh = spans.filter { !taken.contains($0) }
-        if fresh.isEmpty {
-            throw AttestError(
-                "\(Brief.quoted(text)) at \(spans.map(\.description).joined(separator: ", ")) is already annotated; nothing to add"
-            )
-        }
-        var index: Int
-        if let entityID {
-            guard let i = document.entities.firstIndex(where: { $0.id == entityID }) else {
-                throw AttestError(
-                    "no entity \(entityID) in \(document.id); entities: \(document.entities.map { "\($0.id) (\($0.name))" }.joined(separator: ", "))"
-                )
-            }
-            guard document.entities[i].type == type else {
-                throw AttestError("entity \(entityID) is a \(document.entities[i].type), not a \(type)")
-            }
-            index = i
-        } else {
-            let canonical = name ?? text
-            if let i = document.entities.firstIndex(where: { $0.type == type && $0.name == canonical }) {
-                index = i
-            } else {
-                document.entities.append(
-                    Entity(id: nextID("e", document.entities.map(\.id)), type: type, name: canonical))
-                index = document.entities.count - 1
-            }
-        }
-        var added: [Mention] = []
-        for span in fresh {
-            let mention = Mention(
-                id: nextID("m", document.mentions.map(\.mention.id)), excerpt: Excerpt(span: span, text: article[span]))
-            document.entities[index].mentions.append(mention)
-            added.append(mention)
-        }
-        return (document.entities[index], added)
+    public mutating func apply(_ edits: [AnnotationEdit]) throws -> [AnnotationEdit] {
+        var applier = EditApplier(document: file.document)
+        let inverse = try applier.applyAll(edits)
+        file.document = applier.document
+        self.edits += edits
+        inverses.append(inverse)
+        return inverse
     }
 
-    // MARK: Quotes
-
-    /// Adds a quote whose content is `text` (its `nth` occurrence), with an
-    /// optional speaker, speaker entity and cue. An ambiguous speaker or cue
-    /// resolves to the occurrence nearest the content.
+    /// Applies one edit; see `apply(_:)`.
     @discardableResult
-    public mutating func addQuote(
-        text: String, nth: Int? = nil, kind: QuoteKind, speakerText: String? = nil, speakerNth: Int? = nil,
-        speakerEntity: String? = nil, cueText: String? = nil, cueNth: Int? = nil
-    ) throws -> Quote {
-        let content = try locator.locate(text, nth: nth, role: "quote text")
-        if let existing = document.quotes.first(where: { $0.content.span == content }) {
-            throw AttestError("\(Brief.quoted(text)) at \(content) is already quote \(existing.id)")
-        }
-        var quote = Quote(
-            id: nextID("q", document.quotes.map(\.id)), kind: kind,
-            content: Excerpt(span: content, text: article[content]))
-        if let speakerText {
-            let s = try locator.locate(speakerText, nth: speakerNth, nearest: content, role: "speaker text")
-            quote.speaker = Excerpt(span: s, text: article[s])
-        }
-        if let cueText {
-            let c = try locator.locate(cueText, nth: cueNth, nearest: content, role: "cue text")
-            quote.cue = Excerpt(span: c, text: article[c])
-        }
-        if let speakerEntity {
-            quote.speakerEntity = try resolveEntity(speakerEntity)
-        }
-        document.quotes.append(quote)
-        return quote
-    }
+    public mutating func apply(_ edit: AnnotationEdit) throws -> [AnnotationEdit] { try apply([edit]) }
 
-    /// An entity id, or the canonical name of exactly one entity.
-    public func resolveEntity(_ reference: String) throws -> String {
-        if document.entity(withID: reference) != nil { return reference }
-        let named = document.entities.filter { $0.name == reference }
-        if named.count == 1 { return named[0].id }
-        let list = document.entities.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
-        throw AttestError(
-            named.isEmpty
-                ? "no entity \(Brief.quoted(reference)) in \(document.id); entities: \(list)"
-                : "\(named.count) entities are named \(Brief.quoted(reference)); give the id")
-    }
+    /// The edits that undo everything applied since the document was opened.
+    public var inverse: [AnnotationEdit] { inverses.reversed().flatMap { $0 } }
 
-    // MARK: Removal and status
-
-    /// Removes the entity, mention or quote with `id`. An entity that a quote
-    /// is attributed to cannot be removed; an entity left without mentions is
-    /// removed with its last mention unless a quote refers to it.
-    public mutating func remove(_ id: String) throws -> String {
-        let quotes = document.quotes
-        let referencing = { (entity: String) in quotes.filter { $0.speakerEntity == entity }.map(\.id) }
-        if let i = document.entities.firstIndex(where: { $0.id == id }) {
-            let quotes = referencing(id)
-            guard quotes.isEmpty else {
-                throw AttestError(
-                    "entity \(id) is the speaker of \(quotes.joined(separator: ", ")); remove or re-attribute those quotes first"
-                )
-            }
-            let e = document.entities.remove(at: i)
-            return "removed entity \(id) (\(e.name)) and its \(e.mentions.count) mention(s)"
-        }
-        for i in document.entities.indices {
-            if let j = document.entities[i].mentions.firstIndex(where: { $0.id == id }) {
-                let m = document.entities[i].mentions.remove(at: j)
-                var note = "removed mention \(id) \(Brief.quoted(m.text)) \(m.span)"
-                if document.entities[i].mentions.isEmpty, referencing(document.entities[i].id).isEmpty {
-                    note += " and the entity \(document.entities[i].id) it was the last mention of"
-                    document.entities.remove(at: i)
-                }
-                return note
-            }
-        }
-        if let i = document.quotes.firstIndex(where: { $0.id == id }) {
-            let q = document.quotes.remove(at: i)
-            return "removed quote \(id) \(Brief.quoted(q.content.text))"
-        }
-        throw AttestError("nothing with id \(Brief.quoted(id)) in \(document.id)")
-    }
-
-    public mutating func setStatus(_ status: AnnotationStatus) {
-        document.header.status = status
-    }
-
-    // MARK: Saving
-
-    /// The canonical XML of the current document.
-    public var xml: String { AnnotationWriter.xml(document) }
-
-    /// Validates the result and writes it atomically. Throws, writing
-    /// nothing, when the result has errors or the file changed on disk.
-    public func save() throws {
-        let bytes = Array(xml.utf8)
-        let validator = try Validator(corpus: corpus)
-        let errors = validator.validate(bytes: bytes, file: file.url).filter { $0.severity == .error }
-        guard errors.isEmpty else {
-            throw AttestError("the result would not validate; nothing written", diagnostics: errors)
-        }
-        try AtomicFile.write(bytes, to: file.url, expectedDigest: .some(file.readDigest))
-    }
-
-    private func nextID(_ prefix: String, _ existing: [String]) -> String {
-        let numbers = existing.compactMap { id -> Int? in
+    /// A fresh id with `prefix` ("e", "m", "q"): one more than the highest in use.
+    public func nextID(_ prefix: String, after taken: [String] = []) -> String {
+        let used = EditApplier(document: file.document).usedIDs.union(taken)
+        let numbers = used.compactMap { id -> Int? in
             guard id.hasPrefix(prefix) else { return nil }
             return Int(id.dropFirst(prefix.count))
         }
         return prefix + String((numbers.max() ?? 0) + 1)
+    }
+
+    /// Attributes the quotes these edits touched whose speaker span names
+    /// exactly one entity (see `AnnotationDocument.inferredSpeaker`), unless
+    /// an edit set their speaker entity explicitly.
+    mutating func fillSpeakerEntities() throws {
+        var touched: Set<String> = []
+        var explicit: Set<String> = []
+        for edit in edits {
+            switch edit {
+            case .addQuote(let q, _): touched.insert(q.id)
+            case .setSpeaker(let id, _), .setSpan(let id, _): touched.insert(id)
+            case .setSpeakerEntity(let id, _): explicit.insert(id)
+            default: break
+            }
+        }
+        for q in document.quotes where touched.contains(q.id) && !explicit.contains(q.id) {
+            guard let id = document.inferredSpeaker(of: q), let e = document.entity(withID: id) else { continue }
+            try apply(.setSpeakerEntity(quote: q.id, entity: id))
+            notes.append("attributed quote \(q.id) to \(id) (\(e.name)), whose mention is its speaker")
+        }
+    }
+
+    // MARK: Committing
+
+    /// What a commit did.
+    public struct Commit: Sendable {
+        /// False when the edits left the document as it was (nothing written).
+        public var changed: Bool
+        /// Warnings the result has that the document as read did not.
+        public var newWarnings: [Diagnostic]
+        public var notes: [String]
+        /// The journal entry written (nil when nothing changed or on a dry run).
+        public var entry: JournalEntry?
+    }
+
+    /// The canonical XML of the current document.
+    public var xml: String { AnnotationWriter.xml(document) }
+
+    /// Validates the result; with `write`, writes it atomically (refusing if
+    /// the file changed since it was read), records the transaction in the
+    /// journal and keeps the article text in the text store. Throws, writing
+    /// nothing, when the result has errors.
+    @discardableResult
+    public mutating func commit(summary: String, write: Bool = true) throws -> Commit {
+        try fillSpeakerEntities()
+        guard hasChanges else { return Commit(changed: false, newWarnings: [], notes: notes, entry: nil) }
+        let bytes = Array(xml.utf8)
+        let found = try diagnostics(of: bytes)
+        let errors = found.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw AttestError(
+                "the result would not validate, so nothing was written to \(DisplayPath.of(file.url)):\n"
+                    + errors.map { "  \(document.id): \($0.message) [\($0.rule)]" }.joined(separator: "\n"))
+        }
+        var warnings = found
+        if !warnings.isEmpty {
+            let before = Set(try diagnostics(of: Array(AnnotationWriter.xml(original).utf8)).map(\.message))
+            warnings = warnings.filter { !before.contains($0.message) }
+        }
+        guard write else { return Commit(changed: true, newWarnings: warnings, notes: notes, entry: nil) }
+        let entry = JournalEntry(
+            time: EditJournal.timestamp(), summary: summary,
+            before: SHA256Hex.of(Array(AnnotationWriter.xml(original).utf8)), after: SHA256Hex.of(bytes),
+            edits: edits, inverse: inverse)
+        let journal = EditJournal(corpus: corpus)
+        try TextStore(corpus: corpus).keep(articleBytes)
+        try journal.append(entry, to: document.id)
+        do {
+            try AtomicFile.write(bytes, to: file.url, expectedDigest: .some(file.readDigest))
+        } catch {
+            try? journal.dropLast(document.id)  // deliberate: the write failed; the entry it would undo goes too
+            throw error
+        }
+        return Commit(changed: true, newWarnings: warnings, notes: notes, entry: entry)
+    }
+
+    /// Validates bytes as if written at the file's place. Diagnostics name
+    /// the document, not a line of a file that was never written.
+    private func diagnostics(of bytes: [UInt8]) throws -> [Diagnostic] {
+        let validator = try Validator(corpus: corpus)
+        return validator.validate(bytes: bytes, file: file.url).map { d in
+            var d = d
+            d.file = document.id
+            return d
+        }
     }
 }

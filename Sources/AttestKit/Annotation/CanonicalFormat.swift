@@ -5,11 +5,23 @@ public enum CanonicalFormat {
     /// Whether `url` differs from its canonical layout; with `write`, rewrites
     /// it atomically (refusing if it changed meanwhile).
     public static func reformat(_ url: URL, write: Bool) throws -> Bool {
+        try difference(url, write: write) != nil
+    }
+
+    /// The unified diff from the file to its canonical layout (nil when it is
+    /// canonical); with `write`, also rewrites it atomically.
+    public static func difference(_ url: URL, write: Bool) throws -> String? {
         let file = try AnnotationFile.read(url)
         let canonical = AnnotationWriter.xml(file.document)
         let current = FileManager.default.contents(atPath: url.path).map { [UInt8]($0) } ?? []
-        guard current != Array(canonical.utf8) else { return false }
+        guard current != Array(canonical.utf8) else { return nil }
         if write { try AtomicFile.write(canonical, to: url, expectedDigest: .some(file.readDigest)) }
-        return true
+        let name = DisplayPath.of(url)
+        let diff = UnifiedDiff.render(
+            old: String(decoding: current, as: UTF8.self), new: canonical, oldName: name, newName: name + " (canonical)"
+        )
+        // Bytes that differ where lines do not (a missing final newline, a BOM) still show.
+        return diff.isEmpty
+            ? "--- \(name)\n+++ \(name) (canonical)\n(differs in line endings or encoding only)\n" : diff
     }
 }

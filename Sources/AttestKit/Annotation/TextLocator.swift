@@ -27,7 +27,7 @@ public struct TextLocator: Sendable {
         guard !found.isEmpty else {
             throw AttestError(
                 "\(role) \(Brief.quoted(text)) does not occur in \(documentID) (matching is exact and case-sensitive, on word boundaries)"
-            )
+                    + suggestions(for: text))
         }
         if let nth {
             guard nth >= 1, nth <= found.count else {
@@ -60,6 +60,26 @@ public struct TextLocator: Sendable {
             return (d, s.start >= anchor.start ? 0 : 1)
         }
         return found.min { distance($0) < distance($1) }!
+    }
+
+    /// "did you mean" lines: near matches (see `NearMatch`) with the
+    /// `--text` and `--nth` that name them exactly.
+    public func suggestions(for text: String) -> String {
+        var lines: [String] = []
+        var seen: Set<Span> = []
+        for span in NearMatch.spans(of: text, in: article) where !seen.contains(span) {
+            seen.insert(span)
+            let exact = article[span]
+            let all = occurrences(of: exact)
+            let which = all.firstIndex(of: span).map { all.count > 1 ? " --nth \($0 + 1)" : "" } ?? " (inside a word)"
+            lines.append("  --text \(shellWord(exact))\(which): \(span)  \(context(span))")
+            if lines.count == 5 { break }
+        }
+        return lines.isEmpty ? "" : "; did you mean:\n" + lines.joined(separator: "\n")
+    }
+
+    private func shellWord(_ s: String) -> String {
+        s.contains("'") ? "\"" + s.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : "'" + s + "'"
     }
 
     /// One line per occurrence: its number, offsets and about 30 characters of context.

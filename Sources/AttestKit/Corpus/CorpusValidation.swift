@@ -8,7 +8,8 @@ extension Validator {
         depth: ValidationDepth = .full
     ) throws {
         try self.init(
-            articles: corpus.articleResolver, declaredTypes: corpus.manifest.types, constraints: constraints,
+            articles: corpus.articleResolver, declaredTypes: corpus.manifest.types, settings: corpus.manifest.checks,
+            constraints: constraints,
             rules: rules, depth: depth)
     }
 

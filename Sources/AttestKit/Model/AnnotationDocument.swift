@@ -28,4 +28,27 @@ public struct AnnotationDocument: Hashable, Sendable {
     public func entity(withID id: String) -> Entity? {
         entities.first { $0.id == id }
     }
+
+    /// Ids of the entities with a mention inside `span`, in entity order.
+    public func entitiesMentioned(within span: Span) -> [String] {
+        entities.filter { e in e.mentions.contains { span.contains($0.span) } }.map(\.id)
+    }
+
+    /// The entity a quote's speaker span names, when the quote is not
+    /// attributed yet and the speaker covers mentions of exactly one entity
+    /// that stands as the speaker: a mention that is the whole speaker span
+    /// ("the Met"), or a person's mention that starts or ends it ("Ed Ray,
+    /// the chief", "Police Chief Ed Ray"). An organisation named inside a
+    /// description ("a source within the Met") is not the speaker.
+    public func inferredSpeaker(of quote: Quote) -> String? {
+        guard quote.speakerEntity == nil, let speaker = quote.speaker?.span else { return nil }
+        let named = entitiesMentioned(within: speaker)
+        guard named.count == 1, let entity = entity(withID: named[0]) else { return nil }
+        let standsAsSpeaker = entity.mentions.contains { m in
+            m.span == speaker
+                || (entity.type == .person && speaker.contains(m.span)
+                    && (m.span.start == speaker.start || m.span.end == speaker.end))
+        }
+        return standsAsSpeaker ? entity.id : nil
+    }
 }

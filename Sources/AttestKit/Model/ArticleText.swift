@@ -61,6 +61,19 @@ public struct ArticleText: Sendable {
     }
 
     /// The code point at `offset`.
+    /// The run of letters and digits around `offset` (for messages).
+    public func word(around offset: Int) -> String {
+        func isWord(_ i: Int) -> Bool {
+            let p = scalar(at: i).properties
+            return p.isAlphabetic || p.numericType != nil
+        }
+        var start = offset
+        var end = offset + 1
+        while start > 0, isWord(start - 1) { start -= 1 }
+        while end < count, isWord(end) { end += 1 }
+        return self[Span(start, end)]
+    }
+
     public func scalar(at offset: Int) -> Unicode.Scalar {
         let s = self[Span(offset, offset + 1)]
         return s.unicodeScalars.first!

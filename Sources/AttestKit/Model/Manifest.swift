@@ -11,13 +11,16 @@ public struct Manifest: Hashable, Sendable {
     public var extractorCommand: String?
     public var extractorTimeout: Int?
     public var gates: [Gate]
+    public var checks: CheckSettings
 
     public static let fileName = "attest.xml"
 
     public init(
         name: String, articlesPath: String = "corpus", annotationsPath: String = "annotations",
         guidelines: String = "1.0",
-        extraTypes: [EntityType] = [], extractorCommand: String? = nil, extractorTimeout: Int? = nil, gates: [Gate] = []
+        extraTypes: [EntityType] = [], extractorCommand: String? = nil, extractorTimeout: Int? = nil,
+        gates: [Gate] = [],
+        checks: CheckSettings = CheckSettings()
     ) {
         self.name = name
         self.articlesPath = articlesPath
@@ -27,8 +30,21 @@ public struct Manifest: Hashable, Sendable {
         self.extractorCommand = extractorCommand
         self.extractorTimeout = extractorTimeout
         self.gates = gates
+        self.checks = checks
     }
 
     /// The defaults plus the declared types.
     public var types: Set<EntityType> { Set(EntityType.defaults).union(extraTypes) }
+
+    /// The declared type named `name`, compared without case ("person" is
+    /// PERSON); an unknown name is an error listing the declared types.
+    public func resolveType(_ name: String) throws -> EntityType {
+        if let t = types.first(where: { $0.name == name }) { return t }
+        let matches = types.filter { $0.name.lowercased() == name.lowercased() }
+        if matches.count == 1, let only = matches.first { return only }
+        let list = types.sorted().map(\.name).joined(separator: ", ")
+        throw AttestError(
+            "unknown entity type \(Brief.quoted(name)); the corpus declares \(list) (declare more in attest.xml <types>)"
+        )
+    }
 }

@@ -7,13 +7,17 @@ public struct ValidationSubject: Sendable {
     /// The raw article bytes' SHA-256 (lower-case hex), when the article was read.
     public var articleSHA256: String?
     public var declaredTypes: Set<EntityType>
+    /// Thresholds of the annotator-mistake rules.
+    public var settings: CheckSettings
     /// The annotation file's name without `.xml`, when read from a file.
     public var fileStem: String?
 
     public init(
         document: AnnotationDocument, article: ArticleText?, articleSHA256: String? = nil,
-        declaredTypes: Set<EntityType> = Set(EntityType.defaults), fileStem: String? = nil
+        declaredTypes: Set<EntityType> = Set(EntityType.defaults), fileStem: String? = nil,
+        settings: CheckSettings = CheckSettings()
     ) {
+        self.settings = settings
         self.document = document
         self.excerpts = ValidationSubject.collectExcerpts(document)
         self.fileStem = fileStem

@@ -16,6 +16,11 @@ public enum RuleRegistry {
         SpeakerReferenceRule(),
         SpeakerMentionedRule(),
         EmptyEntityRule(),
+        SpanCutsMentionRule(),
+        SpanWordBoundaryRule(),
+        SpeakerDistanceRule(),
+        SpeakerEntityMissingRule(),
+        QuoteNearDuplicateRule(),
     ]
 
     /// Checks the validator makes itself, before or around the rules: reading

@@ -59,7 +59,7 @@ final class ValidationSession {
         let article = loadArticle(for: document.header, annotationPath: path, sink: &sink)
         let subject = ValidationSubject(
             document: document, article: article?.text, articleSHA256: article?.sha256,
-            declaredTypes: validator.declaredTypes, fileStem: stem)
+            declaredTypes: validator.declaredTypes, fileStem: stem, settings: validator.settings)
         for rule in validator.rules { rule.check(subject, into: &sink) }
         return sorted(sink)
     }

@@ -12,13 +12,14 @@ public final class Validator: Sendable {
     public let articles: ArticleResolver
     let workingDirectory: String
     let declaredTypes: Set<EntityType>
+    let settings: CheckSettings
 
     /// `articles`: the containment rule for articles (by default, the parent
     /// of each annotation file's folder); `declaredTypes`: the entity types
     /// the corpus declares.
     public init(
         articles: ArticleResolver = ArticleResolver(articlesFolder: nil),
-        declaredTypes: Set<EntityType> = Set(EntityType.defaults),
+        declaredTypes: Set<EntityType> = Set(EntityType.defaults), settings: CheckSettings = CheckSettings(),
         constraints: CompiledSchema.Constraints = .structureOnly, rules: [any Rule] = RuleRegistry.rules,
         depth: ValidationDepth = .full
     ) throws {
@@ -32,6 +33,7 @@ public final class Validator: Sendable {
         self.articles = articles
         self.workingDirectory = FileManager.default.currentDirectoryPath
         self.declaredTypes = declaredTypes
+        self.settings = settings
     }
 
     /// Validates `files` on `jobs` threads; diagnostics come back in file order.

@@ -224,6 +224,22 @@ enum EmbeddedSchema {
                     </xs:sequence>
                   </xs:complexType>
                 </xs:element>
+                <xs:element name="checks" minOccurs="0">
+                  <xs:annotation>
+                    <xs:documentation>Thresholds of the annotator-mistake rules (docs/rules.md).</xs:documentation>
+                  </xs:annotation>
+                  <xs:complexType>
+                    <xs:attribute name="speaker-distance" type="xs:nonNegativeInteger" default="100"/>
+                    <xs:attribute name="near-duplicate" default="0.9">
+                      <xs:simpleType>
+                        <xs:restriction base="xs:decimal">
+                          <xs:minExclusive value="0"/>
+                          <xs:maxInclusive value="1"/>
+                        </xs:restriction>
+                      </xs:simpleType>
+                    </xs:attribute>
+                  </xs:complexType>
+                </xs:element>
               </xs:sequence>
               <xs:attribute name="version" type="a:Version" use="required"/>
             </xs:complexType>

@@ -26,6 +26,13 @@ struct ManifestReader {
                         metric: metric, min: LibXMLNode.attribute(g, "min").flatMap { Double($0) },
                         maxDrop: LibXMLNode.attribute(g, "max-drop").flatMap { Double($0) })
                 }
+            case "checks":
+                if let d = LibXMLNode.attribute(child, "speaker-distance").flatMap({ Int($0) }) {
+                    manifest.checks.speakerDistance = d
+                }
+                if let j = LibXMLNode.attribute(child, "near-duplicate").flatMap({ Double($0) }) {
+                    manifest.checks.nearDuplicate = j
+                }
             default: break
             }
         }

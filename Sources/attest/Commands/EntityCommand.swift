@@ -13,12 +13,13 @@ struct EntityCommand: ParsableCommand {
             """)
 
     @Argument(help: "Document id.") var doc: String
-    @Option(help: "Entity type: PERSON, ORG, LOC or a declared type.") var type: EntityType
+    @Option(help: "Entity type: PERSON, ORG, LOC or a declared type (any case).") var type: EntityType
     @Option(help: "The mention's text, exactly as in the article.") var text: String
     @Option(help: "Which occurrence (1-based).") var nth: Int?
     @Flag(help: "Every occurrence not yet annotated.") var all = false
     @Option(help: "Add to this existing entity.") var entity: String?
     @Option(help: "Canonical name of the entity to add to or create.") var name: String?
+    @OptionGroup var edit: EditFlags
     @OptionGroup var options: CorpusOptions
 
     func validate() throws {
@@ -27,10 +28,12 @@ struct EntityCommand: ParsableCommand {
     }
 
     func run() throws {
-        var editor = try AnnotationEditor.open(doc, in: try options.corpus())
+        let corpus = try options.corpus()
+        var editor = try AnnotationEditor.open(doc, in: corpus)
         let (e, added) = try editor.addMentions(
-            type: type, text: text, nth: nth, all: all, entityID: entity, name: name)
-        try editor.save()
+            type: try corpus.manifest.resolveType(type.name), text: text, nth: nth, all: all, entityID: entity,
+            name: name)
+        guard try EditSession.finish(&editor, edit) else { return }
         for m in added {
             Output.write("\(m.id) \(m.span) \(e.type) \(e.id) \(e.name): \(editor.locator.context(m.span))\n")
         }

@@ -36,8 +36,10 @@ struct Extract: ParsableCommand {
                     continue
                 }
                 var editor = try AnnotationEditor.open(g.id, in: corpus)
-                editor.document = DraftWriter.draft(p, header: editor.document.header, article: editor.article)
-                try editor.save()
+                let draft = DraftWriter.draft(p, header: editor.document.header, article: editor.article)
+                try editor.apply(
+                    draft.entities.map { .addEntity($0, index: nil) } + draft.quotes.map { .addQuote($0, index: nil) })
+                try editor.commit(summary: EditSession.summary)
                 Output.write(
                     "\(g.id): draft with \(editor.document.mentions.count) mention(s), \(editor.document.quotes.count) quote(s)\n"
                 )

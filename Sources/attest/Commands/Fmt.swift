@@ -5,7 +5,9 @@ import Foundation
 struct Fmt: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rewrite annotation files in the canonical layout.",
-        discussion: "With --check, changes nothing and exits 1 if any file would change (for CI).")
+        discussion:
+            "With --check, changes nothing, prints a unified diff of what would change and exits 1 if any file would (for CI)."
+    )
 
     @Argument(help: "Annotation files (default: the whole corpus).") var paths: [String] = []
     @Flag(help: "Only report files that are not canonical.") var check = false
@@ -14,10 +16,10 @@ struct Fmt: ParsableCommand {
     func run() throws {
         let files = paths.isEmpty ? try options.corpus().annotationURLs() : paths.map { URL(fileURLWithPath: $0) }
         var changed = 0
-        for url in files where try CanonicalFormat.reformat(url, write: !check) {
+        for url in files {
+            guard let diff = try CanonicalFormat.difference(url, write: !check) else { continue }
             changed += 1
-            Output.write(
-                check ? "\(DisplayPath.of(url)): not in canonical layout\n" : "formatted \(DisplayPath.of(url))\n")
+            Output.write(check ? diff : "formatted \(DisplayPath.of(url))\n")
         }
         Output.error("\(files.count) file(s), \(changed) \(check ? "would change" : "rewritten")")
         if check && changed > 0 { throw ExitCode(1) }

@@ -18,18 +18,21 @@ struct QuoteCommand: ParsableCommand {
     @Option(help: "direct, indirect or mixed.") var kind: QuoteKind
     @Option(help: "The speaker's words at the attribution.") var speakerText: String?
     @Option(help: "Which occurrence of the speaker text.") var speakerNth: Int?
-    @Option(help: "The id of the speaker's entity.") var speakerEntity: String?
+    @Option(help: "The speaker's entity (id or name; filled in when the speaker text is a mention of one entity).")
+    var speakerEntity: String?
     @Option(help: "The speech verb or phrase.") var cueText: String?
     @Option(help: "Which occurrence of the cue text.") var cueNth: Int?
+    @OptionGroup var edit: EditFlags
     @OptionGroup var options: CorpusOptions
 
     func run() throws {
         var editor = try AnnotationEditor.open(doc, in: try options.corpus())
-        let q = try editor.addQuote(
+        let added = try editor.addQuote(
             text: text, nth: nth, kind: kind, speakerText: speakerText, speakerNth: speakerNth,
             speakerEntity: speakerEntity,
             cueText: cueText, cueNth: cueNth)
-        try editor.save()
+        guard try EditSession.finish(&editor, edit) else { return }
+        let q = editor.document.quotes.first { $0.id == added.id } ?? added
         var line = "\(q.id) \(q.kind.rawValue) \(q.content.span)"
         if let s = q.speaker { line += " speaker \(s.span) \"\(s.text)\"" }
         if let c = q.cue { line += " cue \(c.span) \"\(c.text)\"" }

@@ -28,7 +28,8 @@ struct CorpusOptions: ParsableArguments {
 
 extension EntityType: ExpressibleByArgument {
     public init?(argument: String) {
-        guard argument.range(of: "^[A-Z][A-Z0-9_]{0,31}$", options: .regularExpression) != nil else { return nil }
+        // Checked against the corpus's declared types (without case) by the command.
+        guard argument.range(of: "^[A-Za-z][A-Za-z0-9_]{0,31}$", options: .regularExpression) != nil else { return nil }
         self.init(argument)
     }
 }

@@ -1,0 +1,96 @@
+import ArgumentParser
+import AttestKit
+import Foundation
+
+struct RemoveDocument: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove-doc",
+        abstract: "Remove a document: its annotation file and its article.",
+        discussion: "attest undo DOC brings both back (the journal keeps the file, the text store the article).")
+
+    @Argument(help: "Document id.") var doc: String
+    @OptionGroup var edit: EditFlags
+    @OptionGroup var options: CorpusOptions
+
+    func run() throws {
+        let editor = try AnnotationEditor.open(doc, in: try options.corpus(), allowStale: true)
+        let d = editor.document
+        let what = "\(d.id): \(d.entities.count) entities, \(d.mentions.count) mentions, \(d.quotes.count) quotes"
+        if edit.dryRun {
+            Output.write("would remove \(what)\n")
+            Output.error("dry run: nothing written")
+            return
+        }
+        try editor.removeDocument(summary: EditSession.summary)
+        Output.write("removed \(what) (attest undo \(d.id) restores it)\n")
+    }
+}
+
+struct Undo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Undo a document's newest change (repeat to go further back).",
+        discussion: """
+            Every editing command records its change in annotations/.attest/journal/DOC.jsonl (the last 50, \
+            ignored by git). Undo applies the change's inverse, and refuses if the file was changed since by \
+            other means. --list prints the changes it can undo, newest first.
+            """)
+
+    @Argument(help: "Document id.") var doc: String
+    @Flag(help: "List the changes that can be undone, newest first.") var list = false
+    @OptionGroup var options: CorpusOptions
+
+    func run() throws {
+        let corpus = try options.corpus()
+        if list {
+            let entries = try EditJournal(corpus: corpus).entries(doc)
+            for (i, e) in entries.reversed().enumerated() { Output.write("\(i + 1). \(e.time)  \(e.summary)\n") }
+            if entries.isEmpty { Output.error("\(doc): nothing to undo") }
+            return
+        }
+        let entry = try EditUndo.undo(doc, in: corpus)
+        Output.write("undid \(entry.summary)\n")
+    }
+}
+
+struct Realign: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Carry annotations across edits of their articles' texts.",
+        discussion: """
+            For each document whose article no longer has the recorded hash, aligns the text it was annotated \
+            on (from annotations/.attest/texts, else git history) with the text now, character by character, \
+            and moves every span. Spans that read the same are carried; a span whose words were edited is kept \
+            at its new place and listed; a span whose text was deleted is removed and listed with its old text \
+            and context. Anything listed sends the document back to draft, and the exit status is 1. \
+            attest undo DOC reverts a realignment.
+            """)
+
+    @Argument(help: "Document ids (default: every document whose article changed).") var docs: [String] = []
+    @OptionGroup var edit: EditFlags
+    @OptionGroup var options: CorpusOptions
+
+    func run() throws {
+        let corpus = try options.corpus()
+        var findings = 0
+        var realigned = 0
+        for id in docs.isEmpty ? corpus.documentIDs() : docs {
+            var editor = try AnnotationEditor.open(id, in: corpus, allowStale: true)
+            guard let (result, source) = try editor.realign() else {
+                if !docs.isEmpty { Output.error("\(id): the article has not changed; nothing to realign") }
+                continue
+            }
+            let from: String
+            switch source {
+            case .store: from = "the text store"
+            case .git(let commit): from = "git \(commit.prefix(12))"
+            }
+            try EditSession.finish(&editor, edit)
+            realigned += 1
+            findings += result.findings.count
+            Output.write(
+                "\(id): \(result.carried) span(s) carried, \(result.findings.count) to check (old text from \(from))\n")
+            for f in result.findings { Output.write("  \(f)\n") }
+        }
+        Output.error("\(realigned) document(s) realigned, \(findings) span(s) to check")
+        if findings > 0 { throw ExitCode(1) }
+    }
+}
