@@ -26,6 +26,13 @@ extension AnnotationEditor {
         return (result, source)
     }
 
+    /// Keeps the article as it is now in the text store, so that a later
+    /// edit of it can be realigned. Returns whether it was not kept yet.
+    @discardableResult
+    public func keepText() throws -> Bool {
+        try TextStore(corpus: corpus).keep(articleBytes)
+    }
+
     func resolvedArticlePath() throws -> String {
         switch corpus.articleResolver.resolve(original.header.articlePath, annotationPath: file.url.path) {
         case .success(let path): return path

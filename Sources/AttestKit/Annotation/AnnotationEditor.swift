@@ -161,7 +161,7 @@ public struct AnnotationEditor: Sendable {
         let errors = found.filter { $0.severity == .error }
         guard errors.isEmpty else {
             throw AttestError(
-                "the result would not validate, so nothing was written to \(DisplayPath.of(file.url)):\n"
+                "\(document.id): the result would not validate, so nothing was written (\(DisplayPath.of(file.url)) is as it was):\n"
                     + errors.map { "  \(document.id): \($0.message) [\($0.rule)]" }.joined(separator: "\n"))
         }
         var warnings = found

@@ -42,6 +42,8 @@ public enum ArticleImporter {
             try AtomicFile.write(bytes, to: articleURL, expectedDigest: .some(nil))
         }
         try AtomicFile.write(xml, to: annotationURL, expectedDigest: .some(nil))
+        // The text it is annotated on, for attest realign after later edits.
+        try TextStore(corpus: corpus).keep(bytes)
         return (articleURL, annotationURL)
     }
 

@@ -24,15 +24,15 @@ public struct TextStore: Sendable {
         return SHA256Hex.of(bytes) == sha256 ? bytes : nil
     }
 
-    /// Keeps `bytes` (if not kept already). Returns its hash.
+    /// Keeps `bytes` (if not kept already). Returns whether it was new.
     @discardableResult
-    public func keep(_ bytes: [UInt8]) throws -> String {
+    public func keep(_ bytes: [UInt8]) throws -> Bool {
         let sha = SHA256Hex.of(bytes)
-        if self.bytes(sha256: sha) != nil { return sha }
+        if self.bytes(sha256: sha) != nil { return false }
         try EditJournal.makeStateFolder(folder.deletingLastPathComponent())
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try AtomicFile.write(bytes, to: url(for: sha))
-        return sha
+        return true
     }
 }
 

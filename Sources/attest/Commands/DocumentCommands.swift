@@ -60,7 +60,8 @@ struct Realign: ParsableCommand {
             on (from annotations/.attest/texts, else git history) with the text now, character by character, \
             and moves every span. Spans that read the same are carried; a span whose words were edited is kept \
             at its new place and listed; a span whose text was deleted is removed and listed with its old text \
-            and context. Anything listed sends the document back to draft, and the exit status is 1. \
+            and context. Anything listed sends the document back to draft, and the exit status is 1. The text \
+            of every unchanged article is added to the store, so that its later edits can be realigned. \
             attest undo DOC reverts a realignment.
             """)
 
@@ -72,9 +73,12 @@ struct Realign: ParsableCommand {
         let corpus = try options.corpus()
         var findings = 0
         var realigned = 0
+        var stored = 0
         for id in docs.isEmpty ? corpus.documentIDs() : docs {
             var editor = try AnnotationEditor.open(id, in: corpus, allowStale: true)
             guard let (result, source) = try editor.realign() else {
+                // Unchanged: keep its text, so that a later edit can be realigned.
+                if !edit.dryRun, try editor.keepText() { stored += 1 }
                 if !docs.isEmpty { Output.error("\(id): the article has not changed; nothing to realign") }
                 continue
             }
@@ -90,7 +94,9 @@ struct Realign: ParsableCommand {
                 "\(id): \(result.carried) span(s) carried, \(result.findings.count) to check (old text from \(from))\n")
             for f in result.findings { Output.write("  \(f)\n") }
         }
-        Output.error("\(realigned) document(s) realigned, \(findings) span(s) to check")
+        Output.error(
+            "\(realigned) document(s) realigned, \(findings) span(s) to check"
+                + (stored > 0 ? "; \(stored) unchanged text(s) added to the text store" : ""))
         if findings > 0 { throw ExitCode(1) }
     }
 }

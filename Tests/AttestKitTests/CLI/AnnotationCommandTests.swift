@@ -159,7 +159,9 @@ import Testing
         try Data(canonical.replacingOccurrences(of: "  <entities>", with: "<entities>").utf8).write(to: url)
         let check = try Self.attest(["fmt", "--check"], folder)
         #expect(check.status == 1)
-        #expect(check.stdout.contains("annotations/ruling.xml: not in canonical layout"))
+        // A unified diff of what would change.
+        #expect(check.stdout.hasPrefix("--- annotations/ruling.xml\n+++ annotations/ruling.xml (canonical)\n@@ -"))
+        #expect(check.stdout.contains("\n-<entities>\n+  <entities>\n"))
         #expect(try Self.attest(["fmt"], folder).status == 0)
         #expect(read(url) == canonical)
         #expect(try Self.attest(["fmt", "--check"], folder).status == 0)
@@ -177,14 +179,16 @@ import Testing
             ["entity", "ruling", "--type", "PERSON", "--text", "Ana Silva", "--nth", "1"], folder)
         #expect(other.status == 0)
         let theirs = read(folder.url.appendingPathComponent("annotations/ruling.xml"))
-        #expect(throws: AttestError.self) { try editor.save() }
-        do { try editor.save() } catch let e as AttestError {
+        #expect(throws: AttestError.self) { try editor.commit(summary: "test") }
+        do { try editor.commit(summary: "test") } catch let e as AttestError {
             #expect(e.message.contains("changed on disk since it was read"))
         }
         #expect(read(folder.url.appendingPathComponent("annotations/ruling.xml")) == theirs)
         // No temporary file is left behind.
         let leftovers = try FileManager.default.contentsOfDirectory(
             atPath: folder.url.appendingPathComponent("annotations").path)
-        #expect(leftovers == ["ruling.xml"])
+        #expect(leftovers.sorted() == [".attest", "ruling.xml"])
+        // The failed commit left no journal entry behind (the CLI's own change has one).
+        #expect(try EditJournal(corpus: corpus).entries("ruling").count == 1)
     }
 }

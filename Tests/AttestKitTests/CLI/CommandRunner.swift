@@ -1,3 +1,4 @@
+import AttestKit
 import Foundation
 
 /// Runs the built `attest` executable, as a user would.
@@ -48,5 +49,22 @@ struct CommandRunner {
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs a shell command in `folder` (test setup such as git); throws when it fails.
+    @discardableResult
+    static func shell(_ command: String, in folder: URL) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw AttestError("\(command) exited \(process.terminationStatus)")
+        }
+        return process.terminationStatus
     }
 }
