@@ -8,7 +8,8 @@ import Foundation
 // 6 quotes per document). `validate` times xmllint and each validation
 // stage; `score` writes predictions (~10% of them dropped, shifted, retyped
 // or spurious), then times the libxml2 parse floor and a cold `attest score`
-// run in a child process, with its peak memory.
+// run in a child process, with its peak memory. `edit` times a transaction
+// on one document with 2,000 annotations and realigning it after edits.
 
 struct Options {
     var command = "validate"
@@ -143,9 +144,11 @@ do {
     case "score": try scoreBenchmark(options)
     case "score-child": try scoreChild(options)
     case "phases": try phaseBenchmark(options)
+    case "edit": try editBenchmark(options)
+    case "edit-phases": try editPhases(options)
     default:
         FileHandle.standardError.write(
-            Data("usage: attest-bench validate|score [--docs N] [--keep DIR] [--seed S]\n".utf8))
+            Data("usage: attest-bench validate|score|phases|edit [--docs N] [--keep DIR] [--seed S]\n".utf8))
         exit(2)
     }
 } catch {

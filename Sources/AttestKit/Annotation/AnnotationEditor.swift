@@ -156,7 +156,7 @@ public struct AnnotationEditor: Sendable {
     public mutating func commit(summary: String, write: Bool = true) throws -> Commit {
         try fillSpeakerEntities()
         guard hasChanges else { return Commit(changed: false, newWarnings: [], notes: notes, entry: nil) }
-        let bytes = Array(xml.utf8)
+        let bytes = AnnotationWriter.bytes(document)
         let found = try diagnostics(of: bytes)
         let errors = found.filter { $0.severity == .error }
         guard errors.isEmpty else {
@@ -166,13 +166,13 @@ public struct AnnotationEditor: Sendable {
         }
         var warnings = found
         if !warnings.isEmpty {
-            let before = Set(try diagnostics(of: Array(AnnotationWriter.xml(original).utf8)).map(\.message))
+            let before = Set(try diagnostics(of: AnnotationWriter.bytes(original)).map(\.message))
             warnings = warnings.filter { !before.contains($0.message) }
         }
         guard write else { return Commit(changed: true, newWarnings: warnings, notes: notes, entry: nil) }
         let entry = JournalEntry(
             time: EditJournal.timestamp(), summary: summary,
-            before: SHA256Hex.of(Array(AnnotationWriter.xml(original).utf8)), after: SHA256Hex.of(bytes),
+            before: SHA256Hex.of(AnnotationWriter.bytes(original)), after: SHA256Hex.of(bytes),
             edits: edits, inverse: inverse)
         let journal = EditJournal(corpus: corpus)
         try TextStore(corpus: corpus).keep(articleBytes)

@@ -3,6 +3,8 @@
 struct EditApplier {
     var document: AnnotationDocument
 
+    init(document: AnnotationDocument) { self.document = document }
+
     /// Applies `edit` and returns its inverse, in the order to apply it.
     mutating func apply(_ edit: AnnotationEdit) throws -> [AnnotationEdit] {
         switch edit {
@@ -174,7 +176,8 @@ struct EditApplier {
             document.quotes[i].cue = excerpt.map(Self.clean)
             return .setCue(quote: id, old)
         case .setSpan(let id, let excerpt):
-            if let i = document.quotes.firstIndex(where: { $0.id == id }) {
+            if document.quotes.contains(where: { $0.id == id }) {
+                let i = try quote(id)
                 let old = document.quotes[i].content
                 document.quotes[i].content = Self.clean(excerpt)
                 return .setSpan(id: id, old)
@@ -205,15 +208,31 @@ struct EditApplier {
         throw AttestError("no entity \(Brief.quoted(id)) in \(document.id); entities: \(list.isEmpty ? "none" : list)")
     }
 
-    private func mention(_ id: String) throws -> (Int, Int) {
-        for (e, entity) in document.entities.enumerated() {
-            if let m = entity.mentions.firstIndex(where: { $0.id == id }) { return (e, m) }
+    /// Where each mention and quote stood when last looked up. Edits move
+    /// things, so a hit is checked and a miss rebuilds the index: a
+    /// realignment's thousands of edits cost one pass, not one per edit.
+    private var mentionIndex: [String: (Int, Int)] = [:]
+    private var quoteIndex: [String: Int] = [:]
+
+    private mutating func mention(_ id: String) throws -> (Int, Int) {
+        if let (e, m) = mentionIndex[id], e < document.entities.count, m < document.entities[e].mentions.count,
+            document.entities[e].mentions[m].id == id
+        {
+            return (e, m)
         }
+        mentionIndex.removeAll(keepingCapacity: true)
+        for (e, entity) in document.entities.enumerated() {
+            for (m, mention) in entity.mentions.enumerated() { mentionIndex[mention.id] = (e, m) }
+        }
+        if let found = mentionIndex[id] { return found }
         throw AttestError("no mention \(Brief.quoted(id)) in \(document.id)")
     }
 
-    private func quote(_ id: String) throws -> Int {
-        if let i = document.quotes.firstIndex(where: { $0.id == id }) { return i }
+    private mutating func quote(_ id: String) throws -> Int {
+        if let i = quoteIndex[id], i < document.quotes.count, document.quotes[i].id == id { return i }
+        quoteIndex.removeAll(keepingCapacity: true)
+        for (i, q) in document.quotes.enumerated() { quoteIndex[q.id] = i }
+        if let i = quoteIndex[id] { return i }
         let list = document.quotes.map(\.id).joined(separator: ", ")
         throw AttestError("no quote \(Brief.quoted(id)) in \(document.id); quotes: \(list.isEmpty ? "none" : list)")
     }

@@ -7,80 +7,113 @@ public enum AnnotationWriter {
 
     public static func canonical(_ document: AnnotationDocument) -> AnnotationDocument {
         var doc = document
+        // Sort keys computed once per element (IDOrder.key allocates).
         doc.entities = doc.entities.map { entity in
             var e = entity
-            e.mentions.sort { ($0.span, IDOrder.key($0.id)) < ($1.span, IDOrder.key($1.id)) }
+            if !strictlyIncreasing(e.mentions.map(\.span)) {
+                e.mentions = e.mentions.map { ($0, IDOrder.key($0.id)) }.sorted {
+                    ($0.0.span, $0.1) < ($1.0.span, $1.1)
+                }
+                .map(\.0)
+            }
             return e
         }
-        doc.entities.sort { a, b in
-            switch (a.firstSpan, b.firstSpan) {
+        doc.entities = doc.entities.map { ($0, $0.firstSpan, IDOrder.key($0.id)) }.sorted { a, b in
+            switch (a.1, b.1) {
             case (let x?, let y?) where x != y: return x < y
             case (.some, .none): return true
             case (.none, .some): return false
-            default: return IDOrder.key(a.id) < IDOrder.key(b.id)
+            default: return a.2 < b.2
             }
+        }.map(\.0)
+        if !strictlyIncreasing(doc.quotes.map(\.content.span)) {
+            doc.quotes = doc.quotes.map { ($0, IDOrder.key($0.id)) }.sorted {
+                ($0.0.content.span, $0.1) < ($1.0.content.span, $1.1)
+            }.map(\.0)
         }
-        doc.quotes.sort { ($0.content.span, IDOrder.key($0.id)) < ($1.content.span, IDOrder.key($1.id)) }
         return doc
     }
 
-    public static func xml(_ document: AnnotationDocument) -> String {
-        let doc = canonical(document)
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<annotation xmlns=\"\(namespace)\" version=\"\(escape(doc.version))\">\n"
-        let h = doc.header
-        var head =
-            "  <document id=\"\(escape(h.id))\" article=\"\(escape(h.articlePath))\" sha256=\"\(escape(h.sha256))\""
-        head += " length=\"\(h.length)\" status=\"\(h.status.rawValue)\""
-        if let g = h.guidelines { head += " guidelines=\"\(escape(g))\"" }
-        if h.annotators.isEmpty {
-            out += head + "/>\n"
-        } else {
-            out += head + ">\n"
-            for a in h.annotators { out += "    <annotator name=\"\(escape(a))\"/>\n" }
-            out += "  </document>\n"
-        }
-        if doc.entities.isEmpty {
-            out += "  <entities/>\n"
-        } else {
-            out += "  <entities>\n"
-            for e in doc.entities {
-                let open =
-                    "    <entity id=\"\(escape(e.id))\" type=\"\(escape(e.type.name))\" name=\"\(escape(e.name))\""
-                if e.mentions.isEmpty {
-                    out += open + "/>\n"
-                    continue
-                }
-                out += open + ">\n"
-                for m in e.mentions {
-                    out += "      <mention id=\"\(escape(m.id))\"" + spanAttributes(m.excerpt) + ">"
-                    out += escape(m.text) + "</mention>\n"
-                }
-                out += "    </entity>\n"
-            }
-            out += "  </entities>\n"
-        }
-        if doc.quotes.isEmpty {
-            out += "  <quotes/>\n"
-        } else {
-            out += "  <quotes>\n"
-            for q in doc.quotes {
-                out += "    <quote id=\"\(escape(q.id))\" kind=\"\(q.kind.rawValue)\""
-                if let s = q.speakerEntity { out += " speaker-entity=\"\(escape(s))\"" }
-                out += ">\n"
-                for (role, excerpt) in q.excerpts {
-                    out += "      <\(role)" + spanAttributes(excerpt) + ">" + escape(excerpt.text) + "</\(role)>\n"
-                }
-                out += "    </quote>\n"
-            }
-            out += "  </quotes>\n"
-        }
-        out += "</annotation>\n"
-        return out
+    /// Whether no sort is needed: spans in order and no two equal (ties go by id).
+    private static func strictlyIncreasing(_ spans: [Span]) -> Bool {
+        zip(spans, spans.dropFirst()).allSatisfy { $0 < $1 }
     }
 
-    private static func spanAttributes(_ e: Excerpt) -> String {
-        " start=\"\(e.span.start)\" end=\"\(e.span.end)\""
+    public static func xml(_ document: AnnotationDocument) -> String {
+        String(decoding: bytes(document), as: UTF8.self)
+    }
+
+    /// The canonical layout as UTF-8 bytes.
+    public static func bytes(_ document: AnnotationDocument) -> [UInt8] {
+        let doc = canonical(document)
+        var out = XMLBuffer()
+        out.bytes.reserveCapacity(4096 + doc.entities.count * 64 + doc.quotes.count * 256)
+        out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        out.raw("<annotation xmlns=\"\(namespace)\" version=\"")
+        out.escaped(doc.version)
+        out.raw("\">\n")
+        let h = doc.header
+        out.raw("  <document")
+        out.attribute("id", h.id)
+        out.attribute("article", h.articlePath)
+        out.attribute("sha256", h.sha256)
+        out.attribute("length", h.length)
+        out.attribute("status", h.status.rawValue)
+        if let g = h.guidelines { out.attribute("guidelines", g) }
+        if h.annotators.isEmpty {
+            out.raw("/>\n")
+        } else {
+            out.raw(">\n")
+            for a in h.annotators {
+                out.raw("    <annotator")
+                out.attribute("name", a)
+                out.raw("/>\n")
+            }
+            out.raw("  </document>\n")
+        }
+        if doc.entities.isEmpty {
+            out.raw("  <entities/>\n")
+        } else {
+            out.raw("  <entities>\n")
+            for e in doc.entities {
+                out.raw("    <entity")
+                out.attribute("id", e.id)
+                out.attribute("type", e.type.name)
+                out.attribute("name", e.name)
+                if e.mentions.isEmpty {
+                    out.raw("/>\n")
+                    continue
+                }
+                out.raw(">\n")
+                for m in e.mentions {
+                    out.raw("      <mention")
+                    out.attribute("id", m.id)
+                    out.element("mention", m.excerpt)
+                }
+                out.raw("    </entity>\n")
+            }
+            out.raw("  </entities>\n")
+        }
+        if doc.quotes.isEmpty {
+            out.raw("  <quotes/>\n")
+        } else {
+            out.raw("  <quotes>\n")
+            for q in doc.quotes {
+                out.raw("    <quote")
+                out.attribute("id", q.id)
+                out.attribute("kind", q.kind.rawValue)
+                if let s = q.speakerEntity { out.attribute("speaker-entity", s) }
+                out.raw(">\n")
+                for (role, excerpt) in q.excerpts {
+                    out.raw("      <" + role)
+                    out.element(role, excerpt)
+                }
+                out.raw("    </quote>\n")
+            }
+            out.raw("  </quotes>\n")
+        }
+        out.raw("</annotation>\n")
+        return out.bytes
     }
 
     /// Escapes for both text and attribute values. Carriage returns, tabs
@@ -102,5 +135,50 @@ public enum AnnotationWriter {
             }
         }
         return out
+    }
+}
+
+/// A byte buffer for the writer, escaping as `AnnotationWriter.escape` does.
+private struct XMLBuffer {
+    var bytes: [UInt8] = []
+
+    mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    mutating func attribute(_ name: String, _ value: String) {
+        bytes.append(0x20)
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(contentsOf: "=\"".utf8)
+        escaped(value)
+        bytes.append(0x22)
+    }
+
+    mutating func attribute(_ name: String, _ value: Int) { attribute(name, String(value)) }
+
+    /// ` start="…" end="…">text</role>` and a newline.
+    mutating func element(_ role: String, _ x: Excerpt) {
+        attribute("start", x.span.start)
+        attribute("end", x.span.end)
+        bytes.append(0x3E)
+        escaped(x.text)
+        bytes.append(contentsOf: "</".utf8)
+        bytes.append(contentsOf: role.utf8)
+        bytes.append(contentsOf: ">\n".utf8)
+    }
+
+    /// UTF-8 bytes of `s` with & < > " CR TAB LF as references (every byte
+    /// of a multi-byte sequence is ≥ 0x80, so escaping byte by byte is exact).
+    mutating func escaped(_ s: String) {
+        for b in s.utf8 {
+            switch b {
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+            case 0x0D: bytes.append(contentsOf: "&#13;".utf8)
+            case 0x09: bytes.append(contentsOf: "&#9;".utf8)
+            case 0x0A: bytes.append(contentsOf: "&#10;".utf8)
+            default: bytes.append(b)
+            }
+        }
     }
 }

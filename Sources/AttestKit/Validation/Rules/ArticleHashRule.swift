@@ -11,7 +11,7 @@ public struct ArticleHashRule: Rule {
         if actual != header.sha256 {
             sink.report(
                 Self.descriptor,
-                "sha256 \(header.sha256) does not match the article's \(actual): the article changed since it was annotated",
+                "sha256 \(header.sha256) does not match the article's \(actual): the article changed since it was annotated; run `attest realign \(header.id)` to carry the annotations across",
                 at: header.origin)
         }
     }

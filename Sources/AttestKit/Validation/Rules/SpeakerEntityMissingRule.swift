@@ -1,9 +1,11 @@
-/// A quote whose speaker span covers mentions of exactly one entity is
-/// attributed to it (`speaker-entity`); the editing commands fill it in.
+/// A quote whose speaker span names exactly one entity (see
+/// `AnnotationDocument.inferredSpeaker`) is attributed to it
+/// (`speaker-entity`); the editing commands fill it in.
 public struct SpeakerEntityMissingRule: Rule {
     public static let descriptor = RuleDescriptor(
         "speaker.entity-missing", .warning,
-        "A quote whose speaker span covers mentions of exactly one entity is attributed to it (speaker-entity).")
+        "A quote whose speaker is a mention of exactly one entity (the whole span, or a person's name at its start or end) is attributed to it (speaker-entity); the editing commands fill it in."
+    )
 
     public init() {}
 

@@ -1,0 +1,147 @@
+import AttestKit
+import Foundation
+
+/// `attest-bench edit`: one synthetic document with 1,800 mentions and 200
+/// quotes (2,000 annotations, 2,400 spans, about 150 KB of text). Times, as
+/// medians of 21 runs: a whole transaction (open, apply, validate, write,
+/// journal) and realigning after an edit at the start and one in the middle.
+func editBenchmark(_ options: Options) throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "attest-bench-edit-\(ProcessInfo.processInfo.processIdentifier)")
+    defer { try? FileManager.default.removeItem(at: root) }  // deliberate: cleanup
+    var synthetic = SyntheticCorpus()
+    synthetic.mentionsPerDocument = 1_800
+    synthetic.quotesPerDocument = 200
+    try synthetic.write(count: 1, to: root, seed: options.seed)
+    let corpus = try Corpus.open(root: root)
+    let id = corpus.documentIDs()[0]
+    let articleURL = corpus.articleURL(for: id)
+    let original = try Data(contentsOf: articleURL)
+    let document = try AnnotationFile.read(corpus.annotationURL(for: id)).document
+    let spans = document.mentions.count + document.quotes.reduce(0) { $0 + $1.excerpts.count }
+    print(
+        "document: \(original.count) bytes, \(document.mentions.count) mentions, \(document.quotes.count) quotes, \(spans) spans"
+    )
+    print("| operation | median ms | min ms | max ms |")
+    print("|---|---|---|---|")
+    func time(_ label: String, runs: Int = 21, _ body: (Int) throws -> Void) rethrows {
+        var samples: [Double] = []
+        for run in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body(run)
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        samples.sort()
+        print(String(format: "| %@ | %.1f | %.1f | %.1f |", label, samples[runs / 2], samples[0], samples[runs - 1]))
+    }
+    try time("transaction: open, rename an entity, validate, write, journal") { run in
+        var editor = try AnnotationEditor.open(id, in: corpus)
+        try editor.rename("e1", to: "Name \(run)")
+        try editor.commit(summary: "bench \(run)")
+    }
+    try time("transaction: open, move 10 mentions, validate, write, journal") { run in
+        var editor = try AnnotationEditor.open(id, in: corpus)
+        let people = editor.document.entities.filter { $0.type == .person && $0.mentions.count > 20 }
+        let (from, to) = run % 2 == 0 ? (people[0], people[1]) : (people[1], people[0])
+        try editor.move(mentions: from.mentions.prefix(10).map(\.id), to: to.id)
+        try editor.commit(summary: "bench \(run)")
+    }
+    try time("open only (read, parse, schema, article)") { _ in _ = try AnnotationEditor.open(id, in: corpus) }
+    try time("undo (apply the inverse, write)") { run in
+        _ = try EditUndo.undo(id, in: corpus)
+    }
+    let old = ArticleText(bytes: [UInt8](original))!
+    let text = String(decoding: original, as: UTF8.self)
+    let middle = text.index(text.startIndex, offsetBy: text.count / 2)
+    let edited = "UPDATED — " + text[..<middle] + " (corrected)" + text[middle...]
+    let new = ArticleText(edited)
+    let sha = SHA256Hex.of(Array(edited.utf8))
+    var result: Realignment?
+    time("realign: align the texts and carry every span (in memory)") { _ in
+        result = Realignment.carry(document, from: old, to: new, newSHA256: sha)
+    }
+    let crlf = ArticleText(text.replacingOccurrences(of: "\n", with: "\r\n"))
+    time("realign after a whole-text CRLF change (in memory)", runs: 5) { _ in
+        _ = Realignment.carry(document, from: old, to: crlf, newSHA256: sha)
+    }
+    try Data(edited.utf8).write(to: articleURL)
+    let annotationURL = corpus.annotationURL(for: id)
+    let journal = EditJournal(corpus: corpus)
+    let annotated = try Data(contentsOf: annotationURL)
+    let journalBefore = try Data(contentsOf: journal.url(for: id))
+    var samples: [Double] = []
+    for _ in 0..<21 {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var editor = try AnnotationEditor.open(id, in: corpus, allowStale: true)
+        _ = try editor.realign()
+        try editor.commit(summary: "realign")
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        try annotated.write(to: annotationURL)  // untimed: back to the stale state
+        try journalBefore.write(to: journal.url(for: id))
+    }
+    samples.sort()
+    print(
+        String(
+            format:
+                "| realign command: open, recover the old text, carry, validate, write, journal | %.1f | %.1f | %.1f |",
+            samples[10], samples[0], samples[20]))
+    if let result { print("carried \(result.carried) span(s), \(result.findings.count) finding(s)") }
+}
+
+/// Where a transaction's time goes (attest-bench edit-phases).
+func editPhases(_ options: Options) throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("attest-bench-ep")
+    defer { try? FileManager.default.removeItem(at: root) }  // deliberate: cleanup
+    var synthetic = SyntheticCorpus()
+    synthetic.mentionsPerDocument = 1_800
+    synthetic.quotesPerDocument = 200
+    try synthetic.write(count: 1, to: root, seed: options.seed)
+    let corpus = try Corpus.open(root: root)
+    let id = corpus.documentIDs()[0]
+    func t(_ label: String, _ body: () throws -> Void) rethrows {
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<10 { try body() }
+        print(label, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e7, "ms")
+    }
+    var editor = try AnnotationEditor.open(id, in: corpus)
+    try t("open") { editor = try AnnotationEditor.open(id, in: corpus) }
+    try editor.rename("e1", to: "X")
+    let bytes = Array(editor.xml.utf8)
+    t("xml") { _ = editor.xml }
+    let v = try Validator(corpus: corpus)
+    t("validate") { _ = v.validate(bytes: bytes, file: corpus.annotationURL(for: id)) }
+    print(v.validate(bytes: bytes, file: corpus.annotationURL(for: id)).count, "diagnostics")
+    for (name, depth) in [("parse", ValidationDepth.parse), ("schema", .schema)] {
+        let w = try Validator(corpus: corpus, depth: depth)
+        t(name) { _ = w.validate(bytes: bytes, file: corpus.annotationURL(for: id)) }
+    }
+    let full = try Validator(corpus: corpus, constraints: .full, depth: .schema)
+    t("schema full constraints") { _ = full.validate(bytes: bytes, file: corpus.annotationURL(for: id)) }
+    t("AnnotationFile.parse") { _ = try? AnnotationFile.parse(bytes, name: "x") }
+    let articleBytes = [UInt8](try Data(contentsOf: corpus.articleURL(for: id)))
+    t("ArticleText") { _ = ArticleText(bytes: articleBytes) }
+    t("sha256 article") { _ = SHA256Hex.of(articleBytes) }
+    let doc = editor.document
+    let article = editor.article
+    for rule in RuleRegistry.rules {
+        let subject = ValidationSubject(document: doc, article: article, articleSHA256: "x")
+        t("\(rule.descriptor.id)") {
+            var sink = DiagnosticSink(file: "x")
+            rule.check(subject, into: &sink)
+        }
+    }
+    try t("store") { try editor.keepText() }
+    let articleURL = corpus.articleURL(for: id)
+    let text = try String(contentsOf: articleURL, encoding: .utf8)
+    try Data(("UPDATED " + text).utf8).write(to: articleURL)
+    var stale = try AnnotationEditor.open(id, in: corpus, allowStale: true)
+    try t("open stale") { stale = try AnnotationEditor.open(id, in: corpus, allowStale: true) }
+    try t("realign in editor") {
+        var e = stale
+        _ = try e.realign()
+    }
+    _ = try stale.realign()
+    try t("edits to JSON") { _ = try AnnotationEdit.json(stale.edits + stale.inverse) }
+    let json = Array(try AnnotationEdit.json(stale.edits).utf8)
+    try t("edits from JSON") { _ = try AnnotationEdit.decode(json: json) }
+}
