@@ -145,3 +145,43 @@ func editPhases(_ options: Options) throws {
     let json = Array(try AnnotationEdit.json(stale.edits).utf8)
     try t("edits from JSON") { _ = try AnnotationEdit.decode(json: json) }
 }
+
+/// The parts of one commit (attest-bench commit-phases).
+func commitPhases(_ options: Options) throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("attest-bench-cp")
+    defer { try? FileManager.default.removeItem(at: root) }  // deliberate: cleanup
+    var synthetic = SyntheticCorpus()
+    synthetic.mentionsPerDocument = 1_800
+    synthetic.quotesPerDocument = 200
+    try synthetic.write(count: 1, to: root, seed: options.seed)
+    let corpus = try Corpus.open(root: root)
+    let id = corpus.documentIDs()[0]
+    func t(_ label: String, _ body: () throws -> Void) rethrows {
+        var best = Double.infinity
+        for _ in 0..<15 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        print(String(format: "%-40@ best %.2f ms", label, best))
+    }
+    try t("open") { _ = try AnnotationEditor.open(id, in: corpus) }
+    var editor = try AnnotationEditor.open(id, in: corpus)
+    let people = editor.document.entities.filter { $0.type == .person && $0.mentions.count > 20 }
+    try editor.move(mentions: people[0].mentions.prefix(10).map(\.id), to: people[1].id)
+    try t("commit, no write (validate)") {
+        var e = editor
+        _ = try e.commit(summary: "x", write: false)
+    }
+    t("canonical bytes") { _ = AnnotationWriter.bytes(editor.document) }
+    let journal = EditJournal(corpus: corpus)
+    try t("journal entries") { _ = try journal.entries(id) }
+    let bytes = AnnotationWriter.bytes(editor.document)
+    let scratch = root.appendingPathComponent("scratch.xml")
+    try t("AtomicFile.write 150 KB (fsync)") { try AtomicFile.write(bytes, to: scratch) }
+    try t("commit with write") {
+        var e = try AnnotationEditor.open(id, in: corpus)
+        try e.rename(people[0].id, to: "P \(UUID().uuidString.prefix(4))")
+        try e.commit(summary: "x")
+    }
+}

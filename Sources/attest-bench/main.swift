@@ -146,6 +146,7 @@ do {
     case "phases": try phaseBenchmark(options)
     case "edit": try editBenchmark(options)
     case "edit-phases": try editPhases(options)
+    case "commit-phases": try commitPhases(options)
     default:
         FileHandle.standardError.write(
             Data("usage: attest-bench validate|score|phases|edit [--docs N] [--keep DIR] [--seed S]\n".utf8))

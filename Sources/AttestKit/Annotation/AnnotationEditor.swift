@@ -25,7 +25,7 @@ public struct AnnotationEditor: Sendable {
     public var document: AnnotationDocument { file.document }
     public var locator: TextLocator { TextLocator(article: article, documentID: document.id) }
     /// SHA-256 of the article as it is now.
-    public var articleSHA256: String { SHA256Hex.of(articleBytes) }
+    public let articleSHA256: String
     /// Whether the article changed since it was annotated (its hash differs).
     public var isStale: Bool { articleSHA256 != original.header.sha256 }
     /// Whether the edits changed anything.
@@ -78,6 +78,7 @@ public struct AnnotationEditor: Sendable {
         self.file = file
         self.article = article
         self.articleBytes = articleBytes
+        self.articleSHA256 = SHA256Hex.of(articleBytes)
         self.original = file.document
     }
 
@@ -157,7 +158,7 @@ public struct AnnotationEditor: Sendable {
         try fillSpeakerEntities()
         guard hasChanges else { return Commit(changed: false, newWarnings: [], notes: notes, entry: nil) }
         let bytes = AnnotationWriter.bytes(document)
-        let found = try diagnostics(of: bytes)
+        let found = try diagnostics(of: document, bytes: bytes)
         let errors = found.filter { $0.severity == .error }
         guard errors.isEmpty else {
             throw AttestError(
@@ -166,7 +167,7 @@ public struct AnnotationEditor: Sendable {
         }
         var warnings = found
         if !warnings.isEmpty {
-            let before = Set(try diagnostics(of: AnnotationWriter.bytes(original)).map(\.message))
+            let before = Set(try diagnostics(of: original, bytes: AnnotationWriter.bytes(original)).map(\.message))
             warnings = warnings.filter { !before.contains($0.message) }
         }
         guard write else { return Commit(changed: true, newWarnings: warnings, notes: notes, entry: nil) }
@@ -186,13 +187,15 @@ public struct AnnotationEditor: Sendable {
         return Commit(changed: true, newWarnings: warnings, notes: notes, entry: entry)
     }
 
-    /// Validates bytes as if written at the file's place. Diagnostics name
-    /// the document, not a line of a file that was never written.
-    private func diagnostics(of bytes: [UInt8]) throws -> [Diagnostic] {
+    /// Validates a result as if written at the file's place. Diagnostics
+    /// name the document, not a line of a file that was never written.
+    private func diagnostics(of document: AnnotationDocument, bytes: [UInt8]) throws -> [Diagnostic] {
         let validator = try Validator(corpus: corpus)
-        return validator.validate(bytes: bytes, file: file.url).map { d in
+        return validator.validate(
+            pending: document, bytes: bytes, article: article, articleSHA256: articleSHA256, file: file.url
+        ).map { d in
             var d = d
-            d.file = document.id
+            d.file = self.document.id
             return d
         }
     }

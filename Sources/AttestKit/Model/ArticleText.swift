@@ -75,8 +75,20 @@ public struct ArticleText: Sendable {
     }
 
     public func scalar(at offset: Int) -> Unicode.Scalar {
-        let s = self[Span(offset, offset + 1)]
-        return s.unicodeScalars.first!
+        // Decoded in place from the (valid) UTF-8 bytes: no String is made.
+        let i = Int(byteOffsets[offset])
+        let b0 = UInt32(utf8[i])
+        let value: UInt32
+        switch Int(byteOffsets[offset + 1]) - i {
+        case 1: value = b0
+        case 2: value = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+        case 3: value = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+        default:
+            value =
+                (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                | UInt32(utf8[i + 3] & 0x3F)
+        }
+        return Unicode.Scalar(value)!
     }
 
     /// UTF-8 byte offset of code point `offset`.

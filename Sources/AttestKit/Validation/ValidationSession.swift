@@ -41,6 +41,27 @@ final class ValidationSession {
         )
     }
 
+    /// A document about to be written: its bytes against the schema, then
+    /// the model itself, with the article the caller already holds, against
+    /// every rule (no second read into the model, no second article read).
+    func validate(
+        pending document: AnnotationDocument, bytes: [UInt8], article: ArticleText, articleSHA256: String, name: String,
+        stem: String
+    ) -> [Diagnostic] {
+        var sink = DiagnosticSink(file: name)
+        let tree: LibXMLTree
+        switch checker.parse(bytes, name: name) {
+        case .failure(let d): return [d]
+        case .success(let t): tree = t
+        }
+        sink.append(contentsOf: checker.schemaDiagnostics(tree, lines: LineIndex(bytes: bytes), name: name))
+        let subject = ValidationSubject(
+            document: document, article: article, articleSHA256: articleSHA256,
+            declaredTypes: validator.declaredTypes, fileStem: stem, settings: validator.settings)
+        for rule in validator.rules { rule.check(subject, into: &sink) }
+        return sorted(sink)
+    }
+
     func validate(bytes: [UInt8], path: String, name: String) -> [Diagnostic] {
         var sink = DiagnosticSink(file: name)
         let tree: LibXMLTree

@@ -44,6 +44,19 @@ public final class Validator: Sendable {
         return ValidationReport(filesChecked: files.count, diagnostics: results.flatMap { $0 })
     }
 
+    /// Validates a document about to be written at `file`: `bytes` (its
+    /// canonical XML) against the schema and the model with `article`
+    /// against every rule. What `attest validate` would report of the file.
+    public func validate(
+        pending document: AnnotationDocument, bytes: [UInt8], article: ArticleText, articleSHA256: String, file: URL
+    ) -> [Diagnostic] {
+        let name = file.lastPathComponent
+        return ValidationSession(validator: self).validate(
+            pending: document, bytes: bytes, article: article, articleSHA256: articleSHA256,
+            name: DisplayPath.of(path: file.path, relativeTo: workingDirectory),
+            stem: name.hasSuffix(".xml") ? String(name.dropLast(4)) : name)
+    }
+
     /// Validates one annotation file's bytes (no I/O but for its article).
     public func validate(bytes: [UInt8], file: URL) -> [Diagnostic] {
         ValidationSession(validator: self).validate(bytes: bytes, file: file)

@@ -87,7 +87,7 @@ struct Realign: ParsableCommand {
             case .store: from = "the text store"
             case .git(let commit): from = "git \(commit.prefix(12))"
             }
-            try EditSession.finish(&editor, edit)
+            try EditSession.finish(&editor, edit, preview: false)
             realigned += 1
             findings += result.findings.count
             Output.write(

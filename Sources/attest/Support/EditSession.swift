@@ -5,17 +5,31 @@ import Foundation
 /// then prints what the editor did on its own and any new warnings.
 enum EditSession {
     /// The command line, as the journal records it.
-    static var summary: String { (["attest"] + CommandLine.arguments.dropFirst()).joined(separator: " ") }
+    static var summary: String {
+        (["attest"] + CommandLine.arguments.dropFirst().map(shellWord)).joined(separator: " ")
+    }
+
+    /// An argument as a shell would need it typed.
+    static func shellWord(_ s: String) -> String {
+        let plain =
+            !s.isEmpty
+            && s.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || "0123456789-_./=,:@%+".unicodeScalars.contains($0)
+            }
+        return plain ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
 
     /// Returns false when nothing would change (then nothing is written).
     @discardableResult
-    static func finish(_ editor: inout AnnotationEditor, _ flags: EditFlags) throws -> Bool {
+    /// `preview: false` skips the view diff (realign: the views before and
+    /// after stand on different texts, so its findings say what changed).
+    static func finish(_ editor: inout AnnotationEditor, _ flags: EditFlags, preview: Bool = true) throws -> Bool {
         let commit = try editor.commit(summary: summary, write: !flags.dryRun)
         guard commit.changed else {
             Output.error("\(editor.document.id): nothing changed")
             return false
         }
-        if flags.dryRun { Output.write(EditPreview.diff(editor)) }
+        if flags.dryRun && preview { Output.write(EditPreview.diff(editor)) }
         for note in commit.notes { Output.error("note: \(note)") }
         if !commit.newWarnings.isEmpty { Output.error(DiagnosticFormat.gcc.render(commit.newWarnings)) }
         if flags.dryRun { Output.error("dry run: nothing written") }

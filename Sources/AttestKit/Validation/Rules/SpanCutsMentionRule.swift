@@ -8,9 +8,11 @@ public struct SpanCutsMentionRule: Rule {
     public init() {}
 
     public func check(_ subject: ValidationSubject, into sink: inout DiagnosticSink) {
-        let mentions = subject.document.mentions.filter { !$0.mention.excerpt.isUnreadable }.sorted {
-            $0.mention.span < $1.mention.span
+        var mentions: [(entity: String, mention: Mention)] = []
+        for e in subject.document.entities {
+            for m in e.mentions where !m.excerpt.isUnreadable { mentions.append((e.id, m)) }
         }
+        mentions.sort { $0.mention.span < $1.mention.span }
         guard !mentions.isEmpty else { return }
         let starts = mentions.map(\.mention.span.start)
         let longest = mentions.map(\.mention.span.length).max() ?? 0
@@ -41,7 +43,7 @@ public struct SpanCutsMentionRule: Rule {
                                 } ?? "part"
                             sink.report(
                                 Self.descriptor,
-                                "the \(role) of quote \(q.id) \(span) cuts mention \(m.id) \(Brief.quoted(m.text)) \(m.span) of \(entity.id), holding only \(part); take the whole name or none of it",
+                                "the \(role) of quote \(q.id) \(span) cuts mention \(m.id) \(Brief.quoted(m.text)) \(m.span) of \(entity), holding only \(part); take the whole name or none of it",
                                 at: excerpt.origin ?? q.origin)
                         }
                         i += 1
