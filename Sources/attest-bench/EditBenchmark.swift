@@ -34,16 +34,30 @@ func editBenchmark(_ options: Options) throws {
         samples.sort()
         print(String(format: "| %@ | %.1f | %.1f | %.1f |", label, samples[runs / 2], samples[0], samples[runs - 1]))
     }
-    try time("transaction: open, rename an entity, validate, write, journal") { run in
-        var editor = try AnnotationEditor.open(id, in: corpus)
-        try editor.rename("e1", to: "Name \(run)")
-        try editor.commit(summary: "bench \(run)")
+    // The transaction proper: apply, validate, write, journal (the document already open).
+    func transaction(_ label: String, _ change: (inout AnnotationEditor, Int) throws -> Void) throws {
+        var samples: [Double] = []
+        for run in 0..<21 {
+            var editor = try AnnotationEditor.open(id, in: corpus)
+            let start = DispatchTime.now().uptimeNanoseconds
+            try change(&editor, run)
+            try editor.commit(summary: "bench \(run)")
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        samples.sort()
+        print(String(format: "| %@ | %.1f | %.1f | %.1f |", label, samples[10], samples[0], samples[20]))
     }
-    try time("transaction: open, move 10 mentions, validate, write, journal") { run in
-        var editor = try AnnotationEditor.open(id, in: corpus)
+    try transaction("transaction: rename an entity (apply, validate, write, journal)") { editor, run in
+        try editor.rename("e1", to: "Name \(run)")
+    }
+    try transaction("transaction: move 10 mentions (apply, validate, write, journal)") { editor, run in
         let people = editor.document.entities.filter { $0.type == .person && $0.mentions.count > 20 }
         let (from, to) = run % 2 == 0 ? (people[0], people[1]) : (people[1], people[0])
         try editor.move(mentions: from.mentions.prefix(10).map(\.id), to: to.id)
+    }
+    try time("open, rename, commit (one CLI command without process start)") { run in
+        var editor = try AnnotationEditor.open(id, in: corpus)
+        try editor.rename("e1", to: "Again \(run)")
         try editor.commit(summary: "bench \(run)")
     }
     try time("open only (read, parse, schema, article)") { _ in _ = try AnnotationEditor.open(id, in: corpus) }
@@ -169,6 +183,11 @@ func commitPhases(_ options: Options) throws {
     var editor = try AnnotationEditor.open(id, in: corpus)
     let people = editor.document.entities.filter { $0.type == .person && $0.mentions.count > 20 }
     try editor.move(mentions: people[0].mentions.prefix(10).map(\.id), to: people[1].id)
+    do {
+        var e = editor
+        let c = try e.commit(summary: "x", write: false)
+        print("move: \(c.newWarnings.count) new warning(s), \(e.edits.count) edits")
+    }
     try t("commit, no write (validate)") {
         var e = editor
         _ = try e.commit(summary: "x", write: false)
@@ -183,5 +202,22 @@ func commitPhases(_ options: Options) throws {
         var e = try AnnotationEditor.open(id, in: corpus)
         try e.rename(people[0].id, to: "P \(UUID().uuidString.prefix(4))")
         try e.commit(summary: "x")
+    }
+}
+
+/// One commit, repeated, for a profiler (attest-bench commit-profile).
+func commitProfile(_ options: Options) throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("attest-bench-prof")
+    defer { try? FileManager.default.removeItem(at: root) }  // deliberate: cleanup
+    var synthetic = SyntheticCorpus()
+    synthetic.mentionsPerDocument = 1_800
+    synthetic.quotesPerDocument = 200
+    try synthetic.write(count: 1, to: root, seed: options.seed)
+    let corpus = try Corpus.open(root: root)
+    let id = corpus.documentIDs()[0]
+    for run in 0..<options.docs {
+        var editor = try AnnotationEditor.open(id, in: corpus)
+        try editor.rename("e1", to: "Name \(run)")
+        try editor.commit(summary: "profile")
     }
 }

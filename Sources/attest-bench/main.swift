@@ -147,6 +147,7 @@ do {
     case "edit": try editBenchmark(options)
     case "edit-phases": try editPhases(options)
     case "commit-phases": try commitPhases(options)
+    case "commit-profile": try commitProfile(options)
     default:
         FileHandle.standardError.write(
             Data("usage: attest-bench validate|score|phases|edit [--docs N] [--keep DIR] [--seed S]\n".utf8))

@@ -30,7 +30,7 @@ extension AnnotationEditor {
     /// edit of it can be realigned. Returns whether it was not kept yet.
     @discardableResult
     public func keepText() throws -> Bool {
-        try TextStore(corpus: corpus).keep(articleBytes)
+        try TextStore(corpus: corpus).keep(articleBytes, sha256: articleSHA256)
     }
 
     func resolvedArticlePath() throws -> String {
@@ -51,7 +51,7 @@ extension AnnotationEditor {
             throw AttestError("\(DisplayPath.of(file.url)) changed on disk since it was read; nothing removed")
         }
         let xml = String(decoding: FileManager.default.contents(atPath: file.url.path) ?? Data(), as: UTF8.self)
-        try TextStore(corpus: corpus).keep(articleBytes)
+        try TextStore(corpus: corpus).keep(articleBytes, sha256: articleSHA256)
         let relative = ArticleImporter.relativePath(from: corpus.root, to: URL(fileURLWithPath: articlePath))
         let entry = JournalEntry(
             time: EditJournal.timestamp(), summary: summary, before: file.readDigest, after: nil,
@@ -79,7 +79,7 @@ public enum EditUndo {
     /// Refuses when the file changed since that transaction was written.
     public static func undo(_ id: String, in corpus: Corpus) throws -> JournalEntry {
         let journal = EditJournal(corpus: corpus)
-        guard let entry = try journal.entries(id).last else {
+        guard let entry = try journal.last(id) else {
             throw AttestError(
                 "nothing to undo for \(id): its journal (\(DisplayPath.of(journal.url(for: id)))) is empty")
         }

@@ -171,15 +171,17 @@ public struct AnnotationEditor: Sendable {
             warnings = warnings.filter { !before.contains($0.message) }
         }
         guard write else { return Commit(changed: true, newWarnings: warnings, notes: notes, entry: nil) }
+        // The canonical file before: usually the file as read.
+        let canonicalBefore = AnnotationWriter.bytes(original)
+        let before = canonicalBefore == file.readBytes ? file.readDigest : SHA256Hex.of(canonicalBefore)
         let entry = JournalEntry(
-            time: EditJournal.timestamp(), summary: summary,
-            before: SHA256Hex.of(AnnotationWriter.bytes(original)), after: SHA256Hex.of(bytes),
+            time: EditJournal.timestamp(), summary: summary, before: before, after: SHA256Hex.of(bytes),
             edits: edits, inverse: inverse)
         let journal = EditJournal(corpus: corpus)
-        try TextStore(corpus: corpus).keep(articleBytes)
+        try TextStore(corpus: corpus).keep(articleBytes, sha256: articleSHA256)
         try journal.append(entry, to: document.id)
         do {
-            try AtomicFile.write(bytes, to: file.url, expectedDigest: .some(file.readDigest))
+            try AtomicFile.write(bytes, to: file.url, replacing: file.readBytes)
         } catch {
             try? journal.dropLast(document.id)  // deliberate: the write failed; the entry it would undo goes too
             throw error

@@ -209,7 +209,7 @@ struct EditApplier {
     }
 
     /// Where each mention and quote stood when last looked up. Edits move
-    /// things, so a hit is checked and a miss rebuilds the index: a
+    /// things, so a hit is checked and a miss is found by a scan: a
     /// realignment's thousands of edits cost one pass, not one per edit.
     private var mentionIndex: [String: (Int, Int)] = [:]
     private var quoteIndex: [String: Int] = [:]
@@ -220,11 +220,19 @@ struct EditApplier {
         {
             return (e, m)
         }
-        mentionIndex.removeAll(keepingCapacity: true)
-        for (e, entity) in document.entities.enumerated() {
-            for (m, mention) in entity.mentions.enumerated() { mentionIndex[mention.id] = (e, m) }
+        if mentionIndex.isEmpty {
+            for (e, entity) in document.entities.enumerated() {
+                for (m, mention) in entity.mentions.enumerated() { mentionIndex[mention.id] = (e, m) }
+            }
+            if let found = mentionIndex[id], document.entities[found.0].mentions[found.1].id == id { return found }
         }
-        if let found = mentionIndex[id] { return found }
+        // A stale entry (something moved): find it by a scan and remember where.
+        for (e, entity) in document.entities.enumerated() {
+            if let m = entity.mentions.firstIndex(where: { $0.id == id }) {
+                mentionIndex[id] = (e, m)
+                return (e, m)
+            }
+        }
         throw AttestError("no mention \(Brief.quoted(id)) in \(document.id)")
     }
 

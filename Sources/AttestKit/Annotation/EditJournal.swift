@@ -68,47 +68,59 @@ public struct EditJournal: Sendable {
     /// The document's entries, oldest first. A damaged journal is an error
     /// naming its line.
     public func entries(_ document: String) throws -> [JournalEntry] {
-        let url = url(for: document)
-        switch FileBytes.read(url.path) {
-        case .missing: return []
-        case .bytes(let bytes):
-            let decoder = JSONDecoder()
-            var out: [JournalEntry] = []
-            for (n, line) in bytes.split(separator: UInt8(ascii: "\n")).enumerated() {
-                do {
-                    out.append(try decoder.decode(JournalEntry.self, from: Data(line)))
-                } catch {
-                    throw AttestError("\(DisplayPath.of(url)):\(n + 1): not a journal entry; move the file aside")
-                }
-            }
-            return out
-        case .failed(let message): throw AttestError("cannot read \(DisplayPath.of(url)): \(message)")
-        case .tooLarge(let size): throw AttestError("\(DisplayPath.of(url)) is too large (\(size) bytes) for a journal")
-        }
+        try lines(document).enumerated().map { n, line in try decode(line, n + 1, document) }
     }
 
+    /// The newest entry, decoding nothing else.
+    public func last(_ document: String) throws -> JournalEntry? {
+        let all = try lines(document)
+        guard let line = all.last else { return nil }
+        return try decode(line, all.count, document)
+    }
+
+    /// Appends an entry, keeping the newest `depth` (earlier lines are
+    /// carried over as they are, not decoded).
     public func append(_ entry: JournalEntry, to document: String) throws {
-        var all = try entries(document)
-        all.append(entry)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var all = try lines(document)
+        all.append(ArraySlice(try encoder.encode(entry)))
         try write(Array(all.suffix(depth)), document)
     }
 
     /// Removes the newest entry (after it was undone).
     public func dropLast(_ document: String) throws {
-        var all = try entries(document)
+        var all = try lines(document)
         guard !all.isEmpty else { return }
         all.removeLast()
         try write(all, document)
     }
 
-    private func write(_ entries: [JournalEntry], _ document: String) throws {
+    private func lines(_ document: String) throws -> [ArraySlice<UInt8>] {
+        let url = url(for: document)
+        switch FileBytes.read(url.path) {
+        case .missing: return []
+        case .bytes(let bytes): return bytes.split(separator: UInt8(ascii: "\n"))
+        case .failed(let message): throw AttestError("cannot read \(DisplayPath.of(url)): \(message)")
+        case .tooLarge(let size): throw AttestError("\(DisplayPath.of(url)) is too large (\(size) bytes) for a journal")
+        }
+    }
+
+    private func decode(_ line: ArraySlice<UInt8>, _ number: Int, _ document: String) throws -> JournalEntry {
+        do {
+            return try JSONDecoder().decode(JournalEntry.self, from: Data(line))
+        } catch {
+            throw AttestError(
+                "\(DisplayPath.of(url(for: document))):\(number): not a journal entry; move the file aside")
+        }
+    }
+
+    private func write(_ lines: [ArraySlice<UInt8>], _ document: String) throws {
         try Self.makeStateFolder(folder.deletingLastPathComponent())
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes: [UInt8] = []
-        for entry in entries {
-            bytes += try encoder.encode(entry)
+        for line in lines {
+            bytes += line
             bytes.append(UInt8(ascii: "\n"))
         }
         try AtomicFile.write(bytes, to: url(for: document))

@@ -27,8 +27,14 @@ public struct TextStore: Sendable {
     /// Keeps `bytes` (if not kept already). Returns whether it was new.
     @discardableResult
     public func keep(_ bytes: [UInt8]) throws -> Bool {
-        let sha = SHA256Hex.of(bytes)
-        if self.bytes(sha256: sha) != nil { return false }
+        try keep(bytes, sha256: SHA256Hex.of(bytes))
+    }
+
+    /// Keeps `bytes`, whose hash the caller knows. A stored file of the
+    /// right size counts as kept (it is verified whenever it is read back).
+    @discardableResult
+    public func keep(_ bytes: [UInt8], sha256 sha: String) throws -> Bool {
+        if FileBytes.size(url(for: sha).path) == bytes.count { return false }
         try EditJournal.makeStateFolder(folder.deletingLastPathComponent())
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try AtomicFile.write(bytes, to: url(for: sha))

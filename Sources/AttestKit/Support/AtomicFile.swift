@@ -28,6 +28,20 @@ public enum AtomicFile {
         try stream(to: url) { sink in try sink(bytes) }
     }
 
+    /// Writes `bytes` to `url`, refusing when the file on disk no longer
+    /// holds exactly `expected` (what was read; a byte comparison, cheaper
+    /// than hashing).
+    public static func write(_ bytes: [UInt8], to url: URL, replacing expected: [UInt8]) throws {
+        guard let current = FileManager.default.contents(atPath: url.path) else {
+            throw AttestError("\(DisplayPath.of(url)) was removed since it was read; nothing written")
+        }
+        guard current.elementsEqual(expected) else {
+            throw AttestError(
+                "\(DisplayPath.of(url)) changed on disk since it was read; nothing written (run the command again)")
+        }
+        try stream(to: url) { sink in try sink(bytes) }
+    }
+
     /// Writes a file piece by piece: `body` hands each piece to the sink it
     /// is given. The pieces go to a temporary file in the same folder, renamed
     /// over `url` only when `body` returns; if it throws, nothing is written.

@@ -7,11 +7,14 @@ public struct AnnotationFile: Sendable {
     public var document: AnnotationDocument
     /// SHA-256 of the bytes as read (nil for a file that did not exist).
     public let readDigest: String?
+    /// The bytes as read.
+    public let readBytes: [UInt8]
 
-    public init(url: URL, document: AnnotationDocument, readDigest: String?) {
+    public init(url: URL, document: AnnotationDocument, readDigest: String?, readBytes: [UInt8] = []) {
         self.url = url
         self.document = document
         self.readDigest = readDigest
+        self.readBytes = readBytes
     }
 
     /// Reads and schema-checks `url`. A file that is not well-formed or not
@@ -23,7 +26,8 @@ public struct AnnotationFile: Sendable {
         }
         let bytes = [UInt8](data)
         return AnnotationFile(
-            url: url, document: try parse(bytes, name: DisplayPath.of(url)), readDigest: SHA256Hex.of(bytes))
+            url: url, document: try parse(bytes, name: DisplayPath.of(url)), readDigest: SHA256Hex.of(bytes),
+            readBytes: bytes)
     }
 
     /// Parses annotation XML held in memory: well-formed, valid against the

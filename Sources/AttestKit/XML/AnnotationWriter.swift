@@ -8,16 +8,19 @@ public enum AnnotationWriter {
     public static func canonical(_ document: AnnotationDocument) -> AnnotationDocument {
         var doc = document
         // Sort keys computed once per element (IDOrder.key allocates).
-        doc.entities = doc.entities.map { entity in
-            var e = entity
-            if !strictlyIncreasing(e.mentions.map(\.span)) {
-                e.mentions = e.mentions.map { ($0, IDOrder.key($0.id)) }.sorted {
-                    ($0.0.span, $0.1) < ($1.0.span, $1.1)
-                }
-                .map(\.0)
+        for i in doc.entities.indices where !strictlyIncreasing(doc.entities[i].mentions.map(\.span)) {
+            doc.entities[i].mentions = doc.entities[i].mentions.map { ($0, IDOrder.key($0.id)) }.sorted {
+                ($0.0.span, $0.1) < ($1.0.span, $1.1)
             }
-            return e
+            .map(\.0)
         }
+        if !strictlyIncreasing(doc.quotes.map(\.content.span)) {
+            doc.quotes = doc.quotes.map { ($0, IDOrder.key($0.id)) }.sorted {
+                ($0.0.content.span, $0.1) < ($1.0.content.span, $1.1)
+            }.map(\.0)
+        }
+        let firsts = doc.entities.map(\.firstSpan)
+        if firsts.allSatisfy({ $0 != nil }), strictlyIncreasing(firsts.map { $0! }) { return doc }
         doc.entities = doc.entities.map { ($0, $0.firstSpan, IDOrder.key($0.id)) }.sorted { a, b in
             switch (a.1, b.1) {
             case (let x?, let y?) where x != y: return x < y
@@ -26,11 +29,6 @@ public enum AnnotationWriter {
             default: return a.2 < b.2
             }
         }.map(\.0)
-        if !strictlyIncreasing(doc.quotes.map(\.content.span)) {
-            doc.quotes = doc.quotes.map { ($0, IDOrder.key($0.id)) }.sorted {
-                ($0.0.content.span, $0.1) < ($1.0.content.span, $1.1)
-            }.map(\.0)
-        }
         return doc
     }
 
@@ -142,17 +140,54 @@ public enum AnnotationWriter {
 private struct XMLBuffer {
     var bytes: [UInt8] = []
 
-    mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    mutating func raw(_ s: String) { append(s) }
+
+    /// A string's UTF-8 bytes, copied in one piece when the string is contiguous.
+    private mutating func append(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
 
     mutating func attribute(_ name: String, _ value: String) {
         bytes.append(0x20)
-        bytes.append(contentsOf: name.utf8)
-        bytes.append(contentsOf: "=\"".utf8)
+        append(name)
+        bytes.append(0x3D)
+        bytes.append(0x22)
         escaped(value)
         bytes.append(0x22)
     }
 
-    mutating func attribute(_ name: String, _ value: Int) { attribute(name, String(value)) }
+    mutating func attribute(_ name: String, _ value: Int) {
+        bytes.append(0x20)
+        append(name)
+        bytes.append(0x3D)
+        bytes.append(0x22)
+        digits(value)
+        bytes.append(0x22)
+    }
+
+    private mutating func digits(_ value: Int) {
+        guard value != 0 else {
+            bytes.append(0x30)
+            return
+        }
+        if value < 0 { bytes.append(0x2D) }
+        var v = value.magnitude
+        var buffer:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &buffer) { b in
+            while v > 0 {
+                b[19 - count] = UInt8(truncatingIfNeeded: v % 10) + 0x30
+                v /= 10
+                count += 1
+            }
+            bytes.append(contentsOf: b[(20 - count)...])
+        }
+    }
 
     /// ` start="…" end="…">text</role>` and a newline.
     mutating func element(_ role: String, _ x: Excerpt) {
@@ -160,25 +195,37 @@ private struct XMLBuffer {
         attribute("end", x.span.end)
         bytes.append(0x3E)
         escaped(x.text)
-        bytes.append(contentsOf: "</".utf8)
-        bytes.append(contentsOf: role.utf8)
-        bytes.append(contentsOf: ">\n".utf8)
+        bytes.append(0x3C)
+        bytes.append(0x2F)
+        append(role)
+        bytes.append(0x3E)
+        bytes.append(0x0A)
     }
 
     /// UTF-8 bytes of `s` with & < > " CR TAB LF as references (every byte
     /// of a multi-byte sequence is ≥ 0x80, so escaping byte by byte is exact).
     mutating func escaped(_ s: String) {
-        for b in s.utf8 {
-            switch b {
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
-            case 0x0D: bytes.append(contentsOf: "&#13;".utf8)
-            case 0x09: bytes.append(contentsOf: "&#9;".utf8)
-            case 0x0A: bytes.append(contentsOf: "&#10;".utf8)
-            default: bytes.append(b)
+        var s = s
+        s.withUTF8 { utf8 in
+            var run = 0
+            for (i, b) in utf8.enumerated() {
+                let reference: StaticString
+                switch b {
+                case 0x26: reference = "&amp;"
+                case 0x3C: reference = "&lt;"
+                case 0x3E: reference = "&gt;"
+                case 0x22: reference = "&quot;"
+                case 0x0D: reference = "&#13;"
+                case 0x09: reference = "&#9;"
+                case 0x0A: reference = "&#10;"
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                bytes.append(
+                    contentsOf: UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
+                run = i + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
     }
 }

@@ -192,6 +192,19 @@ import Testing
         #expect(commit.notes.count == 1)
     }
 
+    @Test func quotesFollowTheirSpeakerMentionOnMoveAndSplit() throws {
+        let folder = try TemporaryFolder.sampleCorpus()
+        let corpus = try Corpus.open(root: folder.url)
+        var editor = try AnnotationEditor.open("sample", in: corpus)
+        try editor.move(mentions: ["m4"], to: "e3")
+        #expect(editor.document.quotes.first { $0.id == "q3" }?.speakerEntity == "e3")
+        #expect(editor.document.quotes.first { $0.id == "q1" }?.speakerEntity == "e1")
+        var split = try AnnotationEditor.open("sample", in: corpus)
+        let id = try split.split(mentions: ["m4"], name: nil, type: nil)
+        #expect(split.document.entity(withID: id)?.name == "Doe")
+        #expect(split.document.quotes.first { $0.id == "q3" }?.speakerEntity == id)
+    }
+
     @Test func editsRoundTripThroughJSON() throws {
         let x = Excerpt(span: Span(1, 4), text: "“é”")
         let edits: [AnnotationEdit] = [
