@@ -48,17 +48,30 @@ final class ValidationSession {
         pending document: AnnotationDocument, bytes: [UInt8], article: ArticleText, articleSHA256: String, name: String,
         stem: String
     ) -> [Diagnostic] {
-        var sink = DiagnosticSink(file: name)
-        let tree: LibXMLTree
-        switch checker.parse(bytes, name: name) {
-        case .failure(let d): return [d]
-        case .success(let t): tree = t
+        // The schema (libxml2, on the bytes) and the rules (on the model) are
+        // independent: on two cores they run side by side.
+        let validator = self.validator
+        let work: @Sendable (Int, XMLDocumentChecker) -> (diagnostics: [Diagnostic], parsed: Bool) = { part, checker in
+            var sink = DiagnosticSink(file: name)
+            if part == 0 {
+                switch checker.parse(bytes, name: name) {
+                case .failure(let d): return ([d], false)
+                case .success(let tree):
+                    sink.append(contentsOf: checker.schemaDiagnostics(tree, lines: LineIndex(bytes: bytes), name: name))
+                }
+            } else {
+                let subject = ValidationSubject(
+                    document: document, article: article, articleSHA256: articleSHA256,
+                    declaredTypes: validator.declaredTypes, fileStem: stem, settings: validator.settings)
+                for rule in validator.rules { rule.check(subject, into: &sink) }
+            }
+            return (sink.diagnostics, true)
         }
-        sink.append(contentsOf: checker.schemaDiagnostics(tree, lines: LineIndex(bytes: bytes), name: name))
-        let subject = ValidationSubject(
-            document: document, article: article, articleSHA256: articleSHA256,
-            declaredTypes: validator.declaredTypes, fileStem: stem, settings: validator.settings)
-        for rule in validator.rules { rule.check(subject, into: &sink) }
+        let parts = ConcurrentMap.map([0, 1], jobs: 2, state: { XMLDocumentChecker(schema: validator.schema) }, work)
+        // A file that does not parse has only that to say.
+        if !parts[0].parsed { return parts[0].diagnostics }
+        var sink = DiagnosticSink(file: name)
+        sink.append(contentsOf: parts[0].diagnostics + parts[1].diagnostics)
         return sorted(sink)
     }
 
