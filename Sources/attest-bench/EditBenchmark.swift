@@ -75,6 +75,7 @@ func editBenchmark(_ options: Options) throws {
         result = Realignment.carry(document, from: old, to: new, newSHA256: sha)
     }
     let crlf = ArticleText(text.replacingOccurrences(of: "\n", with: "\r\n"))
+    print("(the CRLF change inserts \(crlf.count - old.count) carriage returns)")
     time("realign after a whole-text CRLF change (in memory)", runs: 5) { _ in
         _ = Realignment.carry(document, from: old, to: crlf, newSHA256: sha)
     }
