@@ -1,7 +1,7 @@
 /// Where each code point of an old text went in a new one: a character
 /// alignment by `SequenceDiff`, first over the whole text and, when the
-/// texts differ too much for that, line by line and then within the lines
-/// that changed.
+/// texts differ too much for that, line by line (ignoring line ends) and
+/// then character by character within lines.
 public struct TextAlignment: Sendable {
     /// `newOffset[i]` is where old code point `i` stands in the new text, or -1 when it was deleted.
     public let newOffset: [Int32]
@@ -23,11 +23,21 @@ public struct TextAlignment: Sendable {
                 kept += block.count
             }
         }
-        if let blocks = SequenceDiff.matchingBlocks(a, b, maxCost: Self.characterCost) {
-            mark(blocks, oldBase: 0, newBase: 0)
-        } else {
-            // Line by line (a line keeps its terminator), then characters
-            // inside each run of changed lines.
+        /// Aligns old [oa, ob) with new [na, nb) character by character; false when too costly.
+        func characters(_ oa: Int, _ ob: Int, _ na: Int, _ nb: Int) -> Bool {
+            guard ob > oa, nb > na else { return true }
+            guard
+                let inner = SequenceDiff.matchingBlocks(
+                    Array(a[oa..<ob]), Array(b[na..<nb]), maxCost: Self.characterCost)
+            else { return false }
+            mark(inner, oldBase: oa, newBase: na)
+            return true
+        }
+        if !characters(0, a.count, 0, b.count) {
+            // Line by line, lines compared without their terminators (so a
+            // change of line ends leaves every line matched), then characters
+            // within each matched pair and each run of changed lines; a run
+            // too different for that is paired line by line.
             let (oldLines, oldStarts) = Self.lines(a)
             let (newLines, newStarts) = Self.lines(b)
             let lineBlocks = SequenceDiff.matchingBlocks(oldLines, newLines, maxCost: 50_000) ?? []
@@ -35,22 +45,17 @@ public struct TextAlignment: Sendable {
             var j = 0
             for block in lineBlocks + [SequenceDiff.Block(old: oldLines.count, new: newLines.count, count: 0)] {
                 if block.old > i || block.new > j {
-                    let oa = oldStarts[i]
-                    let ob = oldStarts[block.old]
-                    let na = newStarts[j]
-                    let nb = newStarts[block.new]
-                    if ob > oa, nb > na,
-                        let inner = SequenceDiff.matchingBlocks(
-                            Array(a[oa..<ob]), Array(b[na..<nb]), maxCost: Self.characterCost)
-                    {
-                        mark(inner, oldBase: oa, newBase: na)
+                    if !characters(oldStarts[i], oldStarts[block.old], newStarts[j], newStarts[block.new]) {
+                        for k in 0..<min(block.old - i, block.new - j) {
+                            _ = characters(
+                                oldStarts[i + k], oldStarts[i + k + 1], newStarts[j + k], newStarts[j + k + 1])
+                        }
                     }
                 }
-                if block.count > 0 {
-                    let oa = oldStarts[block.old]
-                    let na = newStarts[block.new]
-                    let length = oldStarts[block.old + block.count] - oa
-                    mark([SequenceDiff.Block(old: 0, new: 0, count: length)], oldBase: oa, newBase: na)
+                for k in 0..<block.count {
+                    _ = characters(
+                        oldStarts[block.old + k], oldStarts[block.old + k + 1], newStarts[block.new + k],
+                        newStarts[block.new + k + 1])
                 }
                 i = block.old + block.count
                 j = block.new + block.count
@@ -73,18 +78,19 @@ public struct TextAlignment: Sendable {
         return Span(Int(newOffset[first]), Int(newOffset[last]) + 1)
     }
 
-    /// Lines as hashes of their code points (with the terminator), and the
-    /// offset each starts at (one extra entry: the end).
+    /// Lines as hashes of their code points without the line end (CR, LF
+    /// or CRLF), and the offset each starts at (one extra entry: the end).
     private static func lines(_ scalars: [UInt32]) -> (lines: [Int], starts: [Int]) {
         var lines: [Int] = []
         var starts: [Int] = [0]
         var hasher = Hasher()
         for (i, s) in scalars.enumerated() {
-            hasher.combine(s)
             if s == 0x0A {
                 lines.append(hasher.finalize())
                 hasher = Hasher()
                 starts.append(i + 1)
+            } else if s != 0x0D {
+                hasher.combine(s)
             }
         }
         if starts.last! < scalars.count {

@@ -223,4 +223,44 @@ import Testing
         var editor = try AnnotationEditor.open("story", in: corpus, allowStale: true)
         #expect(throws: AttestError.self) { _ = try editor.realign() }
     }
+
+    /// More line-end changes than a character alignment takes at once: the
+    /// line-by-line pass (line ends ignored) still carries every span.
+    @Test func manyLineEndChangesGoLineByLine() {
+        var text = ""
+        var mentions: [Mention] = []
+        for i in 0..<3_000 {
+            let prefix = "Paragraph \(i): "
+            let start = text.unicodeScalars.count + prefix.unicodeScalars.count
+            text += prefix + "Ana Silva spoke — “again”.\n"
+            mentions.append(Mention(id: "m\(i + 1)", excerpt: Excerpt(span: Span(start, start + 9), text: "Ana Silva")))
+        }
+        let old = ArticleText(text)
+        let new = ArticleText(text.replacingOccurrences(of: "\n", with: "\r\n"))
+        let header = DocumentHeader(id: "d", articlePath: "d.txt", sha256: "", length: old.count, status: .gold)
+        let doc = AnnotationDocument(
+            header: header, entities: [Entity(id: "e1", type: .person, name: "Ana Silva", mentions: mentions)])
+        let result = Realignment.carry(doc, from: old, to: new, newSHA256: "x")
+        #expect(result.findings.isEmpty)
+        #expect(result.carried == 3_000)
+        var applier = EditApplier(document: doc)
+        _ = try? applier.applyAll(result.edits)
+        for (i, m) in applier.document.entities[0].mentions.enumerated() {
+            #expect(new[m.span] == "Ana Silva")
+            #expect(m.span.start == mentions[i].span.start + i)
+        }
+    }
+
+    /// A text rewritten beyond recognition: nothing is carried silently.
+    @Test func aRewrittenTextReportsEverySpan() throws {
+        let old = ArticleText(Self.text)
+        let new = ArticleText("Completely different words now stand here.\n")
+        let (folder, corpus) = try Self.annotated()
+        let doc = try AnnotationFile.read(corpus.annotationURL(for: "story")).document
+        withExtendedLifetime(folder) {}
+        let result = Realignment.carry(doc, from: old, to: new, newSHA256: "x")
+        let spans = doc.mentions.count + doc.quotes.reduce(0) { $0 + $1.excerpts.count }
+        #expect(result.carried + result.findings.count == spans)
+        #expect(result.edits.contains(.setStatus(.draft)))
+    }
 }
