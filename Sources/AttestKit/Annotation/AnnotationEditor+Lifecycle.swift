@@ -78,14 +78,24 @@ public enum EditUndo {
     /// Undoes the newest transaction of document `id`; returns its entry.
     /// Refuses when the file changed since that transaction was written.
     public static func undo(_ id: String, in corpus: Corpus) throws -> JournalEntry {
+        try undo(id, in: corpus, write: true).entry
+    }
+
+    /// Undoes (with `write`) or previews the newest transaction of `id`:
+    /// returns its entry and, unless it removed the document, the document
+    /// it restores.
+    public static func undo(_ id: String, in corpus: Corpus, write: Bool) throws -> (
+        entry: JournalEntry, restored: AnnotationDocument?
+    ) {
         let journal = EditJournal(corpus: corpus)
         guard let entry = try journal.last(id) else {
             throw AttestError(
                 "nothing to undo for \(id): its journal (\(DisplayPath.of(journal.url(for: id)))) is empty")
         }
         let url = corpus.annotationURL(for: id)
+        var restored: AnnotationDocument?
         if let removed = entry.removed {
-            try restore(removed, id: id, url: url, corpus: corpus)
+            if write { try restore(removed, id: id, url: url, corpus: corpus) }
         } else {
             let file = try AnnotationFile.read(url)
             guard file.readDigest == entry.after else {
@@ -100,10 +110,11 @@ public enum EditUndo {
                 throw AttestError(
                     "undoing \(Brief.quoted(entry.summary)) would not restore the file exactly; nothing undone")
             }
-            try AtomicFile.write(bytes, to: url, expectedDigest: .some(file.readDigest))
+            restored = applier.document
+            if write { try AtomicFile.write(bytes, to: url, replacing: file.readBytes) }
         }
-        try journal.dropLast(id)
-        return entry
+        if write { try journal.dropLast(id) }
+        return (entry, restored)
     }
 
     private static func restore(_ removed: RemovedDocument, id: String, url: URL, corpus: Corpus) throws {
@@ -131,9 +142,13 @@ public enum EditUndo {
 /// of the document's view before and after (`--dry-run`).
 public enum EditPreview {
     public static func diff(_ editor: AnnotationEditor) -> String {
-        let before = AnnotationView(document: editor.original, article: editor.article, colors: false).render()
-        let after = AnnotationView(document: editor.document, article: editor.article, colors: false).render()
-        return UnifiedDiff.render(
-            old: before, new: after, oldName: "\(editor.document.id) (now)", newName: "\(editor.document.id) (after)")
+        diff(editor.original, editor.document, article: editor.article)
+    }
+
+    /// The views of two versions of a document over one article.
+    public static func diff(_ old: AnnotationDocument, _ new: AnnotationDocument, article: ArticleText) -> String {
+        let before = AnnotationView(document: old, article: article, colors: false).render()
+        let after = AnnotationView(document: new, article: article, colors: false).render()
+        return UnifiedDiff.render(old: before, new: after, oldName: "\(old.id) (now)", newName: "\(new.id) (after)")
     }
 }

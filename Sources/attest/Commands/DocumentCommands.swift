@@ -37,6 +37,7 @@ struct Undo: ParsableCommand {
 
     @Argument(help: "Document id.") var doc: String
     @Flag(help: "List the changes that can be undone, newest first.") var list = false
+    @OptionGroup var edit: EditFlags
     @OptionGroup var options: CorpusOptions
 
     func run() throws {
@@ -47,8 +48,21 @@ struct Undo: ParsableCommand {
             if entries.isEmpty { Output.error("\(doc): nothing to undo") }
             return
         }
-        let entry = try EditUndo.undo(doc, in: corpus)
-        Output.write("undid \(entry.summary)\n")
+        guard edit.dryRun else {
+            let entry = try EditUndo.undo(doc, in: corpus)
+            Output.write("undid \(entry.summary)\n")
+            return
+        }
+        let (entry, restored) = try EditUndo.undo(doc, in: corpus, write: false)
+        if let restored {
+            let current = try AnnotationEditor.open(doc, in: corpus, allowStale: true)
+            // A realignment's undo goes back to another text: its summary says enough.
+            if restored.header.sha256 == current.articleSHA256 {
+                Output.write(EditPreview.diff(current.document, restored, article: current.article))
+            }
+        }
+        Output.write("would undo \(entry.summary)\n")
+        Output.error("dry run: nothing written")
     }
 }
 

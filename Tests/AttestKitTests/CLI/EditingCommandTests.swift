@@ -111,6 +111,11 @@ import Testing
         #expect(status.stdout == "sample: draft (4 entities, 4 mentions, 2 quotes)\n")
         let list = try Self.attest(["undo", "sample", "--list"], folder)
         #expect(list.stdout.split(separator: "\n").count == steps.count)
+        let preview = try Self.attest(["undo", "sample", "--dry-run"], folder)
+        #expect(preview.status == 0)
+        #expect(preview.stdout.contains("-sample: draft") && preview.stdout.contains("+sample: gold"))
+        #expect(preview.stdout.hasSuffix("would undo attest status sample draft\n"))
+        #expect(try Self.attest(["undo", "sample", "--list"], folder).stdout == list.stdout)
         for _ in steps { #expect(try Self.attest(["undo", "sample"], folder).status == 0) }
         #expect(read(url) == before)
         let empty = try Self.attest(["undo", "sample"], folder)
