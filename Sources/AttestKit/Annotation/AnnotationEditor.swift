@@ -189,6 +189,12 @@ public struct AnnotationEditor: Sendable {
         return Commit(changed: true, newWarnings: warnings, notes: notes, entry: entry)
     }
 
+    /// What `attest validate` would report of the current document, were it
+    /// written (the file itself is not touched).
+    public func resultDiagnostics() throws -> [Diagnostic] {
+        try diagnostics(of: document, bytes: AnnotationWriter.bytes(document))
+    }
+
     /// Validates a result as if written at the file's place. Diagnostics
     /// name the document, not a line of a file that was never written.
     private func diagnostics(of document: AnnotationDocument, bytes: [UInt8]) throws -> [Diagnostic] {

@@ -8,7 +8,7 @@ import Foundation
 struct LayerCheck {
     /// AttestKit's folders, lowest layer first.
     static let order = [
-        "Support", "Model", "XML", "Validation", "Corpus", "Extraction", "Scoring", "Reports", "Annotation",
+        "Support", "Model", "XML", "Validation", "Corpus", "Extraction", "Scoring", "Reports", "Annotation", "Studio",
     ]
 
     /// One use of a name declared in a higher layer.

@@ -1,0 +1,122 @@
+/// An HTTP request as the studio API sees it, independent of any server
+/// framework (the `attest-studio` product adapts Hummingbird's).
+public struct StudioRequest: Sendable {
+    public var method: String
+    /// The path without the query, such as `/api/documents/story`.
+    public var path: String
+    public var query: [String: String]
+    /// Header names in lower case.
+    public var headers: [String: String]
+    public var body: [UInt8]
+
+    public init(
+        method: String, path: String, query: [String: String] = [:], headers: [String: String] = [:],
+        body: [UInt8] = []
+    ) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+        self.body = body
+    }
+}
+
+/// An HTTP response of the studio API.
+public struct StudioResponse: Sendable {
+    public var status: Int
+    public var headers: [String: String]
+    public var body: [UInt8]
+
+    public init(status: Int, headers: [String: String] = [:], body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// `{"error": {"code", "message", …}}`: every error has this shape.
+    static func error(_ status: Int, _ code: String, _ message: String, extra: [String: StudioJSON] = [:])
+        -> StudioResponse
+    {
+        var fields: [String: StudioJSON] = ["code": .string(code), "message": .string(message)]
+        for (k, v) in extra { fields[k] = v }
+        return json(status, .object(["error": .object(fields)]))
+    }
+
+    static func json(_ status: Int, _ value: StudioJSON, headers: [String: String] = [:]) -> StudioResponse {
+        var h = headers
+        h["content-type"] = "application/json; charset=utf-8"
+        h["cache-control"] = "no-store"
+        return StudioResponse(status: status, headers: h, body: Array(value.rendered.utf8))
+    }
+}
+
+/// JSON values the API writes, rendered with sorted keys (deterministic).
+public indirect enum StudioJSON: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([StudioJSON])
+    case object([String: StudioJSON])
+
+    public var rendered: String {
+        var out = ""
+        write(into: &out)
+        return out
+    }
+
+    private func write(into out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .double(let d): out += d.isFinite ? String(d) : "null"
+        case .string(let s): Self.quote(s, into: &out)
+        case .array(let a):
+            out += "["
+            for (i, v) in a.enumerated() {
+                if i > 0 { out += "," }
+                v.write(into: &out)
+            }
+            out += "]"
+        case .object(let o):
+            out += "{"
+            for (i, k) in o.keys.sorted().enumerated() {
+                if i > 0 { out += "," }
+                Self.quote(k, into: &out)
+                out += ":"
+                o[k]!.write(into: &out)
+            }
+            out += "}"
+        }
+    }
+
+    /// A JSON string; `<`, `>` and `&` are escaped too, so that no text from
+    /// an article can ever read as markup wherever the JSON ends up.
+    private static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        out += "\""
+    }
+}

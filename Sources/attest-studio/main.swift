@@ -1,0 +1,47 @@
+import ArgumentParser
+import AttestKit
+import AttestStudio
+import Foundation
+
+/// `attest-studio`: the web annotator over the corpus in the current folder.
+@main
+struct AttestStudioCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attest-studio",
+        abstract: "Serve the web annotator for a corpus (docs/api.md).",
+        discussion: """
+            Binds to 127.0.0.1 by default. Any other host needs a token (--token, or one is generated and \
+            printed); every request must then carry it. Every change is an attest transaction on the same \
+            files: validated, written atomically, undoable with attest undo.
+            """)
+
+    @Option(help: "The port (0: any free port).") var port = 4_646
+    @Option(help: "The address to bind.") var host = "127.0.0.1"
+    @Option(name: .customLong("corpus"), help: "The corpus root (default: found from the working folder).")
+    var root: String?
+    @Option(help: "The token every request must carry (required off loopback; generated when omitted).")
+    var token: String?
+
+    func run() async throws {
+        let corpus: Corpus
+        do {
+            corpus = try root.map { try Corpus.open(root: URL(fileURLWithPath: $0)) } ?? Corpus.locate()
+        } catch let error as AttestError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            throw ExitCode(2)
+        }
+        let loopback = ["127.0.0.1", "::1", "localhost"].contains(host)
+        let secret = token ?? (loopback ? nil : UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())
+        let host = self.host
+        let app = StudioServer.application(
+            studio: Studio(corpus: corpus, token: secret, origins: [], assets: StudioAssets.all), host: host,
+            port: port
+        ) { bound in
+            let shownHost = host.contains(":") ? "[\(host)]" : host
+            var url = "http://\(shownHost):\(bound)/"
+            if let secret { url += "?token=\(secret)" }
+            FileHandle.standardOutput.write(Data("attest-studio: \(corpus.manifest.name) at \(url)\n".utf8))
+        }
+        try await app.runService()
+    }
+}

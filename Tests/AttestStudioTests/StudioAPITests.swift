@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+@testable import AttestKit
+@testable import AttestStudio
+
+/// The studio API without a network: every endpoint, the 409 and 422 paths and the security rules.
+@Suite struct StudioAPITests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// A scratch corpus: the test sample plus an article with an emoji and markup in it.
+    final class Scratch: @unchecked Sendable {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("studio-\(UUID().uuidString)")
+        deinit { try? FileManager.default.removeItem(at: url) }
+    }
+
+    static func corpus() throws -> (Scratch, Studio) {
+        let scratch = Scratch()
+        let sample = repository.appendingPathComponent("Tests/AttestKitTests/Fixtures/sample")
+        for path in ["attest.xml", "corpus/sample.txt", "annotations/sample.xml"] {
+            let target = scratch.url.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: sample.appendingPathComponent(path), to: target)
+        }
+        let corpus = try Corpus.open(root: scratch.url)
+        let incoming = scratch.url.appendingPathComponent("story.txt")
+        try Data("🚢 Ana Silva said <script>alert(1)</script> and \"><img src=x onerror=alert(1)>.\n".utf8).write(
+            to: incoming)
+        try ArticleImporter.add(incoming, id: "story", to: corpus)
+        return (scratch, Studio(corpus: corpus, token: nil, origins: [], assets: StudioAssets.all))
+    }
+
+    static func call(
+        _ studio: Studio, _ method: String, _ path: String, body: String? = nil, headers: [String: String] = [:]
+    ) -> (status: Int, json: [String: Any], headers: [String: String]) {
+        var h = ["host": "127.0.0.1:4646"]
+        for (k, v) in headers { h[k] = v }
+        let r = studio.handle(
+            StudioRequest(method: method, path: path, headers: h, body: Array((body ?? "").utf8)))
+        let json = (try? JSONSerialization.jsonObject(with: Data(r.body)) as? [String: Any]) ?? [:]
+        return (r.status, json, r.headers)
+    }
+
+    @Test func listsAndGetsDocumentsWithAVersion() throws {
+        let (scratch, studio) = try Self.corpus()
+        withExtendedLifetime(scratch) {}
+        let list = Self.call(studio, "GET", "/api/documents")
+        #expect(list.status == 200)
+        let docs = list.json["documents"] as? [[String: Any]] ?? []
+        #expect(docs.map { $0["id"] as? String } == ["sample", "story"])
+        let doc = Self.call(studio, "GET", "/api/documents/sample")
+        #expect(doc.status == 200)
+        let version = doc.json["version"] as? String ?? ""
+        #expect(doc.headers["etag"] == "\"\(version)\"")
+        #expect(
+            version
+                == SHA256Hex.of(
+                    [UInt8](try Data(contentsOf: scratch.url.appendingPathComponent("annotations/sample.xml")))))
+        #expect((doc.json["text"] as? String)?.hasPrefix("“We will not back down,”") == true)
+    }
+
+    @Test func anEditAfterAnEmojiLandsAtCodePointOffsets() throws {
+        let (scratch, studio) = try Self.corpus()
+        let version = Self.call(studio, "GET", "/api/documents/story").json["version"] as! String
+        // "🚢 " is two code points (three UTF-16 units): "Ana Silva" is [2,11).
+        let edits =
+            #"[{"op":"add-entity","entity":{"id":"e1","type":"PERSON","name":"Ana Silva","mentions":[{"id":"m1","start":2,"end":11,"text":"Ana Silva"}]}}]"#
+        let r = Self.call(
+            studio, "POST", "/api/documents/story/edits", body: edits, headers: ["if-match": "\"\(version)\""])
+        #expect(r.status == 200, "\(r.json)")
+        let xml = try String(contentsOf: scratch.url.appendingPathComponent("annotations/story.xml"), encoding: .utf8)
+        #expect(xml.contains(#"<mention id="m1" start="2" end="11">Ana Silva</mention>"#))
+        // Undo through the API restores the file.
+        #expect(Self.call(studio, "POST", "/api/documents/story/undo").status == 200)
+        let after = try String(contentsOf: scratch.url.appendingPathComponent("annotations/story.xml"), encoding: .utf8)
+        #expect(!after.contains("<mention"))
+    }
+
+    @Test func aStaleVersionIs409AndAnInvalidResult422AndNothingIsWritten() throws {
+        let (scratch, studio) = try Self.corpus()
+        let url = scratch.url.appendingPathComponent("annotations/sample.xml")
+        let before = try Data(contentsOf: url)
+        let stale = Self.call(
+            studio, "POST", "/api/documents/sample/edits", body: #"[{"op":"rename","entity":"e1","name":"J. Doe"}]"#,
+            headers: ["if-match": "\"0000\""])
+        #expect(stale.status == 409)
+        #expect(((stale.json["error"] as? [String: Any])?["version"] as? String)?.count == 64)
+        let version = Self.call(studio, "GET", "/api/documents/sample").json["version"] as! String
+        let invalid = Self.call(
+            studio, "POST", "/api/documents/sample/edits",
+            body: #"[{"op":"set-span","id":"m2","span":{"start":48,"end":59,"text":"Shelbyville"}}]"#,
+            headers: ["if-match": version])
+        #expect(invalid.status == 422)
+        let diagnostics = (invalid.json["error"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+        #expect(diagnostics.contains { $0["rule"] as? String == "span.text" })
+        let missing = Self.call(studio, "POST", "/api/documents/sample/edits", body: "[]")
+        #expect(missing.status == 428)
+        #expect(try Data(contentsOf: url) == before)
+    }
+
+    @Test func statusSuggestionsAndErrors() throws {
+        let (scratch, studio) = try Self.corpus()
+        withExtendedLifetime(scratch) {}
+        let version = Self.call(studio, "GET", "/api/documents/sample").json["version"] as! String
+        let status = Self.call(
+            studio, "PUT", "/api/documents/sample/status", body: #"{"status":"draft"}"#, headers: ["if-match": version])
+        #expect(status.status == 200)
+        #expect((status.json["annotation"] as? [String: Any])?["status"] as? String == "draft")
+        let suggestions = Self.call(studio, "GET", "/api/documents/sample/suggestions")
+        #expect(suggestions.status == 200)
+        #expect(!(suggestions.json["mentions"] as? [Any] ?? []).isEmpty)
+        #expect(Self.call(studio, "GET", "/api/documents/nope").status == 404)
+        #expect(Self.call(studio, "GET", "/api/documents/..%2F..%2Fetc").status == 400)
+        #expect(Self.call(studio, "GET", "/api/documents/a b").status == 400)
+        let bad = Self.call(studio, "POST", "/api/documents/sample/edits", body: "{", headers: ["if-match": version])
+        #expect(bad.status == 400)
+        #expect((bad.json["error"] as? [String: Any])?["code"] as? String == "bad-edits")
+    }
+
+    @Test func securityRules() throws {
+        let (scratch, studio) = try Self.corpus()
+        withExtendedLifetime(scratch) {}
+        #expect(Self.call(studio, "GET", "/api/documents", headers: ["origin": "http://evil.example"]).status == 403)
+        #expect(Self.call(studio, "GET", "/api/documents", headers: ["origin": "http://127.0.0.1:4646"]).status == 200)
+        #expect(Self.call(studio, "GET", "/api/documents", headers: ["host": "evil.example:4646"]).status == 403)
+        let big = String(repeating: " ", count: Studio.bodyLimit + 1)
+        #expect(Self.call(studio, "POST", "/api/documents/sample/edits", body: big).status == 413)
+        let locked = Studio(corpus: studio.corpus, token: "s3cret", origins: [], assets: StudioAssets.all)
+        #expect(Self.call(locked, "GET", "/api/documents").status == 401)
+        #expect(Self.call(locked, "GET", "/api/documents", headers: ["authorization": "Bearer s3cret"]).status == 200)
+        // Article text never reaches the page as markup: JSON escapes < > &.
+        let raw = locked.handle(
+            StudioRequest(method: "GET", path: "/api/documents/story", headers: ["x-attest-token": "s3cret"]))
+        let body = String(decoding: raw.body, as: UTF8.self)
+        #expect(!body.contains("<script>") && !body.contains("<img"))
+        #expect(body.contains("\\u003cscript\\u003e"))
+        // The page is served with a content security policy; the script sets text, never HTML.
+        let page = Self.call(studio, "GET", "/")
+        #expect(page.status == 200)
+        #expect(page.headers["content-security-policy"]?.contains("script-src 'self'") == true)
+        #expect(!StudioAssets.appJS.contains("innerHTML"))
+    }
+
+    @Test func embeddedAssetsMatchStudioFolder() throws {
+        for (name, text) in StudioAssets.sources {
+            let file = try String(
+                contentsOf: Self.repository.appendingPathComponent("studio/\(name)"), encoding: .utf8)
+            #expect(file == text + "\n", "run scripts/embed-studio-assets.sh")
+        }
+    }
+}

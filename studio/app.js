@@ -1,0 +1,366 @@
+// Attest studio: the page. Offsets are Unicode code points, as in the files;
+// JavaScript strings count UTF-16 units, so every offset is converted here.
+// Text from articles is only ever set as textContent, never parsed as HTML.
+
+const token = new URLSearchParams(location.search).get("token");
+const headers = (extra = {}) => (token ? { ...extra, Authorization: `Bearer ${token}` } : extra);
+const $ = (id) => document.getElementById(id);
+const KEYS = { PERSON: "p", ORG: "o", LOC: "l" };
+
+const state = { id: null, doc: null, selected: null, suggestions: [], focus: -1, timings: [] };
+window.attestStudio = state;
+
+async function api(method, path, body, version) {
+  const extra = body === undefined ? {} : { "Content-Type": "application/json" };
+  if (version) extra["If-Match"] = `"${version}"`;
+  const response = await fetch(path, { method, headers: headers(extra), body: body === undefined ? undefined : JSON.stringify(body) });
+  const data = await response.json();
+  return { status: response.status, data };
+}
+
+function say(text) { $("message").textContent = text; }
+
+async function loadList() {
+  const { data } = await api("GET", "/api/documents");
+  const list = $("documents");
+  list.replaceChildren();
+  const filter = $("filter").value.toLowerCase();
+  for (const d of data.documents) {
+    if (filter && !d.id.toLowerCase().includes(filter) && !(d.status || "").includes(filter)) continue;
+    const li = document.createElement("li");
+    li.dataset.id = d.id;
+    li.textContent = d.id;
+    const meta = document.createElement("span");
+    meta.className = "meta";
+    meta.textContent = d.error ? "unreadable" : `${d.status} · ${d.mentions} mentions · ${d.quotes} quotes`;
+    li.append(meta);
+    if (d.id === state.id) li.className = "current";
+    li.addEventListener("click", () => openDocument(d.id));
+    list.append(li);
+  }
+}
+
+async function openDocument(id) {
+  const started = performance.now();
+  const { status, data } = await api("GET", `/api/documents/${encodeURIComponent(id)}`);
+  if (status !== 200) { say(data.error.message); return; }
+  state.id = id;
+  state.selected = null;
+  state.suggestions = [];
+  show(data);
+  state.timings.push({ what: "open", ms: performance.now() - started });
+  loadList();
+}
+
+// Code points of the text, and the UTF-16 index of each.
+function codePoints(text) { return Array.from(text); }
+
+function show(doc) {
+  state.doc = doc;
+  state.chars = codePoints(doc.text);
+  $("title").textContent = doc.id;
+  $("status").textContent = doc.annotation.status === "gold" ? "Back to draft" : "Mark gold";
+  renderTypes();
+  renderArticle();
+  renderSide();
+}
+
+function renderTypes() {
+  const bar = $("types");
+  bar.replaceChildren();
+  let digit = 1;
+  for (const type of state.doc.types) {
+    const key = KEYS[type] || String(digit++);
+    const button = document.createElement("button");
+    button.className = "type";
+    button.dataset.type = type;
+    button.dataset.key = key;
+    button.setAttribute("aria-keyshortcuts", key);
+    button.setAttribute("aria-label", type);
+    button.textContent = `${type} (${key})`;
+    button.addEventListener("mousedown", (e) => e.preventDefault());
+    button.addEventListener("click", () => typeKey(type));
+    bar.append(button);
+  }
+}
+
+function marks() {
+  const out = [];
+  const a = state.doc.annotation;
+  for (const e of a.entities) for (const m of e.mentions)
+    out.push({ id: m.id, start: m.start, end: m.end, kind: "mention", type: e.type, entity: e.id, rank: 2 });
+  for (const q of a.quotes) {
+    out.push({ id: q.id, start: q.content.start, end: q.content.end, kind: "content", rank: 0, quote: q.id });
+    if (q.speaker) out.push({ id: `${q.id}.speaker`, start: q.speaker.start, end: q.speaker.end, kind: "speaker", rank: 1, quote: q.id });
+    if (q.cue) out.push({ id: `${q.id}.cue`, start: q.cue.start, end: q.cue.end, kind: "cue", rank: 1, quote: q.id });
+  }
+  state.suggestions.forEach((s, i) => out.push({ id: `s${i}`, start: s.start, end: s.end, kind: "suggestion", type: s.type, rank: 3, index: i }));
+  return out.sort((x, y) => x.start - y.start || y.end - x.end || x.rank - y.rank);
+}
+
+function renderArticle() {
+  const started = performance.now();
+  const root = $("article");
+  const chars = state.chars;
+  const fragment = document.createDocumentFragment();
+  const stack = [{ node: fragment, end: Infinity }];
+  let at = 0;
+  const text = (from, to) => { if (to > from) stack[stack.length - 1].node.append(chars.slice(from, to).join("")); };
+  for (const m of marks()) {
+    // Close marks that end before this one starts.
+    while (stack.length > 1 && stack[stack.length - 1].end <= m.start) {
+      const end = stack[stack.length - 1].end;
+      text(at, end); at = Math.max(at, end); // the rest of the mark's own text
+      stack.pop();
+    }
+    text(at, m.start); at = Math.max(at, m.start);
+    const end = Math.min(m.end, stack[stack.length - 1].end); // a crossing mark is clipped
+    const el = document.createElement("mark");
+    el.className = m.kind;
+    el.dataset.id = m.id;
+    el.dataset.start = m.start;
+    el.dataset.end = m.end;
+    el.dataset.kind = m.kind;
+    if (m.type) el.dataset.type = m.type;
+    if (m.quote) el.dataset.quote = m.quote;
+    if (m.kind === "suggestion") el.dataset.index = m.index;
+    el.title = m.type ? `${m.type} ${m.entity || "suggestion"}` : `${m.kind} ${m.quote}`;
+    stack[stack.length - 1].node.append(el);
+    stack.push({ node: el, end });
+  }
+  while (stack.length > 1) { const end = stack[stack.length - 1].end; text(at, end); at = Math.max(at, end); stack.pop(); }
+  text(at, chars.length);
+  root.replaceChildren(fragment);
+  for (const el of root.querySelectorAll("mark")) el.addEventListener("click", (e) => { e.stopPropagation(); select(el); });
+  highlight();
+  state.timings.push({ what: "render", ms: performance.now() - started });
+}
+
+function renderSide() {
+  const diags = $("diagnostics");
+  diags.replaceChildren();
+  for (const d of state.doc.diagnostics) {
+    const li = document.createElement("li");
+    li.className = d.severity;
+    li.textContent = `${d.message} [${d.rule}]`;
+    diags.append(li);
+  }
+  if (!state.doc.diagnostics.length) { const li = document.createElement("li"); li.textContent = "None."; diags.append(li); }
+  const list = $("entities");
+  list.replaceChildren();
+  for (const e of state.doc.annotation.entities) {
+    const li = document.createElement("li");
+    li.dataset.entity = e.id;
+    li.textContent = `${e.id} ${e.type} “${e.name}” (${e.mentions.length})`;
+    list.append(li);
+  }
+  const sel = $("selected");
+  if (!state.selected) { sel.textContent = "Nothing selected."; return; }
+  const s = state.selected;
+  sel.textContent = `${s.kind} ${s.id} [${s.start},${s.end}) “${state.chars.slice(s.start, s.end).join("")}”`;
+}
+
+function select(el) {
+  if (el.dataset.kind === "suggestion") { state.focus = Number(el.dataset.index); state.selected = null; highlight(); return; }
+  state.selected = { id: el.dataset.quote && el.dataset.kind !== "mention" ? el.dataset.quote : el.dataset.id, kind: el.dataset.kind === "mention" ? "mention" : "quote", start: Number(el.dataset.start), end: Number(el.dataset.end) };
+  highlight();
+  renderSide();
+}
+
+function highlight() {
+  for (const el of $("article").querySelectorAll("mark")) {
+    const s = state.selected;
+    el.classList.toggle("selected", !!s && (s.kind === "mention" ? el.dataset.id === s.id : el.dataset.kind === "content" && el.dataset.quote === s.id));
+    el.classList.toggle("linked", !!s && s.kind === "quote" && el.dataset.quote === s.id && el.dataset.kind !== "content");
+    el.classList.toggle("focused", el.dataset.kind === "suggestion" && Number(el.dataset.index) === state.focus);
+  }
+}
+
+// The selection as code-point offsets into the article, trimmed of white space.
+function selection() {
+  const sel = window.getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+  const range = sel.getRangeAt(0);
+  const root = $("article");
+  if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null;
+  const offset = (container, unit) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let count = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node === container) return count + Array.from(node.data.slice(0, unit)).length;
+      count += Array.from(node.data).length;
+    }
+    // An element boundary: count the text before its child `unit`.
+    const probe = document.createRange();
+    probe.setStart(root, 0);
+    probe.setEnd(container, unit);
+    return Array.from(probe.toString()).length;
+  };
+  let start = offset(range.startContainer, range.startOffset);
+  let end = offset(range.endContainer, range.endOffset);
+  while (start < end && /\s/u.test(state.chars[start])) start++;
+  while (end > start && /\s/u.test(state.chars[end - 1])) end--;
+  return end > start ? { start, end, text: state.chars.slice(start, end).join("") } : null;
+}
+
+function nextID(prefix) {
+  const a = state.doc.annotation;
+  const ids = [...a.entities.map((e) => e.id), ...a.entities.flatMap((e) => e.mentions.map((m) => m.id)), ...a.quotes.map((q) => q.id)];
+  const numbers = ids.filter((id) => id.startsWith(prefix)).map((id) => Number(id.slice(prefix.length))).filter(Number.isFinite);
+  return prefix + (Math.max(0, ...numbers) + 1);
+}
+
+async function send(edits, what) {
+  const started = performance.now();
+  const { status, data } = await api("POST", `/api/documents/${encodeURIComponent(state.id)}/edits`, edits, state.doc.version);
+  if (status === 200) {
+    show(data);
+    state.timings.push({ what: "edit", ms: performance.now() - started });
+    say(`${what}${data.notes && data.notes.length ? " — " + data.notes.join("; ") : ""}`);
+    loadList();
+    return true;
+  }
+  if (status === 409) {
+    say(`${data.error.message} — reloaded the newer version; make the change again.`);
+    await openDocument(state.id);
+    return false;
+  }
+  const details = (data.error.diagnostics || []).map((d) => d.message).join("; ");
+  say(`Not saved: ${data.error.message}${details ? " — " + details : ""}`);
+  return false;
+}
+
+function mentionEdits(span, type) {
+  const a = state.doc.annotation;
+  const mention = { id: nextID("m"), start: span.start, end: span.end, text: span.text };
+  const existing = a.entities.find((e) => e.type === type && e.name === span.text);
+  if (existing) return [{ op: "add-mention", entity: existing.id, mention }];
+  return [{ op: "add-entity", entity: { id: nextID("e"), type, name: span.text, mentions: [mention] } }];
+}
+
+async function typeKey(type) {
+  const span = selection();
+  if (span) {
+    window.getSelection().removeAllRanges();
+    return send(mentionEdits(span, type), `${type} “${span.text}” added`);
+  }
+  const s = state.selected;
+  if (s && s.kind === "mention") {
+    const entity = state.doc.annotation.entities.find((e) => e.mentions.some((m) => m.id === s.id));
+    if (entity && entity.type !== type) return send([{ op: "retype", entity: entity.id, type }], `${entity.id} is now ${type}`);
+  }
+  say("Select text first.");
+}
+
+async function quoteKey() {
+  const span = selection();
+  if (!span) return say("Select the quote's content first.");
+  window.getSelection().removeAllRanges();
+  const id = nextID("q");
+  const ok = await send([{ op: "add-quote", quote: { id, kind: $("kind").value, content: { start: span.start, end: span.end, text: span.text } } }], `quote ${id} added: now select its speaker and press s, its cue and press c`);
+  if (ok) { state.selected = { id, kind: "quote", start: span.start, end: span.end }; highlight(); renderSide(); }
+}
+
+async function partKey(part) {
+  const s = state.selected;
+  const span = selection();
+  if (!s || s.kind !== "quote" || !span) return say("Select a quote (click it), then select text and press s or c.");
+  window.getSelection().removeAllRanges();
+  const op = part === "speaker" ? "set-speaker" : "set-cue";
+  const keep = s;
+  await send([{ op, quote: s.id, [part]: { start: span.start, end: span.end, text: span.text } }], `${part} of ${s.id} set`);
+  state.selected = keep; highlight(); renderSide();
+}
+
+async function removeSelected() {
+  const s = state.selected;
+  if (!s) return;
+  const a = state.doc.annotation;
+  const edits = [];
+  if (s.kind === "quote") edits.push({ op: "remove-quote", id: s.id });
+  else {
+    edits.push({ op: "remove-mention", id: s.id });
+    const entity = a.entities.find((e) => e.mentions.some((m) => m.id === s.id));
+    if (entity && entity.mentions.length === 1 && !a.quotes.some((q) => q["speaker-entity"] === entity.id)) edits.push({ op: "remove-entity", id: entity.id });
+  }
+  state.selected = null;
+  await send(edits, `${s.id} removed`);
+}
+
+async function suggest() {
+  const { status, data } = await api("GET", `/api/documents/${encodeURIComponent(state.id)}/suggestions`);
+  if (status !== 200) return say(data.error.message);
+  const taken = new Set(state.doc.annotation.entities.flatMap((e) => e.mentions.map((m) => `${m.start}:${m.end}`)));
+  state.suggestions = data.mentions.filter((m) => !taken.has(`${m.start}:${m.end}`));
+  state.focus = state.suggestions.length ? 0 : -1;
+  renderArticle();
+  say(`${state.suggestions.length} suggestion(s): Enter accepts, Backspace rejects.`);
+}
+
+async function acceptSuggestion() {
+  const s = state.suggestions[state.focus];
+  if (!s) return;
+  const rest = state.suggestions.filter((_, i) => i !== state.focus);
+  const ok = await send(mentionEdits(s, s.type), `accepted ${s.type} “${s.text}”`);
+  if (ok) { state.suggestions = rest; state.focus = rest.length ? Math.min(state.focus, rest.length - 1) : -1; renderArticle(); }
+}
+
+function rejectSuggestion() {
+  state.suggestions.splice(state.focus, 1);
+  state.focus = state.suggestions.length ? Math.min(state.focus, state.suggestions.length - 1) : -1;
+  renderArticle();
+}
+
+function step(direction) {
+  const all = [...$("article").querySelectorAll("mark.mention, mark.content")];
+  if (!all.length) return;
+  const current = all.findIndex((el) => el.classList.contains("selected"));
+  const next = all[(current + direction + all.length) % all.length];
+  select(next);
+  next.scrollIntoView({ block: "nearest" });
+}
+
+async function undo() {
+  const { status, data } = await api("POST", `/api/documents/${encodeURIComponent(state.id)}/undo`);
+  if (status === 200 && data.text !== undefined) { show(data); say(`undid ${data.undone}`); loadList(); } else say(data.error ? data.error.message : "undone");
+}
+
+async function toggleStatus() {
+  const next = state.doc.annotation.status === "gold" ? "draft" : "gold";
+  const response = await fetch(`/api/documents/${encodeURIComponent(state.id)}/status`, { method: "PUT", headers: headers({ "Content-Type": "application/json", "If-Match": `"${state.doc.version}"` }), body: JSON.stringify({ status: next }) });
+  const data = await response.json();
+  if (response.status === 200) { show(data); say(`status ${next}`); loadList(); } else say(data.error.message);
+}
+
+document.addEventListener("keydown", (e) => {
+  if (!state.doc || e.target.matches("input, select, textarea")) return;
+  if ((e.ctrlKey || e.metaKey) && e.key === "z") { e.preventDefault(); return undo(); }
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  const type = [...document.querySelectorAll("#types button")].find((b) => b.dataset.key === e.key);
+  if (type) { e.preventDefault(); return typeKey(type.dataset.type); }
+  if (state.focus >= 0 && e.key === "Enter") { e.preventDefault(); return acceptSuggestion(); }
+  if (state.focus >= 0 && e.key === "Backspace") { e.preventDefault(); return rejectSuggestion(); }
+  switch (e.key) {
+    case "q": e.preventDefault(); return quoteKey();
+    case "s": e.preventDefault(); return partKey("speaker");
+    case "c": e.preventDefault(); return partKey("cue");
+    case "x": e.preventDefault(); return suggest();
+    case "n": return step(1);
+    case "N": return step(-1);
+    case "Delete": case "Backspace": e.preventDefault(); return removeSelected();
+    case "Escape": state.selected = null; highlight(); renderSide(); return;
+  }
+});
+
+addEventListener("DOMContentLoaded", () => {
+  $("filter").addEventListener("input", loadList);
+  $("quote").addEventListener("click", quoteKey);
+  $("suggest").addEventListener("click", suggest);
+  $("undo").addEventListener("click", undo);
+  $("status").addEventListener("click", toggleStatus);
+  for (const b of document.querySelectorAll("#toolbar button")) b.addEventListener("mousedown", (e) => e.preventDefault());
+  loadList().then(() => {
+    const wanted = new URLSearchParams(location.search).get("doc");
+    if (wanted) openDocument(wanted);
+  });
+});

@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Browser tests of the web annotator (attest-studio) in Debian's Chromium, driven by Playwright.
+
+Run: python3 tests/browser/test_studio.py [--screenshot docs/studio.png]
+Needs the debug binaries (swift build) and `pip install playwright`; uses /usr/bin/chromium.
+Exits 0 when every check holds, 1 otherwise; prints one line per check.
+"""
+import os, re, shutil, subprocess, sys, tempfile, time, json
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BIN = os.path.join(ROOT, ".build", "debug")
+STORY = "🚢 Ana Silva said the plan is fine, according to the Harbour Council.\n𝒜 second line: Ana Silva left.\n"
+failures = []
+
+
+def check(what, ok, detail=""):
+    print(("ok   " if ok else "FAIL ") + what + ("" if ok else f": {detail}"))
+    if not ok:
+        failures.append(what)
+
+
+def corpus():
+    folder = tempfile.mkdtemp(prefix="attest-studio-")
+    sample = os.path.join(ROOT, "Tests/AttestKitTests/Fixtures/sample")
+    for rel in ["attest.xml", "corpus/sample.txt", "annotations/sample.xml"]:
+        os.makedirs(os.path.dirname(os.path.join(folder, rel)), exist_ok=True)
+        shutil.copy(os.path.join(sample, rel), os.path.join(folder, rel))
+    with open(os.path.join(folder, "story.txt"), "w", encoding="utf-8") as f:
+        f.write(STORY)
+    subprocess.run([os.path.join(BIN, "attest"), "new", "story.txt", "--id", "story"], cwd=folder, check=True,
+                   capture_output=True)
+    return folder
+
+
+def start(folder):
+    process = subprocess.Popen([os.path.join(BIN, "attest-studio"), "--port", "0", "--corpus", folder],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        line = process.stdout.readline()
+        m = re.search(r"at (http://127\.0\.0\.1:\d+/)", line or "")
+        if m:
+            return process, m.group(1)
+    process.kill()
+    raise SystemExit("attest-studio did not start")
+
+
+def select_text(page, text, nth=0):
+    """Drags the mouse over the nth occurrence of text in the article, as a person selects."""
+    box = page.evaluate("""([text, nth]) => {
+        const root = document.getElementById('article');
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        const nodes = []; for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+        const whole = nodes.map(n => n.data).join('');
+        let at = -1; for (let i = 0; i <= nth; i++) at = whole.indexOf(text, at + 1);
+        if (at < 0) return null;
+        const locate = (offset) => { for (const n of nodes) { if (offset <= n.data.length) return [n, offset]; offset -= n.data.length; } };
+        const range = document.createRange();
+        range.setStart(...locate(at)); range.setEnd(...locate(at + text.length));
+        const rects = [...range.getClientRects()].filter(r => r.width > 0);
+        const a = rects[0], b = rects[rects.length - 1];
+        return {x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2};
+    }""", [text, nth])
+    assert box, f"{text!r} not on the page"
+    page.mouse.move(box["x1"], box["y1"])
+    page.mouse.down()
+    page.mouse.move(box["x2"], box["y2"], steps=5)
+    page.mouse.up()
+
+
+def span(element, text):
+    """The element as the file must hold it: offsets in code points, as Python counts them."""
+    start = STORY.index(text)
+    return f'<{element} start="{start}" end="{start + len(text)}">{text}</{element}>'
+
+
+def wait_until(page, predicate, what, timeout=15):
+    """Polls (the page's content security policy forbids Playwright's evaluated waits)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if predicate():
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def marks(page, selector):
+    return len(page.query_selector_all(selector))
+
+
+def xml(folder):
+    with open(os.path.join(folder, "annotations/story.xml"), encoding="utf-8") as f:
+        return f.read()
+
+
+def main():
+    from playwright.sync_api import sync_playwright
+    screenshot = sys.argv[sys.argv.index("--screenshot") + 1] if "--screenshot" in sys.argv else None
+    folder = corpus()
+    process, url = start(folder)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(url + "?doc=story")
+            page.wait_for_selector("#article mark, #title:has-text('story')")
+            check("the page opens the document", page.inner_text("#title") == "story")
+            check("each type's control carries its key and name",
+                  page.get_attribute("#types button[aria-label=PERSON]", "aria-keyshortcuts") == "p")
+
+            # A mention after an astral-plane character, by mouse and key.
+            select_text(page, "Ana Silva")
+            page.keyboard.press("p")
+            page.wait_for_selector("mark.mention[data-type=PERSON]")
+            mark = page.query_selector("mark.mention[data-type=PERSON]")
+            check("the mark after 🚢 has code-point offsets [2,11)",
+                  (mark.get_attribute("data-start"), mark.get_attribute("data-end")) == ("2", "11"),
+                  (mark.get_attribute("data-start"), mark.get_attribute("data-end")))
+            check("the file holds the mention at [2,11)",
+                  '<mention id="m1" start="2" end="11">Ana Silva</mention>' in xml(folder), xml(folder))
+
+            # The second line starts after 𝒜 (one code point, two UTF-16 units).
+            select_text(page, "Ana Silva", nth=1)
+            page.keyboard.press("p")
+            wait_until(page, lambda: marks(page, "mark.mention") == 2, "the second mention")
+            second = STORY.index("Ana Silva", 10)
+            cp = len(STORY[:second])  # Python counts code points
+            check(f"the second mention lands at [{cp},{cp + 9})",
+                  f'start="{cp}" end="{cp + 9}">Ana Silva</mention>' in xml(folder), xml(folder))
+
+            # A quote with speaker and cue.
+            select_text(page, "the plan is fine")
+            page.select_option("#kind", "indirect")
+            page.keyboard.press("q")
+            page.wait_for_selector("mark.content")
+            select_text(page, "Ana Silva")
+            page.keyboard.press("s")
+            page.wait_for_selector("mark.speaker")
+            select_text(page, "said")
+            page.keyboard.press("c")
+            page.wait_for_selector("mark.cue")
+            quote = xml(folder)
+            check("the quote has content, speaker and cue",
+                  all(s in quote for s in ['kind="indirect"', span("content", "the plan is fine"),
+                                           span("speaker", "Ana Silva"), span("cue", "said")]), quote)
+            check("the speaker that is a mention attributes the quote", 'speaker-entity="e1"' in quote, quote)
+
+            # Suggestions: accept one with Enter, then undo it.
+            page.keyboard.press("x")
+            page.wait_for_selector("mark.suggestion")
+            before = xml(folder).count("<mention")
+            page.keyboard.press("Enter")
+            wait_until(page, lambda: marks(page, "mark.mention") == before + 1, "the accepted suggestion")
+            check("an accepted suggestion is written", xml(folder).count("<mention") == before + 1)
+            page.click("#undo")
+            wait_until(page, lambda: marks(page, "mark.mention") == before, "the undo")
+            check("undo takes it back", xml(folder).count("<mention") == before)
+
+            # Gold.
+            page.click("#status")
+            wait_until(page, lambda: page.inner_text("#status") == "Back to draft", "status gold")
+            check("status gold is written", 'status="gold"' in xml(folder))
+
+            # A change in another tab meanwhile: the page gets 409, reloads, loses nothing.
+            other = browser.new_page()
+            other.goto(url + "?doc=story")
+            other.wait_for_selector("mark.mention")
+            select_text(other, "Harbour Council")
+            other.keyboard.press("o")
+            other.wait_for_selector("mark.mention[data-type=ORG]")
+            select_text(page, "left")
+            page.keyboard.press("l")
+            wait_until(page, lambda: "reloaded" in page.inner_text("#message"), "the 409 reload")
+            check("a stale tab is refused with 409 and reloads", 'type="ORG"' in xml(folder)
+                  and page.query_selector("mark.mention[data-type=ORG]") is not None)
+
+            # Markup in an article stays text.
+            timings = page.evaluate("window.attestStudio.timings")
+            edits = [t["ms"] for t in timings if t["what"] == "edit"]
+            print(f"edit round trips (ms): {', '.join(f'{m:.0f}' for m in edits)}")
+            if screenshot:
+                page.screenshot(path=screenshot, full_page=False)
+            browser.close()
+        for args in (["validate", "--strict"], ["fmt", "--check"]):
+            r = subprocess.run([os.path.join(BIN, "attest")] + args, cwd=folder, capture_output=True, text=True)
+            check("attest " + " ".join(args) + " passes on the files written", r.returncode == 0, r.stdout + r.stderr)
+    finally:
+        process.kill()
+        shutil.rmtree(folder, ignore_errors=True)
+    print(f"{len(failures)} failure(s)")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
