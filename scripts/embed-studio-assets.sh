@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates Sources/AttestStudio/StudioAssets.swift from studio/ (the web
+# Regenerates studio-server/Sources/AttestStudio/StudioAssets.swift from studio/ (the web
 # annotator's page), so that the binary carries it. A test fails when the two drift apart.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,4 +28,4 @@ cd "$(dirname "$0")/.."
   echo '        "index.html": indexHTML, "app.js": appJS, "app.css": appCSS,'
   echo '    ]'
   echo '}'
-} > Sources/AttestStudio/StudioAssets.swift
+} > studio-server/Sources/AttestStudio/StudioAssets.swift

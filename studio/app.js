@@ -221,8 +221,8 @@ async function send(edits, what) {
     return true;
   }
   if (status === 409) {
-    say(`${data.error.message} — reloaded the newer version; make the change again.`);
     await openDocument(state.id);
+    say(`${data.error.message} — reloaded the newer version; make the change again.`);
     return false;
   }
   const details = (data.error.diagnostics || []).map((d) => d.message).join("; ");

@@ -2,13 +2,15 @@
 """Browser tests of the web annotator (attest-studio) in Debian's Chromium, driven by Playwright.
 
 Run: python3 tests/browser/test_studio.py [--screenshot docs/studio.png]
-Needs the debug binaries (swift build) and `pip install playwright`; uses /usr/bin/chromium.
+Needs the debug binaries (`swift build` and `swift build --package-path studio-server`) and
+`pip install playwright`; uses /usr/bin/chromium.
 Exits 0 when every check holds, 1 otherwise; prints one line per check.
 """
 import os, re, shutil, subprocess, sys, tempfile, time, json
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.join(ROOT, ".build", "debug")
+STUDIO = os.path.join(ROOT, "studio-server", ".build", "debug", "attest-studio")
 STORY = "🚢 Ana Silva said the plan is fine, according to the Harbour Council.\n𝒜 second line: Ana Silva left.\n"
 failures = []
 
@@ -33,7 +35,7 @@ def corpus():
 
 
 def start(folder):
-    process = subprocess.Popen([os.path.join(BIN, "attest-studio"), "--port", "0", "--corpus", folder],
+    process = subprocess.Popen([STUDIO, "--port", "0", "--corpus", folder],
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -171,8 +173,9 @@ def main():
             select_text(page, "left")
             page.keyboard.press("l")
             wait_until(page, lambda: "reloaded" in page.inner_text("#message"), "the 409 reload")
-            check("a stale tab is refused with 409 and reloads", 'type="ORG"' in xml(folder)
-                  and page.query_selector("mark.mention[data-type=ORG]") is not None)
+            check("a stale tab is refused with 409 and reloads the other tab's change",
+                  'type="ORG"' in xml(folder) and page.query_selector("mark.mention[data-type=ORG]") is not None
+                  and 'type="LOC"' not in xml(folder), xml(folder))
 
             # Markup in an article stays text.
             timings = page.evaluate("window.attestStudio.timings")

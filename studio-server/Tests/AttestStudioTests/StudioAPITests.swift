@@ -6,8 +6,9 @@ import Testing
 
 /// The studio API without a network: every endpoint, the 409 and 422 paths and the security rules.
 @Suite struct StudioAPITests {
+    /// The repository root: studio-server/Tests/AttestStudioTests/ is three folders below it.
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
 
     /// A scratch corpus: the test sample plus an article with an emoji and markup in it.
     final class Scratch: @unchecked Sendable {

@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+// The web annotator: a package of its own, so that the main job (`swift run attest check`) and
+// `swift test` at the root never resolve or build its HTTP stack (Hummingbird 2, SwiftNIO).
+import Foundation
+import PackageDescription
+
+// The root package is named after the folder it was cloned into.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let rootIdentity = root.lastPathComponent.lowercased()
+
+let package = Package(
+    name: "AttestStudio",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "attest-studio", targets: ["attest-studio"])
+    ],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    ],
+    targets: [
+        .target(
+            name: "AttestStudio",
+            dependencies: [
+                .product(name: "AttestKit", package: rootIdentity),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .executableTarget(
+            name: "attest-studio",
+            dependencies: [
+                "AttestStudio",
+                .product(name: "AttestKit", package: rootIdentity),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AttestStudioTests",
+            dependencies: [
+                "AttestStudio",
+                .product(name: "AttestKit", package: rootIdentity),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)
