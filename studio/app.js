@@ -40,6 +40,14 @@ async function loadList() {
   }
 }
 
+// The current document's line in the list, from the document in hand (no request).
+function updateListEntry() {
+  const li = document.querySelector(`#documents li[data-id="${CSS.escape(state.id)}"] .meta`);
+  if (!li) return;
+  const a = state.doc.annotation;
+  li.textContent = `${a.status} · ${a.entities.reduce((n, e) => n + e.mentions.length, 0)} mentions · ${a.quotes.length} quotes`;
+}
+
 async function openDocument(id) {
   const started = performance.now();
   const { status, data } = await api("GET", `/api/documents/${encodeURIComponent(id)}`);
@@ -217,7 +225,7 @@ async function send(edits, what) {
     show(data);
     state.timings.push({ what: "edit", ms: performance.now() - started });
     say(`${what}${data.notes && data.notes.length ? " — " + data.notes.join("; ") : ""}`);
-    loadList();
+    updateListEntry();
     return true;
   }
   if (status === 409) {
@@ -322,14 +330,14 @@ function step(direction) {
 
 async function undo() {
   const { status, data } = await api("POST", `/api/documents/${encodeURIComponent(state.id)}/undo`);
-  if (status === 200 && data.text !== undefined) { show(data); say(`undid ${data.undone}`); loadList(); } else say(data.error ? data.error.message : "undone");
+  if (status === 200 && data.text !== undefined) { show(data); say(`undid ${data.undone}`); updateListEntry(); } else say(data.error ? data.error.message : "undone");
 }
 
 async function toggleStatus() {
   const next = state.doc.annotation.status === "gold" ? "draft" : "gold";
   const response = await fetch(`/api/documents/${encodeURIComponent(state.id)}/status`, { method: "PUT", headers: headers({ "Content-Type": "application/json", "If-Match": `"${state.doc.version}"` }), body: JSON.stringify({ status: next }) });
   const data = await response.json();
-  if (response.status === 200) { show(data); say(`status ${next}`); loadList(); } else say(data.error.message);
+  if (response.status === 200) { show(data); say(`status ${next}`); updateListEntry(); } else say(data.error.message);
 }
 
 document.addEventListener("keydown", (e) => {

@@ -34,6 +34,55 @@ def corpus():
     return folder
 
 
+def big_document(folder, mentions=1800, quotes=200):
+    """A ~100 KB article with 2,000 annotations (1,800 mentions, 200 quotes), written in the canonical layout."""
+    import hashlib
+    names = ["Ana Silva", "Harbour Council", "Kingsford", "Tomás Ruiz", "Northern Rail", "São Paulo"]
+    types = ["PERSON", "ORG", "LOC", "PERSON", "ORG", "LOC"]
+    text, spans, quote_spans = "", [], []
+    i = 0
+    while len(spans) < mentions:
+        name = names[i % len(names)]
+        if len(quote_spans) < quotes and i % 9 == 0:
+            start = len(text) + 1
+            saying = f"We will keep listening to everyone in town, number {i},"
+            text += f"“{saying}” said "
+            quote_spans.append((start, start + len(saying)))
+        start = len(text)
+        text += name
+        spans.append((start, start + len(name), i % len(names)))
+        text += (" met officials of the county — again — on Tuesday to discuss the budget.\n" if i % 4 == 3
+                 else " spoke about the timetable, the works and the cost; ")
+        i += 1
+    text += "\n"
+    def esc(t):
+        return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<annotation xmlns="urn:attest:format:1" version="1.0">',
+             f'  <document id="big" article="../corpus/big.txt" sha256="{hashlib.sha256(text.encode()).hexdigest()}" '
+             f'length="{len(text)}" status="draft" guidelines="1.0"/>', "  <entities>"]
+    n = 0
+    for k, name in enumerate(names):
+        lines.append(f'    <entity id="e{k + 1}" type="{types[k]}" name="{esc(name)}">')
+        for (a, b, which) in spans:
+            if which == k:
+                n += 1
+                lines.append(f'      <mention id="m{spans.index((a, b, which)) + 1}" start="{a}" end="{b}">{esc(name)}</mention>')
+        lines.append("    </entity>")
+    lines.append("  </entities>")
+    lines.append("  <quotes>")
+    for q, (a, b) in enumerate(quote_spans):
+        lines.append(f'    <quote id="q{q + 1}" kind="direct">')
+        lines.append(f'      <content start="{a}" end="{b}">{esc(text[a:b])}</content>')
+        lines.append("    </quote>")
+    lines.append("  </quotes>")
+    lines.append("</annotation>")
+    with open(os.path.join(folder, "corpus/big.txt"), "w", encoding="utf-8") as f:
+        f.write(text)
+    with open(os.path.join(folder, "annotations/big.xml"), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    return len(text.encode()), len(spans) + len(quote_spans)
+
+
 def start(folder):
     process = subprocess.Popen([STUDIO, "--port", "0", "--corpus", folder],
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -87,7 +136,7 @@ def wait_until(page, predicate, what, timeout=15):
 
 
 def marks(page, selector):
-    return len(page.query_selector_all(selector))
+    return page.evaluate("(s) => document.querySelectorAll(s).length", selector)
 
 
 def xml(folder):
@@ -177,7 +226,33 @@ def main():
                   'type="ORG"' in xml(folder) and page.query_selector("mark.mention[data-type=ORG]") is not None
                   and 'type="LOC"' not in xml(folder), xml(folder))
 
-            # Markup in an article stays text.
+            # A 100 KB article with 2,000 annotations: open, render, one edit round trip.
+            size, annotations = big_document(folder)
+            r = subprocess.run([os.path.join(BIN, "attest"), "validate", "--strict", "annotations/big.xml"], cwd=folder,
+                               capture_output=True, text=True)
+            check("the big document is valid", r.returncode == 0, r.stdout + r.stderr)
+            big = browser.new_page(viewport={"width": 1280, "height": 800})
+            started = time.time()
+            big.goto(url + "?doc=big")
+            big.wait_for_selector("#title:has-text('big')")
+            wait_until(big, lambda: marks(big, "mark.mention") >= 1800, "the big document's marks", timeout=60)
+            load_ms = (time.time() - started) * 1000
+            render = [t["ms"] for t in big.evaluate("window.attestStudio.timings") if t["what"] == "render"]
+            select_text(big, "officials", nth=3)
+            clicked = time.time()
+            big.keyboard.press("p")
+            wait_until(big, lambda: marks(big, "mark.mention") >= 1801, "the big document's edit", timeout=60)
+            round_trip = (time.time() - clicked) * 1000
+            edit = [t["ms"] for t in big.evaluate("window.attestStudio.timings") if t["what"] == "edit"][0]
+            print(f"big document: {size} bytes, {annotations} annotations; page load to all marks {load_ms:.0f} ms, "
+                  f"render {render[0]:.0f} ms; edit (request, transaction, redraw) {edit:.0f} ms; "
+                  f"key press to mark seen by the test {round_trip:.0f} ms")
+            check("the big document renders in under 500 ms", render[0] < 500, f"{render[0]:.0f} ms")
+            # Measured and printed, not yet a check: with the debug server CI builds, the round trip on
+            # this document is several hundred ms (docs/performance.md); the target is 100 ms.
+            print(f"note: edit round trip on the big document {edit:.0f} ms (target 100 ms, not yet checked)")
+            big.close()
+
             timings = page.evaluate("window.attestStudio.timings")
             edits = [t["ms"] for t in timings if t["what"] == "edit"]
             print(f"edit round trips (ms): {', '.join(f'{m:.0f}' for m in edits)}")

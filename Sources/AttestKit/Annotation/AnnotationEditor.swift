@@ -141,6 +141,8 @@ public struct AnnotationEditor: Sendable {
         public var changed: Bool
         /// Warnings the result has that the document as read did not.
         public var newWarnings: [Diagnostic]
+        /// Every finding of the result (warnings only, since it was written).
+        public var diagnostics: [Diagnostic] = []
         public var notes: [String]
         /// The journal entry written (nil when nothing changed or on a dry run).
         public var entry: JournalEntry?
@@ -170,7 +172,9 @@ public struct AnnotationEditor: Sendable {
             let before = Set(try diagnostics(of: original, bytes: AnnotationWriter.bytes(original)).map(\.message))
             warnings = warnings.filter { !before.contains($0.message) }
         }
-        guard write else { return Commit(changed: true, newWarnings: warnings, notes: notes, entry: nil) }
+        guard write else {
+            return Commit(changed: true, newWarnings: warnings, diagnostics: found, notes: notes, entry: nil)
+        }
         // The canonical file before: usually the file as read.
         let canonicalBefore = AnnotationWriter.bytes(original)
         let before = canonicalBefore == file.readBytes ? file.readDigest : SHA256Hex.of(canonicalBefore)
@@ -186,7 +190,7 @@ public struct AnnotationEditor: Sendable {
             try? journal.dropLast(document.id)  // deliberate: the write failed; the entry it would undo goes too
             throw error
         }
-        return Commit(changed: true, newWarnings: warnings, notes: notes, entry: entry)
+        return Commit(changed: true, newWarnings: warnings, diagnostics: found, notes: notes, entry: entry)
     }
 
     /// What `attest validate` would report of the current document, were it

@@ -156,14 +156,15 @@ public struct Studio: Sendable {
         return try documentResponse(editor, status: 200)
     }
 
-    private func documentResponse(_ editor: AnnotationEditor, status: Int, extra: [String: StudioJSON] = [:]) throws
-        -> StudioResponse
-    {
+    private func documentResponse(
+        _ editor: AnnotationEditor, status: Int, diagnostics known: [Diagnostic]? = nil,
+        extra: [String: StudioJSON] = [:]
+    ) throws -> StudioResponse {
         let version = SHA256Hex.of(AnnotationWriter.bytes(editor.document))
         var o: [String: StudioJSON] = [
             "id": .string(editor.document.id), "version": .string(version), "text": .string(editor.article.string),
             "length": .int(editor.article.count), "annotation": StudioDocumentJSON.annotation(editor.document),
-            "diagnostics": StudioDocumentJSON.diagnostics(try editor.resultDiagnostics()),
+            "diagnostics": StudioDocumentJSON.diagnostics(try known ?? editor.resultDiagnostics()),
             "types": .array(corpus.manifest.types.sorted().map { .string($0.name) }),
         ]
         for (k, v) in extra { o[k] = v }
@@ -240,20 +241,21 @@ public struct Studio: Sendable {
         } catch let error as AttestError {
             return .error(422, "edit-refused", error.message, extra: ["diagnostics": .array([])])
         }
-        let errors = try editor.resultDiagnostics().filter { $0.severity == .error }
-        guard errors.isEmpty else {
-            return .error(
-                422, "invalid", "the result would not validate; nothing was written",
-                extra: ["diagnostics": StudioDocumentJSON.diagnostics(errors)])
-        }
         let commit: AnnotationEditor.Commit
         do {
             commit = try editor.commit(summary: summary)
         } catch let error as AttestError where error.message.contains("changed on disk") {
             return .error(409, "conflict", error.message)
+        } catch let error as AttestError {
+            // Refused: say why, rule by rule (validating again only on this path).
+            let errors = try editor.resultDiagnostics().filter { $0.severity == .error }
+            guard !errors.isEmpty else { return .error(422, "edit-refused", error.message) }
+            return .error(
+                422, "invalid", "the result would not validate; nothing was written",
+                extra: ["diagnostics": StudioDocumentJSON.diagnostics(errors)])
         }
         return try documentResponse(
-            editor, status: 200,
+            editor, status: 200, diagnostics: commit.changed ? commit.diagnostics : nil,
             extra: [
                 "inverse": try Self.json(editor.inverse),
                 "notes": .array(commit.notes.map { .string($0) }),

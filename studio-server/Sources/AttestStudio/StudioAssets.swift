@@ -84,6 +84,14 @@ public enum StudioAssets {
           }
         }
 
+        // The current document's line in the list, from the document in hand (no request).
+        function updateListEntry() {
+          const li = document.querySelector(`#documents li[data-id="${CSS.escape(state.id)}"] .meta`);
+          if (!li) return;
+          const a = state.doc.annotation;
+          li.textContent = `${a.status} · ${a.entities.reduce((n, e) => n + e.mentions.length, 0)} mentions · ${a.quotes.length} quotes`;
+        }
+
         async function openDocument(id) {
           const started = performance.now();
           const { status, data } = await api("GET", `/api/documents/${encodeURIComponent(id)}`);
@@ -261,7 +269,7 @@ public enum StudioAssets {
             show(data);
             state.timings.push({ what: "edit", ms: performance.now() - started });
             say(`${what}${data.notes && data.notes.length ? " — " + data.notes.join("; ") : ""}`);
-            loadList();
+            updateListEntry();
             return true;
           }
           if (status === 409) {
@@ -366,14 +374,14 @@ public enum StudioAssets {
 
         async function undo() {
           const { status, data } = await api("POST", `/api/documents/${encodeURIComponent(state.id)}/undo`);
-          if (status === 200 && data.text !== undefined) { show(data); say(`undid ${data.undone}`); loadList(); } else say(data.error ? data.error.message : "undone");
+          if (status === 200 && data.text !== undefined) { show(data); say(`undid ${data.undone}`); updateListEntry(); } else say(data.error ? data.error.message : "undone");
         }
 
         async function toggleStatus() {
           const next = state.doc.annotation.status === "gold" ? "draft" : "gold";
           const response = await fetch(`/api/documents/${encodeURIComponent(state.id)}/status`, { method: "PUT", headers: headers({ "Content-Type": "application/json", "If-Match": `"${state.doc.version}"` }), body: JSON.stringify({ status: next }) });
           const data = await response.json();
-          if (response.status === 200) { show(data); say(`status ${next}`); loadList(); } else say(data.error.message);
+          if (response.status === 200) { show(data); say(`status ${next}`); updateListEntry(); } else say(data.error.message);
         }
 
         document.addEventListener("keydown", (e) => {
