@@ -156,16 +156,53 @@ function renderSide() {
   if (!state.doc.diagnostics.length) { const li = document.createElement("li"); li.textContent = "None."; diags.append(li); }
   const list = $("entities");
   list.replaceChildren();
+  const owner = state.selected && state.selected.kind === "mention"
+    ? state.doc.annotation.entities.find((e) => e.mentions.some((m) => m.id === state.selected.id)) : null;
   for (const e of state.doc.annotation.entities) {
     const li = document.createElement("li");
     li.dataset.entity = e.id;
-    li.textContent = `${e.id} ${e.type} “${e.name}” (${e.mentions.length})`;
+    const label = document.createElement("span");
+    label.textContent = `${e.id} ${e.type} “${e.name}” (${e.mentions.length}) `;
+    li.append(label);
+    const button = (text, action) => {
+      const b = document.createElement("button");
+      b.textContent = text;
+      b.className = "entity-action";
+      b.addEventListener("mousedown", (ev) => ev.preventDefault());
+      b.addEventListener("click", action);
+      li.append(b);
+    };
+    button("Rename", () => renameEntity(li, e));
+    if (owner && owner.id !== e.id) {
+      button("Move here", () => moveMention(state.selected.id, owner, e));
+      if (owner.type === e.type) button(`Merge ${owner.id} into this`, () => send([{ op: "merge-entities", target: e.id, sources: [owner.id] }], `${owner.id} merged into ${e.id}`));
+    }
     list.append(li);
   }
   const sel = $("selected");
   if (!state.selected) { sel.textContent = "Nothing selected."; return; }
   const s = state.selected;
   sel.textContent = `${s.kind} ${s.id} [${s.start},${s.end}) “${state.chars.slice(s.start, s.end).join("")}”`;
+}
+
+function renameEntity(li, entity) {
+  const input = document.createElement("input");
+  input.value = entity.name;
+  input.setAttribute("aria-label", `New name of ${entity.id}`);
+  li.replaceChildren(input);
+  input.focus();
+  input.select();
+  input.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter" && input.value.trim()) send([{ op: "rename", entity: entity.id, name: input.value.trim() }], `${entity.id} renamed`);
+    if (ev.key === "Escape") renderSide();
+  });
+}
+
+function moveMention(id, from, to) {
+  const edits = [{ op: "move-mention", id, entity: to.id }];
+  // The entity it leaves goes too when this was its last mention and no quote is attributed to it.
+  if (from.mentions.length === 1 && !state.doc.annotation.quotes.some((q) => q["speaker-entity"] === from.id)) edits.push({ op: "remove-entity", id: from.id });
+  return send(edits, `${id} moved to ${to.id}`);
 }
 
 function select(el) {
@@ -313,6 +350,32 @@ async function acceptSuggestion() {
   if (ok) { state.suggestions = rest; state.focus = rest.length ? Math.min(state.focus, rest.length - 1) : -1; renderArticle(); }
 }
 
+async function acceptAllOfType() {
+  const s = state.suggestions[state.focus];
+  if (!s) return;
+  const type = s.type;
+  const chosen = state.suggestions.filter((x) => x.type === type);
+  // One transaction: new ids counted past each other.
+  const a = state.doc.annotation;
+  let entityNumber = Number(nextID("e").slice(1));
+  let mentionNumber = Number(nextID("m").slice(1));
+  const created = new Map();
+  const edits = [];
+  for (const x of chosen) {
+    const mention = { id: `m${mentionNumber++}`, start: x.start, end: x.end, text: x.text };
+    const existing = a.entities.find((e) => e.type === type && e.name === x.text) || created.get(x.text);
+    if (existing) edits.push({ op: "add-mention", entity: existing.id, mention });
+    else {
+      const entity = { id: `e${entityNumber++}`, type, name: x.text, mentions: [mention] };
+      created.set(x.text, entity);
+      edits.push({ op: "add-entity", entity });
+    }
+  }
+  const rest = state.suggestions.filter((x) => x.type !== type);
+  const ok = await send(edits, `accepted ${chosen.length} ${type} suggestion(s)`);
+  if (ok) { state.suggestions = rest; state.focus = rest.length ? 0 : -1; renderArticle(); }
+}
+
 function rejectSuggestion() {
   state.suggestions.splice(state.focus, 1);
   state.focus = state.suggestions.length ? Math.min(state.focus, state.suggestions.length - 1) : -1;
@@ -346,6 +409,7 @@ document.addEventListener("keydown", (e) => {
   if (e.ctrlKey || e.metaKey || e.altKey) return;
   const type = [...document.querySelectorAll("#types button")].find((b) => b.dataset.key === e.key);
   if (type) { e.preventDefault(); return typeKey(type.dataset.type); }
+  if (state.focus >= 0 && e.key === "Enter" && e.shiftKey) { e.preventDefault(); return acceptAllOfType(); }
   if (state.focus >= 0 && e.key === "Enter") { e.preventDefault(); return acceptSuggestion(); }
   if (state.focus >= 0 && e.key === "Backspace") { e.preventDefault(); return rejectSuggestion(); }
   switch (e.key) {
@@ -364,6 +428,7 @@ addEventListener("DOMContentLoaded", () => {
   $("filter").addEventListener("input", loadList);
   $("quote").addEventListener("click", quoteKey);
   $("suggest").addEventListener("click", suggest);
+  $("accept-all").addEventListener("click", acceptAllOfType);
   $("undo").addEventListener("click", undo);
   $("status").addEventListener("click", toggleStatus);
   for (const b of document.querySelectorAll("#toolbar button")) b.addEventListener("mousedown", (e) => e.preventDefault());

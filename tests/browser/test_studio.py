@@ -207,6 +207,40 @@ def main():
             wait_until(page, lambda: marks(page, "mark.mention") == before, "the undo")
             check("undo takes it back", xml(folder).count("<mention") == before)
 
+            # Entities: rename in the panel; move a mention to another entity; merge.
+            page.click("#entities li[data-entity=e1] button:has-text('Rename')")
+            page.fill("#entities li[data-entity=e1] input", "Ana M. Silva")
+            page.keyboard.press("Enter")
+            wait_until(page, lambda: 'name="Ana M. Silva"' in xml(folder), "the rename")
+            check("an entity is renamed in the panel", 'name="Ana M. Silva"' in xml(folder))
+            select_text(page, "second line")
+            page.keyboard.press("p")
+            wait_until(page, lambda: "second line" in xml(folder), "a second person")
+            page.click('mark.mention[data-type=PERSON]:has-text("second line")')
+            page.click("#entities li[data-entity=e1] button:has-text('Move here')")
+            wait_until(page, lambda: xml(folder).count('type="PERSON"') == 1, "the move")
+            check("a mention moves to another entity (and its emptied entity goes)",
+                  xml(folder).count('type="PERSON"') == 1 and "second line</mention>" in xml(folder))
+            page.click('mark.mention[data-type=PERSON]:has-text("second line")')
+            page.keyboard.press("Delete")
+            wait_until(page, lambda: "second line" not in xml(folder), "the removal")
+            check("Delete removes the selected mention", "second line" not in xml(folder))
+
+            # Accept all suggestions of one type at once.
+            page.keyboard.press("x")
+            page.wait_for_selector("mark.suggestion")
+            types = page.evaluate("() => window.attestStudio.suggestions.map(s => s.type)")
+            first = types[0]
+            before_all = xml(folder).count("<mention")
+            page.keyboard.press("Shift+Enter")
+            wait_until(page, lambda: xml(folder).count("<mention") == before_all + types.count(first), "accept all")
+            check(f"Shift+Enter accepts all {types.count(first)} {first} suggestion(s) in one change",
+                  xml(folder).count("<mention") == before_all + types.count(first))
+            page.click("#undo")
+            wait_until(page, lambda: xml(folder).count("<mention") == before_all, "undo accept all")
+            check("one undo takes them all back", xml(folder).count("<mention") == before_all)
+            page.keyboard.press("Escape")
+
             # Gold.
             page.click("#status")
             wait_until(page, lambda: page.inner_text("#status") == "Back to draft", "status gold")
