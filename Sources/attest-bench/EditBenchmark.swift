@@ -1,20 +1,33 @@
 import AttestKit
 import Foundation
 
+/// One synthetic document with 1,800 mentions and 200 quotes in a corpus
+/// of its own, removed when the value goes away.
+final class LargeDocument {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("attest-bench-\(UUID().uuidString)")
+    let corpus: Corpus
+    let id: String
+
+    init(seed: UInt64) throws {
+        var synthetic = SyntheticCorpus()
+        synthetic.mentionsPerDocument = 1_800
+        synthetic.quotesPerDocument = 200
+        try synthetic.write(count: 1, to: root, seed: seed)
+        corpus = try Corpus.open(root: root)
+        id = corpus.documentIDs()[0]
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }  // deliberate: cleanup
+}
+
 /// `attest-bench edit`: one synthetic document with 1,800 mentions and 200
 /// quotes (2,000 annotations, 2,400 spans, about 150 KB of text). Times, as
 /// medians of 21 runs: a whole transaction (open, apply, validate, write,
 /// journal) and realigning after an edit at the start and one in the middle.
 func editBenchmark(_ options: Options) throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "attest-bench-edit-\(ProcessInfo.processInfo.processIdentifier)")
-    defer { try? FileManager.default.removeItem(at: root) }  // deliberate: cleanup
-    var synthetic = SyntheticCorpus()
-    synthetic.mentionsPerDocument = 1_800
-    synthetic.quotesPerDocument = 200
-    try synthetic.write(count: 1, to: root, seed: options.seed)
-    let corpus = try Corpus.open(root: root)
-    let id = corpus.documentIDs()[0]
+    let large = try LargeDocument(seed: options.seed)
+    defer { withExtendedLifetime(large) {} }  // its folder lives as long as the benchmark
+    let (corpus, id) = (large.corpus, large.id)
     let articleURL = corpus.articleURL(for: id)
     let original = try Data(contentsOf: articleURL)
     let document = try AnnotationFile.read(corpus.annotationURL(for: id)).document
@@ -105,14 +118,9 @@ func editBenchmark(_ options: Options) throws {
 
 /// Where a transaction's time goes (attest-bench edit-phases).
 func editPhases(_ options: Options) throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("attest-bench-ep")
-    defer { try? FileManager.default.removeItem(at: root) }  // deliberate: cleanup
-    var synthetic = SyntheticCorpus()
-    synthetic.mentionsPerDocument = 1_800
-    synthetic.quotesPerDocument = 200
-    try synthetic.write(count: 1, to: root, seed: options.seed)
-    let corpus = try Corpus.open(root: root)
-    let id = corpus.documentIDs()[0]
+    let large = try LargeDocument(seed: options.seed)
+    defer { withExtendedLifetime(large) {} }  // its folder lives as long as the benchmark
+    let (corpus, id) = (large.corpus, large.id)
     func t(_ label: String, _ body: () throws -> Void) rethrows {
         let start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<10 { try body() }
@@ -163,14 +171,9 @@ func editPhases(_ options: Options) throws {
 
 /// The parts of one commit (attest-bench commit-phases).
 func commitPhases(_ options: Options) throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("attest-bench-cp")
-    defer { try? FileManager.default.removeItem(at: root) }  // deliberate: cleanup
-    var synthetic = SyntheticCorpus()
-    synthetic.mentionsPerDocument = 1_800
-    synthetic.quotesPerDocument = 200
-    try synthetic.write(count: 1, to: root, seed: options.seed)
-    let corpus = try Corpus.open(root: root)
-    let id = corpus.documentIDs()[0]
+    let large = try LargeDocument(seed: options.seed)
+    defer { withExtendedLifetime(large) {} }  // its folder lives as long as the benchmark
+    let (corpus, id) = (large.corpus, large.id)
     func t(_ label: String, _ body: () throws -> Void) rethrows {
         var best = Double.infinity
         for _ in 0..<15 {
@@ -197,7 +200,7 @@ func commitPhases(_ options: Options) throws {
     let journal = EditJournal(corpus: corpus)
     try t("journal entries") { _ = try journal.entries(id) }
     let bytes = AnnotationWriter.bytes(editor.document)
-    let scratch = root.appendingPathComponent("scratch.xml")
+    let scratch = large.root.appendingPathComponent("scratch.xml")
     try t("AtomicFile.write 150 KB (fsync)") { try AtomicFile.write(bytes, to: scratch) }
     try t("commit with write") {
         var e = try AnnotationEditor.open(id, in: corpus)
@@ -208,14 +211,9 @@ func commitPhases(_ options: Options) throws {
 
 /// One commit, repeated, for a profiler (attest-bench commit-profile).
 func commitProfile(_ options: Options) throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("attest-bench-prof")
-    defer { try? FileManager.default.removeItem(at: root) }  // deliberate: cleanup
-    var synthetic = SyntheticCorpus()
-    synthetic.mentionsPerDocument = 1_800
-    synthetic.quotesPerDocument = 200
-    try synthetic.write(count: 1, to: root, seed: options.seed)
-    let corpus = try Corpus.open(root: root)
-    let id = corpus.documentIDs()[0]
+    let large = try LargeDocument(seed: options.seed)
+    defer { withExtendedLifetime(large) {} }  // its folder lives as long as the benchmark
+    let (corpus, id) = (large.corpus, large.id)
     for run in 0..<options.docs {
         var editor = try AnnotationEditor.open(id, in: corpus)
         try editor.rename("e1", to: "Name \(run)")

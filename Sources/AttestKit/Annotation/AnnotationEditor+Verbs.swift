@@ -247,9 +247,6 @@ extension AnnotationEditor {
         throw AttestError("\(named.count) entities are named \(Brief.quoted(reference)); give the id")
     }
 
-    /// Kept for callers of the earlier API.
-    public func resolveEntity(_ reference: String) throws -> String { try entityID(reference) }
-
     private func missingEntity<T>(_ reference: String) throws -> T {
         let list = document.entities.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
         throw AttestError(

@@ -2,12 +2,6 @@ import Foundation
 
 /// `attest fmt`: rewrites annotation files in the canonical layout.
 public enum CanonicalFormat {
-    /// Whether `url` differs from its canonical layout; with `write`, rewrites
-    /// it atomically (refusing if it changed meanwhile).
-    public static func reformat(_ url: URL, write: Bool) throws -> Bool {
-        try difference(url, write: write) != nil
-    }
-
     /// The unified diff from the file to its canonical layout (nil when it is
     /// canonical); with `write`, also rewrites it atomically.
     public static func difference(_ url: URL, write: Bool) throws -> String? {

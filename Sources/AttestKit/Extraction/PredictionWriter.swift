@@ -31,7 +31,9 @@ public enum PredictionWriter {
     }
 
     /// A JSON string literal (RFC 8259 escapes; non-ASCII written as is).
-    public static func string(_ s: String) -> String {
+    /// With `escapingMarkup`, `<`, `>`, `&`, U+2028 and U+2029 are escaped
+    /// too, so that text can never read as markup wherever the JSON ends up.
+    public static func string(_ s: String, escapingMarkup: Bool = false) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
@@ -40,6 +42,11 @@ public enum PredictionWriter {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "<" where escapingMarkup: out += "\\u003c"
+            case ">" where escapingMarkup: out += "\\u003e"
+            case "&" where escapingMarkup: out += "\\u0026"
+            case "\u{2028}" where escapingMarkup: out += "\\u2028"
+            case "\u{2029}" where escapingMarkup: out += "\\u2029"
             default:
                 if u.value < 0x20 {
                     let hex = Array("0123456789abcdef")

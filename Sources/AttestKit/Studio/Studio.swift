@@ -156,11 +156,14 @@ public struct Studio: Sendable {
         return try documentResponse(editor, status: 200)
     }
 
+    /// The document as `GET` gives it. Its version is the SHA-256 of the file
+    /// on disk: as read, or (`written`) as a commit just wrote it.
     private func documentResponse(
-        _ editor: AnnotationEditor, status: Int, diagnostics known: [Diagnostic]? = nil,
+        _ editor: AnnotationEditor, status: Int, written: AnnotationEditor.Commit? = nil,
         extra: [String: StudioJSON] = [:]
     ) throws -> StudioResponse {
-        let version = SHA256Hex.of(AnnotationWriter.bytes(editor.document))
+        let version = written?.entry?.after ?? editor.file.readDigest ?? ""
+        let known = written.flatMap { $0.changed ? $0.diagnostics : nil }
         var o: [String: StudioJSON] = [
             "id": .string(editor.document.id), "version": .string(version), "text": .string(editor.article.string),
             "length": .int(editor.article.count), "annotation": StudioDocumentJSON.annotation(editor.document),
@@ -230,7 +233,7 @@ public struct Studio: Sendable {
         case .failure(let response): return response
         case .success(let e): editor = e
         }
-        let current = SHA256Hex.of(AnnotationWriter.bytes(editor.document))
+        let current = editor.file.readDigest ?? ""
         guard expected == current else {
             return .error(
                 409, "conflict", "\(id) changed since version \(expected.prefix(12))…; reload it",
@@ -255,7 +258,7 @@ public struct Studio: Sendable {
                 extra: ["diagnostics": StudioDocumentJSON.diagnostics(errors)])
         }
         return try documentResponse(
-            editor, status: 200, diagnostics: commit.changed ? commit.diagnostics : nil,
+            editor, status: 200, written: commit,
             extra: [
                 "inverse": try Self.json(editor.inverse),
                 "notes": .array(commit.notes.map { .string($0) }),
@@ -284,9 +287,10 @@ public struct Studio: Sendable {
         guard let (result, _) = try editor.realign() else {
             return try documentResponse(editor, status: 200, extra: ["findings": .array([])])
         }
-        try editor.commit(summary: "studio: realign")
+        let commit = try editor.commit(summary: "studio: realign")
         return try documentResponse(
-            editor, status: 200, extra: ["findings": .array(result.findings.map { .string($0.description) })])
+            editor, status: 200, written: commit,
+            extra: ["findings": .array(result.findings.map { .string($0.description) })])
     }
 
     private func suggestions(_ id: String) throws -> StudioResponse {

@@ -92,31 +92,8 @@ public indirect enum StudioJSON: Sendable, Equatable {
         }
     }
 
-    /// A JSON string; `<`, `>` and `&` are escaped too, so that no text from
-    /// an article can ever read as markup wherever the JSON ends up.
+    /// A JSON string with markup characters escaped (`PredictionWriter.string`).
     private static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out += "\""
+        out += PredictionWriter.string(s, escapingMarkup: true)
     }
 }
