@@ -7,13 +7,14 @@ const headers = (extra = {}) => (token ? { ...extra, Authorization: `Bearer ${to
 const $ = (id) => document.getElementById(id);
 const KEYS = { PERSON: "p", ORG: "o", LOC: "l" };
 
-const state = { id: null, doc: null, selected: null, suggestions: [], focus: -1, timings: [] };
+const state = { id: null, doc: null, selected: null, suggestions: [], focus: -1, review: null, timings: [] };
 window.attestStudio = state;
 
-async function api(method, path, body, version) {
+async function api(method, path, body, version, raw) {
   const extra = body === undefined ? {} : { "Content-Type": "application/json" };
   if (version) extra["If-Match"] = `"${version}"`;
-  const response = await fetch(path, { method, headers: headers(extra), body: body === undefined ? undefined : JSON.stringify(body) });
+  const payload = raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body);
+  const response = await fetch(path, { method, headers: headers(extra), body: payload });
   const data = await response.json();
   return { status: response.status, data };
 }
@@ -55,20 +56,19 @@ async function openDocument(id) {
   state.id = id;
   state.selected = null;
   state.suggestions = [];
+  state.review = null;
   show(data);
   state.timings.push({ what: "open", ms: performance.now() - started });
   loadList();
 }
 
-// Code points of the text, and the UTF-16 index of each.
-function codePoints(text) { return Array.from(text); }
-
 function show(doc) {
+  const sameText = state.doc && state.doc.text === doc.text;
   state.doc = doc;
-  state.chars = codePoints(doc.text);
+  if (!sameText) { state.chars = Array.from(doc.text); state.lines = null; }
   $("title").textContent = doc.id;
   $("status").textContent = doc.annotation.status === "gold" ? "Back to draft" : "Mark gold";
-  renderTypes();
+  if (!sameText) renderTypes();
   renderArticle();
   renderSide();
 }
@@ -94,6 +94,11 @@ function renderTypes() {
 
 function marks() {
   const out = [];
+  if (state.review) {
+    for (const m of state.review.marks)
+      out.push({ id: m.id, start: m.start, end: m.end, kind: "review", review: m.review, title: m.title, rank: m.review.includes("quote") || m.review === "speaker" ? 0 : 2 });
+    return out.sort((x, y) => x.start - y.start || y.end - x.end || x.rank - y.rank);
+  }
   const a = state.doc.annotation;
   for (const e of a.entities) for (const m of e.mentions)
     out.push({ id: m.id, start: m.start, end: m.end, kind: "mention", type: e.type, entity: e.id, rank: 2 });
@@ -106,42 +111,89 @@ function marks() {
   return out.sort((x, y) => x.start - y.start || y.end - x.end || x.rank - y.rank);
 }
 
+// The article is drawn line by line: each line is an element of its own, so an
+// edit redraws only the lines whose marks changed, and a selection's offset is
+// counted from its line's start, not from the top of the article.
+function lineStarts() {
+  if (state.lines) return state.lines;
+  const starts = [0];
+  state.chars.forEach((c, i) => { if (c === "\n" && i + 1 < state.chars.length) starts.push(i + 1); });
+  state.lines = starts;
+  return starts;
+}
+
+function lineOf(offset) {
+  const starts = lineStarts();
+  let lo = 0, hi = starts.length - 1;
+  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= offset) lo = mid; else hi = mid - 1; }
+  return lo;
+}
+
 function renderArticle() {
   const started = performance.now();
   const root = $("article");
-  const chars = state.chars;
-  const fragment = document.createDocumentFragment();
-  const stack = [{ node: fragment, end: Infinity }];
-  let at = 0;
-  const text = (from, to) => { if (to > from) stack[stack.length - 1].node.append(chars.slice(from, to).join("")); };
+  const starts = lineStarts();
+  const buckets = starts.map(() => []);
   for (const m of marks()) {
-    // Close marks that end before this one starts.
-    while (stack.length > 1 && stack[stack.length - 1].end <= m.start) {
+    if (m.end <= m.start) { buckets[lineOf(m.start)].push(m); continue; }
+    for (let l = lineOf(m.start), last = lineOf(m.end - 1); l <= last; l++) buckets[l].push(m);
+  }
+  const signature = (list) => list.map((m) => `${m.id}|${m.start}|${m.end}|${m.kind}|${m.type || ""}|${m.review || ""}`).join(" ");
+  const full = !state.drawn || state.drawn.chars !== state.chars || root.children.length !== starts.length;
+  if (full) {
+    const fragment = document.createDocumentFragment();
+    const signatures = [];
+    starts.forEach((s, l) => { fragment.append(renderLine(l, buckets[l])); signatures.push(signature(buckets[l])); });
+    root.replaceChildren(fragment);
+    state.drawn = { chars: state.chars, signatures };
+  } else {
+    starts.forEach((s, l) => {
+      const sig = signature(buckets[l]);
+      if (sig === state.drawn.signatures[l]) return;
+      root.children[l].replaceWith(renderLine(l, buckets[l]));
+      state.drawn.signatures[l] = sig;
+    });
+  }
+  highlight();
+  state.timings.push({ what: "render", ms: performance.now() - started, full });
+}
+
+function renderLine(l, list) {
+  const chars = state.chars;
+  const starts = lineStarts();
+  const from = starts[l], to = l + 1 < starts.length ? starts[l + 1] : chars.length;
+  const line = document.createElement("span");
+  line.className = "line";
+  line.dataset.offset = from;
+  const stack = [{ node: line, end: to }];
+  let at = from;
+  const text = (a, b) => { if (b > a) stack[stack.length - 1].node.append(chars.slice(a, b).join("")); };
+  for (const m of list) {
+    const start = Math.max(m.start, from);
+    while (stack.length > 1 && stack[stack.length - 1].end <= start) {
       const end = stack[stack.length - 1].end;
-      text(at, end); at = Math.max(at, end); // the rest of the mark's own text
+      text(at, end); at = Math.max(at, end);
       stack.pop();
     }
-    text(at, m.start); at = Math.max(at, m.start);
+    text(at, start); at = Math.max(at, start);
     const end = Math.min(m.end, stack[stack.length - 1].end); // a crossing mark is clipped
     const el = document.createElement("mark");
-    el.className = m.kind;
+    el.className = m.kind === "review" ? `review ${m.review.replace("+", "-")}` : m.kind;
     el.dataset.id = m.id;
     el.dataset.start = m.start;
     el.dataset.end = m.end;
     el.dataset.kind = m.kind;
     if (m.type) el.dataset.type = m.type;
     if (m.quote) el.dataset.quote = m.quote;
+    if (m.review) el.dataset.review = m.review;
     if (m.kind === "suggestion") el.dataset.index = m.index;
-    el.title = m.type ? `${m.type} ${m.entity || "suggestion"}` : `${m.kind} ${m.quote}`;
+    el.title = m.title || (m.type ? `${m.type} ${m.entity || "suggestion"}` : `${m.kind} ${m.quote}`);
     stack[stack.length - 1].node.append(el);
     stack.push({ node: el, end });
   }
   while (stack.length > 1) { const end = stack[stack.length - 1].end; text(at, end); at = Math.max(at, end); stack.pop(); }
-  text(at, chars.length);
-  root.replaceChildren(fragment);
-  for (const el of root.querySelectorAll("mark")) el.addEventListener("click", (e) => { e.stopPropagation(); select(el); });
-  highlight();
-  state.timings.push({ what: "render", ms: performance.now() - started });
+  text(at, to);
+  return line;
 }
 
 function renderSide() {
@@ -173,16 +225,18 @@ function renderSide() {
       li.append(b);
     };
     button("Rename", () => renameEntity(li, e));
+    if (owner && owner.id === e.id && e.mentions.length > 1) button("Split off the selected mention", () => splitMention(state.selected.id, e));
     if (owner && owner.id !== e.id) {
       button("Move here", () => moveMention(state.selected.id, owner, e));
       if (owner.type === e.type) button(`Merge ${owner.id} into this`, () => send([{ op: "merge-entities", target: e.id, sources: [owner.id] }], `${owner.id} merged into ${e.id}`));
     }
     list.append(li);
   }
+  renderReview();
   const sel = $("selected");
   if (!state.selected) { sel.textContent = "Nothing selected."; return; }
   const s = state.selected;
-  sel.textContent = `${s.kind} ${s.id} [${s.start},${s.end}) “${state.chars.slice(s.start, s.end).join("")}”`;
+  sel.textContent = `${s.kind} ${s.id} [${s.start},${s.end}) “${state.chars.slice(s.start, s.end).join("")}”${s.title ? " — " + s.title : ""}`;
 }
 
 function renameEntity(li, entity) {
@@ -198,6 +252,58 @@ function renameEntity(li, entity) {
   });
 }
 
+function splitMention(id, entity) {
+  const mention = entity.mentions.find((m) => m.id === id);
+  return send([{ op: "split-entity", entity: entity.id, mentions: [id], "new-id": nextID("e"), name: mention.text }], `${id} split off ${entity.id} into an entity of its own`);
+}
+
+// Review mode: a prediction against this document's annotation, each span marked
+// with what became of it; the counts are those of `attest score --errors`.
+const REVIEW_KINDS = ["correct", "missed", "spurious", "type", "boundary", "boundary+type", "correct-quote", "missed-quote", "spurious-quote", "quote-boundary", "speaker"];
+
+function renderReview() {
+  const panel = $("review-panel");
+  panel.replaceChildren();
+  const r = state.review;
+  if (!r) { panel.textContent = "Press r (or choose a prediction file) to compare a prediction with this annotation."; return; }
+  const head = document.createElement("div");
+  head.textContent = `${r.source}: ${r.errors} error(s)`;
+  head.id = "review-errors";
+  panel.append(head);
+  const table = document.createElement("table");
+  for (const kind of REVIEW_KINDS) {
+    const marked = r.marks.filter((m) => m.review === kind).length;
+    const counted = kind.startsWith("correct") ? marked : (r.counts[kind] || 0);
+    if (!counted && !marked) continue;
+    const row = table.insertRow();
+    row.dataset.review = kind;
+    const swatch = document.createElement("mark");
+    swatch.className = `review ${kind.replace("+", "-")}`;
+    swatch.textContent = kind;
+    row.insertCell().append(swatch);
+    row.insertCell().textContent = String(counted);
+  }
+  panel.append(table);
+  for (const d of r.diagnostics) { const p = document.createElement("div"); p.className = d.severity; p.textContent = `${d.message} [${d.rule}]`; panel.append(p); }
+}
+
+async function review() {
+  if (state.review) { state.review = null; say("Review closed."); renderArticle(); renderSide(); return; }
+  const file = $("pred-file").files[0];
+  const path = `/api/documents/${encodeURIComponent(state.id)}/review`;
+  const { status, data } = file
+    ? await api("POST", `${path}?name=${encodeURIComponent(file.name)}`, null, undefined, await file.text())
+    : await api("GET", path);
+  if (status !== 200) return say(data.error.message);
+  state.review = data;
+  state.selected = null;
+  state.suggestions = [];
+  state.focus = -1;
+  renderArticle();
+  renderSide();
+  say(`Review of ${data.source}: ${data.errors} error(s). r closes it.`);
+}
+
 function moveMention(id, from, to) {
   const edits = [{ op: "move-mention", id, entity: to.id }];
   // The entity it leaves goes too when this was its last mention and no quote is attributed to it.
@@ -206,6 +312,10 @@ function moveMention(id, from, to) {
 }
 
 function select(el) {
+  if (el.dataset.kind === "review") {
+    state.selected = { id: el.dataset.id, kind: "review", start: Number(el.dataset.start), end: Number(el.dataset.end), title: el.title };
+    highlight(); renderSide(); return;
+  }
   if (el.dataset.kind === "suggestion") { state.focus = Number(el.dataset.index); state.selected = null; highlight(); return; }
   state.selected = { id: el.dataset.quote && el.dataset.kind !== "mention" ? el.dataset.quote : el.dataset.id, kind: el.dataset.kind === "mention" ? "mention" : "quote", start: Number(el.dataset.start), end: Number(el.dataset.end) };
   highlight();
@@ -213,12 +323,13 @@ function select(el) {
 }
 
 function highlight() {
-  for (const el of $("article").querySelectorAll("mark")) {
-    const s = state.selected;
-    el.classList.toggle("selected", !!s && (s.kind === "mention" ? el.dataset.id === s.id : el.dataset.kind === "content" && el.dataset.quote === s.id));
-    el.classList.toggle("linked", !!s && s.kind === "quote" && el.dataset.quote === s.id && el.dataset.kind !== "content");
-    el.classList.toggle("focused", el.dataset.kind === "suggestion" && Number(el.dataset.index) === state.focus);
-  }
+  const root = $("article");
+  for (const el of root.querySelectorAll("mark.selected, mark.linked, mark.focused")) el.classList.remove("selected", "linked", "focused");
+  const s = state.selected;
+  if (s && s.kind === "mention") for (const el of root.querySelectorAll(`mark.mention[data-id="${CSS.escape(s.id)}"]`)) el.classList.add("selected");
+  if (s && s.kind === "quote") for (const el of root.querySelectorAll(`mark[data-quote="${CSS.escape(s.id)}"]`)) el.classList.add(el.dataset.kind === "content" ? "selected" : "linked");
+  if (s && s.kind === "review") for (const el of root.querySelectorAll(`mark.review[data-start="${s.start}"][data-end="${s.end}"]`)) el.classList.add("selected");
+  if (state.focus >= 0) for (const el of root.querySelectorAll(`mark.suggestion[data-index="${state.focus}"]`)) el.classList.add("focused");
 }
 
 // The selection as code-point offsets into the article, trimmed of white space.
@@ -228,18 +339,14 @@ function selection() {
   const range = sel.getRangeAt(0);
   const root = $("article");
   if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null;
+  // Counted from the start of the line the boundary is in (each line knows its offset).
   const offset = (container, unit) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    let count = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node === container) return count + Array.from(node.data.slice(0, unit)).length;
-      count += Array.from(node.data).length;
-    }
-    // An element boundary: count the text before its child `unit`.
+    const element = container.nodeType === Node.TEXT_NODE ? container.parentNode : container;
+    const line = element.closest(".line");
     const probe = document.createRange();
-    probe.setStart(root, 0);
+    probe.setStart(line || root, 0);
     probe.setEnd(container, unit);
-    return Array.from(probe.toString()).length;
+    return (line ? Number(line.dataset.offset) : 0) + Array.from(probe.toString()).length;
   };
   let start = offset(range.startContainer, range.startOffset);
   let end = offset(range.endContainer, range.endOffset);
@@ -255,12 +362,16 @@ function nextID(prefix) {
   return prefix + (Math.max(0, ...numbers) + 1);
 }
 
+// The round trip is timed from the key press (or click) to the marks redrawn.
 async function send(edits, what) {
-  const started = performance.now();
+  const started = state.keyAt !== undefined ? state.keyAt : performance.now();
+  state.keyAt = undefined;
   const { status, data } = await api("POST", `/api/documents/${encodeURIComponent(state.id)}/edits`, edits, state.doc.version);
   if (status === 200) {
+    const answered = performance.now();
     show(data);
-    state.timings.push({ what: "edit", ms: performance.now() - started });
+    const drawn = performance.now();
+    state.timings.push({ what: "edit", ms: drawn - started, request: answered - started, redraw: drawn - answered });
     say(`${what}${data.notes && data.notes.length ? " — " + data.notes.join("; ") : ""}`);
     updateListEntry();
     return true;
@@ -333,7 +444,7 @@ async function removeSelected() {
 }
 
 async function suggest() {
-  const { status, data } = await api("GET", `/api/documents/${encodeURIComponent(state.id)}/suggestions`);
+  const { status, data } = await api("GET", `/api/documents/${encodeURIComponent(state.id)}/suggestions?extractor=${$("extractor").value}`);
   if (status !== 200) return say(data.error.message);
   const taken = new Set(state.doc.annotation.entities.flatMap((e) => e.mentions.map((m) => `${m.start}:${m.end}`)));
   state.suggestions = data.mentions.filter((m) => !taken.has(`${m.start}:${m.end}`));
@@ -383,7 +494,7 @@ function rejectSuggestion() {
 }
 
 function step(direction) {
-  const all = [...$("article").querySelectorAll("mark.mention, mark.content")];
+  const all = [...$("article").querySelectorAll(state.review ? "mark.review" : "mark.mention, mark.content")];
   if (!all.length) return;
   const current = all.findIndex((el) => el.classList.contains("selected"));
   const next = all[(current + direction + all.length) % all.length];
@@ -393,7 +504,7 @@ function step(direction) {
 
 async function undo() {
   const { status, data } = await api("POST", `/api/documents/${encodeURIComponent(state.id)}/undo`);
-  if (status === 200 && data.text !== undefined) { show(data); say(`undid ${data.undone}`); updateListEntry(); } else say(data.error ? data.error.message : "undone");
+  if (status === 200 && data.text !== undefined) { state.review = null; show(data); say(`undid ${data.undone}`); updateListEntry(); } else say(data.error ? data.error.message : "undone");
 }
 
 async function toggleStatus() {
@@ -405,8 +516,16 @@ async function toggleStatus() {
 
 document.addEventListener("keydown", (e) => {
   if (!state.doc || e.target.matches("input, select, textarea")) return;
+  state.keyAt = performance.now();
   if ((e.ctrlKey || e.metaKey) && e.key === "z") { e.preventDefault(); return undo(); }
   if (e.ctrlKey || e.metaKey || e.altKey) return;
+  if (e.key === "r") { e.preventDefault(); return review(); }
+  if (state.review) {
+    if (e.key === "n" || e.key === "N") return step(e.key === "n" ? 1 : -1);
+    if (e.key === "Escape") { state.selected = null; highlight(); renderSide(); return; }
+    if (e.key.length === 1 || e.key === "Delete" || e.key === "Backspace" || e.key === "Enter") say("Review mode shows a prediction; press r to leave it and edit.");
+    return;
+  }
   const type = [...document.querySelectorAll("#types button")].find((b) => b.dataset.key === e.key);
   if (type) { e.preventDefault(); return typeKey(type.dataset.type); }
   if (state.focus >= 0 && e.key === "Enter" && e.shiftKey) { e.preventDefault(); return acceptAllOfType(); }
@@ -431,6 +550,9 @@ addEventListener("DOMContentLoaded", () => {
   $("accept-all").addEventListener("click", acceptAllOfType);
   $("undo").addEventListener("click", undo);
   $("status").addEventListener("click", toggleStatus);
+  $("review").addEventListener("click", review);
+  $("pred-file").addEventListener("change", () => { state.review = null; review(); });
+  $("article").addEventListener("click", (e) => { const el = e.target.closest("mark"); if (el) select(el); });
   for (const b of document.querySelectorAll("#toolbar button")) b.addEventListener("mousedown", (e) => e.preventDefault());
   loadList().then(() => {
     const wanted = new URLSearchParams(location.search).get("doc");

@@ -10,7 +10,14 @@ import os, re, shutil, subprocess, sys, tempfile, time, json
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.join(ROOT, ".build", "debug")
-STUDIO = os.path.join(ROOT, "studio-server", ".build", "debug", "attest-studio")
+# The release server when it is built (CI builds it: the 100 ms round trip is a figure of the
+# product, not of a debug build); the debug one otherwise.
+STUDIO_BUILD = os.environ.get("ATTEST_STUDIO_BUILD") or (
+    "release" if os.path.exists(os.path.join(ROOT, "studio-server", ".build", "release", "attest-studio")) else "debug")
+STUDIO = os.path.join(ROOT, "studio-server", ".build", STUDIO_BUILD, "attest-studio")
+MARKUP = 'Hostile <script>window.pwned=1</script> and "><img src=x onerror="window.pwned=2"> by Ana Silva.\n'
+EXTRACTOR = "import json, sys\ntext = sys.stdin.read()\nat = text.find('plan')\n" \
+    "print(json.dumps({'entities': [{'start': at, 'end': at + 4, 'type': 'LOC'}] if at >= 0 else [], 'quotes': []}))\n"
 STORY = "🚢 Ana Silva said the plan is fine, according to the Harbour Council.\n𝒜 second line: Ana Silva left.\n"
 failures = []
 
@@ -31,6 +38,33 @@ def corpus():
         f.write(STORY)
     subprocess.run([os.path.join(BIN, "attest"), "new", "story.txt", "--id", "story"], cwd=folder, check=True,
                    capture_output=True)
+    with open(os.path.join(folder, "markup.txt"), "w", encoding="utf-8") as f:
+        f.write(MARKUP)
+    subprocess.run([os.path.join(BIN, "attest"), "new", "markup.txt", "--id", "markup"], cwd=folder, check=True,
+                   capture_output=True)
+    # The manifest's own extractor (a script that calls "plan" a place), for suggestions.
+    with open(os.path.join(folder, "extractor.py"), "w", encoding="utf-8") as f:
+        f.write(EXTRACTOR)
+    manifest = os.path.join(folder, "attest.xml")
+    with open(manifest, encoding="utf-8") as f:
+        text = f.read()
+    command = f'python3 {os.path.join(folder, "extractor.py")}'
+    with open(manifest, "w", encoding="utf-8") as f:
+        f.write(text.replace("</manifest>", f'  <extractor command="{command}" timeout="30"/>\n</manifest>'))
+    # Predictions for review mode: one from --pred, one chosen on the page.
+    def at(text, nth=0):
+        i = -1
+        for _ in range(nth + 1):
+            i = STORY.index(text, i + 1)
+        return {"start": i, "end": i + len(text)}
+    with open(os.path.join(folder, "pred.jsonl"), "w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "story", "entities": [
+            {**at("Ana Silva"), "type": "PERSON"}, {**at("Harbour"), "type": "ORG"},
+            {**at("second line"), "type": "LOC"}, {**at("Ana Silva", 1), "type": "ORG"}],
+            "quotes": [{**at("the plan is fine"), "kind": "indirect", "speaker": at("Harbour Council")},
+                       {**at("left"), "kind": "direct"}]}) + "\n")
+    with open(os.path.join(folder, "empty.jsonl"), "w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "story", "entities": [], "quotes": []}) + "\n")
     return folder
 
 
@@ -84,7 +118,7 @@ def big_document(folder, mentions=1800, quotes=200):
 
 
 def start(folder):
-    process = subprocess.Popen([STUDIO, "--port", "0", "--corpus", folder],
+    process = subprocess.Popen([STUDIO, "--port", "0", "--corpus", folder, "--pred", os.path.join(folder, "pred.jsonl")],
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -108,6 +142,7 @@ def select_text(page, text, nth=0):
         const locate = (offset) => { for (const n of nodes) { if (offset <= n.data.length) return [n, offset]; offset -= n.data.length; } };
         const range = document.createRange();
         range.setStart(...locate(at)); range.setEnd(...locate(at + text.length));
+        range.startContainer.parentElement.scrollIntoView({block: 'center'});
         const rects = [...range.getClientRects()].filter(r => r.width > 0);
         const a = rects[0], b = rects[rects.length - 1];
         return {x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2};
@@ -226,6 +261,29 @@ def main():
             wait_until(page, lambda: "second line" not in xml(folder), "the removal")
             check("Delete removes the selected mention", "second line" not in xml(folder))
 
+            # Split: the second "Ana Silva" leaves e1 for an entity of its own; undo joins them again.
+            page.click('mark.mention[data-id=m2]')
+            page.click("#entities li[data-entity=e1] button:has-text('Split off')")
+            wait_until(page, lambda: xml(folder).count('type="PERSON"') == 2, "the split")
+            split = xml(folder)
+            check("a selected mention is split off into a new entity",
+                  re.search(r'<entity id="e\d+" type="PERSON" name="Ana Silva">\s*<mention id="m2"', split) is not None,
+                  split)
+            page.click("#undo")
+            wait_until(page, lambda: xml(folder).count('type="PERSON"') == 1, "the split's undo")
+            page.keyboard.press("Escape")
+
+            # Suggestions from the manifest's extractor (not the baseline): "plan" as a place.
+            page.select_option("#extractor", "manifest")
+            page.keyboard.press("x")
+            page.wait_for_selector("mark.suggestion")
+            texts = page.evaluate("() => window.attestStudio.suggestions.map(s => s.text + ' ' + s.type)")
+            check("suggestions come from the manifest's extractor when chosen", texts == ["plan LOC"], texts)
+            page.keyboard.press("Backspace")
+            wait_until(page, lambda: marks(page, "mark.suggestion") == 0, "the rejection")
+            check("Backspace rejects a suggestion (nothing written)", ">plan<" not in xml(folder))
+            page.select_option("#extractor", "baseline")
+
             # Accept all suggestions of one type at once.
             page.keyboard.press("x")
             page.wait_for_selector("mark.suggestion")
@@ -260,6 +318,64 @@ def main():
                   'type="ORG"' in xml(folder) and page.query_selector("mark.mention[data-type=ORG]") is not None
                   and 'type="LOC"' not in xml(folder), xml(folder))
 
+            # Review mode: the server's --pred file, then one chosen on the page; the counts are
+            # those of attest score --errors on the same files.
+            def cli_counts(pred):
+                r = subprocess.run([os.path.join(BIN, "attest"), "score", "--pred", pred, "--errors",
+                                    "--status", "draft,gold"], cwd=folder, capture_output=True, text=True)
+                section = r.stdout.split("\nstory: ")[1].split("\n\n")[0] if "\nstory: " in r.stdout else ""
+                counts = {}
+                for line in section.splitlines()[1:]:
+                    kind = line.split()[0]
+                    counts[kind] = counts.get(kind, 0) + 1
+                return counts, (int(section.split()[0]) if section else 0), r.stdout + r.stderr
+
+            def page_counts():
+                rows = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('#review-panel tr')]
+                    .filter(r => !r.dataset.review.startsWith('correct'))
+                    .map(r => [r.dataset.review, Number(r.cells[1].textContent)]))""")
+                return rows, int(page.inner_text("#review-errors").split(": ")[1].split()[0])
+
+            page.keyboard.press("r")
+            wait_until(page, lambda: marks(page, "mark.review") > 0, "review marks")
+            expected, total, output = cli_counts("pred.jsonl")
+            shown, shown_total = page_counts()
+            check(f"review of --pred shows the counts of attest score --errors ({total} errors: {expected})",
+                  shown == expected and shown_total == total and total > 0, f"page {shown} {shown_total}; cli {output}")
+            kinds = set(page.evaluate("() => [...document.querySelectorAll('mark.review')].map(m => m.dataset.review)"))
+            check("review marks correct, missed, spurious, wrong type, boundary and speaker differently",
+                  {"correct", "spurious", "type", "speaker"} <= kinds, kinds)
+            page.keyboard.press("p")
+            check("review mode does not edit", "Review mode" in page.inner_text("#message"))
+            page.set_input_files("#pred-file", os.path.join(folder, "empty.jsonl"))
+            wait_until(page, lambda: "empty.jsonl" in page.inner_text("#review-panel"), "the chosen file's review")
+            expected, total, output = cli_counts("empty.jsonl")
+            shown, shown_total = page_counts()
+            check(f"review of a file chosen on the page agrees too ({total} errors)",
+                  shown == expected and shown_total == total and set(shown) <= {"missed", "missed-quote"},
+                  f"page {shown} {shown_total}; cli {output}")
+            page.keyboard.press("r")
+            wait_until(page, lambda: marks(page, "mark.review") == 0, "review closed")
+            check("r closes review mode and the annotation is back", marks(page, "mark.mention") > 0)
+
+            # An article with markup in it: shown as text, never run.
+            hostile = browser.new_page()
+            hostile.goto(url + "?doc=markup")
+            hostile.wait_for_selector("#title:has-text('markup')")
+            wait_until(hostile, lambda: "<script>" in hostile.inner_text("#article"), "the markup article")
+            select_text(hostile, "<script>")
+            hostile.keyboard.press("o")
+            hostile.wait_for_selector("mark.mention[data-type=ORG]")
+            with open(os.path.join(folder, "annotations/markup.xml"), encoding="utf-8") as f:
+                markup = f.read()
+            check("markup in an article stays text: no script or img element, nothing run",
+                  marks(hostile, "#article script, #article img") == 0
+                  and hostile.evaluate("() => window.pwned === undefined")
+                  and hostile.inner_text("#article").startswith(MARKUP.strip()[:40]), hostile.inner_text("#article"))
+            check("a mention of “<script>” is written escaped at its offsets",
+                  '<mention id="m1" start="8" end="16">&lt;script&gt;</mention>' in markup, markup)
+            hostile.close()
+
             # A 100 KB article with 2,000 annotations: open, render, one edit round trip.
             size, annotations = big_document(folder)
             r = subprocess.run([os.path.join(BIN, "attest"), "validate", "--strict", "annotations/big.xml"], cwd=folder,
@@ -272,19 +388,27 @@ def main():
             wait_until(big, lambda: marks(big, "mark.mention") >= 1800, "the big document's marks", timeout=60)
             load_ms = (time.time() - started) * 1000
             render = [t["ms"] for t in big.evaluate("window.attestStudio.timings") if t["what"] == "render"]
-            select_text(big, "officials", nth=3)
-            clicked = time.time()
-            big.keyboard.press("p")
-            wait_until(big, lambda: marks(big, "mark.mention") >= 1801, "the big document's edit", timeout=60)
-            round_trip = (time.time() - clicked) * 1000
-            edit = [t["ms"] for t in big.evaluate("window.attestStudio.timings") if t["what"] == "edit"][0]
+            seen = []
+            for k in range(5):
+                select_text(big, "officials", nth=3 + k)
+                clicked = time.time()
+                big.keyboard.press("p")
+                wait_until(big, lambda: marks(big, "mark.mention") >= 1801 + k, "the big document's edit", timeout=60)
+                seen.append((time.time() - clicked) * 1000)
+            edits = [t for t in big.evaluate("window.attestStudio.timings") if t["what"] == "edit"]
+            total = sorted(t["ms"] for t in edits)
+            median = total[len(total) // 2]
             print(f"big document: {size} bytes, {annotations} annotations; page load to all marks {load_ms:.0f} ms, "
-                  f"render {render[0]:.0f} ms; edit (request, transaction, redraw) {edit:.0f} ms; "
-                  f"key press to mark seen by the test {round_trip:.0f} ms")
+                  f"render {render[0]:.0f} ms")
+            print(f"big document, 5 edits with the {STUDIO_BUILD} server: key press to file written and marks redrawn "
+                  + ", ".join(f"{t['ms']:.0f} ms ({t['request']:.0f} request + {t['redraw']:.0f} redraw)" for t in edits)
+                  + f"; median {median:.0f} ms; key press to mark seen by the test {', '.join(f'{x:.0f}' for x in seen)} ms")
             check("the big document renders in under 500 ms", render[0] < 500, f"{render[0]:.0f} ms")
-            # Measured and printed, not yet a check: with the debug server CI builds, the round trip on
-            # this document is several hundred ms (docs/performance.md); the target is 100 ms.
-            print(f"note: edit round trip on the big document {edit:.0f} ms (target 100 ms, not yet checked)")
+            if STUDIO_BUILD == "release":
+                check(f"an edit round trip on the big document takes under 100 ms (median {median:.0f} ms)",
+                      median < 100, f"{median:.0f} ms")
+            else:
+                print(f"note: the debug server's round trip ({median:.0f} ms) is not held to 100 ms; build it with -c release")
             big.close()
 
             timings = page.evaluate("window.attestStudio.timings")

@@ -13,6 +13,8 @@ public struct AnnotationEditor: Sendable {
     public private(set) var file: AnnotationFile
     /// The article as it is now.
     public let article: ArticleText
+    /// Where the article was read from (resolved and confined to the corpus).
+    public private(set) var articlePath = ""
     let articleBytes: [UInt8]
     /// The document as read.
     public let original: AnnotationDocument
@@ -59,7 +61,8 @@ public struct AnnotationEditor: Sendable {
         guard let article = ArticleText(bytes: bytes) else {
             throw AttestError("the article \(shown) is not valid UTF-8")
         }
-        let editor = AnnotationEditor(corpus: corpus, file: file, article: article, articleBytes: bytes)
+        var editor = AnnotationEditor(corpus: corpus, file: file, article: article, articleBytes: bytes)
+        editor.articlePath = articlePath
         if editor.isStale && !allowStale {
             throw AttestError(
                 "\(shown) changed since \(header.id) was annotated (its sha256 is no longer \(header.sha256.prefix(12))…), so the offsets may point at the wrong text; run `attest realign \(header.id)` to carry the annotations across"

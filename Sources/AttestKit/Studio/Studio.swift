@@ -12,15 +12,19 @@ public struct Studio: Sendable {
     public let origins: Set<String>
     /// Static files of the page: path → (content type, bytes).
     public let assets: [String: (type: String, bytes: [UInt8])]
+    /// Review mode's predictions (`--pred`): a JSON Lines file or a folder of annotation files.
+    public let predictions: String?
     public static let bodyLimit = 4 << 20
 
     public init(
-        corpus: Corpus, token: String?, origins: Set<String>, assets: [String: (type: String, bytes: [UInt8])] = [:]
+        corpus: Corpus, token: String?, origins: Set<String>, assets: [String: (type: String, bytes: [UInt8])] = [:],
+        predictions: String? = nil
     ) {
         self.corpus = corpus
         self.token = token
         self.origins = origins
         self.assets = assets
+        self.predictions = predictions
     }
 
     public func handle(_ request: StudioRequest) -> StudioResponse {
@@ -85,7 +89,9 @@ public struct Studio: Sendable {
         case ("PUT", "status"): return try withID(id) { try status($0, r) }
         case ("POST", "undo"): return try withID(id) { try undo($0) }
         case ("POST", "realign"): return try withID(id) { try realign($0) }
-        case ("GET", "suggestions"): return try withID(id) { try suggestions($0) }
+        case ("GET", "suggestions"): return try withID(id) { try suggestions($0, r) }
+        case ("GET", "review"): return try withID(id) { try review($0, r) }
+        case ("POST", "review"): return try withID(id) { try review($0, r) }
         default: return notFound(r)
         }
     }
@@ -293,13 +299,81 @@ public struct Studio: Sendable {
             extra: ["findings": .array(result.findings.map { .string($0.description) })])
     }
 
-    private func suggestions(_ id: String) throws -> StudioResponse {
+    /// Suggestions from an extractor: `?extractor=baseline`, or `manifest`
+    /// for the manifest's `<extractor>` (the default when it declares one).
+    private func suggestions(_ id: String, _ r: StudioRequest) throws -> StudioResponse {
         let editor: AnnotationEditor
         switch try open(id) {
         case .failure(let r): return r
         case .success(let e): editor = e
         }
-        let prediction = BaselineExtractor().extract(id: id, article: editor.article)
-        return .json(200, StudioDocumentJSON.prediction(prediction, article: editor.article))
+        let command = corpus.manifest.extractorCommand
+        let wanted = r.query["extractor"] ?? (command == nil ? "baseline" : "manifest")
+        let prediction: PredictionDocument
+        switch wanted {
+        case "baseline":
+            prediction = BaselineExtractor().extract(id: id, article: editor.article)
+        case "manifest":
+            guard let command else {
+                return .error(400, "no-extractor", "the manifest declares no <extractor>; use ?extractor=baseline")
+            }
+            let extractor = ExternalExtractor(
+                command: command, timeout: Double(corpus.manifest.extractorTimeout ?? 60))
+            let gold = GoldDocument(
+                document: editor.document, path: editor.file.url.path, articlePath: editor.articlePath,
+                article: editor.article)
+            switch extractor.run(gold) {
+            case .success(let p): prediction = p
+            case .failure(let f):
+                return .error(
+                    502, "extractor-failed",
+                    "the extractor \(Brief.quoted(command, limit: 60)) failed on \(id): \(f.reason)"
+                        + (f.stderrTail.isEmpty ? "" : " — " + f.stderrTail.joined(separator: " ⏎ ")))
+            }
+        default:
+            return .error(400, "bad-extractor", "extractor is baseline or manifest, not \(Brief.quoted(wanted))")
+        }
+        var json = StudioDocumentJSON.prediction(prediction, article: editor.article)
+        if case .object(var o) = json {
+            o["extractor"] = .string(wanted == "baseline" ? "baseline" : command ?? "")
+            json = .object(o)
+        }
+        return .json(200, json)
+    }
+
+    /// Review mode: the document's prediction (uploaded, or from `--pred`)
+    /// against its annotation, with the counts of `attest score --errors`.
+    private func review(_ id: String, _ r: StudioRequest) throws -> StudioResponse {
+        let prediction: PredictionDocument?
+        let source: String
+        do {
+            if r.method == "POST" {
+                source = r.query["name"] ?? "upload"
+                prediction = try PredictionLookup.find(id, bytes: r.body, name: source)
+            } else {
+                guard let predictions else {
+                    return .error(
+                        404, "no-predictions",
+                        "this server was started without --pred; choose a prediction file on the page")
+                }
+                source = DisplayPath.of(path: predictions, relativeTo: FileManager.default.currentDirectoryPath)
+                prediction = try PredictionLookup.find(id, path: predictions)
+            }
+        } catch let error as AttestError {
+            return .error(
+                422, "bad-prediction", error.message,
+                extra: ["diagnostics": StudioDocumentJSON.diagnostics(error.diagnostics)])
+        }
+        guard let prediction else {
+            return .error(404, "no-prediction", "\(source) has no prediction for \(id)")
+        }
+        do {
+            let review = try DocumentReview.make(id: id, prediction: prediction, source: source, corpus: corpus)
+            return .json(200, StudioDocumentJSON.review(review, source: source))
+        } catch let error as AttestError {
+            return .error(
+                422, "bad-prediction", error.message,
+                extra: ["diagnostics": StudioDocumentJSON.diagnostics(error.diagnostics)])
+        }
     }
 }

@@ -74,3 +74,26 @@ enum StudioDocumentJSON {
         return .object(["mentions": .array(mentions), "quotes": .array(quotes)])
     }
 }
+
+extension StudioDocumentJSON {
+    static func review(_ r: DocumentReview, source: String) -> StudioJSON {
+        let strict = r.score.entities.overall.strict
+        return .object([
+            "id": .string(r.id), "source": .string(source),
+            "errors": .int(r.score.errors.count),
+            "counts": .object(r.counts.mapValues { StudioJSON.int($0) }),
+            "strict": .object([
+                "correct": .int(strict.cor), "incorrect": .int(strict.inc), "partial": .int(strict.par),
+                "missed": .int(strict.mis), "spurious": .int(strict.spu),
+            ]),
+            "marks": .array(
+                r.marks.map { m in
+                    .object([
+                        "review": .string(m.review), "start": .int(m.span.start), "end": .int(m.span.end),
+                        "id": .string(m.id), "title": .string(m.title),
+                    ])
+                }),
+            "diagnostics": diagnostics(r.diagnostics),
+        ])
+    }
+}

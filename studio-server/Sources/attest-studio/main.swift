@@ -21,6 +21,11 @@ struct AttestStudioCommand: AsyncParsableCommand {
     var root: String?
     @Option(help: "The token every request must carry (required off loopback; generated when omitted).")
     var token: String?
+    @Option(
+        help: ArgumentHelp(
+            "Predictions for review mode: a JSON Lines file or a folder of annotation files (also chosen on the page).",
+            valueName: "FILE"))
+    var pred: String?
 
     func run() async throws {
         let corpus: Corpus
@@ -30,11 +35,17 @@ struct AttestStudioCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             throw ExitCode(2)
         }
+        if let pred, !FileManager.default.fileExists(atPath: pred) {
+            FileHandle.standardError.write(Data("error: --pred \(pred): no such file or folder\n".utf8))
+            throw ExitCode(2)
+        }
         let loopback = ["127.0.0.1", "::1", "localhost"].contains(host)
         let secret = token ?? (loopback ? nil : UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())
         let host = self.host
         let app = StudioServer.application(
-            studio: Studio(corpus: corpus, token: secret, origins: [], assets: StudioAssets.all), host: host,
+            studio: Studio(
+                corpus: corpus, token: secret, origins: [], assets: StudioAssets.all,
+                predictions: pred), host: host,
             port: port
         ) { bound in
             let shownHost = host.contains(":") ? "[\(host)]" : host

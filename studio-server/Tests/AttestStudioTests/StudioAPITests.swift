@@ -38,8 +38,15 @@ import Testing
     ) -> (status: Int, json: [String: Any], headers: [String: String]) {
         var h = ["host": "127.0.0.1:4646"]
         for (k, v) in headers { h[k] = v }
+        // "/api/…?a=b" as the server splits it: the path, and the query's fields.
+        let parts = path.split(separator: "?", maxSplits: 1).map(String.init)
+        var query: [String: String] = [:]
+        for field in (parts.count > 1 ? parts[1] : "").split(separator: "&") {
+            let kv = field.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
+            query[kv[0]] = kv.count > 1 ? kv[1] : ""
+        }
         let r = studio.handle(
-            StudioRequest(method: method, path: path, headers: h, body: Array((body ?? "").utf8)))
+            StudioRequest(method: method, path: parts[0], query: query, headers: h, body: Array((body ?? "").utf8)))
         let json = (try? JSONSerialization.jsonObject(with: Data(r.body)) as? [String: Any]) ?? [:]
         return (r.status, json, r.headers)
     }
@@ -142,6 +149,68 @@ import Testing
         #expect(page.status == 200)
         #expect(page.headers["content-security-policy"]?.contains("script-src 'self'") == true)
         #expect(!StudioAssets.appJS.contains("innerHTML"))
+    }
+
+    /// Review mode: a prediction from `--pred` or uploaded, with the counts of `attest score --errors`.
+    @Test func reviewFromPredAndFromAnUpload() throws {
+        let (scratch, plain) = try Self.corpus()
+        // The sample: Jane Doe exact, Springfield as ORG (gold LOC), Police spurious; the rest missed.
+        let pred = scratch.url.appendingPathComponent("pred.jsonl")
+        try Data(
+            (#"{"id": "sample", "entities": [{"start": 36, "end": 44, "type": "PERSON"}, "#
+                + #"{"start": 48, "end": 59, "type": "ORG"}, {"start": 80, "end": 86, "type": "ORG"}], "quotes": []}"#
+                + "\n").utf8
+        ).write(to: pred)
+        let none = Self.call(plain, "GET", "/api/documents/sample/review")
+        #expect(none.status == 404 && (none.json["error"] as? [String: Any])?["code"] as? String == "no-predictions")
+        let studio = Studio(corpus: plain.corpus, token: nil, origins: [], predictions: pred.path)
+        let r = Self.call(studio, "GET", "/api/documents/sample/review")
+        #expect(r.status == 200, "\(r.json)")
+        // Gold: m1 Jane Doe, m2 Springfield, m3 Ed Ray, m4 Doe, m5 Courier; q1–q3.
+        #expect(r.json["counts"] as? [String: Int] == ["type": 1, "spurious": 1, "missed": 3, "missed-quote": 3])
+        #expect(r.json["errors"] as? Int == 8)
+        let marks = (r.json["marks"] as? [[String: Any]] ?? []).map { "\($0["review"]!) \($0["id"]!)" }
+        #expect(marks.contains("correct m1") && marks.contains("type m2") && marks.contains("missed m5"), "\(marks)")
+        // Uploaded: one document; its id may be left out.
+        let upload = Self.call(
+            studio, "POST", "/api/documents/sample/review?name=mine.json",
+            body: #"{"entities": [{"start": 36, "end": 44, "type": "PERSON"}]}"#)
+        #expect(upload.status == 200)
+        #expect(upload.json["source"] as? String == "mine.json")
+        #expect(upload.json["errors"] as? Int == 7)
+        let other = Self.call(studio, "POST", "/api/documents/sample/review", body: #"{"id": "story"}"#)
+        #expect(other.status == 404)
+        let bad = Self.call(
+            studio, "POST", "/api/documents/sample/review",
+            body: #"{"entities": [{"start": 36, "end": 400, "type": "PERSON"}]}"#)
+        #expect(bad.status == 422, "\(bad.json)")
+        #expect(((bad.json["error"] as? [String: Any])?["message"] as? String)?.contains("400") == true)
+    }
+
+    /// Suggestions from the manifest's extractor (any program speaking the protocol) or the baseline.
+    @Test func suggestionsFromTheManifestsExtractor() throws {
+        let (scratch, plain) = try Self.corpus()
+        let manifest = scratch.url.appendingPathComponent("attest.xml")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        let program = #"printf '{"entities": [{"start": 36, "end": 44, "type": "PERSON"}]}'"#
+        try Data(
+            text.replacingOccurrences(
+                of: "</manifest>",
+                with:
+                    "  <extractor command=\"\(program.replacingOccurrences(of: "\"", with: "&quot;"))\"/>\n</manifest>"
+            ).utf8
+        ).write(to: manifest)
+        let corpus = try Corpus.open(root: scratch.url)
+        let studio = Studio(corpus: corpus, token: nil, origins: [])
+        let r = Self.call(studio, "GET", "/api/documents/sample/suggestions")
+        #expect(r.status == 200, "\(r.json)")
+        let mentions = r.json["mentions"] as? [[String: Any]] ?? []
+        #expect(mentions.count == 1 && mentions.first?["text"] as? String == "Jane Doe")
+        #expect(r.json["extractor"] as? String == program)
+        let baseline = Self.call(studio, "GET", "/api/documents/sample/suggestions?extractor=baseline")
+        #expect(baseline.json["extractor"] as? String == "baseline")
+        #expect(Self.call(studio, "GET", "/api/documents/sample/suggestions?extractor=gpt").status == 400)
+        #expect(Self.call(plain, "GET", "/api/documents/sample/suggestions?extractor=manifest").status == 400)
     }
 
     @Test func embeddedAssetsMatchStudioFolder() throws {
