@@ -345,6 +345,8 @@ def main():
             kinds = set(page.evaluate("() => [...document.querySelectorAll('mark.review')].map(m => m.dataset.review)"))
             check("review marks correct, missed, spurious, wrong type, boundary and speaker differently",
                   {"correct", "spurious", "type", "speaker"} <= kinds, kinds)
+            if screenshot:
+                page.screenshot(path=screenshot.replace(".png", "-review.png"), full_page=False)
             page.keyboard.press("p")
             check("review mode does not edit", "Review mode" in page.inner_text("#message"))
             page.set_input_files("#pred-file", os.path.join(folder, "empty.jsonl"))
