@@ -4,18 +4,24 @@ import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the gold set in the extractor form (JSON Lines).",
-        discussion: "Scoring the export against the gold set gives 1 on every metric.")
+        abstract: "Write the gold set as JSON Lines or for another tool (brat, CoNLL, Label Studio, doccano, spaCy).",
+        discussion: """
+            jsonl is the extractor form: scoring it against the gold set gives 1 on every metric. The other formats \
+            are those attest import reads; what a format cannot carry is said on standard error (docs/interop.md).
+            """)
 
-    @Option(help: "Output format (jsonl).") var format: String = "jsonl"
-    @Option(help: "Output file (default: standard output).") var out: String?
+    @Option(help: "Output format: jsonl, brat, conll, labelstudio, doccano or spacy.") var format: String = "jsonl"
+    @Option(help: "Output file (default: standard output); for brat, a folder.") var out: String?
     @Option(
         help: ArgumentHelp("Statuses to export: gold (default) or a list such as draft,gold.", valueName: "STATUSES"))
     var status: String = "gold"
     @OptionGroup var options: CorpusOptions
 
     func validate() throws {
-        guard format == "jsonl" else { throw ValidationError("--format: only jsonl is supported") }
+        guard format == "jsonl" || InteropFormat(rawValue: format) != nil else {
+            throw ValidationError("--format is jsonl, brat, conll, labelstudio, doccano or spacy; got \"\(format)\"")
+        }
+        if format == "brat" && out == nil { throw ValidationError("--format brat writes a folder: give --out DIR") }
         _ = try FlagValues.statuses(status)
     }
 
@@ -32,6 +38,26 @@ struct Export: ParsableCommand {
             Output.error(
                 "skipped \(skipped.count) file(s) not of status \(status): "
                     + skipped.map { "\($0.id) (\($0.document.header.status.rawValue))" }.joined(separator: ", "))
+        }
+        if let interop = InteropFormat(rawValue: format) {
+            let docs = try golds.map { g -> InteropDocument in
+                guard let article = g.article ?? g.loadArticle() else {
+                    throw AttestError("cannot read the article of \(g.id) (\(g.articlePath))")
+                }
+                return InteropDocument(g.document, text: article.string)
+            }
+            if let drops = interop.drops { Output.error("note: \(drops)") }
+            let files = interop.write(docs, name: corpus.manifest.name)
+            if interop == .brat, let out {
+                let folder = URL(fileURLWithPath: out, isDirectory: true)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                for f in files { try AtomicFile.write(f.bytes, to: folder.appendingPathComponent(f.path)) }
+            } else if let out {
+                try AtomicFile.write(files[0].bytes, to: URL(fileURLWithPath: out))
+            } else {
+                Output.write(String(decoding: files[0].bytes, as: UTF8.self))
+            }
+            return
         }
         let text = PredictionWriter.jsonLines(golds.map { PredictionDocument($0.document) })
         if let out { try AtomicFile.write(text, to: URL(fileURLWithPath: out)) } else { Output.write(text) }

@@ -8,7 +8,8 @@ import Foundation
 struct LayerCheck {
     /// AttestKit's folders, lowest layer first.
     static let order = [
-        "Support", "Model", "XML", "Validation", "Corpus", "Extraction", "Scoring", "Reports", "Annotation", "Studio",
+        "Support", "Model", "XML", "Validation", "Corpus", "Extraction", "Scoring", "Reports", "Annotation", "Interop",
+        "Studio",
     ]
 
     /// One use of a name declared in a higher layer.
