@@ -1,0 +1,82 @@
+import Foundation
+
+/// `attest agree`'s report: a table of every metric by pair of annotation
+/// sets (and their average), Fleiss' κ for more than two, and the first
+/// pair's figures per document; as text or JSON.
+public enum AgreementReport {
+    public static func text(_ r: Agreement.Report) -> String {
+        var out = "Agreement on \(r.documents.count) document(s) between \(r.names.joined(separator: ", "))\n\n"
+        let columns = r.pairs.map { "\(r.names[$0.i]) / \(r.names[$0.j])" } + (r.pairs.count > 1 ? ["average"] : [])
+        var rows: [[String]] = [["metric"] + columns]
+        for (k, key) in Agreement.Pair.keys.enumerated() {
+            let values = r.pairs.map { $0.figures.values[k] } + (r.pairs.count > 1 ? [r.average.values[k]] : [])
+            rows.append([key] + values.map { String(format: "%.4f", $0) })
+        }
+        out += table(rows)
+        if let f = r.fleiss {
+            out += "\nFleiss' κ over tokens (\(r.names.count) annotators): \(String(format: "%.4f", f))\n"
+        }
+        if r.documents.count > 1, let first = r.pairs.first {
+            out += "\nPer document (\(r.names[first.i]) / \(r.names[first.j])):\n"
+            var doc: [[String]] = [["document", "mentions.strict.f1", "quotes.exact.f1", "tokens.cohen-kappa"]]
+            for d in r.perDocument {
+                doc.append(
+                    [d.id]
+                        + [d.figures.mentionsStrict, d.figures.quotesExact, d.figures.kappa].map {
+                            String(format: "%.4f", $0)
+                        })
+            }
+            out += table(doc)
+        }
+        return out
+    }
+
+    static func table(_ rows: [[String]]) -> String {
+        let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { c, cell in
+                c == 0
+                    ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[c] - cell.count) + cell
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    public static func json(_ r: Agreement.Report) -> String {
+        func figures(_ p: Agreement.Pair) -> AgreementJSON {
+            .object(
+                Dictionary(uniqueKeysWithValues: zip(Agreement.Pair.keys, p.values.map { AgreementJSON.number($0) })))
+        }
+        var o: [String: AgreementJSON] = [
+            "annotators": .array(r.names.map { .string($0) }), "documents": .array(r.documents.map { .string($0) }),
+            "pairs": .array(
+                r.pairs.map {
+                    .object(["a": .string(r.names[$0.i]), "b": .string(r.names[$0.j]), "figures": figures($0.figures)])
+                }),
+            "average": figures(r.average),
+            "per-document": .array(
+                r.perDocument.map { .object(["id": .string($0.id), "figures": figures($0.figures)]) }),
+        ]
+        if let f = r.fleiss { o["fleiss-kappa"] = .number(f) }
+        return AgreementJSON.object(o).rendered + "\n"
+    }
+}
+
+/// A small deterministic JSON writer (sorted keys, numbers to 6 places).
+enum AgreementJSON {
+    case string(String)
+    case number(Double)
+    case array([AgreementJSON])
+    case object([String: AgreementJSON])
+
+    var rendered: String {
+        switch self {
+        case .string(let s): PredictionWriter.string(s)
+        case .number(let d): d.isFinite ? String(format: "%.6f", d) : "null"
+        case .array(let a): "[" + a.map(\.rendered).joined(separator: ",") + "]"
+        case .object(let o):
+            "{" + o.keys.sorted().map { PredictionWriter.string($0) + ":" + o[$0]!.rendered }.joined(separator: ",")
+                + "}"
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import AttestKit
+
+/// Agreement figures against hand computation (docs/metrics.md, "Agreement").
+@Suite struct AgreementTests {
+    static func sample() throws -> (AnnotationDocument, ArticleText) {
+        let doc = try AnnotationFile.read(Paths.sampleAnnotation).document
+        let bytes = [UInt8](try Data(contentsOf: Paths.sample.appendingPathComponent("corpus/sample.txt")))
+        return (doc, try #require(ArticleText(bytes: bytes)))
+    }
+
+    @Test func twoCopiesAgreeEverywhere() throws {
+        let (doc, article) = try Self.sample()
+        let r = Agreement.report(
+            names: ["a", "b", "c"], sets: [["sample": doc], ["sample": doc], ["sample": doc]],
+            articles: ["sample": article])
+        #expect(r.average.values == [Double](repeating: 1, count: 8))
+        #expect(r.fleiss == 1)
+    }
+
+    /// B leaves out Courier (m5) and calls Springfield an ORG; its q2 starts one word later.
+    ///
+    /// Mentions: A has 5, B 4, 3 agree (Jane Doe, Ed Ray, Doe): F1 = 2·3/9 = 2/3, by overlap too
+    /// (Springfield's types differ). Quotes: 2 of 3 exact, F1 = 4/6; q2 "the march had been
+    /// peaceful" [122,149) against "march had been peaceful" [126,149): Jaccard 23/27 ≥ 0.5, so
+    /// all 3 match by overlap, same kinds, speakers and cues.
+    ///
+    /// Tokens (35, split at white space): A labels 5 PERSON, 1 LOC, 1 ORG, 28 O; B 5 PERSON,
+    /// 1 ORG, 29 O; they differ on Springfield and Courier: p_o = 33/35,
+    /// p_e = (5·5 + 1·0 + 1·1 + 28·29)/35² = 838/1225, κ = (1155 − 838)/(1225 − 838) = 317/387.
+    @Test func handComputedFiguresAfterKnownEdits() throws {
+        let (a, article) = try Self.sample()
+        var editor = EditApplier(document: a)
+        _ = try editor.applyAll([
+            .removeMention("m5"), .removeEntity("e4"), .retype(entity: "e2", type: EntityType("ORG")),
+        ])
+        var b = editor.document
+        b.quotes[1].content = Excerpt(span: Span(126, 149), text: "march had been peaceful")
+        #expect(Agreement.tokenLabels(a, article: article).count == 35)
+        let r = Agreement.report(
+            names: ["a", "b"], sets: [["sample": a], ["sample": b]], articles: ["sample": article])
+        let f = try #require(r.pairs.first?.figures)
+        #expect(abs(f.mentionsStrict - 2.0 / 3) < 1e-12)
+        #expect(abs(f.mentionsOverlap - 2.0 / 3) < 1e-12)
+        #expect(abs(f.quotesExact - 4.0 / 6) < 1e-12)
+        #expect(f.quotesOverlap == 1 && f.kinds == 1 && f.speakers == 1 && f.cues == 1)
+        #expect(abs(f.kappa - 317.0 / 387) < 1e-12, "\(f.kappa)")
+    }
+
+    /// Fleiss' κ on the worked example of Fleiss (1971) as Wikipedia gives it: 10 items, 14 raters, κ ≈ 0.210.
+    @Test func fleissOnTheTextbookExample() {
+        let table: [[Int]] = [
+            [0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
+            [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2], [6, 5, 2, 1, 0], [0, 2, 2, 3, 7],
+        ]
+        let items = table.map { row in row.enumerated().flatMap { k, n in [String](repeating: "c\(k)", count: n) } }
+        #expect(abs(Agreement.fleiss(items) - 0.20993) < 1e-4, "\(Agreement.fleiss(items))")
+        // Cohen's κ: 2 raters, 50 items, the classic table (20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no): κ = 0.4.
+        let pairs =
+            [(String, String)](repeating: ("y", "y"), count: 20) + [(String, String)](repeating: ("y", "n"), count: 5)
+            + [(String, String)](repeating: ("n", "y"), count: 10)
+            + [(String, String)](repeating: ("n", "n"), count: 15)
+        #expect(abs(Agreement.cohen(pairs) - 0.4) < 1e-12)
+    }
+}
