@@ -14,10 +14,16 @@ enum CoNLLFormat {
         var line: Int
     }
 
-    /// The documents of a token file: `-DOCSTART-` lines split it (their
-    /// first other column, when present, is not used: ids are `STEM-N`, or STEM for one).
+    /// The documents of a token file: `-DOCSTART-` lines split it. A
+    /// document's id is the first column of its `-DOCSTART-` line that is not
+    /// `-X-` or `O` (Attest writes `-DOCSTART- -X- ID O`), when there is one.
     static func documents(_ content: String, file: String) throws -> [[[Token]]] {
-        var docs: [[[Token]]] = []
+        try identifiedDocuments(content, file: file).map(\.sentences)
+    }
+
+    static func identifiedDocuments(_ content: String, file: String) throws -> [(id: String?, sentences: [[Token]])] {
+        var docs: [(id: String?, sentences: [[Token]])] = []
+        var currentID: String?
         var sentences: [[Token]] = []
         var sentence: [Token] = []
         func endSentence() {
@@ -33,8 +39,9 @@ enum CoNLLFormat {
             }
             if columns[0] == "-DOCSTART-" {
                 endSentence()
-                if !sentences.isEmpty { docs.append(sentences) }
+                if !sentences.isEmpty { docs.append((currentID, sentences)) }
                 sentences = []
+                currentID = columns.dropFirst().first { $0 != "-X-" && $0 != "O" }.map(String.init)
                 continue
             }
             guard columns.count >= 2 else {
@@ -43,7 +50,7 @@ enum CoNLLFormat {
             sentence.append(Token(word: String(columns[0]), tag: String(columns[columns.count - 1]), line: i + 1))
         }
         endSentence()
-        if !sentences.isEmpty { docs.append(sentences) }
+        if !sentences.isEmpty { docs.append((currentID, sentences)) }
         return docs
     }
 

@@ -27,14 +27,14 @@ public enum InteropFormat: String, CaseIterable, Sendable {
                 let text = try Self.text(txt.path)
                 docs.append(try BratFormat.read(text: text, ann: try Self.text(path), id: stem, file: shown))
             case .conll:
-                let sentences = try CoNLLFormat.documents(try Self.text(path), file: shown)
+                let found = try CoNLLFormat.identifiedDocuments(try Self.text(path), file: shown)
                 let article = try text.map { try Self.text($0) }
-                if article != nil && sentences.count != 1 {
-                    throw AttestError("\(shown): --text aligns one document; this file has \(sentences.count)")
+                if article != nil && found.count != 1 {
+                    throw AttestError("\(shown): --text aligns one document; this file has \(found.count)")
                 }
-                for (k, s) in sentences.enumerated() {
-                    let id = sentences.count == 1 ? stem : "\(stem)-\(k + 1)"
-                    docs.append(try CoNLLFormat.read(s, id: id, article: article, file: shown))
+                for (k, d) in found.enumerated() {
+                    let id = d.id ?? (found.count == 1 ? stem : "\(stem)-\(k + 1)")
+                    docs.append(try CoNLLFormat.read(d.sentences, id: id, article: article, file: shown))
                 }
             case .labelstudio: docs += try JSONFormats.readLabelStudio(try Self.bytes(path), file: shown, stem: stem)
             case .doccano: docs += try JSONFormats.readDoccano(try Self.bytes(path), file: shown, stem: stem)

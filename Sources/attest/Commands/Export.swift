@@ -15,6 +15,11 @@ struct Export: ParsableCommand {
     @Option(
         help: ArgumentHelp("Statuses to export: gold (default) or a list such as draft,gold.", valueName: "STATUSES"))
     var status: String = "gold"
+    @Option(
+        help: ArgumentHelp(
+            "Export these predictions (JSON Lines in the extractor form) instead of the gold set, on the corpus's articles.",
+            valueName: "FILE"))
+    var fromPred: String?
     @OptionGroup var options: CorpusOptions
 
     func validate() throws {
@@ -27,6 +32,13 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let corpus = try options.corpus()
+        if let fromPred {
+            guard let interop = InteropFormat(rawValue: format) else {
+                throw AttestError("--from-pred converts to brat, conll, labelstudio, doccano or spacy")
+            }
+            try write(try InteropPredictions.documents(jsonLines: fromPred, corpus: corpus), interop, corpus)
+            return
+        }
         let statuses = try FlagValues.statuses(status)
         let (read, problems) = corpus.loadGold(statuses: statuses)
         if !problems.isEmpty {
@@ -46,20 +58,24 @@ struct Export: ParsableCommand {
                 }
                 return InteropDocument(g.document, text: article.string)
             }
-            if let drops = interop.drops { Output.error("note: \(drops)") }
-            let files = interop.write(docs, name: corpus.manifest.name)
-            if interop == .brat, let out {
-                let folder = URL(fileURLWithPath: out, isDirectory: true)
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                for f in files { try AtomicFile.write(f.bytes, to: folder.appendingPathComponent(f.path)) }
-            } else if let out {
-                try AtomicFile.write(files[0].bytes, to: URL(fileURLWithPath: out))
-            } else {
-                Output.write(String(decoding: files[0].bytes, as: UTF8.self))
-            }
+            try write(docs, interop, corpus)
             return
         }
         let text = PredictionWriter.jsonLines(golds.map { PredictionDocument($0.document) })
         if let out { try AtomicFile.write(text, to: URL(fileURLWithPath: out)) } else { Output.write(text) }
+    }
+
+    private func write(_ docs: [InteropDocument], _ interop: InteropFormat, _ corpus: Corpus) throws {
+        if let drops = interop.drops { Output.error("note: \(drops)") }
+        let files = interop.write(docs, name: corpus.manifest.name)
+        if interop == .brat, let out {
+            let folder = URL(fileURLWithPath: out, isDirectory: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for f in files { try AtomicFile.write(f.bytes, to: folder.appendingPathComponent(f.path)) }
+        } else if let out {
+            try AtomicFile.write(files[0].bytes, to: URL(fileURLWithPath: out))
+        } else {
+            Output.write(String(decoding: files[0].bytes, as: UTF8.self))
+        }
     }
 }

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@testable import AttestKit
+
+/// import, export and score --pred in other tools' formats, through the binary, on a copy of the shipped corpus.
+@Suite(.serialized) struct InteropCommandTests {
+    static func shippedCorpus() throws -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        for sub in ["corpus", "annotations"] {
+            for name in try FileManager.default.contentsOfDirectory(
+                atPath: Paths.repository.appendingPathComponent(sub).path) where !name.hasPrefix(".")
+            {
+                folder.write(
+                    "\(sub)/\(name)",
+                    [UInt8](try Data(contentsOf: Paths.repository.appendingPathComponent("\(sub)/\(name)"))))
+            }
+        }
+        folder.write("attest.xml", [UInt8](try Data(contentsOf: Paths.repository.appendingPathComponent("attest.xml"))))
+        return folder
+    }
+
+    static func attest(_ args: [String], _ folder: TemporaryFolder) throws -> CommandRunner.Result {
+        try CommandRunner.run(args, in: folder.url)
+    }
+
+    static func report(_ path: URL) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: path)) as? [String: Any])
+    }
+
+    /// The baseline's predictions written for each tool score exactly as the JSON Lines do
+    /// (entities in every format; quotes too in brat, the one format that carries them).
+    @Test func scoringOtherFormatsGivesTheFiguresOfJSONLines() throws {
+        let folder = try Self.shippedCorpus()
+        let run = try Self.attest(["run", "--out", "pred.jsonl", "--no-gates"], folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let reference = try Self.attest(["score", "--pred", "pred.jsonl", "--json", "ref.json", "--no-gates"], folder)
+        #expect(reference.status == 0, "\(reference.stderr)")
+        let expected = try Self.report(folder.url.appendingPathComponent("ref.json"))
+        let targets: [(String, String)] = [
+            ("conll", "pred.conll"), ("brat", "brat-pred"), ("labelstudio", "pred.json"),
+            ("doccano", "pred.doccano.jsonl"), ("spacy", "pred.spacy.jsonl"),
+        ]
+        for (format, out) in targets {
+            let export = try Self.attest(
+                ["export", "--from-pred", "pred.jsonl", "--format", format, "--out", out], folder)
+            #expect(export.status == 0, "\(format): \(export.stderr)")
+            let scored = try Self.attest(["score", "--pred", out, "--json", "\(format).json", "--no-gates"], folder)
+            #expect(scored.status == 0, "\(format): \(scored.stderr)")
+            let got = try Self.report(folder.url.appendingPathComponent("\(format).json"))
+            for key in ["entities", "entity_types", "entity_confusion"] {
+                #expect(
+                    NSDictionary(dictionary: got[key] as? [String: Any] ?? [:])
+                        == NSDictionary(dictionary: expected[key] as? [String: Any] ?? [:]), "\(format) \(key)")
+            }
+            if format == "brat" {
+                #expect(
+                    NSDictionary(dictionary: got["quotes"] as? [String: Any] ?? [:])
+                        == NSDictionary(dictionary: expected["quotes"] as? [String: Any] ?? [:]), "brat quotes")
+            }
+        }
+        // A CoNLL file without document ids cannot be matched to articles: said, exit 2.
+        folder.write("noid.conll", "Met B-ORG\nPolice I-ORG\n")
+        let noID = try Self.attest(["score", "--pred", "noid.conll"], folder)
+        #expect(noID.status == 2 && noID.stderr.contains("-DOCSTART- -X- ID O"), "\(noID.stderr)")
+    }
+
+    /// Export the gold set to brat, import it into an empty corpus: the files validate strictly, and
+    /// exporting the imported corpus gives the same brat files byte for byte.
+    @Test func bratExportImportExport() throws {
+        let folder = try Self.shippedCorpus()
+        #expect(try Self.attest(["export", "--format", "brat", "--out", "brat"], folder).status == 0)
+        let target = TemporaryFolder()
+        target.write(
+            "attest.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest xmlns=\"urn:attest:format:1\" version=\"1.0\">\n  <corpus name=\"t\" guidelines=\"1.0\"/>\n</manifest>\n"
+        )
+        let imported = try Self.attest(
+            ["import", "brat", folder.url.appendingPathComponent("brat").path, "--status", "gold"], target)
+        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
+        #expect(imported.stdout.contains("imported 3 of 3 document(s)"))
+        let strict = try Self.attest(["validate", "--strict"], target)
+        #expect(strict.status == 0, "\(strict.stdout)\(strict.stderr)")
+        #expect(try Self.attest(["fmt", "--check"], target).status == 0)
+        // Articles byte for byte.
+        for name in try FileManager.default.contentsOfDirectory(
+            atPath: folder.url.appendingPathComponent("corpus").path)
+        {
+            #expect(
+                try Data(contentsOf: folder.url.appendingPathComponent("corpus/\(name)"))
+                    == Data(contentsOf: target.url.appendingPathComponent("corpus/\(name)")), "\(name)")
+        }
+        #expect(try Self.attest(["export", "--format", "brat", "--out", "again"], target).status == 0)
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("brat").path)
+        {
+            #expect(
+                try Data(contentsOf: folder.url.appendingPathComponent("brat/\(name)"))
+                    == Data(contentsOf: target.url.appendingPathComponent("again/\(name)")), "\(name)")
+        }
+        // Importing again refuses every document (their files exist) and writes nothing: exit 1.
+        let twice = try Self.attest(["import", "brat", folder.url.appendingPathComponent("brat").path], target)
+        #expect(twice.status == 1 && twice.stderr.contains("already exists"), "\(twice.stderr)")
+    }
+}
