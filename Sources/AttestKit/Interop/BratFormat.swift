@@ -7,7 +7,9 @@
 ///   relations `Speaker Arg1:Tq Arg2:Ts` and `Cue Arg1:Tq Arg2:Tc` (the
 ///   speaker may be a mention's `T`), the kind as attribute `Kind Tq direct`;
 /// - `*\tEquiv T1 T4`: mentions of one entity;
-/// - `#` notes and other relations, attributes and events are ignored (and counted).
+/// - Attest's own ids travel in notes `#N\tAnnotatorNotes T1\tattest m1 e1 Entity Name`
+///   (a mention, its entity's id and name) and `attest q1` (a quote); other `#` notes, other
+///   relations, attributes and events are ignored (and counted).
 enum BratFormat {
     static let quoteTypes: Set<String> = ["Quote", "Speaker", "Cue"]
 
@@ -19,6 +21,7 @@ enum BratFormat {
         var kinds: [String: QuoteKind] = [:]
         var equivalences: [[String]] = []
         var ignored = 0
+        var carried: [String: [Substring]] = [:]
         for (index, raw) in ann.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             let n = index + 1
@@ -63,7 +66,12 @@ enum BratFormat {
             case "*":
                 let parts = fields.count >= 2 ? fields[1].split(separator: " ").map(String.init) : []
                 if parts.first == "Equiv" { equivalences.append(Array(parts.dropFirst())) } else { ignored += 1 }
-            case "#": continue
+            case "#":
+                // `#1\tAnnotatorNotes T1\tattest m1 e1 Name`: Attest's ids; other notes are not read.
+                let parts = fields.count == 3 ? fields[1].split(separator: " ") : []
+                if parts.count == 2, parts[0] == "AnnotatorNotes", fields[2].hasPrefix("attest ") {
+                    carried[String(parts[1])] = fields[2].split(separator: " ", maxSplits: 3).dropFirst().map { $0 }
+                }
             default: ignored += 1
             }
         }
@@ -86,10 +94,15 @@ enum BratFormat {
         var doc = InteropDocument(id: id, text: text)
         for t in order {
             guard let b = bound[t], !quoteTypes.contains(b.type) else { continue }
-            doc.mentions.append(.init(span: b.span, type: b.type, group: group[t]))
+            let note = carried[t] ?? []
+            doc.mentions.append(.init(span: b.span, type: b.type, group: group[t], id: note.first.map(String.init)))
+            if note.count == 3, let g = group[t], doc.entityNames[g] == nil {
+                doc.entityNames[g] = .init(id: String(note[1]), name: String(note[2]))
+            }
         }
         for t in order where bound[t]?.type == "Quote" {
-            var q = InteropDocument.Quote(content: bound[t]!.span, kind: kinds[t] ?? .direct)
+            var q = InteropDocument.Quote(
+                content: bound[t]!.span, kind: kinds[t] ?? .direct, id: carried[t]?.first.map(String.init))
             for r in relations where r.from == t {
                 guard let target = bound[r.to] else {
                     throw AttestError(
@@ -121,6 +134,7 @@ enum BratFormat {
     static func write(_ doc: InteropDocument) -> String {
         let article = ArticleText(doc.text)
         var out = ""
+        var notes = ""
         var t = 0
         var r = 0
         var mentionT: [Span: String] = [:]
@@ -132,8 +146,15 @@ enum BratFormat {
             out += "T\(t)\t\(type) \(span.start) \(span.end)\t\(covered)\n"
             return "T\(t)"
         }
+        func note(_ target: String, _ text: String) {
+            notes += "#\(notes.split(separator: "\n").count + 1)\tAnnotatorNotes \(target)\tattest \(text)\n"
+        }
         for m in doc.mentions {
             let id = textBound(m.type, m.span)
+            if let mid = m.id {
+                let entity = m.group.flatMap { doc.entityNames[$0] }
+                note(id, entity.map { "\(mid) \($0.id) \($0.name.replacingOccurrences(of: "\n", with: " "))" } ?? mid)
+            }
             if mentionT[m.span] == nil { mentionT[m.span] = id }
             if let g = m.group {
                 groupMembers[g, default: []].append(id)
@@ -143,6 +164,7 @@ enum BratFormat {
         var a = 0
         for q in doc.quotes {
             let qt = textBound("Quote", q.content)
+            if let qid = q.id { note(qt, qid) }
             a += 1
             out += "A\(a)\tKind \(qt) \(q.kind.rawValue)\n"
             if let s = q.speaker {
@@ -167,6 +189,6 @@ enum BratFormat {
         for g in groupMembers.keys.sorted() where groupMembers[g]!.count > 1 {
             out += "*\tEquiv \(groupMembers[g]!.joined(separator: " "))\n"
         }
-        return out
+        return out + notes
     }
 }

@@ -9,11 +9,14 @@ public struct InteropDocument: Hashable, Sendable {
         public var type: String
         /// Mentions with the same group are one entity (brat's `Equiv`); nil: grouped by type and text.
         public var group: Int?
+        /// The mention's id in Attest, when the format carried it.
+        public var id: String?
 
-        public init(span: Span, type: String, group: Int? = nil) {
+        public init(span: Span, type: String, group: Int? = nil, id: String? = nil) {
             self.span = span
             self.type = type
             self.group = group
+            self.id = id
         }
     }
 
@@ -24,13 +27,19 @@ public struct InteropDocument: Hashable, Sendable {
         public var cue: Span?
         /// The group of the entity it is attributed to.
         public var speakerGroup: Int?
+        /// The quote's id in Attest, when the format carried it.
+        public var id: String?
 
-        public init(content: Span, kind: QuoteKind, speaker: Span? = nil, cue: Span? = nil, speakerGroup: Int? = nil) {
+        public init(
+            content: Span, kind: QuoteKind, speaker: Span? = nil, cue: Span? = nil, speakerGroup: Int? = nil,
+            id: String? = nil
+        ) {
             self.content = content
             self.kind = kind
             self.speaker = speaker
             self.cue = cue
             self.speakerGroup = speakerGroup
+            self.id = id
         }
     }
 
@@ -38,6 +47,18 @@ public struct InteropDocument: Hashable, Sendable {
     public var text: String
     public var mentions: [Mention]
     public var quotes: [Quote]
+    /// Entity ids and names by group, when the format carried them.
+    public var entityNames: [Int: EntityName] = [:]
+
+    public struct EntityName: Hashable, Sendable {
+        public var id: String
+        public var name: String
+
+        public init(id: String, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
     /// What the reader fixed or left out, for the import report.
     public var notes: [String] = []
 
@@ -56,13 +77,14 @@ public struct InteropDocument: Hashable, Sendable {
         var groups: [String: Int] = [:]
         for (i, e) in document.entities.enumerated() { groups[e.id] = i + 1 }
         mentions = document.entities.flatMap { e in
-            e.mentions.map { Mention(span: $0.span, type: e.type.name, group: groups[e.id]) }
+            e.mentions.map { Mention(span: $0.span, type: e.type.name, group: groups[e.id], id: $0.id) }
         }.sorted { ($0.span, $0.type) < ($1.span, $1.type) }
         quotes = document.quotes.map { q in
             Quote(
                 content: q.content.span, kind: q.kind, speaker: q.speaker?.span, cue: q.cue?.span,
-                speakerGroup: q.speakerEntity.flatMap { groups[$0] })
+                speakerGroup: q.speakerEntity.flatMap { groups[$0] }, id: q.id)
         }.sorted { $0.content < $1.content }
+        for (i, e) in document.entities.enumerated() { entityNames[i + 1] = EntityName(id: e.id, name: e.name) }
     }
 
     /// The annotation this document makes, with ids numbered in text order:
@@ -75,28 +97,38 @@ public struct InteropDocument: Hashable, Sendable {
         var entityOfKey: [String: Int] = [:]
         var entities: [Entity] = []
         var entityOfGroup: [Int: String] = [:]
-        for (i, m) in ordered.enumerated() {
+        // Ids the format carried are kept; the others are numbered past them.
+        var mentionIDs = IDSequence(prefix: "m", taken: mentions.compactMap(\.id))
+        var entityIDs = IDSequence(prefix: "e", taken: entityNames.values.map(\.id))
+        var named = Set<Int>()
+        for m in ordered {
             let covered = article[m.span]
             let key = m.group.map { "group \($0)" } ?? "\(m.type)\u{0}\(covered)"
-            let mention = AttestKit.Mention(id: "m\(i + 1)", excerpt: Excerpt(span: m.span, text: covered))
+            let mention = AttestKit.Mention(
+                id: m.id ?? mentionIDs.next(), excerpt: Excerpt(span: m.span, text: covered))
             if let k = entityOfKey[key] {
                 entities[k].mentions.append(mention)
             } else {
                 entityOfKey[key] = entities.count
+                let given = m.group.flatMap { entityNames[$0] }
+                if given != nil { named.insert(entities.count) }
                 entities.append(
-                    Entity(id: "e\(entities.count + 1)", type: EntityType(m.type), name: covered, mentions: [mention]))
+                    Entity(
+                        id: given?.id ?? entityIDs.next(), type: EntityType(m.type), name: given?.name ?? covered,
+                        mentions: [mention]))
             }
             if let g = m.group { entityOfGroup[g] = entities[entityOfKey[key]!].id }
         }
-        for k in entities.indices {
+        for k in entities.indices where !named.contains(k) {
             // The longest mention names the entity (the first of the longest).
             entities[k].name = entities[k].mentions.max { $0.text.count < $1.text.count }?.text ?? entities[k].name
         }
         var mentionEntity: [Span: String] = [:]
         for e in entities { for m in e.mentions where mentionEntity[m.span] == nil { mentionEntity[m.span] = e.id } }
-        let quotes = self.quotes.sorted { $0.content < $1.content }.enumerated().map { i, q in
+        var quoteIDs = IDSequence(prefix: "q", taken: self.quotes.compactMap(\.id))
+        let quotes = self.quotes.sorted { $0.content < $1.content }.map { q in
             AttestKit.Quote(
-                id: "q\(i + 1)", kind: q.kind, content: Excerpt(span: q.content, text: article[q.content]),
+                id: q.id ?? quoteIDs.next(), kind: q.kind, content: Excerpt(span: q.content, text: article[q.content]),
                 speaker: q.speaker.map { Excerpt(span: $0, text: article[$0]) },
                 cue: q.cue.map { Excerpt(span: $0, text: article[$0]) },
                 speakerEntity: q.speakerGroup.flatMap { entityOfGroup[$0] } ?? q.speaker.flatMap { mentionEntity[$0] })
@@ -120,5 +152,23 @@ public struct InteropDocument: Hashable, Sendable {
             if let c = q.cue { check(c, "cue") }
         }
         return out
+    }
+}
+
+/// `m1`, `m2`, … skipping ids already taken.
+struct IDSequence {
+    let prefix: String
+    var taken: Set<String>
+    var counter = 0
+
+    init(prefix: String, taken: [String]) {
+        self.prefix = prefix
+        self.taken = Set(taken)
+    }
+
+    mutating func next() -> String {
+        repeat { counter += 1 } while taken.contains("\(prefix)\(counter)")
+        taken.insert("\(prefix)\(counter)")
+        return "\(prefix)\(counter)"
     }
 }

@@ -17,11 +17,16 @@ public struct InteropImporter {
     public var status: AnnotationStatus
     /// Type renames (`--map GPE=LOC`); a nil target drops the type.
     public var typeMap: [String: String?]
+    /// Who annotated (the header's `<annotator>` elements).
+    public var annotators: [String]
 
-    public init(corpus: Corpus, status: AnnotationStatus = .draft, typeMap: [String: String?] = [:]) {
+    public init(
+        corpus: Corpus, status: AnnotationStatus = .draft, typeMap: [String: String?] = [:], annotators: [String] = []
+    ) {
         self.corpus = corpus
         self.status = status
         self.typeMap = typeMap
+        self.annotators = annotators
     }
 
     public func run(_ docs: [InteropDocument]) throws -> Outcome {
@@ -61,7 +66,7 @@ public struct InteropImporter {
         let annotationURL = corpus.annotationURL(for: doc.id)
         let header = DocumentHeader(
             id: doc.id, articlePath: ArticleImporter.relativePath(from: corpus.annotationsDirectory, to: articleURL),
-            sha256: SHA256Hex.of(bytes), length: ArticleText(doc.text).count, status: status, annotators: [],
+            sha256: SHA256Hex.of(bytes), length: ArticleText(doc.text).count, status: status, annotators: annotators,
             guidelines: corpus.manifest.guidelines)
         let annotation = doc.annotation(header: header)
         let xml = AnnotationWriter.bytes(annotation)

@@ -19,6 +19,8 @@ struct Import: ParsableCommand {
     var format: InteropFormat
     @Argument(help: "Files or folders to import.") var paths: [String]
     @Option(help: "Status of the new annotation files: draft or gold.") var status: AnnotationStatus = .draft
+    @Option(name: .customLong("annotator"), help: "Who annotated, for the files' headers (repeatable).")
+    var annotators: [String] = []
     @Option(
         name: .customLong("map"),
         help: ArgumentHelp(
@@ -41,7 +43,8 @@ struct Import: ParsableCommand {
         let docs = try format.read(paths, text: text)
         var map: [String: String?] = [:]
         for (k, v) in try FlagValues.typeMap(maps).entries { map[k] = v.map(\.name) }
-        let outcome = try InteropImporter(corpus: corpus, status: status, typeMap: map).run(docs)
+        let outcome = try InteropImporter(corpus: corpus, status: status, typeMap: map, annotators: annotators).run(
+            docs)
         for note in outcome.notes { Output.error("note: " + note) }
         for (id, reason) in outcome.refused { Output.error("error: \(id): \(reason); nothing written for it") }
         Output.write(

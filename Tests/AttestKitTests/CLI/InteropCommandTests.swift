@@ -76,7 +76,10 @@ import Testing
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest xmlns=\"urn:attest:format:1\" version=\"1.0\">\n  <corpus name=\"t\" guidelines=\"1.0\"/>\n</manifest>\n"
         )
         let imported = try Self.attest(
-            ["import", "brat", folder.url.appendingPathComponent("brat").path, "--status", "gold"], target)
+            [
+                "import", "brat", folder.url.appendingPathComponent("brat").path, "--status", "gold", "--annotator",
+                "attest-team",
+            ], target)
         #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
         #expect(imported.stdout.contains("imported 3 of 3 document(s)"))
         let strict = try Self.attest(["validate", "--strict"], target)
@@ -89,6 +92,14 @@ import Testing
             #expect(
                 try Data(contentsOf: folder.url.appendingPathComponent("corpus/\(name)"))
                     == Data(contentsOf: target.url.appendingPathComponent("corpus/\(name)")), "\(name)")
+        }
+        // The annotation files are the shipped ones byte for byte: brat carries everything.
+        for name in try FileManager.default.contentsOfDirectory(
+            atPath: folder.url.appendingPathComponent("annotations").path)
+        where name.hasSuffix(".xml") {
+            #expect(
+                read(folder.url.appendingPathComponent("annotations/\(name)"))
+                    == read(target.url.appendingPathComponent("annotations/\(name)")), "\(name)")
         }
         #expect(try Self.attest(["export", "--format", "brat", "--out", "again"], target).status == 0)
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("brat").path)
