@@ -14,7 +14,8 @@ struct Attest: ParsableCommand {
         subcommands: [
             Validate.self, New.self, EntityCommand.self, QuoteCommand.self, Remove.self, Status.self, Show.self,
             Retype.self, Rename.self, MergeEntities.self, Split.self, Move.self, Respan.self, EditQuote.self,
-            RemoveDocument.self, Undo.self, Realign.self, Stats.self, Import.self, Agree.self,
+            RemoveDocument.self, Undo.self, Realign.self, Stats.self, Import.self, Agree.self, Adjudicate.self,
+            Apply.self,
             Fmt.self, Rules.self, Score.self, Export.self, Compare.self, Merge.self, Extract.self, Run.self, Check.self,
         ]
     )

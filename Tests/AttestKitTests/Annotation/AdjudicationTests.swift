@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+@testable import AttestKit
+
+/// Adjudication of two annotations of the sample: agreed parts kept, each disagreement a decision.
+@Suite struct AdjudicationTests {
+    @Test func disagreementsBecomeDecisionsAndTakingASideRestoresIt() throws {
+        let a = try AnnotationFile.read(Paths.sampleAnnotation).document
+        let bytes = [UInt8](try Data(contentsOf: Paths.sample.appendingPathComponent("corpus/sample.txt")))
+        let article = try #require(ArticleText(bytes: bytes))
+        // B: Springfield an ORG, no Courier, "Police" a new ORG, q2's speaker "The Courier" [105,116).
+        var edit = EditApplier(document: a)
+        _ = try edit.applyAll([
+            .retype(entity: "e2", type: EntityType("ORG")), .removeMention("m5"), .removeEntity("e4"),
+            .addEntity(
+                Entity(
+                    id: "e9", type: EntityType("ORG"), name: "Police",
+                    mentions: [Mention(id: "m9", excerpt: Excerpt(span: Span(80, 86), text: "Police"))]), index: nil),
+            .setSpeakerEntity(quote: "q2", entity: nil),
+            .setSpeaker(quote: "q2", Excerpt(span: Span(105, 116), text: "The Courier")),
+        ])
+        let b = edit.document
+        var header = a.header
+        header.status = .draft
+        let result = Adjudication(a: a, b: b, article: article, header: header)
+        #expect(
+            result.decisions.map(\.kind) == ["type", "only-b", "only-a", "speaker"], "\(result.decisions.map(\.kind))")
+        #expect(result.draft.mentions.map(\.mention.id).sorted() == ["m1", "m3", "m4"])
+        #expect(result.draft.quotes.count == 3 && result.draft.quotes[1].speaker == nil)
+        // Taking every A side gives A back (but for the status).
+        var back = EditApplier(document: result.draft)
+        for d in result.decisions { _ = try back.applyAll(d.takeA) }
+        var expected = a
+        expected.header.status = .draft
+        #expect(AnnotationWriter.bytes(back.document) == AnnotationWriter.bytes(expected))
+        // Taking every B side gives B's mentions and speakers (under b- ids).
+        var other = EditApplier(document: result.draft)
+        for d in result.decisions { _ = try other.applyAll(d.takeB) }
+        let spans = { (d: AnnotationDocument) in d.mentions.map { "\($0.entity.type.name) \($0.mention.span)" }.sorted()
+        }
+        #expect(spans(other.document) == spans(b))
+        #expect(other.document.quotes.map { $0.speaker?.span } == b.quotes.map { $0.speaker?.span })
+    }
+}
