@@ -28,6 +28,88 @@ public enum AgreementReport {
             }
             out += table(doc)
         }
+        if !r.disagreements.isEmpty, let first = r.pairs.first {
+            out += "\nDisagreements (\(r.names[first.i]) / \(r.names[first.j])): \(r.disagreements.count)\n"
+            for d in r.disagreements {
+                out += "  \(d.document)  \(d.kind)  A: \(d.a)  B: \(d.b)\n      …\(d.context)…\n"
+            }
+        }
+        return out
+    }
+
+    /// A gate on an average figure: `tokens.cohen-kappa=0.8`.
+    public struct Gate: Hashable, Sendable {
+        public var metric: String
+        public var minimum: Double
+
+        public init(metric: String, minimum: Double) throws {
+            guard Agreement.Pair.keys.contains(metric) else {
+                throw AttestError(
+                    "\(metric) is not an agreement metric (\(Agreement.Pair.keys.joined(separator: ", ")))")
+            }
+            self.metric = metric
+            self.minimum = minimum
+        }
+
+        public func value(_ r: Agreement.Report) -> Double {
+            r.average.values[Agreement.Pair.keys.firstIndex(of: metric)!]
+        }
+
+        public func passes(_ r: Agreement.Report) -> Bool { value(r) >= minimum }
+    }
+
+    public static func markdown(_ r: Agreement.Report, gates: [Gate] = []) -> String {
+        var out =
+            "# Agreement\n\n\(r.documents.count) document(s); annotators \(r.names.map { "`\($0)`" }.joined(separator: ", ")).\n\n"
+        let columns = r.pairs.map { "\(r.names[$0.i]) / \(r.names[$0.j])" } + (r.pairs.count > 1 ? ["average"] : [])
+        out +=
+            "| metric | " + columns.joined(separator: " | ") + " |\n|---|" + columns.map { _ in "---:|" }.joined()
+            + "\n"
+        for (k, key) in Agreement.Pair.keys.enumerated() {
+            let values = r.pairs.map { $0.figures.values[k] } + (r.pairs.count > 1 ? [r.average.values[k]] : [])
+            out += "| \(key) | " + values.map { String(format: "%.4f", $0) }.joined(separator: " | ") + " |\n"
+        }
+        if let f = r.fleiss { out += "\nFleiss' κ over tokens: \(String(format: "%.4f", f))\n" }
+        if !gates.isEmpty {
+            out += "\n| gate | minimum | value | |\n|---|---:|---:|---|\n"
+            for g in gates {
+                out +=
+                    "| \(g.metric) | \(String(format: "%.4f", g.minimum)) | \(String(format: "%.4f", g.value(r))) | \(g.passes(r) ? "pass" : "**FAIL**") |\n"
+            }
+        }
+        if !r.disagreements.isEmpty {
+            out += "\n## Disagreements\n\n| document | kind | A | B | context |\n|---|---|---|---|---|\n"
+            func cell(_ s: String) -> String {
+                s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+            }
+            for d in r.disagreements {
+                out += "| \(d.document) | \(d.kind) | \(cell(d.a)) | \(cell(d.b)) | …\(cell(d.context))… |\n"
+            }
+        }
+        return out
+    }
+
+    /// JUnit XML: one test case per gate (failing below its minimum) and one per disagreement kind count.
+    public static func junit(_ r: Agreement.Report, gates: [Gate]) -> String {
+        func esc(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        let failures = gates.filter { !$0.passes(r) }.count
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"attest agree\" tests=\"\(gates.count)\" failures=\"\(failures)\">\n"
+        out += "  <testsuite name=\"agreement\" tests=\"\(gates.count)\" failures=\"\(failures)\">\n"
+        for g in gates {
+            let value = String(format: "%.4f", g.value(r))
+            out +=
+                "    <testcase classname=\"agreement\" name=\"\(esc(g.metric)) &gt;= \(String(format: "%.4f", g.minimum))\">"
+            if !g.passes(r) {
+                out +=
+                    "\n      <failure message=\"\(esc(g.metric)) is \(value), below \(String(format: "%.4f", g.minimum))\"/>\n    "
+            }
+            out += "</testcase>\n"
+        }
+        out += "    <system-out>\(esc(text(r)))</system-out>\n  </testsuite>\n</testsuites>\n"
         return out
     }
 
@@ -58,6 +140,15 @@ public enum AgreementReport {
                 r.perDocument.map { .object(["id": .string($0.id), "figures": figures($0.figures)]) }),
         ]
         if let f = r.fleiss { o["fleiss-kappa"] = .number(f) }
+        if !r.disagreements.isEmpty {
+            o["disagreements"] = .array(
+                r.disagreements.map {
+                    .object([
+                        "document": .string($0.document), "kind": .string($0.kind), "a": .string($0.a),
+                        "b": .string($0.b), "context": .string($0.context),
+                    ])
+                })
+        }
         return AgreementJSON.object(o).rendered + "\n"
     }
 }

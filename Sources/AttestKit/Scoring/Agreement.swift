@@ -159,6 +159,24 @@ public enum Agreement {
         return pe >= 1 ? (pBar >= 1 ? 1 : 0) : (pBar - pe) / (1 - pe)
     }
 
+    /// One disagreement between the first two sets, for the listing.
+    public struct Disagreement: Hashable, Sendable {
+        public var document: String
+        public var kind: String
+        public var a: String
+        public var b: String
+        /// The article around it, the span marked ⟦…⟧.
+        public var context: String
+
+        public init(document: String, kind: String, a: String, b: String, context: String) {
+            self.document = document
+            self.kind = kind
+            self.a = a
+            self.b = b
+            self.context = context
+        }
+    }
+
     /// The report over annotation sets: `sets[k]` maps document id → annotation;
     /// only documents every set has are compared.
     public struct Report: Sendable {
@@ -171,6 +189,8 @@ public enum Agreement {
         public var fleiss: Double?
         /// Per document, the figures of the first pair.
         public var perDocument: [(id: String, figures: Pair)]
+        /// Every disagreement of the first pair (filled in by the caller that lists them).
+        public var disagreements: [Disagreement] = []
     }
 
     public static func report(names: [String], sets: [[String: AnnotationDocument]], articles: [String: ArticleText])

@@ -15,6 +15,15 @@ struct Agree: ParsableCommand {
 
     @Argument(help: "Annotation folders, one per annotator (two or more).") var folders: [String]
     @Option(help: ArgumentHelp("Also write the report as JSON.", valueName: "FILE")) var json: String?
+    @Option(help: ArgumentHelp("Also write the report as Markdown.", valueName: "FILE")) var markdown: String?
+    @Option(help: ArgumentHelp("Also write the gates as JUnit XML.", valueName: "FILE")) var junit: String?
+    @Flag(help: "List every disagreement of the first two folders, with context.") var disagreements = false
+    @Option(
+        name: .customLong("min"),
+        help: ArgumentHelp(
+            "Gate: the average METRIC must reach VALUE, e.g. tokens.cohen-kappa=0.8 (repeatable); exit 1 when one fails.",
+            valueName: "METRIC=VALUE"))
+    var minimums: [String] = []
     @OptionGroup var options: CorpusOptions
 
     func validate() throws {
@@ -40,9 +49,43 @@ struct Agree: ParsableCommand {
             sets.append(set)
         }
         let names = folders.map { URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent }
-        let report = Agreement.report(names: names, sets: sets, articles: articles)
+        var report = Agreement.report(names: names, sets: sets, articles: articles)
         guard !report.documents.isEmpty else { throw AttestError("the folders have no document in common") }
-        Output.write(AgreementReport.text(report))
+        let gates = try minimums.map { item -> AgreementReport.Gate in
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = Double(parts[1]) else {
+                throw ValidationError("--min takes METRIC=VALUE, such as tokens.cohen-kappa=0.8; got \"\(item)\"")
+            }
+            return try AgreementReport.Gate(metric: parts[0], minimum: value)
+        }
+        if disagreements || markdown != nil {
+            for id in report.documents {
+                let article = articles[id]!
+                let result = Adjudication(
+                    a: sets[0][id]!, b: sets[1][id]!, article: article, header: sets[0][id]!.header)
+                for d in result.decisions {
+                    let before = article[Span(max(0, d.span.start - 30), d.span.start)]
+                    let after = article[Span(d.span.end, min(article.count, d.span.end + 30))]
+                    let context = (before + "⟦" + article[d.span] + "⟧" + after).replacingOccurrences(
+                        of: "\n", with: "⏎")
+                    report.disagreements.append(
+                        Agreement.Disagreement(document: id, kind: d.kind, a: d.a, b: d.b, context: context))
+                }
+            }
+        }
+        var text = AgreementReport.text(report)
+        for g in gates {
+            text +=
+                "\(g.passes(report) ? "pass" : "FAIL") \(g.metric) = \(String(format: "%.4f", g.value(report))) (minimum \(String(format: "%.4f", g.minimum)))\n"
+        }
+        Output.write(text)
         if let json { try AtomicFile.write(AgreementReport.json(report), to: URL(fileURLWithPath: json)) }
+        if let markdown {
+            try AtomicFile.write(AgreementReport.markdown(report, gates: gates), to: URL(fileURLWithPath: markdown))
+        }
+        if let junit {
+            try AtomicFile.write(AgreementReport.junit(report, gates: gates), to: URL(fileURLWithPath: junit))
+        }
+        if gates.contains(where: { !$0.passes(report) }) { throw ExitCode(1) }
     }
 }

@@ -112,4 +112,52 @@ import Testing
         let twice = try Self.attest(["import", "brat", folder.url.appendingPathComponent("brat").path], target)
         #expect(twice.status == 1 && twice.stderr.contains("already exists"), "\(twice.stderr)")
     }
+
+    /// agree and adjudicate through the binary: two copies agree everywhere; one removed mention
+    /// (66 mentions against 65) gives F1 = 130/131, a listed disagreement, a failed gate, and a decision.
+    @Test func agreeAndAdjudicate() throws {
+        let folder = try Self.shippedCorpus()
+        let fm = FileManager.default
+        try fm.copyItem(
+            at: folder.url.appendingPathComponent("annotations"), to: folder.url.appendingPathComponent("a"))
+        try fm.copyItem(
+            at: folder.url.appendingPathComponent("annotations"), to: folder.url.appendingPathComponent("b"))
+        let same = try Self.attest(["agree", "a", "b", "--json", "same.json"], folder)
+        #expect(same.status == 0, "\(same.stderr)")
+        let average = try Self.report(folder.url.appendingPathComponent("same.json"))["average"] as? [String: Double]
+        #expect(average?.values.allSatisfy { $0 == 1 } == true && average?.count == 8, "\(String(describing: average))")
+        #expect(try Self.attest(["remove", "kaba-family-accuses-met", "m13"], folder).status == 0)
+        try fm.removeItem(at: folder.url.appendingPathComponent("b/kaba-family-accuses-met.xml"))
+        try fm.copyItem(
+            at: folder.url.appendingPathComponent("annotations/kaba-family-accuses-met.xml"),
+            to: folder.url.appendingPathComponent("b/kaba-family-accuses-met.xml"))
+        let edited = try Self.attest(
+            [
+                "agree", "a", "b", "--json", "edited.json", "--disagreements", "--min", "mentions.strict.f1=0.999",
+                "--junit", "agree.xml",
+            ],
+            folder)
+        #expect(edited.status == 1, "\(edited.stdout)\(edited.stderr)")
+        #expect(edited.stdout.contains("only-a  A: LOC [196,210) \"Streatham Hill\""), "\(edited.stdout)")
+        let figures = try Self.report(folder.url.appendingPathComponent("edited.json"))["average"] as? [String: Double]
+        #expect(abs((figures?["mentions.strict.f1"] ?? 0) - 130.0 / 131) < 1e-6)
+        #expect(read(folder.url.appendingPathComponent("agree.xml")).contains("failures=\"1\""))
+        let adjudicated = try Self.attest(["adjudicate", "a", "b", "--out", "adj"], folder)
+        #expect(adjudicated.status == 1 && adjudicated.stdout.contains("1 decision(s) in"), "\(adjudicated.stdout)")
+        #expect(try Self.attest(["validate", "--strict", "adj"], folder).status == 0)
+        // Taking A's side of the one decision gives A's file back (but for the status and annotators).
+        let decisions = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: folder.url.appendingPathComponent("adj/decisions.json")))
+                as? [[String: Any]])
+        let first = try #require((decisions.first?["decisions"] as? [[String: Any]])?.first?["take-a"])
+        let edits = String(decoding: try JSONSerialization.data(withJSONObject: first), as: UTF8.self)
+        #expect(try Self.attest(["apply", "adj/kaba-family-accuses-met.xml", edits], folder).status == 0)
+        let body = { (url: URL) in
+            read(url).split(separator: "\n").filter { !$0.contains("<document") && !$0.contains("annotator") }
+        }
+        #expect(
+            body(folder.url.appendingPathComponent("adj/kaba-family-accuses-met.xml"))
+                == body(folder.url.appendingPathComponent("a/kaba-family-accuses-met.xml")))
+    }
 }
