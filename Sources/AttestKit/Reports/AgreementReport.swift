@@ -28,6 +28,14 @@ public enum AgreementReport {
             }
             out += table(doc)
         }
+        if let first = r.pairs.first, !r.types.isEmpty {
+            out += "\nMentions per type (\(r.names[first.i]) / \(r.names[first.j])):\n"
+            var rows: [[String]] = [["type", r.names[first.i], r.names[first.j], "agreed", "strict F1"]]
+            for (type, c) in r.types.sorted(by: { $0.key < $1.key }) {
+                rows.append([type, "\(c.a)", "\(c.b)", "\(c.agreed)", String(format: "%.4f", c.f1)])
+            }
+            out += table(rows)
+        }
         if !r.disagreements.isEmpty, let first = r.pairs.first {
             out += "\nDisagreements (\(r.names[first.i]) / \(r.names[first.j])): \(r.disagreements.count)\n"
             for d in r.disagreements {
@@ -70,6 +78,12 @@ public enum AgreementReport {
             out += "| \(key) | " + values.map { String(format: "%.4f", $0) }.joined(separator: " | ") + " |\n"
         }
         if let f = r.fleiss { out += "\nFleiss' κ over tokens: \(String(format: "%.4f", f))\n" }
+        if !r.types.isEmpty {
+            out += "\n| type | A | B | agreed | strict F1 |\n|---|---:|---:|---:|---:|\n"
+            for (type, c) in r.types.sorted(by: { $0.key < $1.key }) {
+                out += "| \(type) | \(c.a) | \(c.b) | \(c.agreed) | \(String(format: "%.4f", c.f1)) |\n"
+            }
+        }
         if !gates.isEmpty {
             out += "\n| gate | minimum | value | |\n|---|---:|---:|---|\n"
             for g in gates {
@@ -140,6 +154,13 @@ public enum AgreementReport {
                 r.perDocument.map { .object(["id": .string($0.id), "figures": figures($0.figures)]) }),
         ]
         if let f = r.fleiss { o["fleiss-kappa"] = .number(f) }
+        o["types"] = .object(
+            r.types.mapValues { c in
+                .object([
+                    "a": .number(Double(c.a)), "b": .number(Double(c.b)), "agreed": .number(Double(c.agreed)),
+                    "f1": .number(c.f1),
+                ])
+            })
         if !r.disagreements.isEmpty {
             o["disagreements"] = .array(
                 r.disagreements.map {

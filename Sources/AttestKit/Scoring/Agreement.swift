@@ -7,31 +7,36 @@ import Foundation
 /// agreement on entity types over tokens: Cohen's κ for two annotators,
 /// Fleiss' κ for more.
 public enum Agreement {
-    /// Agreement figures of one pair (or the average of pairs).
-    public struct Pair: Hashable, Sendable, Codable {
-        public var mentionsStrict: Double
-        public var mentionsOverlap: Double
-        public var quotesExact: Double
-        public var quotesOverlap: Double
-        /// Over quote pairs matched by overlap (1 when there are none).
-        public var kinds: Double
-        public var speakers: Double
-        public var cues: Double
-        /// Cohen's κ over tokens for entity types.
-        public var kappa: Double
-
-        static let keys = [
-            "mentions.strict.f1", "mentions.overlap.f1", "quotes.exact.f1", "quotes.overlap.f1",
+    /// Agreement figures of one pair (or the average of pairs), by metric.
+    public struct Pair: Hashable, Sendable {
+        public static let keys = [
+            "mentions.strict.f1", "mentions.overlap.f1", "entities.exact.f1", "quotes.exact.f1", "quotes.overlap.f1",
             "quotes.kind.agreement", "quotes.speaker.agreement", "quotes.cue.agreement", "tokens.cohen-kappa",
         ]
-        var values: [Double] {
-            [mentionsStrict, mentionsOverlap, quotesExact, quotesOverlap, kinds, speakers, cues, kappa]
-        }
+        /// One value per key, in the order of `keys`.
+        public var values: [Double]
+
+        public subscript(_ key: String) -> Double { values[Self.keys.firstIndex(of: key) ?? 0] }
+        public var mentionsStrict: Double { self["mentions.strict.f1"] }
+        public var mentionsOverlap: Double { self["mentions.overlap.f1"] }
+        /// Entities with the same type and the same mention spans.
+        public var entitiesExact: Double { self["entities.exact.f1"] }
+        public var quotesExact: Double { self["quotes.exact.f1"] }
+        public var quotesOverlap: Double { self["quotes.overlap.f1"] }
+        /// Over quote pairs matched by overlap (1 when there are none).
+        public var kinds: Double { self["quotes.kind.agreement"] }
+        public var speakers: Double { self["quotes.speaker.agreement"] }
+        public var cues: Double { self["quotes.cue.agreement"] }
+        /// Cohen's κ over tokens for entity types.
+        public var kappa: Double { self["tokens.cohen-kappa"] }
     }
 
     /// Counts of one pair, pooled over documents before dividing.
     struct Tally {
         var mentionsA = 0, mentionsB = 0, strict = 0, overlap = 0
+        var entitiesA = 0, entitiesB = 0, entities = 0
+        /// Per type: mentions of A, of B, and agreeing.
+        var types: [String: TypeCounts] = [:]
         var quotesA = 0, quotesB = 0, exact = 0, quoteOverlap = 0
         var matchedQuotes = 0, sameKind = 0, sameSpeaker = 0, sameCue = 0
         var labels: [(String, String)] = []
@@ -42,13 +47,21 @@ public enum Agreement {
         static func share(_ n: Int, _ of: Int) -> Double { of == 0 ? 1 : Double(n) / Double(of) }
 
         var pair: Pair {
-            Pair(
-                mentionsStrict: Self.f1(strict, mentionsA, mentionsB),
-                mentionsOverlap: Self.f1(overlap, mentionsA, mentionsB),
-                quotesExact: Self.f1(exact, quotesA, quotesB), quotesOverlap: Self.f1(quoteOverlap, quotesA, quotesB),
-                kinds: Self.share(sameKind, matchedQuotes), speakers: Self.share(sameSpeaker, matchedQuotes),
-                cues: Self.share(sameCue, matchedQuotes), kappa: Agreement.cohen(labels))
+            Pair(values: [
+                Self.f1(strict, mentionsA, mentionsB), Self.f1(overlap, mentionsA, mentionsB),
+                Self.f1(entities, entitiesA, entitiesB), Self.f1(exact, quotesA, quotesB),
+                Self.f1(quoteOverlap, quotesA, quotesB), Self.share(sameKind, matchedQuotes),
+                Self.share(sameSpeaker, matchedQuotes), Self.share(sameCue, matchedQuotes), Agreement.cohen(labels),
+            ])
         }
+    }
+
+    /// Mentions of one type: A's, B's and those both have.
+    public struct TypeCounts: Hashable, Sendable {
+        public var a = 0
+        public var b = 0
+        public var agreed = 0
+        public var f1: Double { Tally.f1(agreed, a, b) }
     }
 
     /// Tokens: maximal runs of non-white-space code points. Each is labelled
@@ -83,7 +96,21 @@ public enum Agreement {
                 list.removeFirst()
                 pool["\(m.0) \(m.1)"] = list
                 t.strict += 1
+                t.types[m.1, default: TypeCounts()].agreed += 1
             }
+        }
+        for m in ma { t.types[m.1, default: TypeCounts()].a += 1 }
+        for m in mb { t.types[m.1, default: TypeCounts()].b += 1 }
+        // Entities: the same type and the same mention spans.
+        func key(_ e: Entity) -> String {
+            e.type.name + " " + e.mentions.map(\.span).sorted().map(\.description).joined()
+        }
+        var entityPool = Dictionary(grouping: b.entities.map(key), by: { $0 }).mapValues(\.count)
+        t.entitiesA += a.entities.count
+        t.entitiesB += b.entities.count
+        for e in a.entities.map(key) where (entityPool[e] ?? 0) > 0 {
+            entityPool[e]! -= 1
+            t.entities += 1
         }
         // Overlap: one to one, same type, exact pairs first, then the rest in text order.
         var usedB = Set<Int>()
@@ -191,6 +218,8 @@ public enum Agreement {
         public var perDocument: [(id: String, figures: Pair)]
         /// Every disagreement of the first pair (filled in by the caller that lists them).
         public var disagreements: [Disagreement] = []
+        /// Mentions per type for the first pair.
+        public var types: [String: TypeCounts] = [:]
     }
 
     public static func report(names: [String], sets: [[String: AnnotationDocument]], articles: [String: ArticleText])
@@ -199,6 +228,7 @@ public enum Agreement {
         let ids = sets.dropFirst().reduce(Set(sets.first?.keys.map { $0 } ?? [])) { $0.intersection($1.keys) }
             .filter { articles[$0] != nil }.sorted()
         var pairs: [(Int, Int, Pair)] = []
+        var firstTypes: [String: TypeCounts] = [:]
         var perDocument: [(String, Pair)] = []
         for i in sets.indices {
             for j in sets.indices where j > i {
@@ -210,20 +240,15 @@ public enum Agreement {
                     tally(sets[i][id]!, sets[j][id]!, article: articles[id]!, into: &t)
                 }
                 pairs.append((i, j, t.pair))
+                if i == 0 && j == 1 { firstTypes = t.types }
             }
         }
-        var average = Pair(
-            mentionsStrict: 0, mentionsOverlap: 0, quotesExact: 0, quotesOverlap: 0, kinds: 0, speakers: 0, cues: 0,
-            kappa: 0)
+        var average = Pair(values: [Double](repeating: 0, count: Pair.keys.count))
         if !pairs.isEmpty {
-            let n = Double(pairs.count)
             let sums = pairs.reduce([Double](repeating: 0, count: Pair.keys.count)) { acc, p in
                 zip(acc, p.2.values).map { $0 + $1 }
             }
-            average = Pair(
-                mentionsStrict: sums[0] / n, mentionsOverlap: sums[1] / n, quotesExact: sums[2] / n,
-                quotesOverlap: sums[3] / n, kinds: sums[4] / n, speakers: sums[5] / n, cues: sums[6] / n,
-                kappa: sums[7] / n)
+            average = Pair(values: sums.map { $0 / Double(pairs.count) })
         }
         var fleissKappa: Double?
         if sets.count > 2 {
@@ -236,6 +261,6 @@ public enum Agreement {
         }
         return Report(
             names: names, documents: ids, pairs: pairs.map { (i: $0.0, j: $0.1, figures: $0.2) }, average: average,
-            fleiss: fleissKappa, perDocument: perDocument.map { (id: $0.0, figures: $0.1) })
+            fleiss: fleissKappa, perDocument: perDocument.map { (id: $0.0, figures: $0.1) }, types: firstTypes)
     }
 }

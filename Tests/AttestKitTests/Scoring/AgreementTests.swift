@@ -16,7 +16,7 @@ import Testing
         let r = Agreement.report(
             names: ["a", "b", "c"], sets: [["sample": doc], ["sample": doc], ["sample": doc]],
             articles: ["sample": article])
-        #expect(r.average.values == [Double](repeating: 1, count: 8))
+        #expect(r.average.values == [Double](repeating: 1, count: Agreement.Pair.keys.count))
         #expect(r.fleiss == 1)
     }
 
@@ -47,6 +47,12 @@ import Testing
         #expect(abs(f.quotesExact - 4.0 / 6) < 1e-12)
         #expect(f.quotesOverlap == 1 && f.kinds == 1 && f.speakers == 1 && f.cues == 1)
         #expect(abs(f.kappa - 317.0 / 387) < 1e-12, "\(f.kappa)")
+        // Entities: A has 4, B 3; Jane Doe (2 mentions) and Ed Ray agree: F1 = 2·2/7.
+        #expect(abs(f.entitiesExact - 4.0 / 7) < 1e-12)
+        // Per type: PERSON 3/3 agree; LOC 1 against 0; ORG 1 against 1 (Courier, Springfield), none agree.
+        #expect(r.types["PERSON"] == Agreement.TypeCounts(a: 3, b: 3, agreed: 3))
+        #expect(r.types["LOC"] == Agreement.TypeCounts(a: 1, b: 0, agreed: 0))
+        #expect(r.types["ORG"] == Agreement.TypeCounts(a: 1, b: 1, agreed: 0) && r.types["ORG"]?.f1 == 0)
     }
 
     /// Fleiss' κ on the worked example of Fleiss (1971) as Wikipedia gives it: 10 items, 14 raters, κ ≈ 0.210.
