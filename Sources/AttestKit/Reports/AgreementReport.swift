@@ -16,6 +16,8 @@ public enum AgreementReport {
         if let f = r.fleiss {
             out += "\nFleiss' κ over tokens (\(r.names.count) annotators): \(String(format: "%.4f", f))\n"
         }
+        out +=
+            "\nKrippendorff's unitized α (\(r.names.count) annotators): mentions by type \(String(format: "%.4f", r.alphaMentions)), quotes by kind \(String(format: "%.4f", r.alphaQuotes))\n"
         if r.documents.count > 1, let first = r.pairs.first {
             out += "\nPer document (\(r.names[first.i]) / \(r.names[first.j])):\n"
             var doc: [[String]] = [["document", "mentions.strict.f1", "quotes.exact.f1", "tokens.cohen-kappa"]]
@@ -78,6 +80,8 @@ public enum AgreementReport {
             out += "| \(key) | " + values.map { String(format: "%.4f", $0) }.joined(separator: " | ") + " |\n"
         }
         if let f = r.fleiss { out += "\nFleiss' κ over tokens: \(String(format: "%.4f", f))\n" }
+        out +=
+            "\nKrippendorff's unitized α: mentions by type \(String(format: "%.4f", r.alphaMentions)), quotes by kind \(String(format: "%.4f", r.alphaQuotes))\n"
         if !r.types.isEmpty {
             out += "\n| type | A | B | agreed | strict F1 |\n|---|---:|---:|---:|---:|\n"
             for (type, c) in r.types.sorted(by: { $0.key < $1.key }) {
@@ -154,6 +158,7 @@ public enum AgreementReport {
                 r.perDocument.map { .object(["id": .string($0.id), "figures": figures($0.figures)]) }),
         ]
         if let f = r.fleiss { o["fleiss-kappa"] = .number(f) }
+        o["alpha-u"] = .object(["mentions": .number(r.alphaMentions), "quotes": .number(r.alphaQuotes)])
         o["types"] = .object(
             r.types.mapValues { c in
                 .object([

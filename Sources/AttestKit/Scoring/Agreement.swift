@@ -220,6 +220,9 @@ public enum Agreement {
         public var disagreements: [Disagreement] = []
         /// Mentions per type for the first pair.
         public var types: [String: TypeCounts] = [:]
+        /// Krippendorff's unitized α over all sets: mentions valued by type, quotes by kind.
+        public var alphaMentions: Double = 1
+        public var alphaQuotes: Double = 1
     }
 
     public static func report(names: [String], sets: [[String: AnnotationDocument]], articles: [String: ArticleText])
@@ -250,6 +253,19 @@ public enum Agreement {
             }
             average = Pair(values: sums.map { $0 / Double(pairs.count) })
         }
+        var mentionsAlpha = UnitizedAlpha.Tally()
+        var quotesAlpha = UnitizedAlpha.Tally()
+        for id in ids {
+            let length = articles[id]!.count
+            mentionsAlpha.add(
+                length: length,
+                observers: sets.map { d in
+                    d[id]!.entities.flatMap { e in e.mentions.map { (span: $0.span, value: e.type.name) } }
+                })
+            quotesAlpha.add(
+                length: length,
+                observers: sets.map { d in d[id]!.quotes.map { (span: $0.content.span, value: $0.kind.rawValue) } })
+        }
         var fleissKappa: Double?
         if sets.count > 2 {
             var items: [[String]] = []
@@ -261,6 +277,7 @@ public enum Agreement {
         }
         return Report(
             names: names, documents: ids, pairs: pairs.map { (i: $0.0, j: $0.1, figures: $0.2) }, average: average,
-            fleiss: fleissKappa, perDocument: perDocument.map { (id: $0.0, figures: $0.1) }, types: firstTypes)
+            fleiss: fleissKappa, perDocument: perDocument.map { (id: $0.0, figures: $0.1) }, types: firstTypes,
+            alphaMentions: mentionsAlpha.alpha, alphaQuotes: quotesAlpha.alpha)
     }
 }
