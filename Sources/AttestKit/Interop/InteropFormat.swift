@@ -13,11 +13,36 @@ public enum InteropFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// Where a document's id comes from (`attest import --id-from`).
+    public enum IDSource: Sendable, Equatable {
+        /// The id the file gives (a record's `id`, Label Studio's `data.id`, spaCy's `user_data.id`,
+        /// CoNLL's `-DOCSTART- -X- ID`), else the file's name (with `-N` for several documents).
+        case given
+        /// The file's name (with `-N` for several documents in one file).
+        case file
+        /// A field of each JSON record (at its top, or in `data`, `meta` or `user_data`).
+        case field(String)
+
+        public init(_ text: String) {
+            switch text {
+            case "given", "field": self = .given
+            case "file": self = .file
+            default: self = .field(text)
+            }
+        }
+    }
+
     /// Reads the documents of `paths` (files, or folders of them).
     /// CoNLL: `text` aligns the tokens to that article instead of rebuilding the text.
-    public func read(_ paths: [String], text: String? = nil) throws -> [InteropDocument] {
+    public func read(_ paths: [String], text: String? = nil, ids: IDSource = .given) throws -> [InteropDocument] {
         var docs: [InteropDocument] = []
+        if case .field = ids, self == .brat || self == .conll {
+            throw AttestError(
+                "--id-from takes a field only for JSON formats; \(rawValue) ids come from the file or its name")
+        }
+        let key: String? = if case .field(let k) = ids { k } else { nil }
         for path in try Self.expand(paths, extensions: self == .brat ? ["ann"] : nil) {
+            let before = docs.count
             let url = URL(fileURLWithPath: path)
             let stem = ArticleImporter.slug(url.deletingPathExtension().lastPathComponent)
             let shown = DisplayPath.of(path: path, relativeTo: FileManager.default.currentDirectoryPath)
@@ -36,9 +61,15 @@ public enum InteropFormat: String, CaseIterable, Sendable {
                     let id = d.id ?? (found.count == 1 ? stem : "\(stem)-\(k + 1)")
                     docs.append(try CoNLLFormat.read(d.sentences, id: id, article: article, file: shown))
                 }
-            case .labelstudio: docs += try JSONFormats.readLabelStudio(try Self.bytes(path), file: shown, stem: stem)
-            case .doccano: docs += try JSONFormats.readDoccano(try Self.bytes(path), file: shown, stem: stem)
-            case .spacy: docs += try JSONFormats.readSpacy(try Self.bytes(path), file: shown, stem: stem)
+            case .labelstudio:
+                docs += try JSONFormats.readLabelStudio(try Self.bytes(path), file: shown, stem: stem, idKey: key)
+            case .doccano:
+                docs += try JSONFormats.readDoccano(try Self.bytes(path), file: shown, stem: stem, idKey: key)
+            case .spacy: docs += try JSONFormats.readSpacy(try Self.bytes(path), file: shown, stem: stem, idKey: key)
+            }
+            if ids == .file {
+                let count = docs.count - before
+                for k in before..<docs.count { docs[k].id = count == 1 ? stem : "\(stem)-\(k - before + 1)" }
             }
         }
         return docs

@@ -37,6 +37,15 @@ enum JSONFormats {
         return nil
     }
 
+    /// The id a record names under `key` (at the top, or in `data`, `meta` or `user_data`).
+    static func field(_ o: [String: Any], _ key: String, at: String) throws -> String {
+        for place in [o, o["data"] as? [String: Any], o["meta"] as? [String: Any], o["user_data"] as? [String: Any]] {
+            if let s = place?[key] as? String, !s.isEmpty { return s }
+            if let n = int(place?[key]) { return "doc-\(n)" }
+        }
+        throw AttestError("\(at): no \(key) to take the id from (--id-from \(key))")
+    }
+
     static func id(_ o: [String: Any], _ fallback: String) -> String {
         if let s = o["id"] as? String, !s.isEmpty { return s }
         if let n = int(o["id"]) { return "doc-\(n)" }
@@ -57,11 +66,14 @@ enum JSONFormats {
 
     /// `{"id", "text", "label": [[start, end, "TYPE"], …]}` per line (also `labels`, or `entities`
     /// objects of doccano's newer export); offsets in code points.
-    static func readDoccano(_ bytes: [UInt8], file: String, stem: String) throws -> [InteropDocument] {
+    static func readDoccano(_ bytes: [UInt8], file: String, stem: String, idKey: String? = nil) throws
+        -> [InteropDocument]
+    {
         try records(bytes, file: file).map { line, o in
             let at = "\(file):\(line)"
             guard let text = o["text"] as? String else { throw AttestError("\(at): text is missing") }
-            var doc = InteropDocument(id: id(o, "\(stem)-\(line)"), text: text)
+            var doc = InteropDocument(
+                id: try idKey.map { try field(o, $0, at: at) } ?? id(o, "\(stem)-\(line)"), text: text)
             var reader = OffsetReader(text: text)
             var triples: [(Int, Int, String)] = []
             for item in (o["label"] ?? o["labels"]) as? [Any] ?? [] {
@@ -101,13 +113,17 @@ enum JSONFormats {
     /// `Doc.to_json()`: `{"text", "ents": [{"start", "end", "label"}]}` (character offsets of
     /// Python's `str`, so code points); one per line, or an array; the id from `id` or
     /// `user_data.id` when present.
-    static func readSpacy(_ bytes: [UInt8], file: String, stem: String) throws -> [InteropDocument] {
+    static func readSpacy(_ bytes: [UInt8], file: String, stem: String, idKey: String? = nil) throws
+        -> [InteropDocument]
+    {
         let items = try records(bytes, file: file)
         return try items.map { line, o in
             let at = "\(file):\(line)"
             guard let text = o["text"] as? String else { throw AttestError("\(at): text is missing") }
             let userID = (o["user_data"] as? [String: Any])?["id"] as? String
-            var doc = InteropDocument(id: userID ?? id(o, items.count == 1 ? stem : "\(stem)-\(line)"), text: text)
+            let chosen = try idKey.map { try field(o, $0, at: at) }
+            var doc = InteropDocument(
+                id: chosen ?? userID ?? id(o, items.count == 1 ? stem : "\(stem)-\(line)"), text: text)
             var reader = OffsetReader(text: text)
             for ent in o["ents"] as? [[String: Any]] ?? [] {
                 guard let s = int(ent["start"]), let e = int(ent["end"]), let type = ent["label"] as? String else {
@@ -138,14 +154,17 @@ enum JSONFormats {
     /// [{"result": [{"type": "labels", "value": {"start", "end", "text", "labels": [TYPE]}}]}]}`.
     /// Label Studio counts UTF-16 units; spans are checked against their `text` and converted.
     /// The first annotation of a task is read (`predictions` when it has none).
-    static func readLabelStudio(_ bytes: [UInt8], file: String, stem: String) throws -> [InteropDocument] {
+    static func readLabelStudio(_ bytes: [UInt8], file: String, stem: String, idKey: String? = nil) throws
+        -> [InteropDocument]
+    {
         try records(bytes, file: file).map { line, o in
             let at = "\(file): task \(line)"
             let data = o["data"] as? [String: Any] ?? [:]
             guard let text = (data["text"] ?? data.values.first { $0 is String }) as? String else {
                 throw AttestError("\(at): data.text is missing")
             }
-            let docID = (data["id"] as? String) ?? id(o, "\(stem)-\(line)")
+            let docID =
+                try idKey.map { try field(o, $0, at: at) } ?? (data["id"] as? String) ?? id(o, "\(stem)-\(line)")
             var doc = InteropDocument(id: docID, text: text)
             var reader = OffsetReader(text: text)
             let annotations = (o["annotations"] as? [[String: Any]]) ?? []

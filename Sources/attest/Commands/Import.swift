@@ -27,6 +27,11 @@ struct Import: ParsableCommand {
             "Rename or drop a type on the way in: PER=PERSON, MISC=- (repeatable).", valueName: "FROM=TO"))
     var maps: [String] = []
     @Option(
+        help: ArgumentHelp(
+            "Document ids: given (the file's own id, else its name; default), file (the file's name, -N for several), or a JSON field such as doc_id.",
+            valueName: "SOURCE"))
+    var idFrom: String = "given"
+    @Option(
         help: ArgumentHelp("CoNLL: align the tokens to this article instead of rebuilding the text.", valueName: "FILE")
     )
     var text: String?
@@ -40,7 +45,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let corpus = try options.corpus()
-        let docs = try format.read(paths, text: text)
+        let docs = try format.read(paths, text: text, ids: InteropFormat.IDSource(idFrom))
         var map: [String: String?] = [:]
         for (k, v) in try FlagValues.typeMap(maps).entries { map[k] = v.map(\.name) }
         let outcome = try InteropImporter(corpus: corpus, status: status, typeMap: map, annotators: annotators).run(

@@ -197,4 +197,16 @@ import Testing
                 try CoNLLFormat.documents("Ana X-PER\n", file: "d")[0], id: "d", article: nil, file: "d")
         }
     }
+
+    @Test func idsComeFromTheFileAFieldOrTheFileName() throws {
+        let folder = TemporaryFolder()
+        let file = folder.write(
+            "Batch One.jsonl",
+            #"{"id": 4, "doc_id": "harbour", "text": "Ana Silva.", "label": [[0, 9, "PERSON"]]}"# + "\n"
+                + #"{"id": 5, "doc_id": "council", "text": "The council.", "label": []}"# + "\n")
+        #expect(try InteropFormat.doccano.read([file.path]).map(\.id) == ["doc-4", "doc-5"])
+        #expect(try InteropFormat.doccano.read([file.path], ids: .init("doc_id")).map(\.id) == ["harbour", "council"])
+        #expect(try InteropFormat.doccano.read([file.path], ids: .file).map(\.id) == ["batch-one-1", "batch-one-2"])
+        #expect(throws: AttestError.self) { try InteropFormat.doccano.read([file.path], ids: .init("missing")) }
+    }
 }
