@@ -12,6 +12,20 @@ public struct Manifest: Hashable, Sendable {
     public var extractorTimeout: Int?
     public var gates: [Gate]
     public var checks: CheckSettings
+    /// One annotation folder per annotator (`<annotators>`), for agreement and adjudication.
+    public var annotatorSets: [AnnotatorSet] = []
+
+    /// An annotator's folder of annotations of the corpus's articles.
+    public struct AnnotatorSet: Hashable, Sendable {
+        public var name: String
+        /// Relative to the corpus root.
+        public var annotationsPath: String
+
+        public init(name: String, annotationsPath: String) {
+            self.name = name
+            self.annotationsPath = annotationsPath
+        }
+    }
 
     public static let fileName = "attest.xml"
 

@@ -240,6 +240,26 @@ enum EmbeddedSchema {
                     </xs:attribute>
                   </xs:complexType>
                 </xs:element>
+                <xs:element name="annotators" minOccurs="0">
+                  <xs:annotation>
+                    <xs:documentation>One annotation folder per annotator of the same articles, for attest agree
+                      and attest adjudicate (docs/interop.md).</xs:documentation>
+                  </xs:annotation>
+                  <xs:complexType>
+                    <xs:sequence>
+                      <xs:element name="annotator" maxOccurs="unbounded">
+                        <xs:complexType>
+                          <xs:attribute name="name" type="a:NonEmptyText" use="required"/>
+                          <xs:attribute name="annotations" type="a:RelativePath" use="required"/>
+                        </xs:complexType>
+                      </xs:element>
+                    </xs:sequence>
+                  </xs:complexType>
+                  <xs:unique name="annotatorName">
+                    <xs:selector xpath="a:annotator"/>
+                    <xs:field xpath="@name"/>
+                  </xs:unique>
+                </xs:element>
               </xs:sequence>
               <xs:attribute name="version" type="a:Version" use="required"/>
             </xs:complexType>

@@ -33,6 +33,12 @@ struct ManifestReader {
                 if let j = LibXMLNode.attribute(child, "near-duplicate").flatMap({ Double($0) }) {
                     manifest.checks.nearDuplicate = j
                 }
+            case "annotators":
+                manifest.annotatorSets = LibXMLNode.children(child).compactMap { a in
+                    guard let name = LibXMLNode.attribute(a, "name"), let path = LibXMLNode.attribute(a, "annotations")
+                    else { return nil }
+                    return Manifest.AnnotatorSet(name: name, annotationsPath: path)
+                }
             default: break
             }
         }

@@ -13,7 +13,8 @@ struct Agree: ParsableCommand {
             Exit status: 0 measured, 2 unreadable input.
             """)
 
-    @Argument(help: "Annotation folders, one per annotator (two or more).") var folders: [String]
+    @Argument(help: "Annotation folders, one per annotator (two or more; default: the manifest's <annotators>).")
+    var folders: [String] = []
     @Option(help: ArgumentHelp("Also write the report as JSON.", valueName: "FILE")) var json: String?
     @Option(help: ArgumentHelp("Also write the report as Markdown.", valueName: "FILE")) var markdown: String?
     @Option(help: ArgumentHelp("Also write the gates as JUnit XML.", valueName: "FILE")) var junit: String?
@@ -27,11 +28,24 @@ struct Agree: ParsableCommand {
     @OptionGroup var options: CorpusOptions
 
     func validate() throws {
-        guard folders.count >= 2 else { throw ValidationError("give two or more annotation folders") }
+        guard folders.count != 1 else { throw ValidationError("give two or more annotation folders") }
     }
 
     func run() throws {
         let corpus = try options.corpus()
+        // Folders named here, or the manifest's annotators.
+        var folders = self.folders
+        var names = folders.map { URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent }
+        if folders.isEmpty {
+            let declared = corpus.manifest.annotatorSets
+            guard declared.count >= 2 else {
+                throw AttestError(
+                    "give two or more annotation folders, or declare them in attest.xml: <annotators><annotator name=\"alice\" annotations=\"annotators/alice\"/>…</annotators>"
+                )
+            }
+            folders = declared.map { corpus.root.appendingPathComponent($0.annotationsPath).path }
+            names = declared.map(\.name)
+        }
         var sets: [[String: AnnotationDocument]] = []
         var articles: [String: ArticleText] = [:]
         for folder in folders {
@@ -48,7 +62,6 @@ struct Agree: ParsableCommand {
             }
             sets.append(set)
         }
-        let names = folders.map { URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent }
         var report = Agreement.report(names: names, sets: sets, articles: articles)
         guard !report.documents.isEmpty else { throw AttestError("the folders have no document in common") }
         let gates = try minimums.map { item -> AgreementReport.Gate in

@@ -144,6 +144,20 @@ import Testing
         let figures = try Self.report(folder.url.appendingPathComponent("edited.json"))["average"] as? [String: Double]
         #expect(abs((figures?["mentions.strict.f1"] ?? 0) - 130.0 / 131) < 1e-6)
         #expect(read(folder.url.appendingPathComponent("agree.xml")).contains("failures=\"1\""))
+        // The same from the manifest's annotators.
+        let manifest = read(folder.url.appendingPathComponent("attest.xml")).replacingOccurrences(
+            of: "</manifest>",
+            with:
+                "  <annotators>\n    <annotator name=\"alice\" annotations=\"a\"/>\n    <annotator name=\"bob\" annotations=\"b\"/>\n  </annotators>\n</manifest>"
+        )
+        folder.write("attest.xml", manifest)
+        let declared = try Self.attest(["agree", "--json", "declared.json"], folder)
+        #expect(
+            declared.status == 0 && declared.stdout.contains("between alice, bob"),
+            "\(declared.stdout)\(declared.stderr)")
+        let same2 = try Self.report(folder.url.appendingPathComponent("declared.json"))["average"] as? [String: Double]
+        #expect(same2 == figures)
+        #expect(try Self.attest(["validate"], folder).status == 0)
         let adjudicated = try Self.attest(["adjudicate", "a", "b", "--out", "adj"], folder)
         #expect(adjudicated.status == 1 && adjudicated.stdout.contains("1 decision(s) in"), "\(adjudicated.stdout)")
         #expect(try Self.attest(["validate", "--strict", "adj"], folder).status == 0)
