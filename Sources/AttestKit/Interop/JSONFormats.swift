@@ -6,7 +6,16 @@ enum JSONFormats {
         do {
             return try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         } catch {
-            throw AttestError("\(file): not valid JSON (\(error.localizedDescription))")
+            // Attest's own parser says where and what.
+            let detail = bytes.withUnsafeBufferPointer { b -> String in
+                do throws(JSONSyntaxError) {
+                    _ = try JSONParser.parse(b)
+                    return "\(error.localizedDescription)"
+                } catch {
+                    return "byte \(error.offset + 1): \(error.message)"
+                }
+            }
+            throw AttestError("\(file): not valid JSON (\(detail))")
         }
     }
 
