@@ -26,6 +26,10 @@ async function loadList() {
   const list = $("documents");
   list.replaceChildren();
   const filter = $("filter").value.toLowerCase();
+  // Progress of the corpus: how many documents are gold.
+  const gold = data.documents.filter((d) => d.status === "gold").length;
+  const total = data.documents.length;
+  $("progress").textContent = `${gold} of ${total} gold (${total ? Math.round((100 * gold) / total) : 0}%)`;
   for (const d of data.documents) {
     if (filter && !d.id.toLowerCase().includes(filter) && !(d.status || "").includes(filter)) continue;
     const li = document.createElement("li");
@@ -511,7 +515,7 @@ async function toggleStatus() {
   const next = state.doc.annotation.status === "gold" ? "draft" : "gold";
   const response = await fetch(`/api/documents/${encodeURIComponent(state.id)}/status`, { method: "PUT", headers: headers({ "Content-Type": "application/json", "If-Match": `"${state.doc.version}"` }), body: JSON.stringify({ status: next }) });
   const data = await response.json();
-  if (response.status === 200) { show(data); say(`status ${next}`); updateListEntry(); } else say(data.error.message);
+  if (response.status === 200) { show(data); say(`status ${next}`); loadList(); } else say(data.error.message);
 }
 
 document.addEventListener("keydown", (e) => {

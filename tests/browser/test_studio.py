@@ -303,6 +303,9 @@ def main():
             page.click("#status")
             wait_until(page, lambda: page.inner_text("#status") == "Back to draft", "status gold")
             check("status gold is written", 'status="gold"' in xml(folder))
+            wait_until(page, lambda: page.inner_text("#progress").startswith("2 of 3 gold"), "the progress line")
+            check("the document list shows the corpus's progress", page.inner_text("#progress") == "2 of 3 gold (67%)",
+                  page.inner_text("#progress"))
 
             # A change in another tab meanwhile: the page gets 409, reloads, loses nothing.
             other = browser.new_page()

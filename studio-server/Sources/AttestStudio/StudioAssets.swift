@@ -16,6 +16,7 @@ public enum StudioAssets {
         <aside id="sidebar">
           <h1>Attest</h1>
           <input id="filter" type="search" placeholder="Filter documents" aria-label="Filter documents">
+          <div id="progress" role="status" aria-label="Progress"></div>
           <ul id="documents" aria-label="Documents"></ul>
         </aside>
         <main>
@@ -75,6 +76,10 @@ public enum StudioAssets {
           const list = $("documents");
           list.replaceChildren();
           const filter = $("filter").value.toLowerCase();
+          // Progress of the corpus: how many documents are gold.
+          const gold = data.documents.filter((d) => d.status === "gold").length;
+          const total = data.documents.length;
+          $("progress").textContent = `${gold} of ${total} gold (${total ? Math.round((100 * gold) / total) : 0}%)`;
           for (const d of data.documents) {
             if (filter && !d.id.toLowerCase().includes(filter) && !(d.status || "").includes(filter)) continue;
             const li = document.createElement("li");
@@ -560,7 +565,7 @@ public enum StudioAssets {
           const next = state.doc.annotation.status === "gold" ? "draft" : "gold";
           const response = await fetch(`/api/documents/${encodeURIComponent(state.id)}/status`, { method: "PUT", headers: headers({ "Content-Type": "application/json", "If-Match": `"${state.doc.version}"` }), body: JSON.stringify({ status: next }) });
           const data = await response.json();
-          if (response.status === 200) { show(data); say(`status ${next}`); updateListEntry(); } else say(data.error.message);
+          if (response.status === 200) { show(data); say(`status ${next}`); loadList(); } else say(data.error.message);
         }
 
         document.addEventListener("keydown", (e) => {
@@ -660,6 +665,7 @@ public enum StudioAssets {
         mark.review.speaker { outline: 2px dashed #b45cc8; }
         #review-panel table { border-collapse: collapse; margin-top: 0.3rem; }
         #review-panel td { padding: 0 0.4rem; }
+        #progress { color: #444; font-size: 0.85rem; margin: 0.4rem 0; }
         """##
 
     /// Path → (content type, bytes).
