@@ -9,7 +9,8 @@ public enum InteropFormat: String, CaseIterable, Sendable {
         switch self {
         case .brat: nil
         case .conll: "quotes, entity grouping and overlapping or nested mentions are not carried by CoNLL tokens"
-        case .labelstudio, .doccano, .spacy: "quotes and entity grouping are not carried by \(rawValue)"
+        case .labelstudio, .doccano, .spacy:
+            "\(rawValue) shows mentions only; quotes, entities and ids travel in its \(extensionPlace) field (docs/interop.md)"
         }
     }
 
@@ -29,6 +30,15 @@ public enum InteropFormat: String, CaseIterable, Sendable {
             case "file": self = .file
             default: self = .field(text)
             }
+        }
+    }
+
+    /// Where the JSON formats keep Attest's `attest` object.
+    var extensionPlace: String {
+        switch self {
+        case .labelstudio: "meta.attest"
+        case .spacy: "user_data.attest"
+        default: "attest"
         }
     }
 

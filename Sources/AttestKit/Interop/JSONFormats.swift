@@ -103,6 +103,7 @@ enum JSONFormats {
                 case .failure(let why): throw AttestError("\(at): label \(type) \(why)")
                 }
             }
+            try AttestExtension.apply(o["attest"], to: &doc, at: at)
             return doc
         }
     }
@@ -113,6 +114,7 @@ enum JSONFormats {
                 [
                     "id": d.id, "text": d.text,
                     "label": d.mentions.map { [$0.span.start, $0.span.end, $0.type] as [Any] },
+                    "attest": AttestExtension.object(d),
                 ] as [String: Any]
             })
     }
@@ -143,6 +145,7 @@ enum JSONFormats {
                 case .failure(let why): throw AttestError("\(at): ent \(type) \(why)")
                 }
             }
+            try AttestExtension.apply((o["user_data"] as? [String: Any])?["attest"], to: &doc, at: at)
             return doc
         }
     }
@@ -151,7 +154,7 @@ enum JSONFormats {
         lines(
             docs.map { d in
                 [
-                    "text": d.text, "user_data": ["id": d.id],
+                    "text": d.text, "user_data": ["id": d.id, "attest": AttestExtension.object(d)] as [String: Any],
                     "ents": d.mentions.map { ["start": $0.span.start, "end": $0.span.end, "label": $0.type] },
                 ] as [String: Any]
             })
@@ -189,6 +192,7 @@ enum JSONFormats {
                 }
             }
             doc.notes = reader.note("\(at) (\(docID))")
+            try AttestExtension.apply((o["meta"] as? [String: Any])?["attest"], to: &doc, at: at)
             return doc
         }
     }
@@ -207,7 +211,10 @@ enum JSONFormats {
                     ] as [String: Any],
                 ]
             }
-            return ["id": i + 1, "data": ["id": d.id, "text": d.text], "annotations": [["result": result]]]
+            return [
+                "id": i + 1, "data": ["id": d.id, "text": d.text], "annotations": [["result": result]],
+                "meta": ["attest": AttestExtension.object(d)],
+            ]
         }
         return write(tasks) + [0x0A]
     }
