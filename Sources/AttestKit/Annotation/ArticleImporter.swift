@@ -24,24 +24,36 @@ public enum ArticleImporter {
             )
         }
         let articleURL = corpus.articleURL(for: docID)
-        let annotationURL = corpus.annotationURL(for: docID)
-        if FileManager.default.fileExists(atPath: annotationURL.path) {
-            throw AttestError("\(DisplayPath.of(annotationURL)) already exists; nothing written")
-        }
-        if let existing = FileManager.default.contents(atPath: articleURL.path), [UInt8](existing) != bytes {
-            throw AttestError("\(DisplayPath.of(articleURL)) already exists with other content; choose another --id")
-        }
-        try FileManager.default.createDirectory(at: corpus.articlesDirectory, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: corpus.annotationsDirectory, withIntermediateDirectories: true)
         let relative = relativePath(from: corpus.annotationsDirectory, to: articleURL)
         let header = DocumentHeader(
             id: docID, articlePath: relative, sha256: SHA256Hex.of(bytes), length: text.count, status: .draft,
             annotators: annotators, guidelines: corpus.manifest.guidelines)
         let xml = AnnotationWriter.xml(AnnotationDocument(header: header))
+        return try store(article: bytes, annotation: Array(xml.utf8), id: docID, in: corpus)
+    }
+
+    /// Writes a new document: its article (byte for byte, unless the same
+    /// bytes are there already) and its annotation file, each atomically,
+    /// and keeps the text for `attest realign`. Refuses, writing nothing,
+    /// when the annotation exists or the article exists with other content.
+    @discardableResult
+    static func store(article bytes: [UInt8], annotation: [UInt8], id: String, in corpus: Corpus) throws -> (
+        article: URL, annotation: URL
+    ) {
+        let articleURL = corpus.articleURL(for: id)
+        let annotationURL = corpus.annotationURL(for: id)
+        if FileManager.default.fileExists(atPath: annotationURL.path) {
+            throw AttestError("\(DisplayPath.of(annotationURL)) already exists; nothing written")
+        }
+        if let existing = FileManager.default.contents(atPath: articleURL.path), [UInt8](existing) != bytes {
+            throw AttestError("\(DisplayPath.of(articleURL)) already exists with other content; choose another id")
+        }
+        try FileManager.default.createDirectory(at: corpus.articlesDirectory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: corpus.annotationsDirectory, withIntermediateDirectories: true)
         if !FileManager.default.fileExists(atPath: articleURL.path) {
             try AtomicFile.write(bytes, to: articleURL, expectedDigest: .some(nil))
         }
-        try AtomicFile.write(xml, to: annotationURL, expectedDigest: .some(nil))
+        try AtomicFile.write(annotation, to: annotationURL, expectedDigest: .some(nil))
         // The text it is annotated on, for attest realign after later edits.
         try TextStore(corpus: corpus).keep(bytes)
         return (articleURL, annotationURL)

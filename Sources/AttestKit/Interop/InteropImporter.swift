@@ -83,21 +83,7 @@ public struct InteropImporter {
 
     private func write(_ doc: InteropDocument, validator: Validator) throws -> [Diagnostic] {
         let (bytes, xml, warnings) = try prepare(doc, validator: validator)
-        let articleURL = corpus.articleURL(for: doc.id)
-        let annotationURL = corpus.annotationURL(for: doc.id)
-        if FileManager.default.fileExists(atPath: annotationURL.path) {
-            throw AttestError("\(DisplayPath.of(annotationURL)) already exists")
-        }
-        if let existing = FileManager.default.contents(atPath: articleURL.path), [UInt8](existing) != bytes {
-            throw AttestError("\(DisplayPath.of(articleURL)) already exists with other content")
-        }
-        try FileManager.default.createDirectory(at: corpus.articlesDirectory, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: corpus.annotationsDirectory, withIntermediateDirectories: true)
-        if !FileManager.default.fileExists(atPath: articleURL.path) {
-            try AtomicFile.write(bytes, to: articleURL, expectedDigest: .some(nil))
-        }
-        try AtomicFile.write(xml, to: annotationURL, expectedDigest: .some(nil))
-        try TextStore(corpus: corpus).keep(bytes)
+        try ArticleImporter.store(article: bytes, annotation: xml, id: doc.id, in: corpus)
         return warnings
     }
 }

@@ -131,15 +131,11 @@ public enum AgreementReport {
         return out
     }
 
+    /// Rows under their header (the first row), as `TextTable` renders them.
     static func table(_ rows: [[String]]) -> String {
-        let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { c, cell in
-                c == 0
-                    ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[c] - cell.count) + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        var t = TextTable(rows[0])
+        for row in rows.dropFirst() { t.add(row) }
+        return t.render()
     }
 
     public static func json(_ r: Agreement.Report) -> String {

@@ -53,14 +53,9 @@ public struct CorpusStats: Sendable {
             total.withCue += r.withCue
         }
         lines.append(cells(total, types: types, status: "\(rows.count) docs"))
-        let widths = header.indices.map { c in lines.map { $0[c].count }.max() ?? 0 }
-        return lines.map { row in
-            row.enumerated().map { c, cell in
-                c == 0
-                    ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[c] - cell.count) + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        var table = TextTable(header)
+        for row in lines.dropFirst() { table.add(row) }
+        return table.render()
     }
 
     private func cells(_ r: Row, types: [EntityType], status: String) -> [String] {
