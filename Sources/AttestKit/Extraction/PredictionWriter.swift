@@ -34,28 +34,9 @@ public enum PredictionWriter {
     /// With `escapingMarkup`, `<`, `>`, `&`, U+2028 and U+2029 are escaped
     /// too, so that text can never read as markup wherever the JSON ends up.
     public static func string(_ s: String, escapingMarkup: Bool = false) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<" where escapingMarkup: out += "\\u003c"
-            case ">" where escapingMarkup: out += "\\u003e"
-            case "&" where escapingMarkup: out += "\\u0026"
-            case "\u{2028}" where escapingMarkup: out += "\\u2028"
-            case "\u{2029}" where escapingMarkup: out += "\\u2029"
-            default:
-                if u.value < 0x20 {
-                    let hex = Array("0123456789abcdef")
-                    out += "\\u00" + String(hex[Int(u.value >> 4)]) + String(hex[Int(u.value & 0xF)])
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 2)
+        JSONStringWriter.write(s, into: &out, style: escapingMarkup ? .markup : .plain)
+        return String(decoding: out, as: UTF8.self)
     }
 }

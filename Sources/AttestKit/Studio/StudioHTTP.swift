@@ -99,35 +99,6 @@ public indirect enum StudioJSON: Sendable, Equatable {
     /// A JSON string with markup characters escaped, as `PredictionWriter.string(_:escapingMarkup:)`
     /// writes it: `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`, and U+2028, U+2029 escaped.
     static func quote(_ s: String, into out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
-        out.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { utf8 in
-            var i = 0
-            while i < utf8.count {
-                let b = utf8[i]
-                switch b {
-                case UInt8(ascii: "\""): out += #"\""#.utf8
-                case UInt8(ascii: "\\"): out += #"\\"#.utf8
-                case 0x0A: out += #"\n"#.utf8
-                case 0x0D: out += #"\r"#.utf8
-                case 0x09: out += #"\t"#.utf8
-                case UInt8(ascii: "<"): out += #"\u003c"#.utf8
-                case UInt8(ascii: ">"): out += #"\u003e"#.utf8
-                case UInt8(ascii: "&"): out += #"\u0026"#.utf8
-                case 0xE2
-                where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                    out += (utf8[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
-                    i += 2
-                case 0..<0x20:
-                    out += #"\u00"#.utf8
-                    out.append(hex[Int(b >> 4)])
-                    out.append(hex[Int(b & 0xF)])
-                default: out.append(b)
-                }
-                i += 1
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+        JSONStringWriter.write(s, into: &out, style: .markup)
     }
 }

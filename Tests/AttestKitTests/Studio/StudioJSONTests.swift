@@ -10,11 +10,23 @@ import Testing
         "tab\tnew\nline\rcr", "\u{0}\u{1}\u{1F}", "line\u{2028}para\u{2029}end", "back\\slash & amp",
     ]
 
-    @Test func stringsAreWrittenAsThePredictionWriterWritesThem() {
-        for s in Self.awkward {
+    /// The three conventions, by hand, and `.encoder` against `JSONEncoder` itself.
+    @Test func stringsInEachStyle() throws {
+        func written(_ s: String, _ style: JSONStringWriter.Style) -> String {
             var out: [UInt8] = []
-            StudioJSON.quote(s, into: &out)
-            #expect(String(decoding: out, as: UTF8.self) == PredictionWriter.string(s, escapingMarkup: true), "\(s)")
+            JSONStringWriter.write(s, into: &out, style: style)
+            return String(decoding: out, as: UTF8.self)
+        }
+        let s = "a<b>&\"c\\\n\u{8}\u{C}\u{1}\u{2028}🚢"
+        #expect(written(s, .plain) == #""a<b>&\"c\\\n\u0008\u000c\u0001"# + "\u{2028}🚢\"")
+        #expect(written(s, .markup) == #""a\u003cb\u003e\u0026\"c\\\n\u0008\u000c\u0001\u2028🚢""#)
+        #expect(written(s, .encoder) == #""a<b>&\"c\\\n\b\f\u0001"# + "\u{2028}🚢\"")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        for t in Self.awkward {
+            #expect(written(t, .encoder) == String(decoding: try encoder.encode(t), as: UTF8.self), "\(t)")
+            var out: [UInt8] = []
+            StudioJSON.quote(t, into: &out)
             #expect(!out.contains(UInt8(ascii: "<")) && !out.contains(UInt8(ascii: ">")))
         }
     }
