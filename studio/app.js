@@ -322,6 +322,7 @@ function select(el) {
   }
   if (el.dataset.kind === "suggestion") { state.focus = Number(el.dataset.index); state.selected = null; highlight(); return; }
   state.selected = { id: el.dataset.quote && el.dataset.kind !== "mention" ? el.dataset.quote : el.dataset.id, kind: el.dataset.kind === "mention" ? "mention" : "quote", start: Number(el.dataset.start), end: Number(el.dataset.end) };
+  if (state.selected.kind === "quote") state.activeQuote = state.selected;
   highlight();
   renderSide();
 }
@@ -418,13 +419,19 @@ async function quoteKey() {
   window.getSelection().removeAllRanges();
   const id = nextID("q");
   const ok = await send([{ op: "add-quote", quote: { id, kind: $("kind").value, content: { start: span.start, end: span.end, text: span.text } } }], `quote ${id} added: now select its speaker and press s, its cue and press c`);
-  if (ok) { state.selected = { id, kind: "quote", start: span.start, end: span.end }; highlight(); renderSide(); }
+  if (ok) { state.selected = { id, kind: "quote", start: span.start, end: span.end }; state.activeQuote = state.selected; highlight(); renderSide(); }
 }
 
+// The speaker or cue of the selected quote: the selected text, or — for the quote last
+// selected — a mention clicked after it (its entity then becomes the speaker entity).
 async function partKey(part) {
-  const s = state.selected;
-  const span = selection();
-  if (!s || s.kind !== "quote" || !span) return say("Select a quote (click it), then select text and press s or c.");
+  let s = state.selected;
+  let span = selection();
+  if (!span && s && s.kind === "mention" && state.activeQuote) {
+    span = { start: s.start, end: s.end, text: state.chars.slice(s.start, s.end).join("") };
+    s = state.activeQuote;
+  }
+  if (!s || s.kind !== "quote" || !span) return say("Select a quote (click it), then select text (or click a mention) and press s or c.");
   window.getSelection().removeAllRanges();
   const op = part === "speaker" ? "set-speaker" : "set-cue";
   const keep = s;

@@ -363,6 +363,19 @@ def main():
             wait_until(page, lambda: marks(page, "mark.review") == 0, "review closed")
             check("r closes review mode and the annotation is back", marks(page, "mark.mention") > 0)
 
+            # A quote whose speaker is a mention clicked (not selected as text).
+            select_text(page, "second line")
+            page.keyboard.press("q")
+            wait_until(page, lambda: "second line</content>" in xml(folder), "the second quote")
+            page.click("mark.mention[data-id=m2]")
+            page.keyboard.press("s")
+            second_at = STORY.index("Ana Silva", 10)
+            wait_until(page, lambda: f'<speaker start="{second_at}"' in xml(folder), "the clicked speaker")
+            check("a clicked mention becomes the speaker of the quote selected before",
+                  re.search(r'<quote id="q2" kind="\w+" speaker-entity="e1">\s*<content[^>]*>second line</content>\s*'
+                            rf'<speaker start="{second_at}" end="{second_at + 9}">Ana Silva</speaker>', xml(folder))
+                  is not None, xml(folder))
+
             # An article with markup in it: shown as text, never run.
             hostile = browser.new_page()
             hostile.goto(url + "?doc=markup")

@@ -33,7 +33,7 @@ public enum StudioAssets {
             <button id="review" aria-keyshortcuts="r">Review (r)</button>
             <input id="pred-file" type="file" accept=".jsonl,.json,application/json" aria-label="Prediction file for review">
           </header>
-          <p id="help">Select text, then press a type's key. Click a mark to select it: another type's key retypes it, Delete removes it; with a quote selected, select text and press s (speaker) or c (cue). n / N: next / previous annotation. Suggestions: Enter accepts, Shift+Enter accepts all of that type, Backspace rejects. Entities: rename; with a mention selected, move it, split it off or merge its entity. r: review a prediction against this annotation (from --pred or a file chosen here).</p>
+          <p id="help">Select text, then press a type's key. Click a mark to select it: another type's key retypes it, Delete removes it; with a quote selected, select text (or click a mention) and press s (speaker) or c (cue). n / N: next / previous annotation. Suggestions: Enter accepts, Shift+Enter accepts all of that type, Backspace rejects. Entities: rename; with a mention selected, move it, split it off or merge its entity. r: review a prediction against this annotation (from --pred or a file chosen here).</p>
           <article id="article" tabindex="0" aria-label="Article"></article>
           <section id="side">
             <h2>Selected</h2><div id="selected">Nothing selected.</div>
@@ -372,6 +372,7 @@ public enum StudioAssets {
           }
           if (el.dataset.kind === "suggestion") { state.focus = Number(el.dataset.index); state.selected = null; highlight(); return; }
           state.selected = { id: el.dataset.quote && el.dataset.kind !== "mention" ? el.dataset.quote : el.dataset.id, kind: el.dataset.kind === "mention" ? "mention" : "quote", start: Number(el.dataset.start), end: Number(el.dataset.end) };
+          if (state.selected.kind === "quote") state.activeQuote = state.selected;
           highlight();
           renderSide();
         }
@@ -468,13 +469,19 @@ public enum StudioAssets {
           window.getSelection().removeAllRanges();
           const id = nextID("q");
           const ok = await send([{ op: "add-quote", quote: { id, kind: $("kind").value, content: { start: span.start, end: span.end, text: span.text } } }], `quote ${id} added: now select its speaker and press s, its cue and press c`);
-          if (ok) { state.selected = { id, kind: "quote", start: span.start, end: span.end }; highlight(); renderSide(); }
+          if (ok) { state.selected = { id, kind: "quote", start: span.start, end: span.end }; state.activeQuote = state.selected; highlight(); renderSide(); }
         }
 
+        // The speaker or cue of the selected quote: the selected text, or — for the quote last
+        // selected — a mention clicked after it (its entity then becomes the speaker entity).
         async function partKey(part) {
-          const s = state.selected;
-          const span = selection();
-          if (!s || s.kind !== "quote" || !span) return say("Select a quote (click it), then select text and press s or c.");
+          let s = state.selected;
+          let span = selection();
+          if (!span && s && s.kind === "mention" && state.activeQuote) {
+            span = { start: s.start, end: s.end, text: state.chars.slice(s.start, s.end).join("") };
+            s = state.activeQuote;
+          }
+          if (!s || s.kind !== "quote" || !span) return say("Select a quote (click it), then select text (or click a mention) and press s or c.");
           window.getSelection().removeAllRanges();
           const op = part === "speaker" ? "set-speaker" : "set-cue";
           const keep = s;
