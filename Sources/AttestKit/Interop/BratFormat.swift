@@ -135,6 +135,7 @@ enum BratFormat {
         let article = ArticleText(doc.text)
         var out = ""
         var notes = ""
+        var noteCount = 0
         var t = 0
         var r = 0
         var mentionT: [Span: String] = [:]
@@ -147,7 +148,8 @@ enum BratFormat {
             return "T\(t)"
         }
         func note(_ target: String, _ text: String) {
-            notes += "#\(notes.split(separator: "\n").count + 1)\tAnnotatorNotes \(target)\tattest \(text)\n"
+            noteCount += 1
+            notes += "#\(noteCount)\tAnnotatorNotes \(target)\tattest \(text)\n"
         }
         for m in doc.mentions {
             let id = textBound(m.type, m.span)

@@ -37,11 +37,7 @@ public enum InteropPredictions {
     /// `corpus` (offsets on another text would mean nothing); CoNLL tokens are
     /// aligned to the article named by their `-DOCSTART-` line.
     public static func read(_ path: String, format: InteropFormat, corpus: Corpus) throws -> [PredictionDocument] {
-        func article(_ id: String) throws -> String {
-            guard case .bytes(let b) = FileBytes.read(corpus.articleURL(for: id).path), let a = ArticleText(bytes: b)
-            else { throw AttestError("\(path): document \(Brief.quoted(id)) has no article in the corpus") }
-            return a.string
-        }
+        func article(_ id: String) throws -> String { try corpus.article(for: id).string }
         var docs: [InteropDocument] = []
         if format == .conll {
             let content = try InteropFormat.text(path)
@@ -86,9 +82,12 @@ public enum InteropPredictions {
                 case .problems(let problems):
                     throw AttestError("\(path) cannot be read", diagnostics: problems)
                 case .document(let p):
-                    guard case .bytes(let b) = FileBytes.read(corpus.articleURL(for: p.id).path),
-                        let article = ArticleText(bytes: b)
-                    else { throw AttestError("\(path):\(line.number): \(p.id) has no article in the corpus") }
+                    let article: ArticleText
+                    do {
+                        article = try corpus.article(for: p.id)
+                    } catch let error as AttestError {
+                        throw AttestError("\(path):\(line.number): \(error.message)")
+                    }
                     out.append(
                         InteropDocument(
                             id: p.id, text: article.string,

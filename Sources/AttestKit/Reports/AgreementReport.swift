@@ -4,7 +4,19 @@ import Foundation
 /// sets (and their average), Fleiss' κ for more than two, and the first
 /// pair's figures per document; as text or JSON.
 public enum AgreementReport {
-    public static func text(_ r: Agreement.Report) -> String {
+    /// The terminal report, then a line per gate (`pass` or `FAIL`).
+    public static func text(_ r: Agreement.Report, gates: [Gate] = []) -> String {
+        var out = body(r)
+        for g in gates {
+            let value = String(format: "%.4f", g.value(r))
+            out +=
+                "\(g.passes(r) ? "pass" : "FAIL") \(g.metric) = \(value) (minimum \(String(format: "%.4f", g.minimum)))\n"
+        }
+        return out
+    }
+
+    /// Figures by pair, Fleiss' κ, α_u, the per-document and per-type tables, the disagreements.
+    static func body(_ r: Agreement.Report) -> String {
         var out = "Agreement on \(r.documents.count) document(s) between \(r.names.joined(separator: ", "))\n\n"
         let columns = r.pairs.map { "\(r.names[$0.i]) / \(r.names[$0.j])" } + (r.pairs.count > 1 ? ["average"] : [])
         var rows: [[String]] = [["metric"] + columns]
@@ -127,7 +139,7 @@ public enum AgreementReport {
             }
             out += "</testcase>\n"
         }
-        out += "    <system-out>\(esc(text(r)))</system-out>\n  </testsuite>\n</testsuites>\n"
+        out += "    <system-out>\(esc(text(r, gates: gates)))</system-out>\n  </testsuite>\n</testsuites>\n"
         return out
     }
 
@@ -139,11 +151,11 @@ public enum AgreementReport {
     }
 
     public static func json(_ r: Agreement.Report) -> String {
-        func figures(_ p: Agreement.Pair) -> AgreementJSON {
+        func figures(_ p: Agreement.Pair) -> JSONTree {
             .object(
-                Dictionary(uniqueKeysWithValues: zip(Agreement.Pair.keys, p.values.map { AgreementJSON.number($0) })))
+                Dictionary(uniqueKeysWithValues: zip(Agreement.Pair.keys, p.values.map { JSONTree.double($0) })))
         }
-        var o: [String: AgreementJSON] = [
+        var o: [String: JSONTree] = [
             "annotators": .array(r.names.map { .string($0) }), "documents": .array(r.documents.map { .string($0) }),
             "pairs": .array(
                 r.pairs.map {
@@ -153,13 +165,13 @@ public enum AgreementReport {
             "per-document": .array(
                 r.perDocument.map { .object(["id": .string($0.id), "figures": figures($0.figures)]) }),
         ]
-        if let f = r.fleiss { o["fleiss-kappa"] = .number(f) }
-        o["alpha-u"] = .object(["mentions": .number(r.alphaMentions), "quotes": .number(r.alphaQuotes)])
+        if let f = r.fleiss { o["fleiss-kappa"] = .double(f) }
+        o["alpha-u"] = .object(["mentions": .double(r.alphaMentions), "quotes": .double(r.alphaQuotes)])
         o["types"] = .object(
             r.types.mapValues { c in
                 .object([
-                    "a": .number(Double(c.a)), "b": .number(Double(c.b)), "agreed": .number(Double(c.agreed)),
-                    "f1": .number(c.f1),
+                    "a": .int(c.a), "b": .int(c.b), "agreed": .int(c.agreed),
+                    "f1": .double(c.f1),
                 ])
             })
         if !r.disagreements.isEmpty {
@@ -171,25 +183,6 @@ public enum AgreementReport {
                     ])
                 })
         }
-        return AgreementJSON.object(o).rendered + "\n"
-    }
-}
-
-/// A small deterministic JSON writer (sorted keys, numbers to 6 places).
-enum AgreementJSON {
-    case string(String)
-    case number(Double)
-    case array([AgreementJSON])
-    case object([String: AgreementJSON])
-
-    var rendered: String {
-        switch self {
-        case .string(let s): PredictionWriter.string(s)
-        case .number(let d): d.isFinite ? String(format: "%.6f", d) : "null"
-        case .array(let a): "[" + a.map(\.rendered).joined(separator: ",") + "]"
-        case .object(let o):
-            "{" + o.keys.sorted().map { PredictionWriter.string($0) + ":" + o[$0]!.rendered }.joined(separator: ",")
-                + "}"
-        }
+        return JSONTree.object(o).rendered + "\n"
     }
 }

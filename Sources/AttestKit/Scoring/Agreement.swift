@@ -41,6 +41,31 @@ public enum Agreement {
         var matchedQuotes = 0, sameKind = 0, sameSpeaker = 0, sameCue = 0
         var labels: [(String, String)] = []
 
+        /// Adds another document's counts (pooling before dividing).
+        mutating func add(_ o: Tally) {
+            mentionsA += o.mentionsA
+            mentionsB += o.mentionsB
+            strict += o.strict
+            overlap += o.overlap
+            entitiesA += o.entitiesA
+            entitiesB += o.entitiesB
+            entities += o.entities
+            for (type, c) in o.types {
+                types[type, default: TypeCounts()].a += c.a
+                types[type, default: TypeCounts()].b += c.b
+                types[type, default: TypeCounts()].agreed += c.agreed
+            }
+            quotesA += o.quotesA
+            quotesB += o.quotesB
+            exact += o.exact
+            quoteOverlap += o.quoteOverlap
+            matchedQuotes += o.matchedQuotes
+            sameKind += o.sameKind
+            sameSpeaker += o.sameSpeaker
+            sameCue += o.sameCue
+            labels += o.labels
+        }
+
         static func f1(_ matched: Int, _ a: Int, _ b: Int) -> Double {
             a + b == 0 ? 1 : 2 * Double(matched) / Double(a + b)
         }
@@ -240,7 +265,7 @@ public enum Agreement {
                     var one = Tally()
                     tally(sets[i][id]!, sets[j][id]!, article: articles[id]!, into: &one)
                     if i == 0 && j == 1 { perDocument.append((id, one.pair)) }
-                    tally(sets[i][id]!, sets[j][id]!, article: articles[id]!, into: &t)
+                    t.add(one)
                 }
                 pairs.append((i, j, t.pair))
                 if i == 0 && j == 1 { firstTypes = t.types }

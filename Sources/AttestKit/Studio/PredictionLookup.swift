@@ -66,7 +66,7 @@ public enum PredictionLookup {
     > {
         let needle = Array("\"\(id)\"".utf8)
         for line in lines {
-            guard contains(line.bytes, needle) else { continue }
+            guard line.bytes.firstRange(of: needle) != nil else { continue }
             switch PredictionLineReader.read(line, file: file) {
             case .document(let doc):
                 if doc.id == id { return .success(doc) }
@@ -80,16 +80,5 @@ public enum PredictionLookup {
             }
         }
         return .success(nil)
-    }
-
-    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var i = haystack.startIndex
-        let last = haystack.endIndex - needle.count
-        while i <= last {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
     }
 }

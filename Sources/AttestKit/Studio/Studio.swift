@@ -126,7 +126,7 @@ public struct Studio: Sendable {
     // MARK: Endpoints
 
     private func list() -> StudioResponse {
-        var docs: [StudioJSON] = []
+        var docs: [JSONTree] = []
         for id in corpus.documentIDs() {
             do {
                 let file = try AnnotationFile.read(corpus.annotationURL(for: id))
@@ -166,11 +166,11 @@ public struct Studio: Sendable {
     /// on disk: as read, or (`written`) as a commit just wrote it.
     private func documentResponse(
         _ editor: AnnotationEditor, status: Int, written: AnnotationEditor.Commit? = nil,
-        extra: [String: StudioJSON] = [:]
+        extra: [String: JSONTree] = [:]
     ) throws -> StudioResponse {
         let version = written?.entry?.after ?? editor.file.readDigest ?? ""
         let known = written.flatMap { $0.changed ? $0.diagnostics : nil }
-        var o: [String: StudioJSON] = [
+        var o: [String: JSONTree] = [
             "id": .string(editor.document.id), "version": .string(version), "text": .string(editor.article.string),
             "length": .int(editor.article.count), "annotation": StudioDocumentJSON.annotation(editor.document),
             "diagnostics": StudioDocumentJSON.diagnostics(try known ?? editor.resultDiagnostics()),
@@ -271,7 +271,7 @@ public struct Studio: Sendable {
             ])
     }
 
-    private static func json(_ edits: [AnnotationEdit]) throws -> StudioJSON {
+    private static func json(_ edits: [AnnotationEdit]) throws -> JSONTree {
         .string(try AnnotationEdit.json(edits))
     }
 

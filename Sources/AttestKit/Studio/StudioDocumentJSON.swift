@@ -1,13 +1,13 @@
 /// The JSON the studio API gives of documents (docs/api.md). Offsets are
 /// code points, as in the files.
 enum StudioDocumentJSON {
-    static func excerpt(_ x: Excerpt) -> StudioJSON {
+    static func excerpt(_ x: Excerpt) -> JSONTree {
         .object(["start": .int(x.span.start), "end": .int(x.span.end), "text": .string(x.text)])
     }
 
-    static func annotation(_ d: AnnotationDocument) -> StudioJSON {
+    static func annotation(_ d: AnnotationDocument) -> JSONTree {
         let doc = AnnotationWriter.canonical(d)
-        let entities: [StudioJSON] = doc.entities.map { e in
+        let entities: [JSONTree] = doc.entities.map { e in
             .object([
                 "id": .string(e.id), "type": .string(e.type.name), "name": .string(e.name),
                 "mentions": .array(
@@ -19,8 +19,8 @@ enum StudioDocumentJSON {
                     }),
             ])
         }
-        let quotes: [StudioJSON] = doc.quotes.map { q in
-            var o: [String: StudioJSON] = [
+        let quotes: [JSONTree] = doc.quotes.map { q in
+            var o: [String: JSONTree] = [
                 "id": .string(q.id), "kind": .string(q.kind.rawValue), "content": excerpt(q.content),
             ]
             o["speaker"] = q.speaker.map(excerpt) ?? .null
@@ -35,7 +35,7 @@ enum StudioDocumentJSON {
         ])
     }
 
-    static func diagnostics(_ ds: [Diagnostic]) -> StudioJSON {
+    static func diagnostics(_ ds: [Diagnostic]) -> JSONTree {
         .array(
             ds.map { d in
                 .object([
@@ -44,8 +44,8 @@ enum StudioDocumentJSON {
             })
     }
 
-    static func summary(_ d: AnnotationDocument, stale: Bool?) -> StudioJSON {
-        var o: [String: StudioJSON] = [
+    static func summary(_ d: AnnotationDocument, stale: Bool?) -> JSONTree {
+        var o: [String: JSONTree] = [
             "id": .string(d.id), "status": .string(d.header.status.rawValue), "length": .int(d.header.length),
             "entities": .int(d.entities.count), "mentions": .int(d.mentions.count), "quotes": .int(d.quotes.count),
         ]
@@ -53,15 +53,15 @@ enum StudioDocumentJSON {
         return .object(o)
     }
 
-    static func prediction(_ p: PredictionDocument, article: ArticleText) -> StudioJSON {
-        let mentions: [StudioJSON] = p.mentions.filter { article.contains($0.span) }.map { m in
+    static func prediction(_ p: PredictionDocument, article: ArticleText) -> JSONTree {
+        let mentions: [JSONTree] = p.mentions.filter { article.contains($0.span) }.map { m in
             .object([
                 "start": .int(m.span.start), "end": .int(m.span.end), "type": .string(m.type.name),
                 "text": .string(article[m.span]),
             ])
         }
-        let quotes: [StudioJSON] = p.quotes.filter { article.contains($0.content.span) }.map { q in
-            func part(_ s: PredictedSpan?) -> StudioJSON {
+        let quotes: [JSONTree] = p.quotes.filter { article.contains($0.content.span) }.map { q in
+            func part(_ s: PredictedSpan?) -> JSONTree {
                 guard let s, article.contains(s.span) else { return .null }
                 return excerpt(Excerpt(span: s.span, text: article[s.span]))
             }
@@ -76,12 +76,12 @@ enum StudioDocumentJSON {
 }
 
 extension StudioDocumentJSON {
-    static func review(_ r: DocumentReview, source: String) -> StudioJSON {
+    static func review(_ r: DocumentReview, source: String) -> JSONTree {
         let strict = r.score.entities.overall.strict
         return .object([
             "id": .string(r.id), "source": .string(source),
             "errors": .int(r.score.errors.count),
-            "counts": .object(r.counts.mapValues { StudioJSON.int($0) }),
+            "counts": .object(r.counts.mapValues { JSONTree.int($0) }),
             "strict": .object([
                 "correct": .int(strict.cor), "incorrect": .int(strict.inc), "partial": .int(strict.par),
                 "missed": .int(strict.mis), "spurious": .int(strict.spu),

@@ -20,77 +20,20 @@ struct Adjudicate: ParsableCommand {
 
     func run() throws {
         let corpus = try options.corpus()
-        func load(_ folder: String) throws -> [String: AnnotationDocument] {
-            var set: [String: AnnotationDocument] = [:]
-            for url in try AnnotationFiles.in(URL(fileURLWithPath: folder, isDirectory: true)) {
-                let doc = try AnnotationFile.read(url).document
-                set[doc.id] = doc
-            }
-            return set
-        }
-        let (setA, setB) = (try load(a), try load(b))
-        let ids = Set(setA.keys).intersection(setB.keys).sorted()
-        guard !ids.isEmpty else { throw AttestError("\(a) and \(b) have no document in common") }
-        let folder = URL(fileURLWithPath: out, isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let validator = try Validator(corpus: corpus)
-        var markdown = "# Decisions\n\nA: `\(a)`, B: `\(b)`. Take a side with `attest apply OUT/ID.xml '<edits>'`.\n"
-        var json: [String] = []
-        var total = 0
-        for id in ids {
-            let articleURL = corpus.articleURL(for: id)
-            guard case .bytes(let bytes) = FileBytes.read(articleURL.path), let article = ArticleText(bytes: bytes)
-            else {
-                throw AttestError("cannot read the article of \(id) (\(DisplayPath.of(articleURL)))")
-            }
-            var header = setA[id]!.header
-            header.status = .draft
-            header.annotators = Array(Set(setA[id]!.header.annotators + setB[id]!.header.annotators)).sorted()
-            header.articlePath = Self.relative(from: folder.standardizedFileURL, to: articleURL.standardizedFileURL)
-            header.sha256 = SHA256Hex.of(bytes)
-            header.length = article.count
-            let result = Adjudication(a: setA[id]!, b: setB[id]!, article: article, header: header)
-            let target = folder.appendingPathComponent(id + ".xml")
-            let xml = AnnotationWriter.bytes(result.draft)
-            let errors = validator.validate(
-                pending: result.draft, bytes: xml, article: article, articleSHA256: header.sha256, file: target
-            ).filter { $0.severity == .error }
-            guard errors.isEmpty else {
-                throw AttestError("the draft of \(id) would not validate; nothing written for it", diagnostics: errors)
-            }
-            try AtomicFile.write(xml, to: target)
-            total += result.decisions.count
-            markdown += "\n## \(id): \(result.decisions.count) decision(s)\n\n"
-            if !result.decisions.isEmpty {
-                markdown += "| # | kind | A | B |\n|---|---|---|---|\n"
-            }
-            var items: [String] = []
-            for (k, d) in result.decisions.enumerated() {
-                markdown +=
-                    "| \(k + 1) | \(d.kind) | \(d.a.replacingOccurrences(of: "|", with: "\\|")) | \(d.b.replacingOccurrences(of: "|", with: "\\|")) |\n"
-                items.append(
-                    "{\"a\":\(PredictionWriter.string(d.a)),\"b\":\(PredictionWriter.string(d.b)),\"kind\":\(PredictionWriter.string(d.kind)),"
-                        + "\"take-a\":\(try AnnotationEdit.json(d.takeA)),\"take-b\":\(try AnnotationEdit.json(d.takeB))}"
-                )
-            }
-            json.append("{\"decisions\":[\(items.joined(separator: ","))],\"document\":\(PredictionWriter.string(id))}")
+        let documents = try AdjudicationRun.run(
+            a: try Corpus.annotations(in: URL(fileURLWithPath: a, isDirectory: true)),
+            b: try Corpus.annotations(in: URL(fileURLWithPath: b, isDirectory: true)), names: (a, b), corpus: corpus,
+            out: URL(fileURLWithPath: out, isDirectory: true))
+        for d in documents {
             Output.write(
-                "\(id): \(result.draft.mentions.count) mention(s) and \(result.draft.quotes.count) quote(s) agreed; \(result.decisions.count) decision(s)\n"
+                "\(d.id): \(d.agreedMentions) mention(s) and \(d.agreedQuotes) quote(s) agreed; \(d.decisions) decision(s)\n"
             )
         }
-        try AtomicFile.write(markdown, to: folder.appendingPathComponent("decisions.md"))
-        try AtomicFile.write(
-            "[" + json.joined(separator: ",\n") + "]\n", to: folder.appendingPathComponent("decisions.json"))
-        Output.write("\(total) decision(s) in \(DisplayPath.of(folder.appendingPathComponent("decisions.md")))\n")
+        let total = documents.reduce(0) { $0 + $1.decisions }
+        Output.write(
+            "\(total) decision(s) in \(DisplayPath.of(URL(fileURLWithPath: out).appendingPathComponent("decisions.md")))\n"
+        )
         if total > 0 { throw ExitCode(1) }
-    }
-
-    static func relative(from folder: URL, to file: URL) -> String {
-        let from = folder.pathComponents
-        let to = file.pathComponents
-        var common = 0
-        while common < min(from.count, to.count), from[common] == to[common] { common += 1 }
-        return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
     }
 }
 

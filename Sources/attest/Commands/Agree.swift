@@ -46,21 +46,11 @@ struct Agree: ParsableCommand {
             folders = declared.map { corpus.root.appendingPathComponent($0.annotationsPath).path }
             names = declared.map(\.name)
         }
-        var sets: [[String: AnnotationDocument]] = []
+        let sets = try folders.map { try Corpus.annotations(in: URL(fileURLWithPath: $0, isDirectory: true)) }
+        // Articles of the documents every folder has.
         var articles: [String: ArticleText] = [:]
-        for folder in folders {
-            var set: [String: AnnotationDocument] = [:]
-            for url in try AnnotationFiles.in(URL(fileURLWithPath: folder, isDirectory: true)) {
-                let doc = try AnnotationFile.read(url).document
-                set[doc.id] = doc
-                if articles[doc.id] == nil {
-                    guard case .bytes(let b) = FileBytes.read(corpus.articleURL(for: doc.id).path),
-                        let a = ArticleText(bytes: b)
-                    else { throw AttestError("cannot read the article of \(doc.id) in the corpus") }
-                    articles[doc.id] = a
-                }
-            }
-            sets.append(set)
+        for id in sets.dropFirst().reduce(Set(sets[0].keys), { $0.intersection($1.keys) }) {
+            articles[id] = try corpus.article(for: id)
         }
         var report = Agreement.report(names: names, sets: sets, articles: articles)
         guard !report.documents.isEmpty else { throw AttestError("the folders have no document in common") }
@@ -73,25 +63,12 @@ struct Agree: ParsableCommand {
         }
         if disagreements || markdown != nil {
             for id in report.documents {
-                let article = articles[id]!
-                let result = Adjudication(
-                    a: sets[0][id]!, b: sets[1][id]!, article: article, header: sets[0][id]!.header)
-                for d in result.decisions {
-                    let before = article[Span(max(0, d.span.start - 30), d.span.start)]
-                    let after = article[Span(d.span.end, min(article.count, d.span.end + 30))]
-                    let context = (before + "⟦" + article[d.span] + "⟧" + after).replacingOccurrences(
-                        of: "\n", with: "⏎")
-                    report.disagreements.append(
-                        Agreement.Disagreement(document: id, kind: d.kind, a: d.a, b: d.b, context: context))
-                }
+                let adjudication = Adjudication(
+                    a: sets[0][id]!, b: sets[1][id]!, article: articles[id]!, header: sets[0][id]!.header)
+                report.disagreements += adjudication.disagreements(document: id, article: articles[id]!)
             }
         }
-        var text = AgreementReport.text(report)
-        for g in gates {
-            text +=
-                "\(g.passes(report) ? "pass" : "FAIL") \(g.metric) = \(String(format: "%.4f", g.value(report))) (minimum \(String(format: "%.4f", g.minimum)))\n"
-        }
-        Output.write(text)
+        Output.write(AgreementReport.text(report, gates: gates))
         if let json { try AtomicFile.write(AgreementReport.json(report), to: URL(fileURLWithPath: json)) }
         if let markdown {
             try AtomicFile.write(AgreementReport.markdown(report, gates: gates), to: URL(fileURLWithPath: markdown))

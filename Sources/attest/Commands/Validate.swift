@@ -53,7 +53,7 @@ struct Validate: ParsableCommand {
                 try options.corpusIfPresent(from: start).map { try Validator(corpus: $0, constraints: constraints) }
                 ?? Validator(constraints: constraints)
             let files = try urls.flatMap { url -> [URL] in
-                url.hasDirectoryPath ? try AnnotationFiles.in(url) : [url]
+                url.hasDirectoryPath ? try Corpus.annotationFiles(in: url) : [url]
             }
             report = validator.validate(files: files, jobs: jobs)
         }

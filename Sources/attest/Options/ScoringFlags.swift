@@ -106,7 +106,7 @@ struct ScoringFlags: ParsableArguments {
             guard FileManager.default.fileExists(atPath: gold, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw AttestError("--gold \(gold): no such folder")
             }
-            goldFiles = try AnnotationFiles.in(URL(fileURLWithPath: gold, isDirectory: true))
+            goldFiles = try Corpus.annotationFiles(in: URL(fileURLWithPath: gold, isDirectory: true))
         } else {
             goldFiles = corpus.annotationURLs()
         }

@@ -4,7 +4,7 @@ import Testing
 @testable import AttestKit
 
 /// The studio's JSON: deterministic, parseable, and never markup.
-@Suite struct StudioJSONTests {
+@Suite struct JSONTreeTests {
     static let awkward = [
         "", "plain", "“curly” — dashes", "🚢 𝒜 emoji", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
         "tab\tnew\nline\rcr", "\u{0}\u{1}\u{1F}", "line\u{2028}para\u{2029}end", "back\\slash & amp",
@@ -26,13 +26,13 @@ import Testing
         for t in Self.awkward {
             #expect(written(t, .encoder) == String(decoding: try encoder.encode(t), as: UTF8.self), "\(t)")
             var out: [UInt8] = []
-            StudioJSON.quote(t, into: &out)
+            JSONTree.quote(t, into: &out)
             #expect(!out.contains(UInt8(ascii: "<")) && !out.contains(UInt8(ascii: ">")))
         }
     }
 
     @Test func documentsRoundTripThroughAJSONParser() throws {
-        let value = StudioJSON.object([
+        let value = JSONTree.object([
             "b": .array(Self.awkward.map { .string($0) }), "a": .int(-3), "c": .null, "d": .bool(true),
         ])
         let text = value.rendered
