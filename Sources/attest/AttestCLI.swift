@@ -14,7 +14,8 @@ struct Attest: ParsableCommand {
         subcommands: [
             Validate.self, New.self, EntityCommand.self, QuoteCommand.self, Remove.self, Status.self, Show.self,
             Retype.self, Rename.self, MergeEntities.self, Split.self, Move.self, Respan.self, EditQuote.self,
-            RemoveDocument.self, Undo.self, Realign.self, Stats.self, Import.self, Agree.self, Adjudicate.self,
+            RemoveDocument.self, Undo.self, Redo.self, Realign.self, Stats.self, Import.self, Agree.self,
+            Adjudicate.self,
             Apply.self,
             Fmt.self, Rules.self, Score.self, Export.self, Compare.self, Merge.self, Extract.self, Run.self, Check.self,
         ]
@@ -24,18 +25,33 @@ struct Attest: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        var command: ParsableCommand
         do {
-            var command = try Attest.parseAsRoot()
+            command = try Attest.parseAsRoot()
+        } catch {
+            usage(error)
+        }
+        do {
             try command.run()
         } catch let error as AttestError {
             Output.fail(error)
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch  where Attest.exitCode(for: error) == .validationFailure {
+            usage(error)
         } catch {
-            let code = Attest.exitCode(for: error)
-            if code == .validationFailure {
-                Output.error(Attest.fullMessage(for: error))
-                Foundation.exit(2)
-            }
-            Attest.exit(withError: error)
+            // Foundation's and any other error: an I/O failure in Attest's form.
+            Output.fail(AttestError.wrapping(error, "attest \(CommandLine.arguments.dropFirst().first ?? "")"))
         }
+    }
+
+    /// Help and version exit 0 as ArgumentParser prints them; bad usage is
+    /// `error: …` and exit 2, as every other failure.
+    static func usage(_ error: any Error) -> Never {
+        guard Attest.exitCode(for: error) != .success else { Attest.exit(withError: error) }
+        var message = Attest.fullMessage(for: error)
+        if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst("Error: ".count) }
+        Output.error(message)
+        Foundation.exit(2)
     }
 }

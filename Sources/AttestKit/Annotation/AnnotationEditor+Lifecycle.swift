@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension AnnotationEditor {
     // MARK: Realign
 
@@ -45,38 +51,45 @@ extension AnnotationEditor {
     /// Deletes the annotation file and its article, keeping both in the
     /// journal and the text store so that `attest undo` restores them.
     public func removeDocument(summary: String) throws {
-        let articlePath = try resolvedArticlePath()
-        let current = FileManager.default.contents(atPath: file.url.path).map { SHA256Hex.of([UInt8]($0)) }
-        guard current == file.readDigest else {
-            throw AttestError("\(DisplayPath.of(file.url)) changed on disk since it was read; nothing removed")
+        guard let journalID, let lock else {
+            throw AttestError("only a document of the corpus, opened for writing, can be removed")
         }
-        let xml = String(decoding: FileManager.default.contents(atPath: file.url.path) ?? Data(), as: UTF8.self)
+        defer { lock.release() }
+        let articlePath = try resolvedArticlePath()
+        guard AtomicFile.currentBytes(file.url) == file.readBytes else {
+            throw AttestError.conflict("\(DisplayPath.of(file.url)) changed on disk since it was read; nothing removed")
+        }
         try TextStore(corpus: corpus).keep(articleBytes, sha256: articleSHA256)
         let relative = ArticleImporter.relativePath(from: corpus.root, to: URL(fileURLWithPath: articlePath))
         let entry = JournalEntry(
             time: EditJournal.timestamp(), summary: summary, before: file.readDigest, after: nil,
             edits: [.removeDocument], inverse: [],
-            removed: RemovedDocument(xml: xml, article: relative, articleSHA256: articleSHA256))
-        try EditJournal(corpus: corpus).append(entry, to: document.id)
-        do {
-            try FileManager.default.removeItem(at: file.url)
-        } catch {
-            try? EditJournal(corpus: corpus).dropLast(document.id)  // deliberate: nothing was removed
-            throw AttestError("cannot remove \(DisplayPath.of(file.url)): \(error.localizedDescription)")
+            removed: RemovedDocument(
+                xml: String(decoding: file.readBytes, as: UTF8.self), article: relative, articleSHA256: articleSHA256))
+        let journal = EditJournal(corpus: corpus)
+        let seq = try journal.beginCommit(entry, document: journalID, history: try journal.history(journalID))
+        guard unlink(file.url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? journal.settle(seq, done: false, document: journalID)  // deliberate: else the next writer settles it
+            throw AttestError.io("cannot remove \(DisplayPath.of(file.url)): \(reason); nothing removed")
         }
-        // Another document may annotate the same article; it stays then.
-        let others = corpus.documentIDs().filter { $0 != document.id }.contains { id in
-            let other = try? AnnotationFile.read(corpus.annotationURL(for: id))  // deliberate: unreadable keeps it
-            return other.map { $0.document.header.articlePath == original.header.articlePath } ?? true
-        }
-        if !others { try? FileManager.default.removeItem(atPath: articlePath) }  // deliberate: the text is in the store
+        AtomicFile.syncFolder(file.url.deletingLastPathComponent().path)
+        try? journal.settle(seq, done: true, document: journalID)  // deliberate: else the next writer settles it
+        EditUndo.removeArticleIfUnused(articlePath, of: original, id: journalID, corpus: corpus)
     }
 }
 
-/// `attest undo`: applies the inverse of a document's newest transaction.
+/// `attest undo` and `attest redo`: the inverse of a document's newest
+/// transaction, or the newest undone transaction again. Each holds the
+/// document's lock, refuses when the file changed since the transaction
+/// (or differs from `expectedVersion`), and validates what it would write:
+/// a journal is input like any other.
 public enum EditUndo {
+    public enum Direction: String, Sendable {
+        case undo, redo
+    }
+
     /// Undoes the newest transaction of document `id`; returns its entry.
-    /// Refuses when the file changed since that transaction was written.
     public static func undo(_ id: String, in corpus: Corpus) throws -> JournalEntry {
         try undo(id, in: corpus, write: true).entry
     }
@@ -84,57 +97,225 @@ public enum EditUndo {
     /// Undoes (with `write`) or previews the newest transaction of `id`:
     /// returns its entry and, unless it removed the document, the document
     /// it restores.
-    public static func undo(_ id: String, in corpus: Corpus, write: Bool) throws -> (
+    public static func undo(_ id: String, in corpus: Corpus, write: Bool, expectedVersion: String? = nil) throws -> (
         entry: JournalEntry, restored: AnnotationDocument?
     ) {
-        let journal = EditJournal(corpus: corpus)
-        guard let entry = try journal.last(id) else {
-            throw AttestError(
-                "nothing to undo for \(id): its journal (\(DisplayPath.of(journal.url(for: id)))) is empty")
-        }
+        try reverse(.undo, id, in: corpus, write: write, expectedVersion: expectedVersion)
+    }
+
+    /// Redoes the newest undone transaction of `id` (or previews it).
+    public static func redo(_ id: String, in corpus: Corpus, write: Bool = true, expectedVersion: String? = nil)
+        throws -> (entry: JournalEntry, restored: AnnotationDocument?)
+    {
+        try reverse(.redo, id, in: corpus, write: write, expectedVersion: expectedVersion)
+    }
+
+    /// Whether `id` may name a document (and so a file in the annotation folder).
+    public static func isDocumentID(_ id: String) -> Bool {
+        id.range(of: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$", options: .regularExpression) != nil && !id.contains("..")
+    }
+
+    static func reverse(
+        _ direction: Direction, _ id: String, in corpus: Corpus, write: Bool, expectedVersion: String?
+    ) throws -> (entry: JournalEntry, restored: AnnotationDocument?) {
+        guard isDocumentID(id) else { throw AttestError("\(Brief.quoted(id)) is not a document id") }
         let url = corpus.annotationURL(for: id)
+        try AnnotationEditor.checkContained(url, in: corpus)
+        let journal = EditJournal(corpus: corpus)
+        let lock = write ? try journal.lock(id) : nil
+        defer { lock?.release() }
+        let history = write ? try journal.recover(id, annotation: url) : try journal.history(id)
+        guard let item = direction == .undo ? history.undoable.last : history.redoable.last else {
+            throw AttestError(
+                kind: .emptyHistory,
+                "nothing to \(direction.rawValue) for \(id): its journal (\(DisplayPath.of(journal.url(for: id)))) has no \(direction == .undo ? "change" : "undone change") left"
+            )
+        }
+        let entry = try history.entry(item)
+        let current = AtomicFile.currentBytes(url)
+        if let expectedVersion, current.map({ SHA256Hex.of($0) }) != expectedVersion {
+            throw AttestError.conflict("\(id) changed since version \(expectedVersion.prefix(12))…; reload it")
+        }
+        // The file must be what the transaction left (undo) or found (redo).
+        let from = direction == .undo ? entry.after : entry.before
+        guard current.map({ SHA256Hex.of($0) }) == from else {
+            throw AttestError.conflict(
+                current == nil && from != nil
+                    ? "\(DisplayPath.of(url)) is missing, so \(Brief.quoted(entry.summary)) cannot be \(direction.rawValue)ne; nothing written"
+                    : "\(DisplayPath.of(url)) changed since \(Brief.quoted(entry.summary)) was \(direction == .undo ? "written" : "undone"), so \(direction.rawValue)ing it could lose that change; nothing \(direction.rawValue)ne"
+            )
+        }
         var restored: AnnotationDocument?
+        var change: () throws -> Void
         if let removed = entry.removed {
-            if write { try restore(removed, id: id, url: url, corpus: corpus) }
+            if direction == .undo {
+                let plan = try RestorePlan.make(removed, id: id, url: url, expected: entry.before, corpus: corpus)
+                restored = plan.document
+                change = { try plan.write() }
+            } else {
+                let file = try AnnotationFile.read(url)
+                change = {
+                    guard unlink(url.path) == 0 else {
+                        throw AttestError.io(
+                            "cannot remove \(DisplayPath.of(url)): \(String(cString: strerror(errno)))")
+                    }
+                    AtomicFile.syncFolder(url.deletingLastPathComponent().path)
+                    if case .success(let path) = corpus.articleResolver.resolve(
+                        file.document.header.articlePath, annotationPath: url.path)
+                    {
+                        removeArticleIfUnused(path, of: file.document, id: id, corpus: corpus)
+                    }
+                }
+            }
         } else {
             let file = try AnnotationFile.read(url)
-            guard file.readDigest == entry.after else {
-                throw AttestError(
-                    "\(DisplayPath.of(url)) changed since \(Brief.quoted(entry.summary)) was written, so undoing it could lose that change; nothing undone"
+            var applier = EditApplier(document: file.document)
+            _ = try applier.applyAll(direction == .undo ? entry.inverse : entry.edits)
+            let bytes = AnnotationWriter.bytes(applier.document)
+            guard SHA256Hex.of(bytes) == (direction == .undo ? entry.before : entry.after) else {
+                throw AttestError.invalid(
+                    "\(direction.rawValue)ing \(Brief.quoted(entry.summary)) would not restore the file exactly; nothing \(direction.rawValue)ne"
                 )
             }
-            var applier = EditApplier(document: file.document)
-            _ = try applier.applyAll(entry.inverse)
-            let bytes = Array(AnnotationWriter.xml(applier.document).utf8)
-            guard SHA256Hex.of(bytes) == entry.before else {
-                throw AttestError(
-                    "undoing \(Brief.quoted(entry.summary)) would not restore the file exactly; nothing undone")
-            }
+            try checkValid(applier.document, bytes: bytes, url: url, corpus: corpus, what: direction.rawValue)
             restored = applier.document
-            if write { try AtomicFile.write(bytes, to: url, replacing: file.readBytes) }
+            change = { try AtomicFile.write(bytes, to: url, replacing: file.readBytes) }
         }
-        if write { try journal.dropLast(id) }
+        guard write else { return (entry, restored) }
+        let seq = try journal.begin(direction == .undo ? .undo : .redo, of: item.seq, document: id, history: history)
+        do {
+            try change()
+        } catch {
+            try? journal.settle(seq, done: false, document: id)  // deliberate: else the next writer settles it
+            throw error
+        }
+        try? journal.settle(seq, done: true, document: id)  // deliberate: else the next writer settles it
         return (entry, restored)
     }
 
-    private static func restore(_ removed: RemovedDocument, id: String, url: URL, corpus: Corpus) throws {
-        guard !FileManager.default.fileExists(atPath: url.path) else {
-            throw AttestError("\(DisplayPath.of(url)) exists again; nothing undone")
-        }
-        let articleURL = corpus.root.appendingPathComponent(removed.article).standardizedFileURL
-        if let existing = FileManager.default.contents(atPath: articleURL.path) {
-            guard SHA256Hex.of([UInt8](existing)) == removed.articleSHA256 else {
-                throw AttestError("\(DisplayPath.of(articleURL)) now holds another text; nothing undone")
-            }
+    /// Refuses a document the journal would restore unless it validates:
+    /// against the article when it was made on the article as it is now,
+    /// against the text store's copy of its text otherwise (an undone
+    /// realignment), and against the schema alone when that text is gone.
+    static func checkValid(
+        _ document: AnnotationDocument, bytes: [UInt8], url: URL, corpus: Corpus, what: String
+    ) throws {
+        _ = try AnnotationFile.parse(bytes, name: DisplayPath.of(url))
+        let sha = document.header.sha256
+        var text: [UInt8]?
+        if case .success(let path) = corpus.articleResolver.resolve(
+            document.header.articlePath, annotationPath: url.path),
+            case .bytes(let b) = FileBytes.read(path), SHA256Hex.of(b) == sha
+        {
+            text = b
         } else {
-            guard let bytes = TextStore(corpus: corpus).bytes(sha256: removed.articleSHA256) else {
-                throw AttestError("the text of \(id) is missing from the text store; nothing undone")
-            }
-            try FileManager.default.createDirectory(
-                at: articleURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try AtomicFile.write(bytes, to: articleURL, expectedDigest: .some(nil))
+            text = TextStore(corpus: corpus).bytes(sha256: sha)
         }
-        try AtomicFile.write(Array(removed.xml.utf8), to: url, expectedDigest: .some(nil))
+        guard let text, let article = ArticleText(bytes: text) else { return }
+        let errors = try Validator(corpus: corpus).validate(
+            pending: document, bytes: bytes, article: article, articleSHA256: sha, file: url
+        ).filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw AttestError.invalid(
+                "\(document.id): the journal's \(what) would write a file that does not validate; nothing written:\n"
+                    + errors.map { "  \(document.id): \($0.message) [\($0.rule)]" }.joined(separator: "\n"))
+        }
+    }
+
+    /// Removes a removed document's article unless another document annotates it.
+    static func removeArticleIfUnused(
+        _ articlePath: String, of document: AnnotationDocument, id: String, corpus: Corpus
+    ) {
+        let others = corpus.documentIDs().filter { $0 != id }.contains { other in
+            let file = try? AnnotationFile.read(corpus.annotationURL(for: other))  // deliberate: unreadable keeps it
+            return file.map { $0.document.header.articlePath == document.header.articlePath } ?? true
+        }
+        if !others { unlink(articlePath) }  // the text is in the store
+    }
+}
+
+/// Putting back a removed document from its journal entry, checked before
+/// anything is written: the XML must be an annotation of this document that
+/// validates, its article path must stay inside the article folder, and the
+/// article must be the text it was made on.
+struct RestorePlan {
+    let document: AnnotationDocument
+    let xml: [UInt8]
+    let url: URL
+    let articlePath: String
+    /// The article's bytes when it has to be written back.
+    let article: [UInt8]?
+
+    static func make(_ removed: RemovedDocument, id: String, url: URL, expected: String?, corpus: Corpus) throws
+        -> RestorePlan
+    {
+        let xml = Array(removed.xml.utf8)
+        guard SHA256Hex.of(xml) == expected else {
+            throw AttestError.invalid("the journal's copy of \(id) is not the file that was removed; nothing undone")
+        }
+        let document: AnnotationDocument
+        do {
+            document = try AnnotationFile.parse(xml, name: "the journal's copy of \(id)")
+        } catch let error as AttestError {
+            throw AttestError.invalid(error.message + "; nothing undone", diagnostics: error.diagnostics)
+        }
+        guard document.id == id, document.header.sha256 == removed.articleSHA256 else {
+            throw AttestError.invalid("the journal's copy of \(id) is another document's; nothing undone")
+        }
+        // The article goes where the header says, which must be where the entry says, inside the article folder.
+        let folder = FileBytes.folder(of: url.path)
+        let lexical = FileBytes.join(folder, document.header.articlePath)
+        let stated = FileBytes.join(corpus.root.path, removed.article)
+        let articles = corpus.articlesDirectory.standardizedFileURL.path
+        guard lexical == stated, FileBytes.isInside(lexical, articles),
+            let parentReal = FileBytes.realPath(FileBytes.folder(of: lexical)),
+            let articlesReal = FileBytes.realPath(articles),
+            parentReal == articlesReal || FileBytes.isInside(parentReal, articlesReal)
+        else {
+            throw AttestError.io(
+                "the journal puts the article of \(id) at \(Brief.quoted(removed.article)), outside \(DisplayPath.of(corpus.articlesDirectory)); nothing undone"
+            )
+        }
+        var articleBytes: [UInt8]?
+        let text: [UInt8]
+        switch FileBytes.read(lexical) {
+        case .bytes(let existing):
+            guard SHA256Hex.of(existing) == removed.articleSHA256 else {
+                throw AttestError.conflict(
+                    "\(DisplayPath.of(path: lexical, relativeTo: FileManager.default.currentDirectoryPath)) now holds another text; nothing undone"
+                )
+            }
+            text = existing
+        case .missing:
+            guard let stored = TextStore(corpus: corpus).bytes(sha256: removed.articleSHA256) else {
+                throw AttestError.notFound("the text of \(id) is missing from the text store; nothing undone")
+            }
+            text = stored
+            articleBytes = stored
+        case .failed(let why):
+            throw AttestError.io("cannot read the article of \(id): \(why); nothing undone")
+        case .tooLarge(let size):
+            throw AttestError("the article of \(id) is too large (\(size) bytes); nothing undone", kind: .tooLarge)
+        }
+        guard let article = ArticleText(bytes: text) else {
+            throw AttestError.invalid("the text of \(id) is not valid UTF-8; nothing undone")
+        }
+        let errors = try Validator(corpus: corpus).validate(
+            pending: document, bytes: xml, article: article, articleSHA256: removed.articleSHA256, file: url
+        ).filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw AttestError.invalid(
+                "the journal's copy of \(id) does not validate; nothing undone:\n"
+                    + errors.map { "  \(id): \($0.message) [\($0.rule)]" }.joined(separator: "\n"))
+        }
+        return RestorePlan(document: document, xml: xml, url: url, articlePath: lexical, article: articleBytes)
+    }
+
+    func write() throws {
+        if let article {
+            try AtomicFile.write(article, to: URL(fileURLWithPath: articlePath), expectedDigest: .some(nil))
+        }
+        try AtomicFile.write(xml, to: url, expectedDigest: .some(nil))
     }
 }
 

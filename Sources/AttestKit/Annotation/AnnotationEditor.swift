@@ -23,6 +23,11 @@ public struct AnnotationEditor: Sendable {
     private var inverses: [[AnnotationEdit]] = []
     /// Things the editor did on its own (a speaker entity filled in).
     public private(set) var notes: [String] = []
+    /// The document's lock, held from reading to writing (nil when opened to read only).
+    var lock: FileLock?
+    /// The journal's key: the document id for a file in the corpus's
+    /// annotation folder, nil for a file elsewhere (not journaled).
+    let journalID: String?
 
     public var document: AnnotationDocument { file.document }
     public var locator: TextLocator { TextLocator(article: article, documentID: document.id) }
@@ -35,11 +40,21 @@ public struct AnnotationEditor: Sendable {
 
     /// Opens the annotation of document `id` (or of the annotation file path
     /// `id`). An annotation whose article changed since is refused, naming
-    /// `attest realign`, unless `allowStale`.
-    public static func open(_ id: String, in corpus: Corpus, allowStale: Bool = false) throws -> AnnotationEditor {
+    /// `attest realign`, unless `allowStale`. To write (`forWriting`, the
+    /// default) it takes the document's lock first and keeps it until the
+    /// editor is gone, and settles what a killed writer left in the journal,
+    /// so that it edits the newest version and no other writer can come
+    /// between its read and its write.
+    public static func open(
+        _ id: String, in corpus: Corpus, allowStale: Bool = false, forWriting: Bool = true
+    ) throws -> AnnotationEditor {
         let url = Self.annotationURL(id, in: corpus)
+        let key = Self.journalKey(url, in: corpus)
+        try Self.checkContained(url, in: corpus)
+        var lock: FileLock?
+        if forWriting { lock = try Self.lock(url, key: key, corpus: corpus) }
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw AttestError(
+            throw AttestError.notFound(
                 "no annotation for \(Brief.quoted(id)): \(DisplayPath.of(url)) does not exist (add the article with attest new)"
             )
         }
@@ -51,20 +66,28 @@ public struct AnnotationEditor: Sendable {
             let d = Diagnostic(
                 file: DisplayPath.of(url), location: header.origin ?? .start, message: problem.message,
                 rule: problem.check.id)
-            throw AttestError("the article of \(DisplayPath.of(url)) cannot be read; not opened", diagnostics: [d])
+            throw AttestError(
+                "the article of \(DisplayPath.of(url)) cannot be read; not opened", kind: .io, diagnostics: [d])
         case .success(let path): articlePath = path
         }
         let shown = DisplayPath.of(path: articlePath, relativeTo: FileManager.default.currentDirectoryPath)
-        guard case .bytes(let bytes) = FileBytes.read(articlePath) else {
-            throw AttestError("cannot read the article \(shown)")
+        let bytes: [UInt8]
+        switch FileBytes.read(articlePath) {
+        case .bytes(let b): bytes = b
+        case .missing: throw AttestError.notFound("cannot read the article \(shown): no such file")
+        case .failed(let why): throw AttestError.io("cannot read the article \(shown): \(why)")
+        case .tooLarge: throw AttestError("the article \(shown) is too large", kind: .tooLarge)
         }
         guard let article = ArticleText(bytes: bytes) else {
-            throw AttestError("the article \(shown) is not valid UTF-8")
+            throw AttestError.invalid("the article \(shown) is not valid UTF-8")
         }
-        var editor = AnnotationEditor(corpus: corpus, file: file, article: article, articleBytes: bytes)
+        var editor = AnnotationEditor(
+            corpus: corpus, file: file, article: article, articleBytes: bytes, journalID: key)
         editor.articlePath = articlePath
+        editor.lock = lock
         if editor.isStale && !allowStale {
             throw AttestError(
+                kind: .stale,
                 "\(shown) changed since \(header.id) was annotated (its sha256 is no longer \(header.sha256.prefix(12))…), so the offsets may point at the wrong text; run `attest realign \(header.id)` to carry the annotations across"
             )
         }
@@ -76,7 +99,39 @@ public struct AnnotationEditor: Sendable {
         return corpus.annotationURL(for: id)
     }
 
-    init(corpus: Corpus, file: AnnotationFile, article: ArticleText, articleBytes: [UInt8]) {
+    /// The document id the journal keys `url` by: only files in the corpus's
+    /// annotation folder are journaled.
+    static func journalKey(_ url: URL, in corpus: Corpus) -> String? {
+        let folder = url.deletingLastPathComponent().standardizedFileURL.path
+        guard folder == corpus.annotationsDirectory.standardizedFileURL.path, url.pathExtension == "xml" else {
+            return nil
+        }
+        return url.deletingPathExtension().lastPathComponent
+    }
+
+    /// Refuses an annotation file that is a link out of the corpus, a FIFO or a device.
+    static func checkContained(_ url: URL, in corpus: Corpus) throws {
+        guard journalKey(url, in: corpus) != nil else { return }
+        if let problem = FileBytes.containmentProblem(url.path, root: corpus.root.path) {
+            throw AttestError.io("\(DisplayPath.of(url)) is \(problem); refusing to read it")
+        }
+    }
+
+    /// Takes the lock of the file at `url` and settles its journal: the
+    /// journal's lock for a corpus document, a lock file beside it otherwise.
+    static func lock(_ url: URL, key: String?, corpus: Corpus) throws -> FileLock {
+        guard let key else {
+            let beside = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".lock")
+            return try FileLock.acquire(beside.path, what: DisplayPath.of(url))
+        }
+        let journal = EditJournal(corpus: corpus)
+        let lock = try journal.lock(key)
+        _ = try journal.recover(key, annotation: url)
+        return lock
+    }
+
+    init(corpus: Corpus, file: AnnotationFile, article: ArticleText, articleBytes: [UInt8], journalID: String?) {
+        self.journalID = journalID
         self.corpus = corpus
         self.file = file
         self.article = article
@@ -160,13 +215,20 @@ public struct AnnotationEditor: Sendable {
     /// nothing, when the result has errors.
     @discardableResult
     public mutating func commit(summary: String, write: Bool = true) throws -> Commit {
+        // The transaction ends here, written or not: the lock goes with it.
+        defer { releaseLock() }
         try fillSpeakerEntities()
-        guard hasChanges else { return Commit(changed: false, newWarnings: [], notes: notes, entry: nil) }
+        guard hasChanges else {
+            throw AttestError(
+                "\(document.id): nothing to change (the document already is what these edits make it); nothing written",
+                kind: .unchanged)
+        }
         let bytes = AnnotationWriter.bytes(document)
         let found = try diagnostics(of: document, bytes: bytes)
         let errors = found.filter { $0.severity == .error }
         guard errors.isEmpty else {
             throw AttestError(
+                kind: .invalid,
                 "\(document.id): the result would not validate, so nothing was written (\(DisplayPath.of(file.url)) is as it was):\n"
                     + errors.map { "  \(document.id): \($0.message) [\($0.rule)]" }.joined(separator: "\n"))
         }
@@ -184,16 +246,30 @@ public struct AnnotationEditor: Sendable {
         let entry = JournalEntry(
             time: EditJournal.timestamp(), summary: summary, before: before, after: SHA256Hex.of(bytes),
             edits: edits, inverse: inverse)
-        let journal = EditJournal(corpus: corpus)
+        if lock == nil { lock = try Self.lock(file.url, key: journalID, corpus: corpus) }
         try TextStore(corpus: corpus).keep(articleBytes, sha256: articleSHA256)
-        try journal.append(entry, to: document.id)
+        guard let journalID else {
+            try AtomicFile.write(bytes, to: file.url, replacing: file.readBytes)
+            return Commit(changed: true, newWarnings: warnings, diagnostics: found, notes: notes, entry: entry)
+        }
+        let journal = EditJournal(corpus: corpus)
+        let seq = try journal.beginCommit(entry, document: journalID, history: try journal.history(journalID))
         do {
             try AtomicFile.write(bytes, to: file.url, replacing: file.readBytes)
         } catch {
-            try? journal.dropLast(document.id)  // deliberate: the write failed; the entry it would undo goes too
+            try? journal.settle(seq, done: false, document: journalID)  // deliberate: else the next writer settles it
             throw error
         }
+        try? journal.settle(seq, done: true, document: journalID)  // deliberate: else the next writer settles it
         return Commit(changed: true, newWarnings: warnings, diagnostics: found, notes: notes, entry: entry)
+    }
+
+    /// Gives up the document's lock before the editor is gone (`commit` does
+    /// so itself); a later commit takes it again and refuses a file changed
+    /// meanwhile.
+    public mutating func releaseLock() {
+        lock?.release()
+        lock = nil
     }
 
     /// What `attest validate` would report of the current document, were it

@@ -10,9 +10,11 @@ import Foundation
 /// text is missing from it, `ArticleHistory` also looks in git history.
 public struct TextStore: Sendable {
     public let folder: URL
+    let state: StateFolder
 
     public init(corpus: Corpus) {
-        self.folder = corpus.annotationsDirectory.appendingPathComponent(".attest/texts", isDirectory: true)
+        self.state = StateFolder(corpus: corpus)
+        self.folder = state.root.appendingPathComponent("texts", isDirectory: true)
     }
 
     public func url(for sha256: String) -> URL { folder.appendingPathComponent(sha256 + ".txt") }
@@ -20,7 +22,12 @@ public struct TextStore: Sendable {
     /// The stored text with this hash, verified, or nil.
     public func bytes(sha256: String) -> [UInt8]? {
         guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit) else { return nil }
-        guard case .bytes(let bytes) = FileBytes.read(url(for: sha256).path) else { return nil }
+        let path = url(for: sha256).path
+        // A stored text is read only when it is a regular file inside the annotation folder.
+        guard FileBytes.containmentProblem(path, root: state.annotations.path) == nil,
+            (try? state.checkInside(folder)) != nil,  // deliberate: a folder leading out holds no text
+            case .bytes(let bytes) = FileBytes.read(path)
+        else { return nil }
         return SHA256Hex.of(bytes) == sha256 ? bytes : nil
     }
 
@@ -34,9 +41,12 @@ public struct TextStore: Sendable {
     /// right size counts as kept (it is verified whenever it is read back).
     @discardableResult
     public func keep(_ bytes: [UInt8], sha256 sha: String) throws -> Bool {
-        if FileBytes.size(url(for: sha).path) == bytes.count { return false }
-        try EditJournal.makeStateFolder(folder.deletingLastPathComponent())
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = url(for: sha).path
+        _ = try state.folder("texts")
+        if FileBytes.isSymbolicLink(path) == true {
+            throw AttestError.io("\(DisplayPath.of(url(for: sha))) is a symbolic link; refusing to write through it")
+        }
+        if FileBytes.isRegular(path), FileBytes.size(path) == bytes.count { return false }
         try AtomicFile.write(bytes, to: url(for: sha))
         return true
     }

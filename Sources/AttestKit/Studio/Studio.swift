@@ -27,34 +27,73 @@ public struct Studio: Sendable {
         self.predictions = predictions
     }
 
-    public func handle(_ request: StudioRequest) -> StudioResponse {
-        let host = request.headers["host"] ?? ""
+    /// Whether a request may be served at all, decided on its head alone
+    /// (before any body is read): origin, host, token. Nil when admitted.
+    public func admit(method: String, path: String, query: [String: String], headers: [String: String])
+        -> StudioResponse?
+    {
+        let host = headers["host"] ?? ""
         // A page from another site may not drive this server (same origin only).
-        if let origin = request.headers["origin"], origin != "http://\(host)", !origins.contains(origin) {
+        if let origin = headers["origin"], origin != "http://\(host)", !origins.contains(origin) {
             return .error(403, "foreign-origin", "requests from \(origin) are refused")
         }
         // Without a token the server is loopback-only: a name that resolves here
         // by DNS rebinding (Host: evil.example) is refused.
-        if token == nil, !host.isEmpty, !Self.isLoopback(host) {
+        if token == nil, !Self.isLoopback(host) {
             return .error(403, "foreign-host", "this server answers only to 127.0.0.1, ::1 and localhost")
         }
-        if let token, !authorized(request, token) {
+        if let token, !authorized(method: method, path: path, query: query, headers: headers, token) {
             return .error(401, "token-required", "this server needs its token (Authorization: Bearer …)")
         }
+        return nil
+    }
+
+    /// The shortest token accepted (a shorter one is refused at start-up).
+    public static let minimumTokenLength = 16
+
+    public func handle(_ request: StudioRequest) -> StudioResponse {
+        if let refusal = admit(
+            method: request.method, path: request.path, query: request.query, headers: request.headers)
+        {
+            return Self.secured(refusal)
+        }
         guard request.body.count <= Self.bodyLimit else {
-            return .error(413, "too-large", "request bodies are limited to \(Self.bodyLimit) bytes")
+            return Self.secured(.error(413, "too-large", "request bodies are limited to \(Self.bodyLimit) bytes"))
         }
         var response: StudioResponse
         do {
             response = try route(request)
         } catch let error as AttestError {
-            response = .error(400, "refused", error.message)
+            response = .error(error.httpStatus, error.kind.rawValue, error.message, diagnostics: error.diagnostics)
         } catch {
             response = .error(500, "internal", "\(error)")
         }
+        return Self.secured(response)
+    }
+
+    /// A body over the limit, answered before it is read whole.
+    public static var tooLarge: StudioResponse {
+        secured(.error(413, "too-large", "request bodies are limited to \(bodyLimit) bytes"))
+    }
+
+    /// Too many bodies being received at once.
+    public static var busy: StudioResponse {
+        var r = secured(.error(503, "busy", "the server is receiving too many requests at once; try again"))
+        r.headers["retry-after"] = "1"
+        return r
+    }
+
+    static func secured(_ response: StudioResponse) -> StudioResponse {
+        var response = response
         response.headers["x-content-type-options"] = "nosniff"
         response.headers["referrer-policy"] = "no-referrer"
         return response
+    }
+
+    /// Whether a request does slow work (runs an extractor, realigns, scores):
+    /// the server runs those apart, so that they never hold up the others.
+    public static func isSlow(method: String, path: String) -> Bool {
+        path.hasSuffix("/suggestions") || path.hasSuffix("/realign") || path.hasSuffix("/review")
     }
 
     static func isLoopback(_ host: String) -> Bool {
@@ -67,37 +106,67 @@ public struct Studio: Sendable {
         return name == "127.0.0.1" || name == "localhost" || name == "::1"
     }
 
-    private func authorized(_ request: StudioRequest, _ token: String) -> Bool {
-        if request.headers["authorization"] == "Bearer \(token)" { return true }
-        if request.headers["x-attest-token"] == token { return true }
+    private func authorized(
+        method: String, path: String, query: [String: String], headers: [String: String], _ token: String
+    ) -> Bool {
+        guard token.count >= Self.minimumTokenLength else { return false }
+        if let given = headers["authorization"], Self.same(given, "Bearer \(token)") { return true }
+        if let given = headers["x-attest-token"], Self.same(given, token) { return true }
         // The page itself may be opened with ?token=… (it then sends the header).
-        return request.method == "GET" && !request.path.hasPrefix("/api/") && request.query["token"] == token
+        return method == "GET" && !path.hasPrefix("/api/") && query["token"].map { Self.same($0, token) } == true
+    }
+
+    /// Compares in time that depends on the lengths only.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for i in x.indices { difference |= x[i] ^ y[i] }
+        return difference == 0
     }
 
     // MARK: Routing
+
+    /// The endpoints under `/api/documents/{id}/…` and the methods each takes.
+    static let endpoints: [String: Set<String>] = [
+        "": ["GET"], "edits": ["POST"], "status": ["PUT"], "undo": ["POST"], "redo": ["POST"],
+        "realign": ["POST"], "suggestions": ["POST"], "review": ["GET", "POST"],
+    ]
 
     private func route(_ r: StudioRequest) throws -> StudioResponse {
         let parts = r.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         guard parts.first == "api" else { return asset(r) }
         let rest = Array(parts.dropFirst())
-        guard rest.first == "documents" else { return notFound(r) }
-        if rest.count == 1 { return r.method == "GET" ? list() : notFound(r) }
+        guard rest.first == "documents", rest.count <= 3 else { return notFound(r) }
+        if rest.count == 1 { return r.method == "GET" ? list() : methodNotAllowed(r, ["GET"]) }
         let id = rest[1]
-        switch (r.method, rest.count == 3 ? rest[2] : rest.count == 2 ? "" : "/") {
-        case ("GET", ""): return try withID(id) { try document($0) }
-        case ("POST", "edits"): return try withID(id) { try edits($0, r) }
-        case ("PUT", "status"): return try withID(id) { try status($0, r) }
-        case ("POST", "undo"): return try withID(id) { try undo($0) }
-        case ("POST", "realign"): return try withID(id) { try realign($0) }
-        case ("GET", "suggestions"): return try withID(id) { try suggestions($0, r) }
-        case ("GET", "review"): return try withID(id) { try review($0, r) }
-        case ("POST", "review"): return try withID(id) { try review($0, r) }
-        default: return notFound(r)
+        let endpoint = rest.count == 3 ? rest[2] : ""
+        guard let methods = Self.endpoints[endpoint] else { return notFound(r) }
+        guard methods.contains(r.method) else { return methodNotAllowed(r, methods) }
+        return try withID(id) { id in
+            switch endpoint {
+            case "": return try document(id)
+            case "edits": return try edits(id, r)
+            case "status": return try status(id, r)
+            case "undo": return try reverse(.undo, id, r)
+            case "redo": return try reverse(.redo, id, r)
+            case "realign": return try realign(id, r)
+            case "suggestions": return try suggestions(id, r)
+            default: return try review(id, r)
+            }
         }
     }
 
     private func notFound(_ r: StudioRequest) -> StudioResponse {
         .error(404, "not-found", "no endpoint \(r.method) \(r.path) (docs/api.md lists them)")
+    }
+
+    private func methodNotAllowed(_ r: StudioRequest, _ methods: Set<String>) -> StudioResponse {
+        var response = StudioResponse.error(
+            405, "method-not-allowed", "\(r.path) takes \(methods.sorted().joined(separator: ", ")), not \(r.method)")
+        response.headers["allow"] = methods.sorted().joined(separator: ", ")
+        return response
     }
 
     private func withID(_ id: String, _ body: (String) throws -> StudioResponse) throws -> StudioResponse {
@@ -111,7 +180,7 @@ public struct Studio: Sendable {
     }
 
     private func asset(_ r: StudioRequest) -> StudioResponse {
-        guard r.method == "GET" else { return .error(405, "method", "only GET serves the page") }
+        guard r.method == "GET" || r.method == "HEAD" else { return methodNotAllowed(r, ["GET"]) }
         let path = r.path == "/" ? "/index.html" : r.path
         guard let a = assets[path] else { return .error(404, "not-found", "no file \(r.path)") }
         return StudioResponse(
@@ -140,26 +209,8 @@ public struct Studio: Sendable {
         return .json(200, .object(["corpus": .string(corpus.manifest.name), "documents": .array(docs)]))
     }
 
-    private enum Opened {
-        case success(AnnotationEditor)
-        case failure(StudioResponse)
-    }
-
-    private func open(_ id: String) throws -> Opened {
-        do {
-            return .success(try AnnotationEditor.open(id, in: corpus))
-        } catch let error as AttestError where error.message.contains("attest realign") {
-            return .failure(.error(409, "stale", error.message))
-        }
-    }
-
     private func document(_ id: String) throws -> StudioResponse {
-        let editor: AnnotationEditor
-        switch try open(id) {
-        case .failure(let r): return r
-        case .success(let e): editor = e
-        }
-        return try documentResponse(editor, status: 200)
+        try documentResponse(try AnnotationEditor.open(id, in: corpus, forWriting: false), status: 200)
     }
 
     /// The document as `GET` gives it. Its version is the SHA-256 of the file
@@ -193,8 +244,12 @@ public struct Studio: Sendable {
         } catch let error as AttestError {
             return .error(400, "bad-edits", error.message)
         }
+        if list.contains(.setStatus(.prediction)) {
+            return .error(400, "bad-status", "a document's status is draft or gold; prediction is for extractor output")
+        }
         return try transaction(id, r, summary: "studio: " + list.map(\.description).joined(separator: "; ")) {
             try $0.apply(list)
+            return [:]
         }
     }
 
@@ -224,89 +279,98 @@ public struct Studio: Sendable {
         guard let object = Self.jsonObject(r.body), let name = object["status"] as? String,
             let value = AnnotationStatus(rawValue: name), value != .prediction
         else { return .error(400, "bad-status", "send {\"status\": \"draft\"} or {\"status\": \"gold\"}") }
-        return try transaction(id, r, summary: "studio: set status \(name)") { try $0.setStatus(value) }
+        return try transaction(id, r, summary: "studio: set status \(name)") {
+            try $0.setStatus(value)
+            return [:]
+        }
     }
 
-    /// Opens, checks the version, applies, validates, writes.
+    /// Takes the document's lock, checks the version, applies, validates,
+    /// writes: a request made on an older version than the file's gets 409
+    /// with the current version, whoever wrote in between.
     private func transaction(
-        _ id: String, _ r: StudioRequest, summary: String, _ change: (inout AnnotationEditor) throws -> Void
+        _ id: String, _ r: StudioRequest, summary: String, allowStale: Bool = false,
+        _ change: (inout AnnotationEditor) throws -> [String: JSONTree]
     ) throws -> StudioResponse {
         guard let expected = expectedVersion(r) else {
             return .error(428, "version-required", "send If-Match with the version (ETag) the edits were made on")
         }
-        var editor: AnnotationEditor
-        switch try open(id) {
-        case .failure(let response): return response
-        case .success(let e): editor = e
-        }
+        var editor = try AnnotationEditor.open(id, in: corpus, allowStale: allowStale)
         let current = editor.file.readDigest ?? ""
-        guard expected == current else {
-            return .error(
-                409, "conflict", "\(id) changed since version \(expected.prefix(12))…; reload it",
-                extra: ["version": .string(current)])
-        }
+        guard expected == current else { return conflict(id, expected, current: current) }
+        var extra: [String: JSONTree]
         do {
-            try change(&editor)
+            extra = try change(&editor)
         } catch let error as AttestError {
-            return .error(422, "edit-refused", error.message, extra: ["diagnostics": .array([])])
+            return .error(error.httpStatus, "edit-refused", error.message, extra: ["diagnostics": .array([])])
         }
         let commit: AnnotationEditor.Commit
         do {
             commit = try editor.commit(summary: summary)
-        } catch let error as AttestError where error.message.contains("changed on disk") {
-            return .error(409, "conflict", error.message)
-        } catch let error as AttestError {
+        } catch let error as AttestError where error.kind == .invalid {
             // Refused: say why, rule by rule (validating again only on this path).
             let errors = try editor.resultDiagnostics().filter { $0.severity == .error }
-            guard !errors.isEmpty else { return .error(422, "edit-refused", error.message) }
             return .error(
                 422, "invalid", "the result would not validate; nothing was written",
                 extra: ["diagnostics": StudioDocumentJSON.diagnostics(errors)])
+        } catch let error as AttestError where error.kind == .conflict {
+            return conflict(id, expected, current: currentVersion(id), message: error.message)
         }
-        return try documentResponse(
-            editor, status: 200, written: commit,
-            extra: [
-                "inverse": try Self.json(editor.inverse),
-                "notes": .array(commit.notes.map { .string($0) }),
-            ])
+        extra["inverse"] = try Self.json(editor.inverse)
+        extra["notes"] = .array(commit.notes.map { .string($0) })
+        return try documentResponse(editor, status: 200, written: commit, extra: extra)
+    }
+
+    private func conflict(_ id: String, _ expected: String, current: String, message: String? = nil) -> StudioResponse {
+        .error(
+            409, "conflict", message ?? "\(id) changed since version \(expected.prefix(12))…; reload it",
+            extra: ["version": .string(current)])
+    }
+
+    /// The SHA-256 of the document's file now.
+    private func currentVersion(_ id: String) -> String {
+        guard case .bytes(let b) = FileBytes.read(corpus.annotationURL(for: id).path) else { return "" }
+        return SHA256Hex.of(b)
     }
 
     private static func json(_ edits: [AnnotationEdit]) throws -> JSONTree {
         .string(try AnnotationEdit.json(edits))
     }
 
-    private func undo(_ id: String) throws -> StudioResponse {
+    /// Undo or redo, from the version the page shows (`If-Match`).
+    private func reverse(_ direction: EditUndo.Direction, _ id: String, _ r: StudioRequest) throws -> StudioResponse {
+        guard let expected = expectedVersion(r) else {
+            return .error(428, "version-required", "send If-Match with the version (ETag) the page shows")
+        }
         let entry: JournalEntry
         do {
-            entry = try EditUndo.undo(id, in: corpus)
-        } catch let error as AttestError {
-            return .error(409, "cannot-undo", error.message)
+            entry = try EditUndo.reverse(direction, id, in: corpus, write: true, expectedVersion: expected).entry
+        } catch let error as AttestError where error.kind == .conflict {
+            return conflict(id, expected, current: currentVersion(id), message: error.message)
         }
-        guard case .success(let editor) = try open(id) else {
-            return .json(200, .object(["undone": .string(entry.summary)]))
+        let key = direction == .undo ? "undone" : "redone"
+        guard FileManager.default.fileExists(atPath: corpus.annotationURL(for: id).path) else {
+            return .json(200, .object([key: .string(entry.summary)]))
         }
-        return try documentResponse(editor, status: 200, extra: ["undone": .string(entry.summary)])
+        let editor = try AnnotationEditor.open(id, in: corpus, allowStale: true, forWriting: false)
+        return try documentResponse(editor, status: 200, extra: [key: .string(entry.summary)])
     }
 
-    private func realign(_ id: String) throws -> StudioResponse {
-        var editor = try AnnotationEditor.open(id, in: corpus, allowStale: true)
-        guard let (result, _) = try editor.realign() else {
-            return try documentResponse(editor, status: 200, extra: ["findings": .array([])])
+    private func realign(_ id: String, _ r: StudioRequest) throws -> StudioResponse {
+        let now = try AnnotationEditor.open(id, in: corpus, allowStale: true, forWriting: false)
+        guard now.isStale else { return try documentResponse(now, status: 200, extra: ["findings": .array([])]) }
+        return try transaction(id, r, summary: "studio: realign", allowStale: true) { editor in
+            guard let (result, _) = try editor.realign() else { return ["findings": .array([])] }
+            return ["findings": .array(result.findings.map { .string($0.description) })]
         }
-        let commit = try editor.commit(summary: "studio: realign")
-        return try documentResponse(
-            editor, status: 200, written: commit,
-            extra: ["findings": .array(result.findings.map { .string($0.description) })])
     }
 
     /// Suggestions from an extractor: `?extractor=baseline`, or `manifest`
     /// for the manifest's `<extractor>` (the default when it declares one).
+    /// A POST: running a program is a side effect, so it sits behind the
+    /// origin and token checks that a cross-site GET would slip past.
     private func suggestions(_ id: String, _ r: StudioRequest) throws -> StudioResponse {
-        let editor: AnnotationEditor
-        switch try open(id) {
-        case .failure(let r): return r
-        case .success(let e): editor = e
-        }
+        let editor = try AnnotationEditor.open(id, in: corpus, forWriting: false)
         let command = corpus.manifest.extractorCommand
         let wanted = r.query["extractor"] ?? (command == nil ? "baseline" : "manifest")
         let prediction: PredictionDocument

@@ -34,10 +34,12 @@ public struct StudioResponse: Sendable {
     }
 
     /// `{"error": {"code", "message", …}}`: every error has this shape.
-    static func error(_ status: Int, _ code: String, _ message: String, extra: [String: JSONTree] = [:])
-        -> StudioResponse
-    {
+    static func error(
+        _ status: Int, _ code: String, _ message: String, diagnostics: [Diagnostic] = [],
+        extra: [String: JSONTree] = [:]
+    ) -> StudioResponse {
         var fields: [String: JSONTree] = ["code": .string(code), "message": .string(message)]
+        if !diagnostics.isEmpty { fields["diagnostics"] = StudioDocumentJSON.diagnostics(diagnostics) }
         for (k, v) in extra { fields[k] = v }
         return json(status, .object(["error": .object(fields)]))
     }

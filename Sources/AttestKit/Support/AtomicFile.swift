@@ -14,9 +14,9 @@ public enum AtomicFile {
     /// read); with `.some(nil)`, refuses when the file has appeared.
     public static func write(_ bytes: [UInt8], to url: URL, expectedDigest: String?? = .none) throws {
         if case .some(let expected) = expectedDigest {
-            let current = FileManager.default.contents(atPath: url.path).map { SHA256Hex.of([UInt8]($0)) }
+            let current = currentBytes(url).map { SHA256Hex.of($0) }
             if current != expected {
-                throw AttestError(
+                throw AttestError.conflict(
                     current == nil
                         ? "\(DisplayPath.of(url)) was removed since it was read; nothing written"
                         : expected == nil
@@ -32,14 +32,24 @@ public enum AtomicFile {
     /// holds exactly `expected` (what was read; a byte comparison, cheaper
     /// than hashing).
     public static func write(_ bytes: [UInt8], to url: URL, replacing expected: [UInt8]) throws {
-        guard let current = FileManager.default.contents(atPath: url.path) else {
-            throw AttestError("\(DisplayPath.of(url)) was removed since it was read; nothing written")
+        guard let current = currentBytes(url) else {
+            throw AttestError.conflict("\(DisplayPath.of(url)) was removed since it was read; nothing written")
         }
-        guard current.elementsEqual(expected) else {
-            throw AttestError(
+        guard current == expected else {
+            throw AttestError.conflict(
                 "\(DisplayPath.of(url)) changed on disk since it was read; nothing written (run the command again)")
         }
         try stream(to: url) { sink in try sink(bytes) }
+    }
+
+    /// The file's bytes now; nil when it is missing. Anything but a regular
+    /// file is an error (never waited on).
+    static func currentBytes(_ url: URL) -> [UInt8]? {
+        switch FileBytes.read(url.path) {
+        case .bytes(let b): return b
+        case .missing: return nil
+        case .failed, .tooLarge: return []
+        }
     }
 
     /// Writes a file piece by piece: `body` hands each piece to the sink it
@@ -51,7 +61,7 @@ public enum AtomicFile {
             ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
-            throw AttestError("cannot write in \(DisplayPath.of(folder)): \(String(cString: strerror(errno)))")
+            throw AttestError.io("cannot write in \(DisplayPath.of(folder)): \(String(cString: strerror(errno)))")
         }
         var closed = false
         defer {
@@ -71,12 +81,12 @@ public enum AtomicFile {
                 return true
             }
             guard ok else {
-                throw AttestError(
+                throw AttestError.io(
                     "cannot write \(DisplayPath.of(url)): \(String(cString: strerror(errno))); the file is unchanged")
             }
         }
         guard fsync(fd) == 0 else {
-            throw AttestError(
+            throw AttestError.io(
                 "cannot write \(DisplayPath.of(url)): \(String(cString: strerror(errno))); the file is unchanged")
         }
         close(fd)
@@ -84,8 +94,17 @@ public enum AtomicFile {
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary.path)
-            throw AttestError("cannot write \(DisplayPath.of(url)): \(reason); the file is unchanged")
+            throw AttestError.io("cannot write \(DisplayPath.of(url)): \(reason); the file is unchanged")
         }
+        syncFolder(folder.path)
+    }
+
+    /// Flushes a folder's entries (a rename) to disk; best effort.
+    public static func syncFolder(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
     }
 
     public static func write(_ text: String, to url: URL, expectedDigest: String?? = .none) throws {

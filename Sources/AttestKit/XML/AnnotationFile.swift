@@ -17,14 +17,22 @@ public struct AnnotationFile: Sendable {
         self.readBytes = readBytes
     }
 
+    /// The largest annotation file read (256 MiB).
+    public static let maxSize = 256 << 20
+
     /// Reads and schema-checks `url`. A file that is not well-formed or not
     /// schema-valid is an error: commands never rewrite a file they cannot
     /// fully read.
     public static func read(_ url: URL) throws -> AnnotationFile {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw AttestError("cannot read \(DisplayPath.of(url))")
+        let bytes: [UInt8]
+        switch FileBytes.read(url.path, limit: maxSize) {
+        case .bytes(let b): bytes = b
+        case .missing: throw AttestError.notFound("cannot read \(DisplayPath.of(url)): no such file")
+        case .failed(let why): throw AttestError.io("cannot read \(DisplayPath.of(url)): \(why)")
+        case .tooLarge(let n):
+            throw AttestError(
+                "\(DisplayPath.of(url)) is too large (\(n) bytes; the limit is \(maxSize))", kind: .tooLarge)
         }
-        let bytes = [UInt8](data)
         return AnnotationFile(
             url: url, document: try parse(bytes, name: DisplayPath.of(url)), readDigest: SHA256Hex.of(bytes),
             readBytes: bytes)

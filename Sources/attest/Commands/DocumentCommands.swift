@@ -30,9 +30,10 @@ struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Undo a document's newest change (repeat to go further back).",
         discussion: """
-            Every editing command records its change in annotations/.attest/journal/DOC.jsonl (the last 50, \
-            ignored by git). Undo applies the change's inverse, and refuses if the file was changed since by \
-            other means. --list prints the changes it can undo, newest first.
+            Every editing command records its change in annotations/.attest/journal/DOC.jsonl (the whole \
+            history, ignored by git). Undo applies the change's inverse, and refuses if the file was changed \
+            since by other means; attest redo applies it again. --list prints the changes it can undo, newest \
+            first.
             """)
 
     @Argument(help: "Document id.") var doc: String
@@ -55,7 +56,7 @@ struct Undo: ParsableCommand {
         }
         let (entry, restored) = try EditUndo.undo(doc, in: corpus, write: false)
         if let restored {
-            let current = try AnnotationEditor.open(doc, in: corpus, allowStale: true)
+            let current = try AnnotationEditor.open(doc, in: corpus, allowStale: true, forWriting: false)
             // A realignment's undo goes back to another text: its summary says enough.
             if restored.header.sha256 == current.articleSHA256 {
                 Output.write(EditPreview.diff(current.document, restored, article: current.article))
@@ -63,6 +64,37 @@ struct Undo: ParsableCommand {
         }
         Output.write("would undo \(entry.summary)\n")
         Output.error("dry run: nothing written")
+    }
+}
+
+struct Redo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Redo a document's newest undone change (repeat to go further).",
+        discussion: """
+            Applies again what attest undo took back, in the reverse order, and refuses if the file was \
+            changed since the undo. A new change after an undo starts a new history: what was undone \
+            before it can no longer be redone. --list prints the changes it can redo, next first.
+            """)
+
+    @Argument(help: "Document id.") var doc: String
+    @Flag(help: "List the changes that can be redone, next first.") var list = false
+    @OptionGroup var edit: EditFlags
+    @OptionGroup var options: CorpusOptions
+
+    func run() throws {
+        let corpus = try options.corpus()
+        if list {
+            let history = try EditJournal(corpus: corpus).history(doc)
+            for (i, item) in history.redoable.reversed().enumerated() {
+                let e = try history.entry(item)
+                Output.write("\(i + 1). \(e.time)  \(e.summary)\n")
+            }
+            if history.redoable.isEmpty { Output.error("\(doc): nothing to redo") }
+            return
+        }
+        let (entry, _) = try EditUndo.redo(doc, in: corpus, write: !edit.dryRun)
+        Output.write("\(edit.dryRun ? "would redo" : "redid") \(entry.summary)\n")
+        if edit.dryRun { Output.error("dry run: nothing written") }
     }
 }
 

@@ -70,7 +70,11 @@ struct Export: ParsableCommand {
         let files = interop.write(docs, name: corpus.manifest.name)
         if interop == .brat, let out {
             let folder = URL(fileURLWithPath: out, isDirectory: true)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw AttestError.wrapping(error, "cannot create the folder \(out)")
+            }
             for f in files { try AtomicFile.write(f.bytes, to: folder.appendingPathComponent(f.path)) }
         } else if let out {
             try AtomicFile.write(files[0].bytes, to: URL(fileURLWithPath: out))

@@ -15,7 +15,7 @@ struct Show: ParsableCommand {
     @OptionGroup var options: CorpusOptions
 
     func run() throws {
-        let editor = try AnnotationEditor.open(doc, in: try options.corpus())
+        let editor = try AnnotationEditor.open(doc, in: try options.corpus(), forWriting: false)
         let colors = color || (!noColor && Terminal.isTTY)
         Output.write(AnnotationView(document: editor.document, article: editor.article, colors: colors).render())
     }

@@ -195,7 +195,8 @@ import Testing
     @Test func quotesFollowTheirSpeakerMentionOnMoveAndSplit() throws {
         let folder = try TemporaryFolder.sampleCorpus()
         let corpus = try Corpus.open(root: folder.url)
-        var editor = try AnnotationEditor.open("sample", in: corpus)
+        // Two editors at once in one process: the first only reads (a writer would hold the lock).
+        var editor = try AnnotationEditor.open("sample", in: corpus, forWriting: false)
         try editor.move(mentions: ["m4"], to: "e3")
         #expect(editor.document.quotes.first { $0.id == "q3" }?.speakerEntity == "e3")
         #expect(editor.document.quotes.first { $0.id == "q1" }?.speakerEntity == "e1")

@@ -172,7 +172,8 @@ import Testing
         let folder = Self.emptyCorpus()
         _ = try Self.attest(["new", "incoming/Council Ruling.txt", "--id", "ruling"], folder)
         let corpus = try Corpus.open(root: folder.url)
-        var editor = try AnnotationEditor.open("ruling", in: corpus)
+        // Opened to read: a writer holds the document's lock, so "meanwhile" needs an editor without it.
+        var editor = try AnnotationEditor.open("ruling", in: corpus, forWriting: false)
         try editor.addMentions(type: .organization, text: "Harbour Council")
         // Meanwhile someone else changes the file.
         let other = try Self.attest(

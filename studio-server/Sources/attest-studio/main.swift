@@ -39,6 +39,14 @@ struct AttestStudioCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: --pred \(pred): no such file or folder\n".utf8))
             throw ExitCode(2)
         }
+        if let token, token.count < Studio.minimumTokenLength {
+            FileHandle.standardError.write(
+                Data(
+                    "error: --token must have at least \(Studio.minimumTokenLength) characters (it has \(token.count)); omit it to have one generated\n"
+                        .utf8))
+            throw ExitCode(2)
+        }
+        raiseFileLimit()
         let loopback = ["127.0.0.1", "::1", "localhost"].contains(host)
         let secret = token ?? (loopback ? nil : UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())
         let host = self.host
@@ -54,5 +62,18 @@ struct AttestStudioCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data("attest-studio: \(corpus.manifest.name) at \(url)\n".utf8))
         }
         try await app.runService()
+    }
+
+    /// Lets the server hold as many connections as the system allows.
+    private func raiseFileLimit() {
+        var limit = rlimit()
+        #if os(Linux)
+            let files = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        #else
+            let files = RLIMIT_NOFILE
+        #endif
+        guard getrlimit(files, &limit) == 0 else { return }
+        limit.rlim_cur = limit.rlim_max
+        _ = setrlimit(files, &limit)
     }
 }
