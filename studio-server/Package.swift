@@ -48,6 +48,7 @@ let package = Package(
                 "AttestStudio",
                 .product(name: "AttestKit", package: rootIdentity),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
     ]

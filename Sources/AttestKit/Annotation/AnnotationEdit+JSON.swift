@@ -128,6 +128,9 @@ extension AnnotationEdit: Codable {
         do {
             return try JSONDecoder().decode([AnnotationEdit].self, from: Data(bytes))
         } catch let error as DecodingError {
+            if let field = EditDecodingMessage.badNumber(bytes) {
+                throw AttestError("the edits are not valid: \(field)")
+            }
             throw AttestError("the edits are not valid: \(EditDecodingMessage.describe(error))")
         } catch {
             throw AttestError("the edits are not valid JSON: \(error.localizedDescription)")
@@ -137,6 +140,28 @@ extension AnnotationEdit: Codable {
 
 /// A decoding error in words: where (`[2].mention.start`) and what.
 enum EditDecodingMessage {
+    /// In JSON that parses, the first number that is not a whole number an
+    /// offset can hold (`1.5`, `1e19`), with its path: the decoder calls the
+    /// whole text "not JSON" for those.
+    static func badNumber(_ bytes: [UInt8]) -> String? {
+        let options: JSONSerialization.ReadingOptions = [.fragmentsAllowed]
+        let parsed = try? JSONSerialization.jsonObject(with: Data(bytes), options: options)  // deliberate: not JSON
+        guard let tree = parsed else { return nil }
+        func walk(_ value: Any, _ path: String) -> String? {
+            if let array = value as? [Any] {
+                for (i, v) in array.enumerated() { if let found = walk(v, path + "[\(i)]") { return found } }
+            } else if let object = value as? [String: Any] {
+                for key in object.keys.sorted() { if let found = walk(object[key]!, path + "." + key) { return found } }
+            } else if let number = value as? NSNumber, !(value is Bool) {
+                let text = "\(number)"
+                let whole = text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-") }
+                if !whole || Int(text) == nil { return "\(path) is \(text), not a whole number an offset can hold" }
+            }
+            return nil
+        }
+        return walk(tree, "")
+    }
+
     static func describe(_ error: DecodingError) -> String {
         func path(_ keys: [any CodingKey]) -> String {
             keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()

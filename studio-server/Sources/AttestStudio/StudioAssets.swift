@@ -29,6 +29,7 @@ public enum StudioAssets {
             <button id="suggest" aria-keyshortcuts="x">Suggestions (x)</button>
             <button id="accept-all" aria-keyshortcuts="Shift+Enter">Accept all of this type (Shift+Enter)</button>
             <button id="undo" aria-keyshortcuts="Control+Z">Undo</button>
+            <button id="redo" aria-keyshortcuts="Control+Shift+Z Control+Y">Redo</button>
             <button id="status"></button>
             <button id="review" aria-keyshortcuts="r">Review (r)</button>
             <input id="pred-file" type="file" accept=".jsonl,.json,application/json" aria-label="Prediction file for review">
@@ -511,7 +512,8 @@ public enum StudioAssets {
         }
 
         async function suggest() {
-          const { status, data } = await api("GET", `/api/documents/${encodeURIComponent(state.id)}/suggestions?extractor=${$("extractor").value}`);
+          // A POST: asking for suggestions runs a program, so it is never a GET another site could trigger.
+          const { status, data } = await api("POST", `/api/documents/${encodeURIComponent(state.id)}/suggestions?extractor=${encodeURIComponent($("extractor").value)}`, {});
           if (status !== 200) return say(data.error.message);
           const taken = new Set(state.doc.annotation.entities.flatMap((e) => e.mentions.map((m) => `${m.start}:${m.end}`)));
           state.suggestions = data.mentions.filter((m) => !taken.has(`${m.start}:${m.end}`));
@@ -569,10 +571,17 @@ public enum StudioAssets {
           next.scrollIntoView({ block: "nearest" });
         }
 
-        async function undo() {
-          const { status, data } = await api("POST", `/api/documents/${encodeURIComponent(state.id)}/undo`);
-          if (status === 200 && data.text !== undefined) { state.review = null; show(data); say(`undid ${data.undone}`); updateListEntry(); } else say(data.error ? data.error.message : "undone");
+        // Undo and redo name the version the page shows: a change made elsewhere meanwhile is never undone unseen.
+        async function reverse(which) {
+          const { status, data } = await api("POST", `/api/documents/${encodeURIComponent(state.id)}/${which}`, undefined, state.doc.version);
+          const done = which === "undo" ? data.undone : data.redone;
+          if (status === 200 && data.text !== undefined) { state.review = null; show(data); say(`${which === "undo" ? "undid" : "redid"} ${done}`); updateListEntry(); return; }
+          if (status === 409 && data.error && data.error.code === "conflict") { await openDocument(state.id); say(`${data.error.message} — reloaded the newer version.`); return; }
+          say(data.error ? data.error.message : which);
         }
+
+        function undo() { return reverse("undo"); }
+        function redo() { return reverse("redo"); }
 
         async function toggleStatus() {
           const next = state.doc.annotation.status === "gold" ? "draft" : "gold";
@@ -584,6 +593,7 @@ public enum StudioAssets {
         document.addEventListener("keydown", (e) => {
           if (!state.doc || e.target.matches("input, select, textarea")) return;
           state.keyAt = performance.now();
+          if ((e.ctrlKey || e.metaKey) && (e.key === "y" || (e.shiftKey && (e.key === "z" || e.key === "Z")))) { e.preventDefault(); return redo(); }
           if ((e.ctrlKey || e.metaKey) && e.key === "z") { e.preventDefault(); return undo(); }
           if (e.ctrlKey || e.metaKey || e.altKey) return;
           if (e.key === "r") { e.preventDefault(); return review(); }
@@ -616,6 +626,7 @@ public enum StudioAssets {
           $("suggest").addEventListener("click", suggest);
           $("accept-all").addEventListener("click", acceptAllOfType);
           $("undo").addEventListener("click", undo);
+          $("redo").addEventListener("click", redo);
           $("status").addEventListener("click", toggleStatus);
           $("review").addEventListener("click", review);
           $("pred-file").addEventListener("change", () => { state.review = null; review(); });

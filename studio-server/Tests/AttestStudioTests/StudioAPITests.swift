@@ -81,7 +81,8 @@ import Testing
         let xml = try String(contentsOf: scratch.url.appendingPathComponent("annotations/story.xml"), encoding: .utf8)
         #expect(xml.contains(#"<mention id="m1" start="2" end="11">Ana Silva</mention>"#))
         // Undo through the API restores the file.
-        #expect(Self.call(studio, "POST", "/api/documents/story/undo").status == 200)
+        let written = r.json["version"] as! String
+        #expect(Self.call(studio, "POST", "/api/documents/story/undo", headers: ["if-match": written]).status == 200)
         let after = try String(contentsOf: scratch.url.appendingPathComponent("annotations/story.xml"), encoding: .utf8)
         #expect(!after.contains("<mention"))
     }
@@ -116,7 +117,7 @@ import Testing
             studio, "PUT", "/api/documents/sample/status", body: #"{"status":"draft"}"#, headers: ["if-match": version])
         #expect(status.status == 200)
         #expect((status.json["annotation"] as? [String: Any])?["status"] as? String == "draft")
-        let suggestions = Self.call(studio, "GET", "/api/documents/sample/suggestions")
+        let suggestions = Self.call(studio, "POST", "/api/documents/sample/suggestions")
         #expect(suggestions.status == 200)
         #expect(!(suggestions.json["mentions"] as? [Any] ?? []).isEmpty)
         #expect(Self.call(studio, "GET", "/api/documents/nope").status == 404)
@@ -135,12 +136,16 @@ import Testing
         #expect(Self.call(studio, "GET", "/api/documents", headers: ["host": "evil.example:4646"]).status == 403)
         let big = String(repeating: " ", count: Studio.bodyLimit + 1)
         #expect(Self.call(studio, "POST", "/api/documents/sample/edits", body: big).status == 413)
-        let locked = Studio(corpus: studio.corpus, token: "s3cret", origins: [], assets: StudioAssets.all)
+        let locked = Studio(
+            corpus: studio.corpus, token: "s3cret-0123456789abcdef", origins: [], assets: StudioAssets.all)
         #expect(Self.call(locked, "GET", "/api/documents").status == 401)
-        #expect(Self.call(locked, "GET", "/api/documents", headers: ["authorization": "Bearer s3cret"]).status == 200)
+        #expect(
+            Self.call(locked, "GET", "/api/documents", headers: ["authorization": "Bearer s3cret-0123456789abcdef"])
+                .status == 200)
         // Article text never reaches the page as markup: JSON escapes < > &.
         let raw = locked.handle(
-            StudioRequest(method: "GET", path: "/api/documents/story", headers: ["x-attest-token": "s3cret"]))
+            StudioRequest(
+                method: "GET", path: "/api/documents/story", headers: ["x-attest-token": "s3cret-0123456789abcdef"]))
         let body = String(decoding: raw.body, as: UTF8.self)
         #expect(!body.contains("<script>") && !body.contains("<img"))
         #expect(body.contains("\\u003cscript\\u003e"))
@@ -202,15 +207,15 @@ import Testing
         ).write(to: manifest)
         let corpus = try Corpus.open(root: scratch.url)
         let studio = Studio(corpus: corpus, token: nil, origins: [])
-        let r = Self.call(studio, "GET", "/api/documents/sample/suggestions")
+        let r = Self.call(studio, "POST", "/api/documents/sample/suggestions")
         #expect(r.status == 200, "\(r.json)")
         let mentions = r.json["mentions"] as? [[String: Any]] ?? []
         #expect(mentions.count == 1 && mentions.first?["text"] as? String == "Jane Doe")
         #expect(r.json["extractor"] as? String == program)
-        let baseline = Self.call(studio, "GET", "/api/documents/sample/suggestions?extractor=baseline")
+        let baseline = Self.call(studio, "POST", "/api/documents/sample/suggestions?extractor=baseline")
         #expect(baseline.json["extractor"] as? String == "baseline")
-        #expect(Self.call(studio, "GET", "/api/documents/sample/suggestions?extractor=gpt").status == 400)
-        #expect(Self.call(plain, "GET", "/api/documents/sample/suggestions?extractor=manifest").status == 400)
+        #expect(Self.call(studio, "POST", "/api/documents/sample/suggestions?extractor=gpt").status == 400)
+        #expect(Self.call(plain, "POST", "/api/documents/sample/suggestions?extractor=manifest").status == 400)
     }
 
     @Test func embeddedAssetsMatchStudioFolder() throws {

@@ -1,0 +1,243 @@
+import AttestKit
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@testable import AttestStudio
+
+/// The server as a browser or an attacker meets it: a running Hummingbird
+/// application on a loopback port, driven over TCP (`app.test(.live)`).
+@Suite(.serialized) struct StudioServerTests {
+    static let token = "t0ken-0123456789abcdef"
+
+    static func app(_ studio: Studio, limits: StudioServer.Limits = .init()) -> some ApplicationProtocol {
+        StudioServer.application(studio: studio, host: "127.0.0.1", port: 0, limits: limits)
+    }
+
+    static func body(_ r: TestResponse) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)) as? [String: Any]) ?? [:]
+    }
+
+    static func version(_ client: some TestClientProtocol, _ id: String, _ headers: HTTPFields = [:]) async throws
+        -> String
+    {
+        try await client.execute(uri: "/api/documents/\(id)", method: .get, headers: headers) {
+            Self.body($0)["version"] as? String ?? ""
+        }
+    }
+
+    /// Two requests made on one version, renaming different entities, race:
+    /// one is written, the other gets 409 and the current version; nothing is lost.
+    @Test func racingRequestsOnOneVersionNeverBothSucceed() async throws {
+        let (scratch, studio) = try StudioAPITests.corpus()
+        let url = scratch.url.appendingPathComponent("annotations/sample.xml")
+        try await Self.app(studio).test(.live) { client in
+            for trial in 0..<30 {
+                let version = try await Self.version(client, "sample")
+                let names = ["Jane Q. Doe \(trial)", "Springfield \(trial)"]
+                let statuses = try await withThrowingTaskGroup(of: (Int, Int).self) { group in
+                    for (i, (entity, name)) in zip(["e1", "e2"], names).enumerated() {
+                        group.addTask {
+                            let edit = #"[{"op":"rename","entity":"\#(entity)","name":"\#(name)"}]"#
+                            return try await client.execute(
+                                uri: "/api/documents/sample/edits", method: .post,
+                                headers: [.ifMatch: "\"\(version)\"", .contentType: "application/json"],
+                                body: ByteBuffer(string: edit)
+                            ) { (i, Int($0.status.code)) }
+                        }
+                    }
+                    var out = [0, 0]
+                    for try await (i, status) in group { out[i] = status }
+                    return out
+                }
+                #expect(statuses.sorted() == [200, 409], "trial \(trial): \(statuses)")
+                let xml = try String(contentsOf: url, encoding: .utf8)
+                for (i, name) in names.enumerated() {
+                    #expect(xml.contains("name=\"\(name)\"") == (statuses[i] == 200), "trial \(trial)")
+                }
+            }
+        }
+        // Every accepted change is in the journal, and undo takes them back one by one.
+        let history = try EditJournal(corpus: studio.corpus).history("sample")
+        #expect(history.undoable.count == 30)
+        #expect(history.pending == nil)
+    }
+
+    /// The token is checked on the head: a request without it is answered
+    /// 401 while its 4 MiB body has not even been sent.
+    @Test func theTokenIsCheckedBeforeAnyBodyIsRead() async throws {
+        let (scratch, plain) = try StudioAPITests.corpus()
+        withExtendedLifetime(scratch) {}
+        let studio = Studio(corpus: plain.corpus, token: Self.token, origins: [])
+        try await Self.app(studio).test(.live) { client in
+            let port = try #require(client.port)
+            let raw = try RawHTTP(port: port, receiveTimeout: 3)
+            raw.send(
+                "POST /api/documents/sample/edits HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: application/json\r\nContent-Length: \(4 << 20)\r\n\r\n"
+            )
+            let (answer, _) = raw.receive()
+            #expect(answer.hasPrefix("HTTP/1.1 401"), "\(answer.prefix(80))")
+            // An empty token header is no token.
+            let empty = try await client.execute(
+                uri: "/api/documents", method: .get, headers: [.init("X-Attest-Token")!: ""])
+            #expect(empty.status.code == 401)
+            let ok = try await client.execute(
+                uri: "/api/documents", method: .get, headers: [.authorization: "Bearer \(Self.token)"])
+            #expect(ok.status.code == 200)
+        }
+        // A token shorter than the minimum opens nothing, not even with itself.
+        let short = Studio(corpus: plain.corpus, token: "", origins: [])
+        let r = short.handle(
+            StudioRequest(method: "GET", path: "/api/documents", headers: ["host": "127.0.0.1", "x-attest-token": ""]))
+        #expect(r.status == 401)
+    }
+
+    /// A cross-site page can make a browser send GETs without an Origin:
+    /// none of them may run the manifest's extractor.
+    @Test func aCrossSiteGetRunsNothing() async throws {
+        let (scratch, _) = try StudioAPITests.corpus()
+        let marker = scratch.url.appendingPathComponent("ran")
+        let manifest = scratch.url.appendingPathComponent("attest.xml")
+        let program = "touch \(marker.path); printf '{\"entities\": []}'"
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        try Data(
+            text.replacingOccurrences(
+                of: "</manifest>",
+                with:
+                    "  <extractor command=\"\(program.replacingOccurrences(of: "\"", with: "&quot;"))\"/>\n</manifest>"
+            ).utf8
+        ).write(to: manifest)
+        let studio = Studio(corpus: try Corpus.open(root: scratch.url), token: nil, origins: [])
+        try await Self.app(studio).test(.live) { client in
+            for uri in ["/api/documents/sample/suggestions?extractor=manifest", "/api/documents/sample/suggestions"] {
+                let r = try await client.execute(uri: uri, method: .get)
+                #expect(r.status.code == 405)
+                #expect(r.headers[.allow] == "POST")
+            }
+            #expect(!FileManager.default.fileExists(atPath: marker.path))
+            // A POST from another site is refused on its Origin.
+            let foreign = try await client.execute(
+                uri: "/api/documents/sample/suggestions", method: .post, headers: [.origin: "http://evil.example"])
+            #expect(foreign.status.code == 403)
+            #expect(!FileManager.default.fileExists(atPath: marker.path))
+            // The page's own POST runs it.
+            let own = try await client.execute(uri: "/api/documents/sample/suggestions", method: .post)
+            #expect(own.status.code == 200)
+            #expect(FileManager.default.fileExists(atPath: marker.path))
+        }
+    }
+
+    /// A slow extractor runs apart: a plain GET meanwhile answers at once.
+    @Test func aSlowRequestDoesNotStallTheOthers() async throws {
+        let (scratch, _) = try StudioAPITests.corpus()
+        let manifest = scratch.url.appendingPathComponent("attest.xml")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        let program = "sleep 4; printf '{\"entities\": []}'"
+        try Data(
+            text.replacingOccurrences(
+                of: "</manifest>",
+                with:
+                    "  <extractor command=\"\(program.replacingOccurrences(of: "\"", with: "&quot;"))\"/>\n</manifest>"
+            ).utf8
+        ).write(to: manifest)
+        let studio = Studio(corpus: try Corpus.open(root: scratch.url), token: nil, origins: [])
+        try await Self.app(studio).test(.live) { client in
+            let port = try #require(client.port)
+            // Three extractor runs at once, each on its own connection, as three tabs would.
+            let slow = try (0..<3).map { _ in try RawHTTP(port: port, receiveTimeout: 10) }
+            for c in slow {
+                c.send(
+                    "POST /api/documents/sample/suggestions HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: 0\r\n\r\n"
+                )
+            }
+            try await Task.sleep(for: .milliseconds(500))
+            let started = ContinuousClock.now
+            let list = try RawHTTP(port: port, receiveTimeout: 10)
+            list.send("GET /api/documents HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n")
+            let answer = list.receive().text
+            let waited = ContinuousClock.now - started
+            #expect(answer.hasPrefix("HTTP/1.1 200"))
+            #expect(waited < .seconds(2), "GET /api/documents waited \(waited) behind slow extractors")
+            for c in slow { #expect(c.receive().text.hasPrefix("HTTP/1.1 200")) }
+        }
+    }
+
+    /// Wrong methods are 405 with Allow; bodies over the limit 413 before they are read.
+    @Test func statusesFollowHTTP() async throws {
+        let (scratch, studio) = try StudioAPITests.corpus()
+        withExtendedLifetime(scratch) {}
+        try await Self.app(studio).test(.live) { client in
+            let wrong = try await client.execute(uri: "/api/documents/sample/edits", method: .get)
+            #expect(wrong.status.code == 405)
+            #expect(wrong.headers[.allow] == "POST")
+            #expect(try await client.execute(uri: "/api/documents", method: .delete).status.code == 405)
+            let port = try #require(client.port)
+            let raw = try RawHTTP(port: port, receiveTimeout: 3)
+            raw.send(
+                "POST /api/documents/sample/edits HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: \(Studio.bodyLimit + 1)\r\n\r\n"
+            )
+            #expect(raw.receive().text.hasPrefix("HTTP/1.1 413"))
+            // Undo without If-Match is 428; with a stale one 409.
+            let undo = try await client.execute(uri: "/api/documents/sample/undo", method: .post)
+            #expect(undo.status.code == 428)
+            let stale = try await client.execute(
+                uri: "/api/documents/sample/undo", method: .post, headers: [.ifMatch: "\"0000\""])
+            #expect(stale.status.code == 409)
+            // Offsets that are JSON numbers but not offsets name the field.
+            let version = try await Self.version(client, "sample")
+            for number in ["1.5", "1e19"] {
+                let edit =
+                    #"[{"op":"set-span","id":"m2","span":{"start":\#(number),"end":59,"text":"Springfield"}}]"#
+                let r = try await client.execute(
+                    uri: "/api/documents/sample/edits", method: .post, headers: [.ifMatch: "\"\(version)\""],
+                    body: ByteBuffer(string: edit))
+                #expect(r.status.code == 400)
+                let message = (Self.body(r)["error"] as? [String: Any])?["message"] as? String ?? ""
+                #expect(message.contains("[0].span.start"), "\(message)")
+            }
+            // set-status prediction is refused as PUT /status refuses it.
+            let prediction = try await client.execute(
+                uri: "/api/documents/sample/edits", method: .post, headers: [.ifMatch: "\"\(version)\""],
+                body: ByteBuffer(string: #"[{"op":"set-status","status":"prediction"}]"#))
+            #expect(prediction.status.code == 400)
+            let put = try await client.execute(
+                uri: "/api/documents/sample/status", method: .put, headers: [.ifMatch: "\"\(version)\""],
+                body: ByteBuffer(string: #"{"status":"prediction"}"#))
+            #expect(put.status.code == 400)
+        }
+    }
+
+    /// Connections that send nothing, or trickle a body, are closed.
+    @Test func idleAndTricklingConnectionsAreClosed() async throws {
+        let (scratch, studio) = try StudioAPITests.corpus()
+        withExtendedLifetime(scratch) {}
+        var limits = StudioServer.Limits()
+        limits.idleSeconds = 1
+        limits.bodySeconds = 2
+        try await Self.app(studio, limits: limits).test(.live) { client in
+            let port = try #require(client.port)
+            let idle = try RawHTTP(port: port, receiveTimeout: 0.2)
+            #expect(idle.closes(within: 4))
+            let halfHead = try RawHTTP(port: port, receiveTimeout: 0.2)
+            halfHead.send("GET /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            #expect(halfHead.closes(within: 4))
+            let trickle = try RawHTTP(port: port, receiveTimeout: 0.2)
+            trickle.send(
+                "POST /api/documents/sample/edits HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nIf-Match: \"x\"\r\nContent-Length: 100\r\n\r\n["
+            )
+            var closed = false
+            for _ in 0..<12 where !closed {
+                trickle.send(" ")
+                closed = trickle.closes(within: 0.5)
+            }
+            #expect(closed)
+            // The server still answers (on a new connection: the client's own went idle and was closed too).
+            let fresh = try RawHTTP(port: port, receiveTimeout: 3)
+            fresh.send("GET /api/documents HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n")
+            #expect(fresh.receive().text.hasPrefix("HTTP/1.1 200"))
+        }
+    }
+}
