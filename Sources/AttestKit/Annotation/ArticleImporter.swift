@@ -9,10 +9,13 @@ public enum ArticleImporter {
     public static func add(_ source: URL, id: String?, annotators: [String] = [], to corpus: Corpus) throws -> (
         article: URL, annotation: URL
     ) {
-        guard let data = FileManager.default.contents(atPath: source.path) else {
-            throw AttestError("cannot read \(source.path)")
+        let bytes: [UInt8]
+        switch FileBytes.read(source.path) {
+        case .bytes(let b): bytes = b
+        case .missing: throw AttestError.notFound("cannot read \(source.path): no such file")
+        case .failed(let why): throw AttestError.io("cannot read \(source.path): \(why)")
+        case .tooLarge: throw AttestError("\(source.path) is too large", kind: .tooLarge)
         }
-        let bytes = [UInt8](data)
         guard let text = ArticleText(bytes: bytes) else {
             throw AttestError(
                 "\(source.path) is not valid UTF-8; convert it first (Attest stores articles exactly as given)")
@@ -42,10 +45,13 @@ public enum ArticleImporter {
     ) {
         let articleURL = corpus.articleURL(for: id)
         let annotationURL = corpus.annotationURL(for: id)
+        // Held while checking and writing: two imports of one id never both write.
+        let lock = try EditJournal(corpus: corpus).lock(id)
+        defer { lock.release() }
         if FileManager.default.fileExists(atPath: annotationURL.path) {
             throw AttestError("\(DisplayPath.of(annotationURL)) already exists; nothing written")
         }
-        if let existing = FileManager.default.contents(atPath: articleURL.path), [UInt8](existing) != bytes {
+        if case .bytes(let existing) = FileBytes.read(articleURL.path), existing != bytes {
             throw AttestError("\(DisplayPath.of(articleURL)) already exists with other content; choose another id")
         }
         try FileManager.default.createDirectory(at: corpus.articlesDirectory, withIntermediateDirectories: true)

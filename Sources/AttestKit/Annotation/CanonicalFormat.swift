@@ -4,10 +4,17 @@ import Foundation
 public enum CanonicalFormat {
     /// The unified diff from the file to its canonical layout (nil when it is
     /// canonical); with `write`, also rewrites it atomically.
-    public static func difference(_ url: URL, write: Bool) throws -> String? {
+    /// With `corpus`, a document of it is rewritten holding its lock, as
+    /// every other writer does.
+    public static func difference(_ url: URL, write: Bool, corpus: Corpus? = nil) throws -> String? {
+        var lock: FileLock?
+        if write, let corpus {
+            lock = try AnnotationEditor.lock(url, key: AnnotationEditor.journalKey(url, in: corpus), corpus: corpus)
+        }
+        defer { lock?.release() }
         let file = try AnnotationFile.read(url)
         let canonical = AnnotationWriter.xml(file.document)
-        let current = FileManager.default.contents(atPath: url.path).map { [UInt8]($0) } ?? []
+        let current = file.readBytes
         guard current != Array(canonical.utf8) else { return nil }
         if write { try AtomicFile.write(canonical, to: url, expectedDigest: .some(file.readDigest)) }
         let name = DisplayPath.of(url)

@@ -198,6 +198,7 @@ public struct Studio: Sendable {
         var docs: [JSONTree] = []
         for id in corpus.documentIDs() {
             do {
+                try AnnotationEditor.checkContained(corpus.annotationURL(for: id), in: corpus)
                 let file = try AnnotationFile.read(corpus.annotationURL(for: id))
                 docs.append(StudioDocumentJSON.summary(file.document, stale: nil))
             } catch let error as AttestError {

@@ -61,7 +61,7 @@ public struct AttestError: Error, CustomStringConvertible, Sendable {
         } else if ns.domain == NSPOSIXErrorDomain {
             cause = String(cString: strerror(Int32(ns.code)))
         }
-        let path = (ns.userInfo[NSFilePathErrorKey] as? String).map { " (\($0))" } ?? ""
+        let path = (ns.userInfo[NSFilePathErrorKey] as? String).map { context.contains($0) ? "" : " (\($0))" } ?? ""
         return AttestError("\(context)\(path): \(cause)", kind: .io)
     }
 

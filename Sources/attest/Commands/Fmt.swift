@@ -15,9 +15,11 @@ struct Fmt: ParsableCommand {
 
     func run() throws {
         let files = paths.isEmpty ? try options.corpus().annotationURLs() : paths.map { URL(fileURLWithPath: $0) }
+        // Files of a corpus are rewritten under their documents' locks; loose files need none.
+        let corpus = try? options.corpus()  // deliberate: fmt also works on files outside any corpus
         var changed = 0
         for url in files {
-            guard let diff = try CanonicalFormat.difference(url, write: !check) else { continue }
+            guard let diff = try CanonicalFormat.difference(url, write: !check, corpus: corpus) else { continue }
             changed += 1
             Output.write(check ? diff : "formatted \(DisplayPath.of(url))\n")
         }

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import AttestKit
+
+/// Failures carry a kind; the exit status and the HTTP status come from it,
+/// and every failure that is not a finding is `error: …` and exit 2.
+@Suite struct ErrorKindTests {
+    @Test func kindsMapToHTTPStatuses() {
+        let expected: [AttestError.Kind: Int] = [
+            .usage: 400, .io: 500, .notFound: 404, .stale: 409, .conflict: 409, .invalid: 422, .tooLarge: 413,
+            .unchanged: 400, .emptyHistory: 409,
+        ]
+        for kind in AttestError.Kind.allCases {
+            let error = AttestError("whatever the message says: changed on disk, attest realign", kind: kind)
+            #expect(error.httpStatus == expected[kind], "\(kind)")
+            #expect(error.exitCode == 2)
+        }
+    }
+
+    @Test func foundationErrorsAndUsageErrorsExit2InAttestsForm() throws {
+        let folder = try TemporaryFolder.sampleCorpus()
+        let export = try CommandRunner.run(["export", "--format", "brat", "--out", "/proc/nope"], in: folder.url)
+        #expect(export.status == 2)
+        #expect(export.stderr.hasPrefix("error: "), "\(export.stderr)")
+        #expect(export.stderr.contains("/proc/nope"))
+        #expect(!export.stderr.contains("Error Domain"))
+        let usage = try CommandRunner.run(["rename", "sample"], in: folder.url)
+        #expect(usage.status == 2)
+        #expect(usage.stderr.hasPrefix("error: "), "\(usage.stderr)")
+    }
+
+    @Test func nothingToChangeUndoAndRedo() throws {
+        let folder = try TemporaryFolder.sampleCorpus()
+        let url = folder.url.appendingPathComponent("annotations/sample.xml")
+        let original = try Data(contentsOf: url)
+        // The sample is gold already: nothing to change, nothing journaled.
+        let same = try CommandRunner.run(["status", "sample", "gold"], in: folder.url)
+        #expect(same.status == 2)
+        #expect(same.stderr.contains("nothing to change"), "\(same.stderr)")
+        #expect(try CommandRunner.run(["undo", "sample"], in: folder.url).stderr.contains("nothing to undo"))
+        #expect(try CommandRunner.run(["rename", "sample", "e1", "Janet Doe"], in: folder.url).status == 0)
+        let renamed = try Data(contentsOf: url)
+        #expect(try CommandRunner.run(["undo", "sample"], in: folder.url).status == 0)
+        #expect(try Data(contentsOf: url) == original)
+        let redo = try CommandRunner.run(["redo", "sample"], in: folder.url)
+        #expect(redo.status == 0)
+        #expect(redo.stdout.contains("redid attest rename sample e1"), "\(redo.stdout)")
+        #expect(try Data(contentsOf: url) == renamed)
+        let again = try CommandRunner.run(["redo", "sample"], in: folder.url)
+        #expect(again.status == 2 && again.stderr.contains("nothing to redo"))
+        // A new change after an undo ends what could be redone.
+        #expect(try CommandRunner.run(["undo", "sample"], in: folder.url).status == 0)
+        #expect(try CommandRunner.run(["rename", "sample", "e2", "Springfield, Ill."], in: folder.url).status == 0)
+        #expect(try CommandRunner.run(["redo", "sample"], in: folder.url).stderr.contains("nothing to redo"))
+    }
+}
