@@ -37,7 +37,7 @@ func editBenchmark(_ options: Options) throws {
     )
     print("| operation | median ms | min ms | max ms |")
     print("|---|---|---|---|")
-    func time(_ label: String, runs: Int = 21, _ body: (Int) throws -> Void) rethrows {
+    func time(_ label: String, runs: Int = 21, _ body: (Int) throws -> Void) throws {
         var samples: [Double] = []
         for run in 0..<runs {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -77,6 +77,7 @@ func editBenchmark(_ options: Options) throws {
     try time("undo (apply the inverse, write)") { run in
         _ = try EditUndo.undo(id, in: corpus)
     }
+    try journalShare(corpus, id, time)
     let old = ArticleText(bytes: [UInt8](original))!
     let text = String(decoding: original, as: UTF8.self)
     let middle = text.index(text.startIndex, offsetBy: text.count / 2)
@@ -84,12 +85,12 @@ func editBenchmark(_ options: Options) throws {
     let new = ArticleText(edited)
     let sha = SHA256Hex.of(Array(edited.utf8))
     var result: Realignment?
-    time("realign: align the texts and carry every span (in memory)") { _ in
+    try time("realign: align the texts and carry every span (in memory)") { _ in
         result = Realignment.carry(document, from: old, to: new, newSHA256: sha)
     }
     let crlf = ArticleText(text.replacingOccurrences(of: "\n", with: "\r\n"))
     print("(the CRLF change inserts \(crlf.count - old.count) carriage returns)")
-    time("realign after a whole-text CRLF change (in memory)", runs: 5) { _ in
+    try time("realign after a whole-text CRLF change (in memory)", runs: 5) { _ in
         _ = Realignment.carry(document, from: old, to: crlf, newSHA256: sha)
     }
     try Data(edited.utf8).write(to: articleURL)
@@ -114,6 +115,47 @@ func editBenchmark(_ options: Options) throws {
                 "| realign command: open, recover the old text, carry, validate, write, journal | %.1f | %.1f | %.1f |",
             samples[10], samples[0], samples[20]))
     if let result { print("carried \(result.carried) span(s), \(result.findings.count) finding(s)") }
+}
+
+/// The lock and the durable journal alone: their share of every transaction,
+/// with the history the benchmark made so far and with 10,000 transactions.
+private func journalShare(
+    _ corpus: Corpus, _ id: String, _ time: (String, Int, (Int) throws -> Void) throws -> Void
+) throws {
+    let journal = EditJournal(corpus: corpus)
+    let url = corpus.annotationURL(for: id)
+    guard let entry = try journal.last(id) else { return }
+    func share(_ label: String) throws {
+        try time("lock, settle the journal, release (\(label))", 21) { _ in
+            let lock = try journal.lock(id)
+            _ = try journal.recover(id, annotation: url)
+            lock.release()
+        }
+        try time("a commit's journal records, pending and done, each flushed (\(label))", 21) { _ in
+            let seq = try journal.beginCommit(entry, document: id, history: try journal.history(id))
+            try journal.settle(seq, done: false, document: id)
+        }
+    }
+    try share("\(try journal.history(id).records) records")
+    // A long history: 10,000 more transactions (the same entry, recorded as done).
+    let line =
+        try String(contentsOf: journal.url(for: id), encoding: .utf8).split(separator: "\n")
+        .first { $0.hasPrefix(#"{"op":"commit""#) }.map(String.init) ?? ""
+    let body = line.range(of: #""entry":"#).map { String(line[$0.lowerBound...]) } ?? ""
+    var text = ""
+    let first = try journal.history(id).nextSeq
+    for n in first..<(first + 10_000) {
+        text += #"{"op":"commit","seq":\#(n),"#
+        text += body
+        text += "\n" + #"{"op":"done","seq":\#(n)}"# + "\n"
+    }
+    let handle = try FileHandle(forWritingTo: journal.url(for: id))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(text.utf8))
+    try handle.close()
+    try share("\(try journal.history(id).undoable.count) transactions")
+    // Back to a journal undo can use: the appended history is not this file's.
+    try Data().write(to: journal.url(for: id))
 }
 
 /// Where a transaction's time goes (attest-bench edit-phases).

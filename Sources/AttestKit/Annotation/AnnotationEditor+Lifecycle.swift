@@ -67,7 +67,8 @@ extension AnnotationEditor {
             removed: RemovedDocument(
                 xml: String(decoding: file.readBytes, as: UTF8.self), article: relative, articleSHA256: articleSHA256))
         let journal = EditJournal(corpus: corpus)
-        let seq = try journal.beginCommit(entry, document: journalID, history: try journal.history(journalID))
+        let seq = try journal.beginCommit(
+            entry, document: journalID, history: try history ?? journal.history(journalID))
         guard unlink(file.url.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? journal.settle(seq, done: false, document: journalID)  // deliberate: else the next writer settles it

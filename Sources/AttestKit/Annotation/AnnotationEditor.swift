@@ -25,6 +25,8 @@ public struct AnnotationEditor: Sendable {
     public private(set) var notes: [String] = []
     /// The document's lock, held from reading to writing (nil when opened to read only).
     var lock: FileLock?
+    /// The journal as settled when the lock was taken (no one else writes it while the lock is held).
+    var history: JournalHistory?
     /// The journal's key: the document id for a file in the corpus's
     /// annotation folder, nil for a file elsewhere (not journaled).
     let journalID: String?
@@ -52,7 +54,8 @@ public struct AnnotationEditor: Sendable {
         let key = Self.journalKey(url, in: corpus)
         try Self.checkContained(url, in: corpus)
         var lock: FileLock?
-        if forWriting { lock = try Self.lock(url, key: key, corpus: corpus) }
+        var history: JournalHistory?
+        if forWriting { (lock, history) = try Self.lock(url, key: key, corpus: corpus) }
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw AttestError.notFound(
                 "no annotation for \(Brief.quoted(id)): \(DisplayPath.of(url)) does not exist (add the article with attest new)"
@@ -85,6 +88,7 @@ public struct AnnotationEditor: Sendable {
             corpus: corpus, file: file, article: article, articleBytes: bytes, journalID: key)
         editor.articlePath = articlePath
         editor.lock = lock
+        editor.history = history
         if editor.isStale && !allowStale {
             throw AttestError(
                 kind: .stale,
@@ -119,15 +123,14 @@ public struct AnnotationEditor: Sendable {
 
     /// Takes the lock of the file at `url` and settles its journal: the
     /// journal's lock for a corpus document, a lock file beside it otherwise.
-    static func lock(_ url: URL, key: String?, corpus: Corpus) throws -> FileLock {
+    static func lock(_ url: URL, key: String?, corpus: Corpus) throws -> (FileLock, JournalHistory?) {
         guard let key else {
             let beside = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".lock")
-            return try FileLock.acquire(beside.path, what: DisplayPath.of(url))
+            return (try FileLock.acquire(beside.path, what: DisplayPath.of(url)), nil)
         }
         let journal = EditJournal(corpus: corpus)
         let lock = try journal.lock(key)
-        _ = try journal.recover(key, annotation: url)
-        return lock
+        return (lock, try journal.recover(key, annotation: url))
     }
 
     init(corpus: Corpus, file: AnnotationFile, article: ArticleText, articleBytes: [UInt8], journalID: String?) {
@@ -246,14 +249,15 @@ public struct AnnotationEditor: Sendable {
         let entry = JournalEntry(
             time: EditJournal.timestamp(), summary: summary, before: before, after: SHA256Hex.of(bytes),
             edits: edits, inverse: inverse)
-        if lock == nil { lock = try Self.lock(file.url, key: journalID, corpus: corpus) }
+        if lock == nil { (lock, history) = try Self.lock(file.url, key: journalID, corpus: corpus) }
         try TextStore(corpus: corpus).keep(articleBytes, sha256: articleSHA256)
         guard let journalID else {
             try AtomicFile.write(bytes, to: file.url, replacing: file.readBytes)
             return Commit(changed: true, newWarnings: warnings, diagnostics: found, notes: notes, entry: entry)
         }
         let journal = EditJournal(corpus: corpus)
-        let seq = try journal.beginCommit(entry, document: journalID, history: try journal.history(journalID))
+        let seq = try journal.beginCommit(
+            entry, document: journalID, history: try history ?? journal.history(journalID))
         do {
             try AtomicFile.write(bytes, to: file.url, replacing: file.readBytes)
         } catch {
@@ -270,6 +274,7 @@ public struct AnnotationEditor: Sendable {
     public mutating func releaseLock() {
         lock?.release()
         lock = nil
+        history = nil
     }
 
     /// What `attest validate` would report of the current document, were it

@@ -9,7 +9,7 @@ public enum CanonicalFormat {
     public static func difference(_ url: URL, write: Bool, corpus: Corpus? = nil) throws -> String? {
         var lock: FileLock?
         if write, let corpus {
-            lock = try AnnotationEditor.lock(url, key: AnnotationEditor.journalKey(url, in: corpus), corpus: corpus)
+            lock = try AnnotationEditor.lock(url, key: AnnotationEditor.journalKey(url, in: corpus), corpus: corpus).0
         }
         defer { lock?.release() }
         let file = try AnnotationFile.read(url)

@@ -81,7 +81,7 @@ public struct EditJournal: Sendable {
     // MARK: Writing (with the document's lock held)
 
     /// Appends a pending commit of `entry`; returns its sequence number.
-    func beginCommit(_ entry: JournalEntry, document: String, history: JournalHistory) throws -> Int {
+    package func beginCommit(_ entry: JournalEntry, document: String, history: JournalHistory) throws -> Int {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let seq = history.nextSeq
@@ -96,15 +96,16 @@ public struct EditJournal: Sendable {
     }
 
     /// Appends a pending undo or redo of transaction `of`; returns its sequence number.
-    func begin(_ op: JournalHistory.Op, of: Int, document: String, history: JournalHistory) throws -> Int {
+    package func begin(_ op: JournalHistory.Op, of: Int, document: String, history: JournalHistory) throws -> Int {
         let seq = history.nextSeq
         try append(Array("{\"op\":\"\(op.rawValue)\",\"seq\":\(seq),\"of\":\(of)}".utf8), document)
         return seq
     }
 
-    /// Marks pending record `seq` done (`true`) or aborted.
-    func settle(_ seq: Int, done: Bool, document: String) throws {
-        try append(Array("{\"op\":\"\(done ? "done" : "abort")\",\"seq\":\(seq)}".utf8), document)
+    /// Marks pending record `seq` done (`true`) or aborted. Not flushed to
+    /// disk: a mark lost in a crash is made again by `recover`, from the file.
+    package func settle(_ seq: Int, done: Bool, document: String) throws {
+        try append(Array("{\"op\":\"\(done ? "done" : "abort")\",\"seq\":\(seq)}".utf8), document, flush: false)
     }
 
     /// Settles what a killed writer left: a torn last line is cut off, a
@@ -112,7 +113,7 @@ public struct EditJournal: Sendable {
     /// would make it (`digestNow`: the file's SHA-256, nil when absent) and
     /// aborted otherwise, and the writer's temporary files are removed.
     /// Returns the history as it then stands.
-    func recover(_ document: String, annotation: URL) throws -> JournalHistory {
+    package func recover(_ document: String, annotation: URL) throws -> JournalHistory {
         let url = url(for: document)
         var all = try bytes(document)
         if let lastNewline = all.lastIndex(of: UInt8(ascii: "\n")), lastNewline != all.count - 1 {
@@ -139,7 +140,7 @@ public struct EditJournal: Sendable {
         return history
     }
 
-    private func append(_ line: [UInt8], _ document: String) throws {
+    private func append(_ line: [UInt8], _ document: String, flush: Bool = true) throws {
         _ = try state.folder("journal")
         let url = url(for: document)
         let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
@@ -162,7 +163,7 @@ public struct EditJournal: Sendable {
             }
             return true
         }
-        guard ok, fsync(fd) == 0 else {
+        guard ok, !flush || fsync(fd) == 0 else {
             let reason = String(cString: strerror(errno))
             // A partial record is cut off again: the log stays whole lines.
             _ = ftruncate(fd, off_t(info.st_size))
