@@ -26,7 +26,7 @@ public enum StudioServer {
         /// A request body must arrive whole within this.
         public var bodySeconds: Int64 = 30
         /// Open connections at once; more are closed on arrival.
-        public var connections = 256
+        public var connections = 4_096
 
         public init() {}
     }
