@@ -22,7 +22,7 @@ failures = []
 
 
 def check(what, ok, detail=""):
-    print(("ok   " if ok else "FAIL ") + what + (f" ({detail})" if detail else ""))
+    print(("ok   " if ok else "FAIL ") + what + (f" ({detail.splitlines()[0] if detail else detail})" if detail else ""))
     if not ok:
         failures.append(what)
 

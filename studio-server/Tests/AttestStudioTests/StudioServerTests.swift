@@ -241,3 +241,24 @@ import Testing
         }
     }
 }
+
+/// The executable itself: a token that opens nothing is refused at start-up.
+@Suite struct StudioStartupTests {
+    static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("attest-studio")
+
+    @Test(arguments: ["", "short"]) func anEmptyOrShortTokenIsRefused(token: String) throws {
+        let (scratch, _) = try StudioAPITests.corpus()
+        let p = Process()
+        p.executableURL = Self.executable
+        p.arguments = ["--corpus", scratch.url.path, "--port", "0", "--token", token]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 2)
+        #expect(message.hasPrefix("error: --token must have at least 16 characters"), "\(message)")
+    }
+}
