@@ -297,6 +297,14 @@ def main():
             page.click("#undo")
             wait_until(page, lambda: xml(folder).count("<mention") == before_all, "undo accept all")
             check("one undo takes them all back", xml(folder).count("<mention") == before_all)
+            # The page's own version must be the undone one before it redoes (else 409, rightly).
+            page.wait_for_function("() => document.getElementById('message').textContent.startsWith('undid')")
+            page.keyboard.press("Control+Shift+Z")
+            wait_until(page, lambda: xml(folder).count("<mention") == before_all + types.count(first), "redo")
+            check("Ctrl+Shift+Z redoes it (the file has them again)",
+                  xml(folder).count("<mention") == before_all + types.count(first))
+            page.click("#undo")
+            wait_until(page, lambda: xml(folder).count("<mention") == before_all, "undo again")
             page.keyboard.press("Escape")
 
             # Gold.
