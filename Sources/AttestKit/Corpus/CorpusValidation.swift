@@ -17,7 +17,9 @@ extension Validator {
     public func validateCorpus(_ corpus: Corpus, jobs: Int = ProcessInfo.processInfo.activeProcessorCount)
         -> ValidationReport
     {
-        var report = validate(files: corpus.annotationURLs(), jobs: jobs)
+        let (files, refused) = corpus.containedAnnotations(corpus.annotationURLs())
+        var report = validate(files: files, jobs: jobs)
+        report.diagnostics = refused + report.diagnostics
         let annotated = Set(corpus.documentIDs())
         for id in corpus.articleIDs() where !annotated.contains(id) {
             report.diagnostics.append(

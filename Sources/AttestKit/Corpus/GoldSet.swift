@@ -256,8 +256,30 @@ extension Corpus {
         files: [URL]? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, streaming: Bool = false,
         statuses: Set<AnnotationStatus>? = nil
     ) -> (documents: [GoldDocument], problems: [Diagnostic]) {
-        GoldSet.load(
-            files: files ?? annotationURLs(), articles: articleResolver, jobs: jobs, streaming: streaming,
-            statuses: statuses)
+        let (contained, refused) = containedAnnotations(files ?? annotationURLs())
+        var loaded = GoldSet.load(
+            files: contained, articles: articleResolver, jobs: jobs, streaming: streaming, statuses: statuses)
+        loaded.problems = refused + loaded.problems
+        return loaded
+    }
+
+    /// `files` split into those that may be read (regular files, or links
+    /// that stay inside the corpus) and a diagnostic for each of the others
+    /// (a link out of the corpus, a FIFO, a device), which are never opened.
+    public func containedAnnotations(_ files: [URL]) -> (files: [URL], refused: [Diagnostic]) {
+        var kept: [URL] = []
+        var refused: [Diagnostic] = []
+        let rootPath = root.path
+        for url in files {
+            if let problem = FileBytes.containmentProblem(url.path, root: rootPath) {
+                refused.append(
+                    Diagnostic(
+                        file: DisplayPath.of(url), message: "the file is \(problem); not read",
+                        rule: FileCheck.unreadable.id))
+            } else {
+                kept.append(url)
+            }
+        }
+        return (kept, refused)
     }
 }

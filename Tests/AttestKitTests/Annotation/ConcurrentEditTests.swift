@@ -276,6 +276,11 @@ import Testing
         let linked = try Self.attest(["show", "sample"], folder)
         #expect(linked.status == 2)
         #expect(linked.stderr.contains("symbolic link out of the corpus"), "\(linked.stderr)")
+        // Validation and scoring name it and do not read it.
+        let validate = try Self.attest(["validate"], folder)
+        #expect(validate.status == 2)  // io.unreadable: an I/O error
+        #expect((validate.stdout + validate.stderr).contains("symbolic link out of the corpus"), "\(validate.stdout)")
+        #expect((validate.stdout + validate.stderr).contains("[io.unreadable]"))
     }
 }
 
