@@ -358,6 +358,9 @@ public struct Studio: Sendable {
     }
 
     private func realign(_ id: String, _ r: StudioRequest) throws -> StudioResponse {
+        guard expectedVersion(r) != nil else {
+            return .error(428, "version-required", "send If-Match with the version (ETag) the page shows")
+        }
         let now = try AnnotationEditor.open(id, in: corpus, allowStale: true, forWriting: false)
         guard now.isStale else { return try documentResponse(now, status: 200, extra: ["findings": .array([])]) }
         return try transaction(id, r, summary: "studio: realign", allowStale: true) { editor in

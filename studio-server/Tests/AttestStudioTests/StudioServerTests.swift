@@ -180,9 +180,11 @@ import Testing
                 "POST /api/documents/sample/edits HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: \(Studio.bodyLimit + 1)\r\n\r\n"
             )
             #expect(raw.receive().text.hasPrefix("HTTP/1.1 413"))
-            // Undo without If-Match is 428; with a stale one 409.
-            let undo = try await client.execute(uri: "/api/documents/sample/undo", method: .post)
-            #expect(undo.status.code == 428)
+            // Undo, redo and realign without If-Match are 428; with a stale one 409.
+            for action in ["undo", "redo", "realign"] {
+                let r = try await client.execute(uri: "/api/documents/sample/\(action)", method: .post)
+                #expect(r.status.code == 428, "\(action)")
+            }
             let stale = try await client.execute(
                 uri: "/api/documents/sample/undo", method: .post, headers: [.ifMatch: "\"0000\""])
             #expect(stale.status.code == 409)
@@ -207,6 +209,30 @@ import Testing
                 uri: "/api/documents/sample/status", method: .put, headers: [.ifMatch: "\"\(version)\""],
                 body: ByteBuffer(string: #"{"status":"prediction"}"#))
             #expect(put.status.code == 400)
+        }
+    }
+
+    /// Bodies in flight are capped: beyond the cap, 503 at once, and the server still answers GETs.
+    @Test func bodiesInFlightAreCapped() async throws {
+        let (scratch, studio) = try StudioAPITests.corpus()
+        withExtendedLifetime(scratch) {}
+        var limits = StudioServer.Limits()
+        limits.bodiesInFlight = 2
+        try await Self.app(studio, limits: limits).test(.live) { client in
+            let port = try #require(client.port)
+            let head =
+                "POST /api/documents/sample/edits HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nIf-Match: \"x\"\r\nContent-Length: 1000\r\n\r\n["
+            let slow = try (0..<2).map { _ in try RawHTTP(port: port, receiveTimeout: 0.5) }
+            for c in slow { c.send(head) }
+            try await Task.sleep(for: .milliseconds(300))
+            let third = try RawHTTP(port: port, receiveTimeout: 3)
+            third.send(head)
+            let answer = third.receive().text
+            #expect(answer.hasPrefix("HTTP/1.1 503"), "\(answer.prefix(60))")
+            #expect(answer.lowercased().contains("retry-after: 1"))
+            let list = try RawHTTP(port: port, receiveTimeout: 3)
+            list.send("GET /api/documents HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n")
+            #expect(list.receive().text.hasPrefix("HTTP/1.1 200"))
         }
     }
 
