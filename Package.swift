@@ -39,7 +39,9 @@ let package = Package(
         .testTarget(
             name: "AttestKitTests",
             dependencies: ["AttestKit"],
-            resources: [.copy("Fixtures")]
+            // The tests read their fixtures from the source tree (`Paths.fixtures`, by #filePath), not
+            // through Bundle.module, so they are excluded rather than copied as resources.
+            exclude: ["Fixtures"]
         ),
     ]
 )

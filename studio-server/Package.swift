@@ -4,7 +4,9 @@
 import Foundation
 import PackageDescription
 
-// The root package is named after the folder it was cloned into.
+// SwiftPM names a path dependency after its folder, not after its `name:` ("Attest"), so the root
+// package's identity is the folder it was cloned into ("main", "attest", "fresh"…): computed here so
+// that the product reference below works in any clone.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 let rootIdentity = root.lastPathComponent.lowercased()
 

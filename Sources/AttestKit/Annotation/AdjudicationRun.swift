@@ -40,7 +40,15 @@ public enum AdjudicationRun {
             }
             results.append((id, result, xml))
         }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw AttestError.wrapping(error, "cannot create \(DisplayPath.of(folder))")
+        }
+        // Two runs into one folder write one after the other: drafts and decisions always agree.
+        let lock = try FileLock.acquire(
+            folder.appendingPathComponent(".attest-adjudicate.lock").path, what: DisplayPath.of(folder))
+        defer { lock.release() }
         for r in results { try AtomicFile.write(r.xml, to: folder.appendingPathComponent(r.id + ".xml")) }
         let all = results.map { (id: $0.id, decisions: $0.adjudication.decisions) }
         try AtomicFile.write(markdown(all, names: names), to: folder.appendingPathComponent("decisions.md"))

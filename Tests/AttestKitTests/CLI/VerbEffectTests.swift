@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+@testable import AttestKit
+
+/// What each editing verb did, not only that it ran: from the sample, one
+/// verb through the CLI, then the XML must hold every expected fragment and
+/// none of the vanished ones; the same verb through the library must write
+/// the same bytes.
+@Suite struct VerbEffectTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var arguments: [String]
+        var library: @Sendable (inout AnnotationEditor) throws -> Void
+        var present: [String]
+        var absent: [String]
+        var testDescription: String { name }
+    }
+
+    // The sample: e1 PERSON Jane Doe (m1 [36,44), m4 "Doe" [151,154)), e2 LOC Springfield (m2),
+    // e3 PERSON Ed Ray (m3), e4 ORG The Courier (m5 "Courier"); q1 said by e1, q2 by e3, q3 by e1 (speaker m4).
+    static let cases: [Case] = [
+        Case(
+            name: "rename", arguments: ["rename", "sample", "e2", "Springfield, Ill."],
+            library: { try $0.rename("e2", to: "Springfield, Ill.") },
+            present: [
+                #"<entity id="e2" type="LOC" name="Springfield, Ill.">"#,
+                #"<entity id="e1" type="PERSON" name="Jane Doe">"#, #"<entity id="e3" type="PERSON" name="Ed Ray">"#,
+            ],
+            absent: [#"name="Springfield">"#]),
+        Case(
+            name: "retype", arguments: ["retype", "sample", "e4", "LOC"],
+            library: { try $0.retype("e4", to: .location) },
+            present: [
+                #"<entity id="e4" type="LOC" name="The Courier">"#, #"<entity id="e2" type="LOC" name="Springfield">"#,
+            ],
+            absent: [#"type="ORG""#]),
+        Case(
+            name: "move re-attributes the quote", arguments: ["move", "sample", "m4", "--to", "e3"],
+            library: { try $0.move(mentions: ["m4"], to: "e3") },
+            present: [
+                #"<quote id="q3" kind="mixed" speaker-entity="e3">"#,
+                #"<quote id="q1" kind="direct" speaker-entity="e1">"#,
+                "<mention id=\"m3\" start=\"93\" end=\"99\">Ed Ray</mention>\n      <mention id=\"m4\" start=\"151\" end=\"154\">Doe</mention>",
+            ],
+            absent: [#"<quote id="q3" kind="mixed" speaker-entity="e1">"#]),
+        Case(
+            name: "split", arguments: ["split", "sample", "m4", "--name", "D."],
+            library: { _ = try $0.split(mentions: ["m4"], name: "D.", type: nil) },
+            present: [
+                "<entity id=\"e5\" type=\"PERSON\" name=\"D.\">\n      <mention id=\"m4\" start=\"151\" end=\"154\">Doe</mention>",
+                #"<quote id="q3" kind="mixed" speaker-entity="e5">"#,
+            ],
+            absent: [#"<quote id="q3" kind="mixed" speaker-entity="e1">"#]),
+        Case(
+            name: "merge-entities", arguments: ["merge-entities", "sample", "e1", "e3"],
+            library: { try $0.merge(["e3"], into: "e1") },
+            present: [
+                #"<mention id="m3" start="93" end="99">Ed Ray</mention>"#,
+                #"<quote id="q2" kind="indirect" speaker-entity="e1">"#,
+            ],
+            absent: [#"<entity id="e3""#, #"speaker-entity="e3""#]),
+        Case(
+            name: "remove cascades to the entity", arguments: ["remove", "sample", "m5"],
+            library: { _ = try $0.remove(["m5"]) },
+            present: [#"<entity id="e2" type="LOC" name="Springfield">"#],
+            absent: [#"id="m5""#, #"id="e4""#]),
+        Case(
+            name: "entity", arguments: ["entity", "sample", "--type", "ORG", "--text", "Police"],
+            library: { _ = try $0.addMentions(type: .organization, text: "Police") },
+            present: [
+                "<entity id=\"e5\" type=\"ORG\" name=\"Police\">\n      <mention id=\"m6\" start=\"80\" end=\"86\">Police</mention>"
+            ],
+            absent: []),
+        Case(
+            name: "respan", arguments: ["respan", "sample", "m1", "--text", "Mayor Jane Doe"],
+            library: { try $0.respan("m1", to: Span(30, 44)) },
+            present: [#"<mention id="m1" start="30" end="44">Mayor Jane Doe</mention>"#],
+            absent: [#"<mention id="m1" start="36" end="44">"#]),
+        Case(
+            name: "edit-quote kind", arguments: ["edit-quote", "sample", "q2", "--kind", "direct"],
+            library: {
+                var change = QuoteChange()
+                change.kind = .direct
+                try $0.editQuote("q2", change: change)
+            },
+            present: [#"<quote id="q2" kind="direct" speaker-entity="e3">"#],
+            absent: [#"kind="indirect""#]),
+        Case(
+            name: "edit-quote without cue", arguments: ["edit-quote", "sample", "q1", "--no-cue"],
+            library: {
+                var change = QuoteChange()
+                change.removeCue = true
+                try $0.editQuote("q1", change: change)
+            },
+            present: [#"<cue start="100" end="104">told</cue>"#],
+            absent: [#"<cue start="25" end="29">said</cue>"#]),
+        Case(
+            name: "status", arguments: ["status", "sample", "draft"],
+            library: { try $0.setStatus(.draft) },
+            present: [#"status="draft""#],
+            absent: [#"status="gold""#]),
+    ]
+
+    @Test(arguments: cases) func theVerbDidWhatItSays(_ c: Case) throws {
+        let folder = try TemporaryFolder.sampleCorpus()
+        let url = folder.url.appendingPathComponent("annotations/sample.xml")
+        let r = try CommandRunner.run(c.arguments, in: folder.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let xml = read(url)
+        for fragment in c.present { #expect(xml.contains(fragment), "missing: \(fragment)") }
+        for fragment in c.absent { #expect(!xml.contains(fragment), "still there: \(fragment)") }
+        // The library's verb from the same start writes the same bytes.
+        let other = try TemporaryFolder.sampleCorpus()
+        var editor = try AnnotationEditor.open("sample", in: try Corpus.open(root: other.url))
+        try c.library(&editor)
+        try editor.commit(summary: c.name)
+        #expect(read(other.url.appendingPathComponent("annotations/sample.xml")) == xml)
+    }
+}
