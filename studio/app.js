@@ -314,11 +314,9 @@ async function review() {
   say(`Review of ${data.source}: ${data.errors} error(s). r closes it.`);
 }
 
+// The verb attest move runs: the server re-attributes the quotes the mention speaks and removes an emptied entity.
 function moveMention(id, from, to) {
-  const edits = [{ op: "move-mention", id, entity: to.id }];
-  // The entity it leaves goes too when this was its last mention and no quote is attributed to it.
-  if (from.mentions.length === 1 && !state.doc.annotation.quotes.some((q) => q["speaker-entity"] === from.id)) edits.push({ op: "remove-entity", id: from.id });
-  return send(edits, `${id} moved to ${to.id}`);
+  return send([{ op: "move", mentions: [id], entity: to.id }], `${id} moved to ${to.id}`);
 }
 
 function select(el) {

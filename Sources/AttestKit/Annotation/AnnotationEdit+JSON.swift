@@ -29,6 +29,8 @@ extension AnnotationEdit: Codable {
                 entity: try string(.entity), mentions: try c.decode([String].self, forKey: .mentions),
                 newID: try string(.newID), name: try string(.name),
                 type: try c.decodeIfPresent(String.self, forKey: .type).map { EntityType($0) })
+        case "move":
+            self = .move(mentions: try c.decode([String].self, forKey: .mentions), entity: try string(.entity))
         case "add-mention":
             self = .addMention(
                 entity: try string(.entity), mention: try c.decode(MentionJSON.self, forKey: .mention).model,
@@ -82,6 +84,9 @@ extension AnnotationEdit: Codable {
             try c.encode(newID, forKey: .newID)
             try c.encode(name, forKey: .name)
             if let type { try c.encode(type.name, forKey: .type) }
+        case .move(let mentions, let e):
+            try c.encode(mentions, forKey: .mentions)
+            try c.encode(e, forKey: .entity)
         case .addMention(let e, let m, let i):
             try c.encode(e, forKey: .entity)
             try c.encode(MentionJSON(m), forKey: .mention)

@@ -21,6 +21,11 @@ public enum AnnotationEdit: Hashable, Sendable {
     /// `name` (of `type`, default the same); quotes whose speaker is exactly
     /// one of those mentions follow them.
     case splitEntity(entity: String, mentions: [String], newID: String, name: String, type: EntityType?)
+    /// Moves `mentions` to `entity` (the verb `attest move` and the page's
+    /// "Move here" both send): quotes whose speaker is exactly one of them
+    /// are attributed to `entity`, and an entity left with no mention and no
+    /// quote attributed to it is removed.
+    case move(mentions: [String], entity: String)
 
     // Mentions
     /// Adds a mention to an entity at `index` among its mentions (default: last).
@@ -62,6 +67,7 @@ public enum AnnotationEdit: Hashable, Sendable {
         case .rename: "rename"
         case .mergeEntities: "merge-entities"
         case .splitEntity: "split-entity"
+        case .move: "move"
         case .addMention: "add-mention"
         case .removeMention: "remove-mention"
         case .moveMention: "move-mention"
@@ -92,6 +98,7 @@ extension AnnotationEdit: CustomStringConvertible {
         case .mergeEntities(let target, let sources): "merge \(sources.joined(separator: ", ")) into \(target)"
         case .splitEntity(let id, let mentions, let newID, let name, _):
             "split \(mentions.joined(separator: ", ")) off \(id) as \(newID) \(Brief.quoted(name))"
+        case .move(let mentions, let e): "move \(mentions.joined(separator: ", ")) to \(e)"
         case .addMention(let e, let m, _): "add mention \(m.id) \(Brief.quoted(m.text)) \(m.span) to \(e)"
         case .removeMention(let id): "remove mention \(id)"
         case .moveMention(let id, let e, _): "move mention \(id) to \(e)"

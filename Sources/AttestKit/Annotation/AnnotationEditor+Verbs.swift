@@ -91,17 +91,7 @@ extension AnnotationEditor {
     /// Moves mentions to another entity. A quote whose speaker span is one
     /// of them, attributed to the entity it leaves, follows it.
     public mutating func move(mentions: [String], to entity: String) throws {
-        let target = try entityID(entity)
-        var steps: [AnnotationEdit] = mentions.map { .moveMention($0, entity: target, index: nil) }
-        for e in document.entities where e.id != target {
-            let spans = Set(e.mentions.filter { mentions.contains($0.id) }.map(\.span))
-            for q in document.quotes where q.speakerEntity == e.id {
-                if let s = q.speaker?.span, spans.contains(s) {
-                    steps.append(.setSpeakerEntity(quote: q.id, entity: target))
-                }
-            }
-        }
-        try apply(steps)
+        try apply(.move(mentions: mentions, entity: try entityID(entity)))
     }
 
     // MARK: Spans

@@ -12,6 +12,8 @@ struct EditApplier {
             return try applyAll(try mergeSteps(target: target, sources: sources))
         case .splitEntity(let id, let mentions, let newID, let name, let type):
             return try applyAll(try splitSteps(id, mentions: mentions, newID: newID, name: name, type: type))
+        case .move(let mentions, let target):
+            return try applyAll(try moveSteps(mentions, to: target))
         case .removeDocument:
             throw AttestError("remove-document cannot be combined with other edits; send it alone")
         default:
@@ -33,6 +35,28 @@ struct EditApplier {
     }
 
     // MARK: Composite edits
+
+    private func moveSteps(_ mentions: [String], to target: String) throws -> [AnnotationEdit] {
+        _ = try entity(target)
+        var steps: [AnnotationEdit] = mentions.map { .moveMention($0, entity: target, index: nil) }
+        let moving = Set(mentions)
+        var reattributed: Set<String> = []
+        for e in document.entities where e.id != target {
+            let spans = Set(e.mentions.filter { moving.contains($0.id) }.map(\.span))
+            guard !spans.isEmpty else { continue }
+            for q in document.quotes where q.speakerEntity == e.id {
+                if let s = q.speaker?.span, spans.contains(s) {
+                    steps.append(.setSpeakerEntity(quote: q.id, entity: target))
+                    reattributed.insert(q.id)
+                }
+            }
+            // Left with nothing: no mention and no quote attributed to it.
+            let emptied = e.mentions.allSatisfy { moving.contains($0.id) }
+            let named = document.quotes.contains { $0.speakerEntity == e.id && !reattributed.contains($0.id) }
+            if emptied && !named { steps.append(.removeEntity(e.id)) }
+        }
+        return steps
+    }
 
     private func mergeSteps(target: String, sources: [String]) throws -> [AnnotationEdit] {
         let into = try entity(target)
@@ -195,7 +219,7 @@ struct EditApplier {
             document.header.sha256 = sha256
             document.header.length = length
             return .setArticle(sha256: old.sha256, length: old.length)
-        case .mergeEntities, .splitEntity, .removeDocument:
+        case .mergeEntities, .splitEntity, .move, .removeDocument:
             preconditionFailure("composite edits are expanded before they reach applyPrimitive")
         }
     }

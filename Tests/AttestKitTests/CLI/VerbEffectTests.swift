@@ -117,4 +117,46 @@ import Testing
         try editor.commit(summary: c.name)
         #expect(read(other.url.appendingPathComponent("annotations/sample.xml")) == xml)
     }
+
+    /// The page sends the verbs' edits through the API; the files must be the
+    /// bytes the CLI writes from the same start.
+    @Test(arguments: [
+        (["move", "sample", "m4", "--to", "e3"], #"[{"op":"move","mentions":["m4"],"entity":"e3"}]"#),
+        (["move", "sample", "m2", "--to", "e1"], #"[{"op":"move","mentions":["m2"],"entity":"e1"}]"#),
+        (
+            ["rename", "sample", "e2", "Springfield, Ill."],
+            #"[{"op":"rename","entity":"e2","name":"Springfield, Ill."}]"#
+        ),
+        (["merge-entities", "sample", "e1", "e3"], #"[{"op":"merge-entities","target":"e1","sources":["e3"]}]"#),
+        (
+            ["split", "sample", "m4", "--name", "Doe"],
+            #"[{"op":"split-entity","entity":"e1","mentions":["m4"],"new-id":"e5","name":"Doe"}]"#
+        ),
+    ])
+    func thePageAndTheCLIWriteTheSameBytes(arguments: [String], edits: String) throws {
+        let cli = try TemporaryFolder.sampleCorpus()
+        let r = try CommandRunner.run(arguments, in: cli.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let page = try TemporaryFolder.sampleCorpus()
+        let studio = Studio(corpus: try Corpus.open(root: page.url), token: nil, origins: [])
+        let url = page.url.appendingPathComponent("annotations/sample.xml")
+        let version = SHA256Hex.of(Array(read(url).utf8))
+        let answer = studio.handle(
+            StudioRequest(
+                method: "POST", path: "/api/documents/sample/edits",
+                headers: ["host": "127.0.0.1", "if-match": "\"\(version)\""], body: Array(edits.utf8)))
+        #expect(answer.status == 200, "\(String(decoding: answer.body, as: UTF8.self))")
+        #expect(read(url) == read(cli.url.appendingPathComponent("annotations/sample.xml")))
+    }
+
+    /// Moving an entity's last mention removes the emptied entity (its quote follows the mention).
+    @Test func movingTheLastMentionRemovesTheEntity() throws {
+        let folder = try TemporaryFolder.sampleCorpus()
+        #expect(try CommandRunner.run(["move", "sample", "m2", "--to", "e1"], in: folder.url).status == 0)
+        let xml = read(folder.url.appendingPathComponent("annotations/sample.xml"))
+        #expect(!xml.contains(#"<entity id="e2""#))
+        #expect(xml.contains(#"<mention id="m2" start="48" end="59">Springfield</mention>"#))
+        #expect(try CommandRunner.run(["undo", "sample"], in: folder.url).status == 0)
+        #expect(read(folder.url.appendingPathComponent("annotations/sample.xml")).contains(#"<entity id="e2""#))
+    }
 }
