@@ -50,6 +50,10 @@ public struct AnnotationEditor: Sendable {
     public static func open(
         _ id: String, in corpus: Corpus, allowStale: Bool = false, forWriting: Bool = true
     ) throws -> AnnotationEditor {
+        guard id.hasSuffix(".xml") || EditUndo.isDocumentID(id) else {
+            throw AttestError(
+                "\(Brief.quoted(id)) is not a document id (letters, digits, '.', '_' and '-'; no paths) nor an annotation file")
+        }
         let url = Self.annotationURL(id, in: corpus)
         let key = Self.journalKey(url, in: corpus)
         try Self.checkContained(url, in: corpus)
