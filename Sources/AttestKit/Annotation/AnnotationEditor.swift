@@ -52,7 +52,8 @@ public struct AnnotationEditor: Sendable {
     ) throws -> AnnotationEditor {
         guard id.hasSuffix(".xml") || EditUndo.isDocumentID(id) else {
             throw AttestError(
-                "\(Brief.quoted(id)) is not a document id (letters, digits, '.', '_' and '-'; no paths) nor an annotation file")
+                "\(Brief.quoted(id)) is not a document id (letters, digits, '.', '_' and '-'; no paths) nor an annotation file"
+            )
         }
         let url = Self.annotationURL(id, in: corpus)
         let key = Self.journalKey(url, in: corpus)

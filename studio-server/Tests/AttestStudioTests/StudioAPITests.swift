@@ -33,6 +33,19 @@ import Testing
         return (scratch, Studio(corpus: corpus, token: nil, origins: [], assets: StudioAssets.all))
     }
 
+    /// Declares `program` as the manifest's `<extractor>` and reopens the corpus.
+    static func declareExtractor(_ program: String, in scratch: Scratch) throws -> Corpus {
+        let manifest = scratch.url.appendingPathComponent("attest.xml")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        let attribute = program.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+            of: "\"", with: "&quot;")
+        try Data(
+            text.replacingOccurrences(of: "</manifest>", with: "  <extractor command=\"\(attribute)\"/>\n</manifest>")
+                .utf8
+        ).write(to: manifest)
+        return try Corpus.open(root: scratch.url)
+    }
+
     static func call(
         _ studio: Studio, _ method: String, _ path: String, body: String? = nil, headers: [String: String] = [:]
     ) -> (status: Int, json: [String: Any], headers: [String: String]) {
@@ -195,17 +208,8 @@ import Testing
     /// Suggestions from the manifest's extractor (any program speaking the protocol) or the baseline.
     @Test func suggestionsFromTheManifestsExtractor() throws {
         let (scratch, plain) = try Self.corpus()
-        let manifest = scratch.url.appendingPathComponent("attest.xml")
-        let text = try String(contentsOf: manifest, encoding: .utf8)
         let program = #"printf '{"entities": [{"start": 36, "end": 44, "type": "PERSON"}]}'"#
-        try Data(
-            text.replacingOccurrences(
-                of: "</manifest>",
-                with:
-                    "  <extractor command=\"\(program.replacingOccurrences(of: "\"", with: "&quot;"))\"/>\n</manifest>"
-            ).utf8
-        ).write(to: manifest)
-        let corpus = try Corpus.open(root: scratch.url)
+        let corpus = try Self.declareExtractor(program, in: scratch)
         let studio = Studio(corpus: corpus, token: nil, origins: [])
         let r = Self.call(studio, "POST", "/api/documents/sample/suggestions")
         #expect(r.status == 200, "\(r.json)")

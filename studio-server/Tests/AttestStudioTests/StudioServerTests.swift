@@ -100,17 +100,9 @@ import Testing
     @Test func aCrossSiteGetRunsNothing() async throws {
         let (scratch, _) = try StudioAPITests.corpus()
         let marker = scratch.url.appendingPathComponent("ran")
-        let manifest = scratch.url.appendingPathComponent("attest.xml")
         let program = "touch \(marker.path); printf '{\"entities\": []}'"
-        let text = try String(contentsOf: manifest, encoding: .utf8)
-        try Data(
-            text.replacingOccurrences(
-                of: "</manifest>",
-                with:
-                    "  <extractor command=\"\(program.replacingOccurrences(of: "\"", with: "&quot;"))\"/>\n</manifest>"
-            ).utf8
-        ).write(to: manifest)
-        let studio = Studio(corpus: try Corpus.open(root: scratch.url), token: nil, origins: [])
+        let corpus = try StudioAPITests.declareExtractor(program, in: scratch)
+        let studio = Studio(corpus: corpus, token: nil, origins: [])
         try await Self.app(studio).test(.live) { client in
             for uri in ["/api/documents/sample/suggestions?extractor=manifest", "/api/documents/sample/suggestions"] {
                 let r = try await client.execute(uri: uri, method: .get)
@@ -133,17 +125,9 @@ import Testing
     /// A slow extractor runs apart: a plain GET meanwhile answers at once.
     @Test func aSlowRequestDoesNotStallTheOthers() async throws {
         let (scratch, _) = try StudioAPITests.corpus()
-        let manifest = scratch.url.appendingPathComponent("attest.xml")
-        let text = try String(contentsOf: manifest, encoding: .utf8)
         let program = "sleep 4; printf '{\"entities\": []}'"
-        try Data(
-            text.replacingOccurrences(
-                of: "</manifest>",
-                with:
-                    "  <extractor command=\"\(program.replacingOccurrences(of: "\"", with: "&quot;"))\"/>\n</manifest>"
-            ).utf8
-        ).write(to: manifest)
-        let studio = Studio(corpus: try Corpus.open(root: scratch.url), token: nil, origins: [])
+        let corpus = try StudioAPITests.declareExtractor(program, in: scratch)
+        let studio = Studio(corpus: corpus, token: nil, origins: [])
         try await Self.app(studio).test(.live) { client in
             let port = try #require(client.port)
             // Three extractor runs at once, each on its own connection, as three tabs would.
