@@ -13,7 +13,8 @@ struct RemoveDocument: ParsableCommand {
     @OptionGroup var options: CorpusOptions
 
     func run() throws {
-        let editor = try AnnotationEditor.open(doc, in: try options.corpus(), allowStale: true)
+        let editor = try AnnotationEditor.open(
+            doc, in: try options.corpus(), allowStale: true, forWriting: !edit.dryRun)
         let d = editor.document
         let what = "\(d.id): \(d.entities.count) entities, \(d.mentions.count) mentions, \(d.quotes.count) quotes"
         if edit.dryRun {
@@ -121,7 +122,7 @@ struct Realign: ParsableCommand {
         var realigned = 0
         var stored = 0
         for id in docs.isEmpty ? corpus.documentIDs() : docs {
-            var editor = try AnnotationEditor.open(id, in: corpus, allowStale: true)
+            var editor = try AnnotationEditor.open(id, in: corpus, allowStale: true, forWriting: !edit.dryRun)
             guard let (result, source) = try editor.realign() else {
                 // Unchanged: keep its text, so that a later edit can be realigned.
                 if !edit.dryRun, try editor.keepText() { stored += 1 }

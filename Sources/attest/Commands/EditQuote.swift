@@ -37,7 +37,7 @@ struct EditQuote: ParsableCommand {
     }
 
     func run() throws {
-        var editor = try AnnotationEditor.open(doc, in: try options.corpus())
+        var editor = try AnnotationEditor.open(doc, in: try options.corpus(), forWriting: !edit.dryRun)
         var change = QuoteChange()
         change.kind = kind
         change.speakerText = speakerText

@@ -29,7 +29,7 @@ struct EntityCommand: ParsableCommand {
 
     func run() throws {
         let corpus = try options.corpus()
-        var editor = try AnnotationEditor.open(doc, in: corpus)
+        var editor = try AnnotationEditor.open(doc, in: corpus, forWriting: !edit.dryRun)
         let (e, added) = try editor.addMentions(
             type: try corpus.manifest.resolveType(type.name), text: text, nth: nth, all: all, entityID: entity,
             name: name)

@@ -13,7 +13,7 @@ struct Retype: ParsableCommand {
 
     func run() throws {
         let corpus = try options.corpus()
-        var editor = try AnnotationEditor.open(doc, in: corpus)
+        var editor = try AnnotationEditor.open(doc, in: corpus, forWriting: !edit.dryRun)
         try editor.retype(entity, to: try corpus.manifest.resolveType(type.name))
         guard try EditSession.finish(&editor, edit) else { return }
         if !edit.dryRun { Output.write(editor.edits.map(\.description).joined(separator: "\n") + "\n") }
@@ -30,7 +30,7 @@ struct Rename: ParsableCommand {
     @OptionGroup var options: CorpusOptions
 
     func run() throws {
-        var editor = try AnnotationEditor.open(doc, in: try options.corpus())
+        var editor = try AnnotationEditor.open(doc, in: try options.corpus(), forWriting: !edit.dryRun)
         try editor.rename(entity, to: name)
         guard try EditSession.finish(&editor, edit) else { return }
         if !edit.dryRun { Output.write(editor.edits.map(\.description).joined(separator: "\n") + "\n") }
@@ -54,7 +54,7 @@ struct MergeEntities: ParsableCommand {
     }
 
     func run() throws {
-        var editor = try AnnotationEditor.open(doc, in: try options.corpus())
+        var editor = try AnnotationEditor.open(doc, in: try options.corpus(), forWriting: !edit.dryRun)
         try editor.merge(sources, into: target)
         guard try EditSession.finish(&editor, edit) else { return }
         if !edit.dryRun { Output.write(editor.edits.map(\.description).joined(separator: "\n") + "\n") }
@@ -82,7 +82,7 @@ struct Split: ParsableCommand {
 
     func run() throws {
         let corpus = try options.corpus()
-        var editor = try AnnotationEditor.open(doc, in: corpus)
+        var editor = try AnnotationEditor.open(doc, in: corpus, forWriting: !edit.dryRun)
         let id = try editor.split(
             mentions: mentions, name: name, type: try type.map { try corpus.manifest.resolveType($0.name) })
         guard try EditSession.finish(&editor, edit) else { return }
@@ -106,7 +106,7 @@ struct Move: ParsableCommand {
     }
 
     func run() throws {
-        var editor = try AnnotationEditor.open(doc, in: try options.corpus())
+        var editor = try AnnotationEditor.open(doc, in: try options.corpus(), forWriting: !edit.dryRun)
         try editor.move(mentions: mentions, to: to)
         guard try EditSession.finish(&editor, edit) else { return }
         if !edit.dryRun { Output.write(editor.edits.map(\.description).joined(separator: "\n") + "\n") }

@@ -26,7 +26,7 @@ struct QuoteCommand: ParsableCommand {
     @OptionGroup var options: CorpusOptions
 
     func run() throws {
-        var editor = try AnnotationEditor.open(doc, in: try options.corpus())
+        var editor = try AnnotationEditor.open(doc, in: try options.corpus(), forWriting: !edit.dryRun)
         let added = try editor.addQuote(
             text: text, nth: nth, kind: kind, speakerText: speakerText, speakerNth: speakerNth,
             speakerEntity: speakerEntity,

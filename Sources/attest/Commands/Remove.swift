@@ -21,7 +21,7 @@ struct Remove: ParsableCommand {
     }
 
     func run() throws {
-        var editor = try AnnotationEditor.open(doc, in: try options.corpus())
+        var editor = try AnnotationEditor.open(doc, in: try options.corpus(), forWriting: !edit.dryRun)
         let lines = try editor.remove(ids)
         guard try EditSession.finish(&editor, edit) else { return }
         if !edit.dryRun { Output.write(lines.joined(separator: "\n") + "\n") }

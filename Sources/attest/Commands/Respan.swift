@@ -31,7 +31,7 @@ struct Respan: ParsableCommand {
     }
 
     func run() throws {
-        var editor = try AnnotationEditor.open(doc, in: try options.corpus())
+        var editor = try AnnotationEditor.open(doc, in: try options.corpus(), forWriting: !edit.dryRun)
         let span: Span
         if let start, let end {
             span = Span(start, end)

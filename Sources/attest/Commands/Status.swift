@@ -22,7 +22,7 @@ struct Status: ParsableCommand {
             )
             return
         }
-        var editor = try AnnotationEditor.open(doc, in: corpus)
+        var editor = try AnnotationEditor.open(doc, in: corpus, forWriting: !edit.dryRun)
         try editor.setStatus(status)
         guard try EditSession.finish(&editor, edit) else { return }
         if !edit.dryRun { Output.write("\(editor.document.id): \(status.rawValue)\n") }
