@@ -141,6 +141,25 @@ import Testing
         #expect((bad.json["error"] as? [String: Any])?["code"] as? String == "bad-edits")
     }
 
+    /// A write that fails for I/O (here the journal's folder is a file) is 500 `io`, not a refused edit;
+    /// nothing is written.
+    @Test func anIOFailureIs500AndWritesNothing() throws {
+        let (scratch, studio) = try Self.corpus()
+        let url = scratch.url.appendingPathComponent("annotations/sample.xml")
+        let before = try Data(contentsOf: url)
+        let state = scratch.url.appendingPathComponent("annotations/.attest")
+        try? FileManager.default.removeItem(at: state.appendingPathComponent("journal"))
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        try Data("not a folder".utf8).write(to: state.appendingPathComponent("journal"))
+        let version = Self.call(studio, "GET", "/api/documents/sample").json["version"] as! String
+        let r = Self.call(
+            studio, "POST", "/api/documents/sample/edits", body: #"[{"op":"rename","entity":"e1","name":"J. Doe"}]"#,
+            headers: ["if-match": version])
+        #expect(r.status == 500, "\(r.json)")
+        #expect((r.json["error"] as? [String: Any])?["code"] as? String == "io")
+        #expect(try Data(contentsOf: url) == before)
+    }
+
     @Test func securityRules() throws {
         let (scratch, studio) = try Self.corpus()
         withExtendedLifetime(scratch) {}
