@@ -241,11 +241,11 @@ import Testing
         #expect(Self.call(plain, "POST", "/api/documents/sample/suggestions?extractor=manifest").status == 400)
     }
 
-    @Test func embeddedAssetsMatchStudioFolder() throws {
-        for (name, text) in StudioAssets.sources {
-            let file = try String(
-                contentsOf: Self.repository.appendingPathComponent("studio/\(name)"), encoding: .utf8)
-            #expect(file == text + "\n", "run scripts/embed-studio-assets.sh")
+    @Test func theServedPageIsThePageFolderByteForByte() throws {
+        let page = Self.repository.appendingPathComponent("studio-server/Sources/AttestStudio/Page")
+        for name in ["index.html", "app.js", "app.css"] {
+            let file = try Data(contentsOf: page.appendingPathComponent(name))
+            #expect(StudioAssets.all["/" + name]?.bytes == [UInt8](file), "\(name)")
         }
     }
 }
