@@ -23,7 +23,10 @@ let package = Package(
             dependencies: [
                 "CLibXML2",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // The schema, compiled into the binary as bytes (PackageResources.attest_xsd);
+            // schemas/attest.xsd links to it.
+            resources: [.embedInCode("XML/attest.xsd")]
         ),
         .executableTarget(
             name: "attest",

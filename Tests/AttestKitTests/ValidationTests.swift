@@ -128,9 +128,10 @@ struct BrokenFixture: CustomStringConvertible, Sendable {
         #expect(doc == RulesDocument.markdown(), "regenerate with: swift run attest rules --markdown > docs/rules.md")
     }
 
-    @Test func embeddedSchemaMatchesTheShippedOne() {
+    @Test func theEmbeddedSchemaIsTheShippedFile() {
+        // schemas/attest.xsd is a link to the file the build embeds: the bytes are the same.
         let shipped = read(Paths.repository.appendingPathComponent("schemas/attest.xsd"))
-        #expect(EmbeddedSchema.attestXSD + "\n" == shipped, "run scripts/embed-schema.sh")
+        #expect(Array(shipped.utf8) == PackageResources.attest_xsd)
     }
 
     @Test func shippedSchemaCompilesWithItsConstraints() throws {

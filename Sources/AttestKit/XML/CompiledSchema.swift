@@ -61,11 +61,13 @@ public final class CompiledSchema: @unchecked Sendable {
         }
     }
 
+    // The binary carries the schema (XML/attest.xsd, embedded at build time by SwiftPM: `.embedInCode`),
+    // so that it validates any corpus anywhere; schemas/attest.xsd is a link to that file.
     private static let sharedFull = Result {
-        try CompiledSchema(xsd: Array(EmbeddedSchema.attestXSD.utf8), constraints: .full)
+        try CompiledSchema(xsd: PackageResources.attest_xsd, constraints: .full)
     }
     private static let sharedStructureOnly = Result {
-        try CompiledSchema(xsd: Array(EmbeddedSchema.attestXSD.utf8), constraints: .structureOnly)
+        try CompiledSchema(xsd: PackageResources.attest_xsd, constraints: .structureOnly)
     }
 
     /// Compiles the XSD file at `url`.
