@@ -37,7 +37,8 @@ enum Main {
             Output.fail(error)
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
-        } catch  where Attest.exitCode(for: error) == .validationFailure {
+        } catch  where [.validationFailure, .success].contains(Attest.exitCode(for: error)) {
+            // Bad usage found while running, or help asked of a command that only groups others.
             usage(error)
         } catch {
             // Foundation's and any other error: an I/O failure in Attest's form.

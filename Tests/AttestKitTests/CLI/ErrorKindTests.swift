@@ -25,6 +25,12 @@ import Testing
         #expect(export.stderr.hasPrefix("error: "), "\(export.stderr)")
         #expect(export.stderr.contains("/proc/nope"))
         #expect(!export.stderr.contains("Error Domain"))
+        // Help is help: printed to standard output, exit 0.
+        for arguments in [["--help"], [], ["rename", "--help"], ["help", "score"]] {
+            let help = try CommandRunner.run(arguments, in: folder.url)
+            #expect(help.status == 0, "\(arguments): \(help.stderr)")
+            #expect(help.stdout.contains("USAGE:"), "\(arguments): \(help.stdout.prefix(200))")
+        }
         let usage = try CommandRunner.run(["rename", "sample"], in: folder.url)
         #expect(usage.status == 2)
         #expect(usage.stderr.hasPrefix("error: "), "\(usage.stderr)")
