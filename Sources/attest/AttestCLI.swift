@@ -11,13 +11,22 @@ struct Attest: ParsableCommand {
             Exit status: 0 success, 1 findings or failed gates, 2 usage or I/O errors.
             Diagnostics read file:line:col: severity: message [rule-id].
             """,
-        subcommands: [
-            Validate.self, New.self, EntityCommand.self, QuoteCommand.self, Remove.self, Status.self, Show.self,
-            Retype.self, Rename.self, MergeEntities.self, Split.self, Move.self, Respan.self, EditQuote.self,
-            RemoveDocument.self, Undo.self, Redo.self, Realign.self, Stats.self, Import.self, Agree.self,
-            Adjudicate.self,
-            Apply.self,
-            Fmt.self, Rules.self, Score.self, Export.self, Compare.self, Merge.self, Extract.self, Run.self, Check.self,
+        groupedSubcommands: [
+            CommandGroup(
+                name: "Annotate",
+                subcommands: [New.self, EntityCommand.self, QuoteCommand.self, Remove.self, Status.self, Show.self]),
+            CommandGroup(
+                name: "Edit",
+                subcommands: [
+                    Retype.self, Rename.self, MergeEntities.self, Split.self, Move.self, Respan.self, EditQuote.self,
+                    RemoveDocument.self, Undo.self, Redo.self, Realign.self, Apply.self,
+                ]),
+            CommandGroup(name: "Corpus", subcommands: [Validate.self, Stats.self, Fmt.self, Rules.self]),
+            CommandGroup(
+                name: "Score",
+                subcommands: [Check.self, Score.self, Run.self, Extract.self, Compare.self, Merge.self]),
+            CommandGroup(name: "Interop", subcommands: [Import.self, Export.self]),
+            CommandGroup(name: "Agreement", subcommands: [Agree.self, Adjudicate.self]),
         ]
     )
 }

@@ -10,10 +10,10 @@ struct Export: ParsableCommand {
             are those attest import reads; what a format cannot carry is said on standard error (docs/interop.md).
             """)
 
-    @Option(help: "Output format: jsonl, brat, conll, labelstudio, doccano or spacy.") var format: String = "jsonl"
+    @Option(help: "Output format.") var format: ExportFormat = .jsonl
     @Option(help: "Output file (default: standard output); for brat, a folder.") var out: String?
     @Option(
-        help: ArgumentHelp("Statuses to export: gold (default) or a list such as draft,gold.", valueName: "STATUSES"))
+        help: ArgumentHelp("Statuses to export: one, or a list such as draft,gold.", valueName: "STATUSES"))
     var status: String = "gold"
     @Option(
         help: ArgumentHelp(
@@ -23,17 +23,14 @@ struct Export: ParsableCommand {
     @OptionGroup var options: CorpusOptions
 
     func validate() throws {
-        guard format == "jsonl" || InteropFormat(rawValue: format) != nil else {
-            throw ValidationError("--format is jsonl, brat, conll, labelstudio, doccano or spacy; got \"\(format)\"")
-        }
-        if format == "brat" && out == nil { throw ValidationError("--format brat writes a folder: give --out DIR") }
+        if format == .brat && out == nil { throw ValidationError("--format brat writes a folder: give --out DIR") }
         _ = try FlagValues.statuses(status)
     }
 
     func run() throws {
         let corpus = try options.corpus()
         if let fromPred {
-            guard let interop = InteropFormat(rawValue: format) else {
+            guard let interop = format.interop else {
                 throw AttestError("--from-pred converts to brat, conll, labelstudio, doccano or spacy")
             }
             try write(try InteropPredictions.documents(jsonLines: fromPred, corpus: corpus), interop, corpus)
@@ -51,7 +48,7 @@ struct Export: ParsableCommand {
                 "skipped \(skipped.count) file(s) not of status \(status): "
                     + skipped.map { "\($0.id) (\($0.document.header.status.rawValue))" }.joined(separator: ", "))
         }
-        if let interop = InteropFormat(rawValue: format) {
+        if let interop = format.interop {
             let docs = try golds.map { g -> InteropDocument in
                 guard let article = g.article ?? g.loadArticle() else {
                     throw AttestError("cannot read the article of \(g.id) (\(g.articlePath))")

@@ -19,16 +19,12 @@ struct Score: ParsableCommand {
     @Option(help: "Folder of gold annotation files (default: the corpus's annotations).") var gold: String?
     @Option(help: "Predictions: a JSON Lines file, - for standard input, or a folder of annotation XML files.")
     var pred: String
-    @Option(help: "The predictions' format: auto (default), brat, conll, labelstudio, doccano or spacy.")
-    var predFormat: String = "auto"
+    @Option(help: "The predictions' format; auto recognises it from the file.")
+    var predFormat: PredictionFormat = .auto
     @OptionGroup var scoring: ScoringFlags
     @OptionGroup var options: CorpusOptions
 
     func validate() throws {
-        guard predFormat == "auto" || InteropFormat(rawValue: predFormat) != nil else {
-            throw ValidationError(
-                "--pred-format is auto, brat, conll, labelstudio, doccano or spacy; got \"\(predFormat)\"")
-        }
     }
 
     func run() throws {
@@ -38,8 +34,8 @@ struct Score: ParsableCommand {
             throw AttestError("--pred \(pred): no such file or folder")
         }
         let interop =
-            predFormat == "auto"
-            ? (pred == "-" ? nil : InteropPredictions.detect(pred)) : InteropFormat(rawValue: predFormat)
+            predFormat == .auto
+            ? (pred == "-" ? nil : InteropPredictions.detect(pred)) : predFormat.interop
         let source: PredictionSource
         if let interop {
             source = .documents(try InteropPredictions.read(pred, format: interop, corpus: corpus), name: pred)

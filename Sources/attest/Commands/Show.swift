@@ -10,13 +10,13 @@ struct Show: ParsableCommand {
     )
 
     @Argument(help: "Document id.") var doc: String
-    @Flag(help: "Colours even when not on a terminal.") var color = false
-    @Flag(help: "No colours.") var noColor = false
+    @Flag(inversion: .prefixedNo, exclusivity: .exclusive, help: "Colours (default: only on a terminal).")
+    var color: Bool?
     @OptionGroup var options: CorpusOptions
 
     func run() throws {
         let editor = try AnnotationEditor.open(doc, in: try options.corpus(), forWriting: false)
-        let colors = color || (!noColor && Terminal.isTTY)
+        let colors = color ?? Terminal.isTTY
         Output.write(AnnotationView(document: editor.document, article: editor.article, colors: colors).render())
     }
 }

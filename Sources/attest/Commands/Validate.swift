@@ -23,8 +23,12 @@ struct Validate: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    @Option(name: .shortAndLong, help: "Files validated in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(
+        name: [.customShort("j"), .customLong("jobs")], help: "Files validated in parallel; every core when omitted.")
+    var jobsOption: Int?
+
+    /// Files validated in parallel: `--jobs`, else every core.
+    var jobs: Int { jobsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Flag(
         help:
@@ -35,7 +39,7 @@ struct Validate: ParsableCommand {
     @OptionGroup var options: CorpusOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (jobsOption ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {

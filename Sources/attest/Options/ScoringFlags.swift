@@ -22,7 +22,7 @@ struct ScoringFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Which annotation files make up the gold set, by status: gold (default) or a list such as draft,gold. Others are listed as skipped.",
+            "Which annotation files make up the gold set, by status: one, or a list such as draft,gold. Others are listed as skipped.",
             valueName: "STATUSES"))
     var status: String = "gold"
 
@@ -34,7 +34,7 @@ struct ScoringFlags: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Input diagnostics shown per rule before a count of the rest (default 20; 0 shows all).", valueName: "N"))
+            "Input diagnostics shown per rule before a count of the rest; 0 shows all.", valueName: "N"))
     var maxDiagnostics: Int = 20
 
     @Option(
@@ -78,12 +78,17 @@ struct ScoringFlags: ParsableArguments {
     )
     var noGates = false
 
-    @Option(name: .shortAndLong, help: "Documents processed in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(
+        name: [.customShort("j"), .customLong("jobs")],
+        help: "Documents processed in parallel; every core when omitted.")
+    var jobsOption: Int?
+
+    /// The documents processed in parallel: `--jobs`, else every core.
+    var jobs: Int { jobsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func validate() throws {
         guard overlap > 0, overlap <= 1 else { throw ValidationError("--overlap must be in (0, 1]") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (jobsOption ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard maxDiagnostics >= 0 else { throw ValidationError("--max-diagnostics must not be negative") }
         if let bootstrap, bootstrap < 1 { throw ValidationError("--bootstrap must be at least 1") }
         if maxDrop != nil && baseline == nil { throw ValidationError("--max-drop needs --baseline FILE") }

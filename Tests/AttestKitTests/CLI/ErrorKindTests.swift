@@ -31,6 +31,17 @@ import Testing
             #expect(help.status == 0, "\(arguments): \(help.stderr)")
             #expect(help.stdout.contains("USAGE:"), "\(arguments): \(help.stdout.prefix(200))")
         }
+        // The subcommands come in groups; enum options list their values and refuse others.
+        let help = try CommandRunner.run(["--help"], in: folder.url).stdout
+        for group in ["ANNOTATE", "EDIT", "CORPUS", "SCORE", "INTEROP", "AGREEMENT"] {
+            #expect(help.contains("\(group) SUBCOMMANDS:"), "\(group)")
+        }
+        #expect(try CommandRunner.run(["export", "--help"], in: folder.url).stdout.contains("values: jsonl, brat"))
+        let format = try CommandRunner.run(["export", "--format", "xml"], in: folder.url)
+        #expect(format.status == 2 && format.stderr.hasPrefix("error: "), "\(format.stderr)")
+        let both = try CommandRunner.run(["show", "sample", "--color", "--no-color"], in: folder.url)
+        #expect(both.status == 2, "\(both.stderr)")
+        #expect(!(try CommandRunner.run(["score", "--help"], in: folder.url).stdout.contains("(default: 2)")))
         let usage = try CommandRunner.run(["rename", "sample"], in: folder.url)
         #expect(usage.status == 2)
         #expect(usage.stderr.hasPrefix("error: "), "\(usage.stderr)")
