@@ -334,8 +334,9 @@ public struct Studio: Sendable {
         return SHA256Hex.of(b)
     }
 
+    /// The edits as a JSON array in the response (not a string holding one).
     private static func json(_ edits: [AnnotationEdit]) throws -> JSONTree {
-        .string(try AnnotationEdit.json(edits))
+        .encoded(Array(try AnnotationEdit.json(edits).utf8))
     }
 
     /// Undo or redo, from the version the page shows (`If-Match`).

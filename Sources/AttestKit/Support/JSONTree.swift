@@ -9,6 +9,9 @@ public indirect enum JSONTree: Sendable, Equatable {
     case string(String)
     case array([JSONTree])
     case object([String: JSONTree])
+    /// JSON already rendered by an encoder (a value, not a string of it);
+    /// written with `<`, `>` and `&` escaped like every other string.
+    case encoded([UInt8])
 
     public var rendered: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -27,6 +30,16 @@ public indirect enum JSONTree: Sendable, Equatable {
         case .int(let i): out += String(i).utf8
         case .double(let d): out += (d.isFinite ? String(d) : "null").utf8
         case .string(let s): Self.quote(s, into: &out)
+        case .encoded(let json):
+            // Outside strings these bytes cannot occur in JSON, so escaping them touches strings only.
+            for byte in json {
+                switch byte {
+                case UInt8(ascii: "<"): out += #"\u003c"#.utf8
+                case UInt8(ascii: ">"): out += #"\u003e"#.utf8
+                case UInt8(ascii: "&"): out += #"\u0026"#.utf8
+                default: out.append(byte)
+                }
+            }
         case .array(let a):
             out.append(UInt8(ascii: "["))
             for (i, v) in a.enumerated() {

@@ -40,4 +40,16 @@ import Testing
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(value.bytes)) as? [String: Any])
         #expect(parsed["b"] as? [String] == Self.awkward)
     }
+
+    /// Edits already encoded go in as a value, not a string, with markup still escaped.
+    @Test func encodedJSONIsAValueWithMarkupEscaped() throws {
+        let edits = try AnnotationEdit.json([.rename(entity: "e1", name: "<b>Tom & Jerry</b>")])
+        let value = JSONTree.object(["inverse": .encoded(Array(edits.utf8))])
+        #expect(!value.bytes.contains(UInt8(ascii: "<")) && !value.bytes.contains(UInt8(ascii: "&")))
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(value.bytes)) as? [String: Any])
+        let inverse = try #require(parsed["inverse"] as? [[String: Any]])
+        #expect(inverse.first?["name"] as? String == "<b>Tom & Jerry</b>")
+        let again = try AnnotationEdit.decode(json: Array(try JSONSerialization.data(withJSONObject: inverse)))
+        #expect(again == [.rename(entity: "e1", name: "<b>Tom & Jerry</b>")])
+    }
 }

@@ -91,6 +91,8 @@ import Testing
         let r = Self.call(
             studio, "POST", "/api/documents/story/edits", body: edits, headers: ["if-match": "\"\(version)\""])
         #expect(r.status == 200, "\(r.json)")
+        // The inverse is a JSON array of edits, not a string holding one.
+        #expect((r.json["inverse"] as? [[String: Any]])?.first?["op"] as? String == "remove-entity", "\(r.json)")
         let xml = try String(contentsOf: scratch.url.appendingPathComponent("annotations/story.xml"), encoding: .utf8)
         #expect(xml.contains(#"<mention id="m1" start="2" end="11">Ana Silva</mention>"#))
         // Undo through the API restores the file.
