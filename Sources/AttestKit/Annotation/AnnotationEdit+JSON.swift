@@ -7,7 +7,7 @@ extension AnnotationEdit: Codable {
     private enum Key: String, CodingKey {
         case op, id, entity, type, name, target, sources, mentions
         case newID = "new-id"
-        case mention, index, quote, kind
+        case mention, index, quote, kind, ids, spans, content
         case speaker, cue, span, status, sha256, length
     }
 
@@ -27,10 +27,19 @@ extension AnnotationEdit: Codable {
         case "split-entity":
             self = .splitEntity(
                 entity: try string(.entity), mentions: try c.decode([String].self, forKey: .mentions),
-                newID: try string(.newID), name: try string(.name),
+                newID: try c.decodeIfPresent(String.self, forKey: .newID) ?? "", name: try string(.name),
                 type: try c.decodeIfPresent(String.self, forKey: .type).map { EntityType($0) })
         case "move":
             self = .move(mentions: try c.decode([String].self, forKey: .mentions), entity: try string(.entity))
+        case "annotate":
+            self = .annotate(
+                type: EntityType(try string(.type)),
+                spans: try c.decode([ExcerptJSON].self, forKey: .spans).map(\.model))
+        case "remove": self = .remove(ids: try c.decode([String].self, forKey: .ids))
+        case "quote":
+            self = .quote(
+                kind: try c.decode(QuoteKind.self, forKey: .kind),
+                content: try c.decode(ExcerptJSON.self, forKey: .content).model)
         case "add-mention":
             self = .addMention(
                 entity: try string(.entity), mention: try c.decode(MentionJSON.self, forKey: .mention).model,
@@ -81,12 +90,19 @@ extension AnnotationEdit: Codable {
         case .splitEntity(let e, let mentions, let newID, let name, let type):
             try c.encode(e, forKey: .entity)
             try c.encode(mentions, forKey: .mentions)
-            try c.encode(newID, forKey: .newID)
+            if !newID.isEmpty { try c.encode(newID, forKey: .newID) }
             try c.encode(name, forKey: .name)
             if let type { try c.encode(type.name, forKey: .type) }
         case .move(let mentions, let e):
             try c.encode(mentions, forKey: .mentions)
             try c.encode(e, forKey: .entity)
+        case .annotate(let type, let spans):
+            try c.encode(type.name, forKey: .type)
+            try c.encode(spans.map(ExcerptJSON.init), forKey: .spans)
+        case .remove(let ids): try c.encode(ids, forKey: .ids)
+        case .quote(let kind, let content):
+            try c.encode(kind, forKey: .kind)
+            try c.encode(ExcerptJSON(content), forKey: .content)
         case .addMention(let e, let m, let i):
             try c.encode(e, forKey: .entity)
             try c.encode(MentionJSON(m), forKey: .mention)

@@ -26,6 +26,15 @@ public enum AnnotationEdit: Hashable, Sendable {
     /// are attributed to `entity`, and an entity left with no mention and no
     /// quote attributed to it is removed.
     case move(mentions: [String], entity: String)
+    /// Each span becomes a mention, with fresh ids: of the entity of `type`
+    /// named as its text, else of a new entity so named (the page's type keys
+    /// and accepted suggestions; `attest entity` without `--entity`/`--name`).
+    case annotate(type: EntityType, spans: [Excerpt])
+    /// Removes entities, mentions and quotes by id with the cascade of
+    /// `attest remove` (an emptied entity goes unless a quote names it).
+    case remove(ids: [String])
+    /// A new quote with the next quote id.
+    case quote(kind: QuoteKind, content: Excerpt)
 
     // Mentions
     /// Adds a mention to an entity at `index` among its mentions (default: last).
@@ -68,6 +77,9 @@ public enum AnnotationEdit: Hashable, Sendable {
         case .mergeEntities: "merge-entities"
         case .splitEntity: "split-entity"
         case .move: "move"
+        case .annotate: "annotate"
+        case .remove: "remove"
+        case .quote: "quote"
         case .addMention: "add-mention"
         case .removeMention: "remove-mention"
         case .moveMention: "move-mention"
@@ -99,6 +111,10 @@ extension AnnotationEdit: CustomStringConvertible {
         case .splitEntity(let id, let mentions, let newID, let name, _):
             "split \(mentions.joined(separator: ", ")) off \(id) as \(newID) \(Brief.quoted(name))"
         case .move(let mentions, let e): "move \(mentions.joined(separator: ", ")) to \(e)"
+        case .annotate(let type, let spans):
+            "annotate " + spans.map { "\(Brief.quoted($0.text)) \($0.span)" }.joined(separator: ", ") + " as \(type)"
+        case .remove(let ids): "remove \(ids.joined(separator: ", "))"
+        case .quote(let kind, let c): "add \(kind.rawValue) quote \(Brief.quoted(c.text)) \(c.span)"
         case .addMention(let e, let m, _): "add mention \(m.id) \(Brief.quoted(m.text)) \(m.span) to \(e)"
         case .removeMention(let id): "remove mention \(id)"
         case .moveMention(let id, let e, _): "move mention \(id) to \(e)"

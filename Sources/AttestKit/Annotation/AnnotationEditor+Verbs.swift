@@ -28,6 +28,13 @@ extension AnnotationEditor {
                 "\(Brief.quoted(text)) at \(spans.map(\.description).joined(separator: ", ")) is already annotated; nothing to add"
             )
         }
+        // Named by its text (no entity or name given): the edit the page sends.
+        if entityID == nil && name == nil {
+            try apply(.annotate(type: type, spans: fresh.map { Excerpt(span: $0, text: article[$0]) }))
+            let added = document.mentions.filter { fresh.contains($0.mention.span) }
+            let entity = document.entity(withID: added[0].entity.id)!
+            return (entity, added.map(\.mention))
+        }
         var steps: [AnnotationEdit] = []
         let target: String
         if let entityID {
@@ -182,43 +189,8 @@ extension AnnotationEditor {
     /// left without mentions goes with its last mention unless a quote is
     /// attributed to it. Returns a line per removal.
     public mutating func remove(_ ids: [String]) throws -> [String] {
-        var lines: [String] = []
-        var steps: [AnnotationEdit] = []
-        var doc = document
-        for id in ids {
-            if let e = doc.entity(withID: id) {
-                steps.append(.removeEntity(id))
-                lines.append("removed entity \(id) (\(e.name)) and its \(e.mentions.count) mention(s)")
-                doc.entities.removeAll { $0.id == id }
-            } else if let i = doc.entities.firstIndex(where: { e in e.mentions.contains { $0.id == id } }) {
-                let m = doc.entities[i].mentions.first { $0.id == id }!
-                steps.append(.removeMention(id))
-                doc.entities[i].mentions.removeAll { $0.id == id }
-                var line = "removed mention \(id) \(Brief.quoted(m.text)) \(m.span)"
-                let owner = doc.entities[i]
-                let stillRemoved = ids.contains(owner.id)
-                if owner.mentions.isEmpty, !stillRemoved, !doc.quotes.contains(where: { $0.speakerEntity == owner.id })
-                {
-                    steps.append(.removeEntity(owner.id))
-                    line += " and the entity \(owner.id) it was the last mention of"
-                    doc.entities.remove(at: i)
-                }
-                lines.append(line)
-            } else if let q = doc.quotes.first(where: { $0.id == id }) {
-                steps.append(.removeQuote(id))
-                doc.quotes.removeAll { $0.id == id }
-                lines.append("removed quote \(id) \(Brief.quoted(q.content.text))")
-            } else {
-                throw AttestError("nothing with id \(Brief.quoted(id)) in \(document.id); nothing removed")
-            }
-        }
-        // Quotes go first: an entity may be removed once its quotes are.
-        let ordered =
-            steps.filter { if case .removeQuote = $0 { true } else { false } }
-            + steps.filter {
-                if case .removeQuote = $0 { false } else { true }
-            }
-        try apply(ordered)
+        let lines = try EditApplier.removal(ids, in: document).lines
+        try apply(.remove(ids: ids))
         return lines
     }
 

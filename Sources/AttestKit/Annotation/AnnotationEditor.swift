@@ -170,12 +170,7 @@ public struct AnnotationEditor: Sendable {
 
     /// A fresh id with `prefix` ("e", "m", "q"): one more than the highest in use.
     public func nextID(_ prefix: String, after taken: [String] = []) -> String {
-        let used = EditApplier(document: file.document).usedIDs.union(taken)
-        let numbers = used.compactMap { id -> Int? in
-            guard id.hasPrefix(prefix) else { return nil }
-            return Int(id.dropFirst(prefix.count))
-        }
-        return prefix + String((numbers.max() ?? 0) + 1)
+        EditApplier(document: file.document).nextID(prefix, after: taken)
     }
 
     /// Attributes the quotes these edits touched whose speaker span names

@@ -14,6 +14,12 @@ struct EditApplier {
             return try applyAll(try splitSteps(id, mentions: mentions, newID: newID, name: name, type: type))
         case .move(let mentions, let target):
             return try applyAll(try moveSteps(mentions, to: target))
+        case .annotate(let type, let spans):
+            return try applyAll(try annotateSteps(type: type, spans: spans))
+        case .remove(let ids):
+            return try applyAll(try Self.removal(ids, in: document).steps)
+        case .quote(let kind, let content):
+            return try applyAll(quoteSteps(kind: kind, content: content))
         case .removeDocument:
             throw AttestError("remove-document cannot be combined with other edits; send it alone")
         default:
@@ -90,6 +96,8 @@ struct EditApplier {
                 "\(m) is not a mention of \(id); its mentions: \(source.mentions.map(\.id).joined(separator: ", "))")
         }
         let moved = source.mentions.filter { mentions.contains($0.id) }
+        // No id given (the page leaves it to the server): the next entity id.
+        let newID = newID.isEmpty ? nextID("e") : newID
         var steps: [AnnotationEdit] = [
             .addEntity(Entity(id: newID, type: type ?? source.type, name: name), index: nil)
         ]
@@ -219,7 +227,7 @@ struct EditApplier {
             document.header.sha256 = sha256
             document.header.length = length
             return .setArticle(sha256: old.sha256, length: old.length)
-        case .mergeEntities, .splitEntity, .move, .removeDocument:
+        case .mergeEntities, .splitEntity, .move, .annotate, .remove, .quote, .removeDocument:
             preconditionFailure("composite edits are expanded before they reach applyPrimitive")
         }
     }

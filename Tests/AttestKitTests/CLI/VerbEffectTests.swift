@@ -132,6 +132,25 @@ import Testing
             ["split", "sample", "m4", "--name", "Doe"],
             #"[{"op":"split-entity","entity":"e1","mentions":["m4"],"new-id":"e5","name":"Doe"}]"#
         ),
+        // The page leaves ids and cascades to the server.
+        (
+            ["split", "sample", "m4", "--name", "Doe"],
+            #"[{"op":"split-entity","entity":"e1","mentions":["m4"],"name":"Doe"}]"#
+        ),
+        (
+            ["entity", "sample", "--type", "ORG", "--text", "Police"],
+            #"[{"op":"annotate","type":"ORG","spans":[{"start":80,"end":86,"text":"Police"}]}]"#
+        ),
+        (
+            ["entity", "sample", "--type", "PERSON", "--text", "Jane", "--nth", "1"],
+            #"[{"op":"annotate","type":"PERSON","spans":[{"start":36,"end":40,"text":"Jane"}]}]"#
+        ),
+        (["remove", "sample", "m5"], #"[{"op":"remove","ids":["m5"]}]"#),
+        (["remove", "sample", "q2", "m3"], #"[{"op":"remove","ids":["q2","m3"]}]"#),
+        (
+            ["quote", "sample", "--text", "a city of 30,000", "--kind", "indirect"],
+            #"[{"op":"quote","kind":"indirect","content":{"start":62,"end":78,"text":"a city of 30,000"}}]"#
+        ),
     ])
     func thePageAndTheCLIWriteTheSameBytes(arguments: [String], edits: String) throws {
         let cli = try TemporaryFolder.sampleCorpus()

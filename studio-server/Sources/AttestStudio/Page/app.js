@@ -264,7 +264,7 @@ function renameEntity(li, entity) {
 
 function splitMention(id, entity) {
   const mention = entity.mentions.find((m) => m.id === id);
-  return send([{ op: "split-entity", entity: entity.id, mentions: [id], "new-id": nextID("e"), name: mention.text }], `${id} split off ${entity.id} into an entity of its own`);
+  return send([{ op: "split-entity", entity: entity.id, mentions: [id], name: mention.text }], `${id} split off ${entity.id} into an entity of its own`);
 }
 
 // Review mode: a prediction against this document's annotation, each span marked
@@ -364,13 +364,6 @@ function selection() {
   return end > start ? { start, end, text: state.chars.slice(start, end).join("") } : null;
 }
 
-function nextID(prefix) {
-  const a = state.doc.annotation;
-  const ids = [...a.entities.map((e) => e.id), ...a.entities.flatMap((e) => e.mentions.map((m) => m.id)), ...a.quotes.map((q) => q.id)];
-  const numbers = ids.filter((id) => id.startsWith(prefix)).map((id) => Number(id.slice(prefix.length))).filter(Number.isFinite);
-  return prefix + (Math.max(0, ...numbers) + 1);
-}
-
 // The round trip is timed from the key press (or click) to the marks redrawn.
 async function send(edits, what) {
   const started = state.keyAt !== undefined ? state.keyAt : performance.now();
@@ -395,19 +388,16 @@ async function send(edits, what) {
   return false;
 }
 
-function mentionEdits(span, type) {
-  const a = state.doc.annotation;
-  const mention = { id: nextID("m"), start: span.start, end: span.end, text: span.text };
-  const existing = a.entities.find((e) => e.type === type && e.name === span.text);
-  if (existing) return [{ op: "add-mention", entity: existing.id, mention }];
-  return [{ op: "add-entity", entity: { id: nextID("e"), type, name: span.text, mentions: [mention] } }];
+// The edit attest entity applies: the server finds the entity (same type and name) or makes one, and gives the ids.
+function mentionEdits(spans, type) {
+  return [{ op: "annotate", type, spans: spans.map((x) => ({ start: x.start, end: x.end, text: x.text })) }];
 }
 
 async function typeKey(type) {
   const span = selection();
   if (span) {
     window.getSelection().removeAllRanges();
-    return send(mentionEdits(span, type), `${type} “${span.text}” added`);
+    return send(mentionEdits([span], type), `${type} “${span.text}” added`);
   }
   const s = state.selected;
   if (s && s.kind === "mention") {
@@ -421,9 +411,10 @@ async function quoteKey() {
   const span = selection();
   if (!span) return say("Select the quote's content first.");
   window.getSelection().removeAllRanges();
-  const id = nextID("q");
-  const ok = await send([{ op: "add-quote", quote: { id, kind: $("kind").value, content: { start: span.start, end: span.end, text: span.text } } }], `quote ${id} added: now select its speaker and press s, its cue and press c`);
-  if (ok) { state.selected = { id, kind: "quote", start: span.start, end: span.end }; state.activeQuote = state.selected; highlight(); renderSide(); }
+  // The server gives the quote its id.
+  const ok = await send([{ op: "quote", kind: $("kind").value, content: { start: span.start, end: span.end, text: span.text } }], `quote added: now select its speaker and press s, its cue and press c`);
+  const made = ok && state.doc.annotation.quotes.find((q) => q.content.start === span.start && q.content.end === span.end);
+  if (made) { state.selected = { id: made.id, kind: "quote", start: span.start, end: span.end }; state.activeQuote = state.selected; highlight(); renderSide(); say(`quote ${made.id} added: now select its speaker and press s, its cue and press c`); }
 }
 
 // The speaker or cue of the selected quote: the selected text, or — for the quote last
@@ -446,16 +437,9 @@ async function partKey(part) {
 async function removeSelected() {
   const s = state.selected;
   if (!s) return;
-  const a = state.doc.annotation;
-  const edits = [];
-  if (s.kind === "quote") edits.push({ op: "remove-quote", id: s.id });
-  else {
-    edits.push({ op: "remove-mention", id: s.id });
-    const entity = a.entities.find((e) => e.mentions.some((m) => m.id === s.id));
-    if (entity && entity.mentions.length === 1 && !a.quotes.some((q) => q["speaker-entity"] === entity.id)) edits.push({ op: "remove-entity", id: entity.id });
-  }
+  // attest remove's edit: the server removes an emptied entity unless a quote names it.
   state.selected = null;
-  await send(edits, `${s.id} removed`);
+  await send([{ op: "remove", ids: [s.id] }], `${s.id} removed`);
 }
 
 async function suggest() {
@@ -473,7 +457,7 @@ async function acceptSuggestion() {
   const s = state.suggestions[state.focus];
   if (!s) return;
   const rest = state.suggestions.filter((_, i) => i !== state.focus);
-  const ok = await send(mentionEdits(s, s.type), `accepted ${s.type} “${s.text}”`);
+  const ok = await send(mentionEdits([s], s.type), `accepted ${s.type} “${s.text}”`);
   if (ok) { state.suggestions = rest; state.focus = rest.length ? Math.min(state.focus, rest.length - 1) : -1; renderArticle(); }
 }
 
@@ -482,22 +466,8 @@ async function acceptAllOfType() {
   if (!s) return;
   const type = s.type;
   const chosen = state.suggestions.filter((x) => x.type === type);
-  // One transaction: new ids counted past each other.
-  const a = state.doc.annotation;
-  let entityNumber = Number(nextID("e").slice(1));
-  let mentionNumber = Number(nextID("m").slice(1));
-  const created = new Map();
-  const edits = [];
-  for (const x of chosen) {
-    const mention = { id: `m${mentionNumber++}`, start: x.start, end: x.end, text: x.text };
-    const existing = a.entities.find((e) => e.type === type && e.name === x.text) || created.get(x.text);
-    if (existing) edits.push({ op: "add-mention", entity: existing.id, mention });
-    else {
-      const entity = { id: `e${entityNumber++}`, type, name: x.text, mentions: [mention] };
-      created.set(x.text, entity);
-      edits.push({ op: "add-entity", entity });
-    }
-  }
+  // One transaction, one edit: the server gives the ids.
+  const edits = mentionEdits(chosen, type);
   const rest = state.suggestions.filter((x) => x.type !== type);
   const ok = await send(edits, `accepted ${chosen.length} ${type} suggestion(s)`);
   if (ok) { state.suggestions = rest; state.focus = rest.length ? 0 : -1; renderArticle(); }
