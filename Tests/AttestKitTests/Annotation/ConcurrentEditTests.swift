@@ -168,6 +168,28 @@ import Testing
         #expect(history.pending == nil && history.undoable.isEmpty)
     }
 
+    /// A journal written by the earlier version (one bare entry a line, no
+    /// records) still undoes, and new records follow it.
+    @Test func aJournalOfTheEarlierFormStillUndoes() throws {
+        let folder = try TemporaryFolder.sampleCorpus()
+        let url = folder.url.appendingPathComponent("annotations/sample.xml")
+        let original = try Data(contentsOf: url)
+        #expect(try Self.attest(["rename", "sample", "e1", "Janet Doe"], folder).status == 0)
+        #expect(try Self.attest(["retype", "sample", "e4", "LOC"], folder).status == 0)
+        let journal = folder.url.appendingPathComponent("annotations/.attest/journal/sample.jsonl")
+        // Rewrite it as the earlier version kept it: the entries alone, oldest first.
+        let bare = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n")
+            .filter { $0.hasPrefix(#"{"op":"commit""#) }
+            .compactMap { line in line.range(of: #""entry":"#).map { String(line[$0.upperBound...].dropLast()) } }
+        try Data((bare.joined(separator: "\n") + "\n").utf8).write(to: journal)
+        #expect(bare.count == 2 && bare.allSatisfy { $0.hasPrefix("{") && $0.contains(#""summary""#) })
+        #expect(try Self.attest(["undo", "sample"], folder).status == 0)
+        #expect(try Self.attest(["rename", "sample", "e2", "Springfield, Ill."], folder).status == 0)
+        #expect(try Self.attest(["undo", "sample"], folder).status == 0)
+        #expect(try Self.attest(["undo", "sample"], folder).status == 0)
+        #expect(try Data(contentsOf: url) == original)
+    }
+
     /// A journal is input: a crafted entry never writes outside the corpus,
     /// nor a file that does not validate.
     @Test func aTamperedJournalIsRefusedAndWritesNothing() throws {
