@@ -61,21 +61,19 @@ public enum AgreementReport {
 
     /// A gate on an average figure: `tokens.cohen-kappa=0.8`.
     public struct Gate: Hashable, Sendable {
-        public var metric: String
+        public var metric: Agreement.Metric
         public var minimum: Double
 
         public init(metric: String, minimum: Double) throws {
-            guard Agreement.Pair.keys.contains(metric) else {
+            guard let known = Agreement.Metric(rawValue: metric) else {
                 throw AttestError(
                     "\(metric) is not an agreement metric (\(Agreement.Pair.keys.joined(separator: ", ")))")
             }
-            self.metric = metric
+            self.metric = known
             self.minimum = minimum
         }
 
-        public func value(_ r: Agreement.Report) -> Double {
-            r.average.values[Agreement.Pair.keys.firstIndex(of: metric)!]
-        }
+        public func value(_ r: Agreement.Report) -> Double { r.average[metric] }
 
         public func passes(_ r: Agreement.Report) -> Bool { value(r) >= minimum }
     }
@@ -132,10 +130,10 @@ public enum AgreementReport {
         for g in gates {
             let value = String(format: "%.4f", g.value(r))
             out +=
-                "    <testcase classname=\"agreement\" name=\"\(esc(g.metric)) &gt;= \(String(format: "%.4f", g.minimum))\">"
+                "    <testcase classname=\"agreement\" name=\"\(esc(g.metric.rawValue)) &gt;= \(String(format: "%.4f", g.minimum))\">"
             if !g.passes(r) {
                 out +=
-                    "\n      <failure message=\"\(esc(g.metric)) is \(value), below \(String(format: "%.4f", g.minimum))\"/>\n    "
+                    "\n      <failure message=\"\(esc(g.metric.rawValue)) is \(value), below \(String(format: "%.4f", g.minimum))\"/>\n    "
             }
             out += "</testcase>\n"
         }

@@ -8,27 +8,41 @@ import Foundation
 /// Fleiss' κ for more.
 public enum Agreement {
     /// Agreement figures of one pair (or the average of pairs), by metric.
+    /// The figures of a pair of annotators, by name.
+    public enum Metric: String, CaseIterable, Sendable, CustomStringConvertible {
+        case mentionsStrict = "mentions.strict.f1"
+        case mentionsOverlap = "mentions.overlap.f1"
+        case entitiesExact = "entities.exact.f1"
+        case quotesExact = "quotes.exact.f1"
+        case quotesOverlap = "quotes.overlap.f1"
+        case kinds = "quotes.kind.agreement"
+        case speakers = "quotes.speaker.agreement"
+        case cues = "quotes.cue.agreement"
+        case kappa = "tokens.cohen-kappa"
+
+        /// The name reports and `--min` use.
+        public var description: String { rawValue }
+    }
+
     public struct Pair: Hashable, Sendable {
-        public static let keys = [
-            "mentions.strict.f1", "mentions.overlap.f1", "entities.exact.f1", "quotes.exact.f1", "quotes.overlap.f1",
-            "quotes.kind.agreement", "quotes.speaker.agreement", "quotes.cue.agreement", "tokens.cohen-kappa",
-        ]
-        /// One value per key, in the order of `keys`.
+        /// The metrics' names, in the order of `values`.
+        public static let keys = Metric.allCases.map(\.rawValue)
+        /// One value per metric, in the order of `Metric.allCases`.
         public var values: [Double]
 
-        public subscript(_ key: String) -> Double { values[Self.keys.firstIndex(of: key) ?? 0] }
-        public var mentionsStrict: Double { self["mentions.strict.f1"] }
-        public var mentionsOverlap: Double { self["mentions.overlap.f1"] }
+        public subscript(_ metric: Metric) -> Double { values[Metric.allCases.firstIndex(of: metric)!] }
+        public var mentionsStrict: Double { self[.mentionsStrict] }
+        public var mentionsOverlap: Double { self[.mentionsOverlap] }
         /// Entities with the same type and the same mention spans.
-        public var entitiesExact: Double { self["entities.exact.f1"] }
-        public var quotesExact: Double { self["quotes.exact.f1"] }
-        public var quotesOverlap: Double { self["quotes.overlap.f1"] }
+        public var entitiesExact: Double { self[.entitiesExact] }
+        public var quotesExact: Double { self[.quotesExact] }
+        public var quotesOverlap: Double { self[.quotesOverlap] }
         /// Over quote pairs matched by overlap (1 when there are none).
-        public var kinds: Double { self["quotes.kind.agreement"] }
-        public var speakers: Double { self["quotes.speaker.agreement"] }
-        public var cues: Double { self["quotes.cue.agreement"] }
+        public var kinds: Double { self[.kinds] }
+        public var speakers: Double { self[.speakers] }
+        public var cues: Double { self[.cues] }
         /// Cohen's κ over tokens for entity types.
-        public var kappa: Double { self["tokens.cohen-kappa"] }
+        public var kappa: Double { self[.kappa] }
     }
 
     /// Counts of one pair, pooled over documents before dividing.
