@@ -144,10 +144,11 @@ extension AnnotationEdit: Codable {
         return String(decoding: try encoder.encode(edits), as: UTF8.self)
     }
 
-    /// Reads a JSON array of edits, naming the edit and field that is wrong.
+    /// Reads a JSON array of edits, or an object `{"edits": [...]}`, naming
+    /// the edit and field that is wrong.
     public static func decode(json bytes: [UInt8]) throws -> [AnnotationEdit] {
         do {
-            return try JSONDecoder().decode([AnnotationEdit].self, from: Data(bytes))
+            return try JSONDecoder().decode(EditList.self, from: Data(bytes)).edits
         } catch let error as DecodingError {
             if let field = EditDecodingMessage.badNumber(bytes) {
                 throw AttestError("the edits are not valid: \(field)")
@@ -155,6 +156,22 @@ extension AnnotationEdit: Codable {
             throw AttestError("the edits are not valid: \(EditDecodingMessage.describe(error))")
         } catch {
             throw AttestError("the edits are not valid JSON: \(error.localizedDescription)")
+        }
+    }
+}
+
+/// A list of edits as the API and `attest apply` take it: an array, or an
+/// object whose `edits` is one.
+private struct EditList: Decodable {
+    var edits: [AnnotationEdit]
+
+    private enum Key: String, CodingKey { case edits }
+
+    init(from decoder: any Decoder) throws {
+        if let object = try? decoder.container(keyedBy: Key.self) {  // deliberate: not an object, so an array
+            edits = try object.decode([AnnotationEdit].self, forKey: .edits)
+        } else {
+            edits = try [AnnotationEdit](from: decoder)
         }
     }
 }

@@ -241,7 +241,7 @@ public struct Studio: Sendable {
     private func edits(_ id: String, _ r: StudioRequest) throws -> StudioResponse {
         let list: [AnnotationEdit]
         do {
-            list = try AnnotationEdit.decode(json: Self.editsArray(r.body))
+            list = try AnnotationEdit.decode(json: r.body)
         } catch let error as AttestError {
             return .error(400, "bad-edits", error.message)
         }
@@ -254,33 +254,13 @@ public struct Studio: Sendable {
         }
     }
 
-    /// The body is an array of edits, or `{"edits": [...]}`. Anything else
-    /// reads as `null`, which the decoder refuses with its reason.
-    private static func editsArray(_ body: [UInt8]) -> [UInt8] {
-        guard let first = body.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }), first == UInt8(ascii: "{")
-        else { return body }
-        guard let object = jsonObject(body), let edits = object["edits"] else { return Array("null".utf8) }
-        do {
-            return [UInt8](try JSONSerialization.data(withJSONObject: edits))
-        } catch {
-            return Array("null".utf8)
-        }
-    }
-
-    /// A JSON object, or nil for anything else.
-    private static func jsonObject(_ body: [UInt8]) -> [String: Any]? {
-        do {
-            return try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
-        } catch {
-            return nil
-        }
-    }
-
     private func status(_ id: String, _ r: StudioRequest) throws -> StudioResponse {
-        guard let object = Self.jsonObject(r.body), let name = object["status"] as? String,
-            let value = AnnotationStatus(rawValue: name), value != .prediction
-        else { return .error(400, "bad-status", "send {\"status\": \"draft\"} or {\"status\": \"gold\"}") }
-        return try transaction(id, r, summary: "studio: set status \(name)") {
+        struct Body: Decodable { var status: AnnotationStatus }
+        let body = try? JSONDecoder().decode(Body.self, from: Data(r.body))  // deliberate: nil is the 400 below
+        guard let value = body?.status, value != .prediction else {
+            return .error(400, "bad-status", "send {\"status\": \"draft\"} or {\"status\": \"gold\"}")
+        }
+        return try transaction(id, r, summary: "studio: set status \(value.rawValue)") {
             try $0.setStatus(value)
             return [:]
         }
