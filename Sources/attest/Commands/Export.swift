@@ -13,8 +13,10 @@ struct Export: ParsableCommand {
     @Option(help: "Output format.") var format: ExportFormat = .jsonl
     @Option(help: "Output file (default: standard output); for brat, a folder.") var out: String?
     @Option(
-        help: ArgumentHelp("Statuses to export: one, or a list such as draft,gold.", valueName: "STATUSES"))
-    var status: String = "gold"
+        help: ArgumentHelp(
+            "Statuses to export: one, or a list such as draft,gold (gold when omitted).", valueName: "STATUSES"),
+        transform: FlagValues.statusList)
+    var status: StatusList = .gold
     @Option(
         help: ArgumentHelp(
             "Export these predictions (JSON Lines in the extractor form) instead of the gold set, on the corpus's articles.",
@@ -24,7 +26,6 @@ struct Export: ParsableCommand {
 
     func validate() throws {
         if format == .brat && out == nil { throw ValidationError("--format brat writes a folder: give --out DIR") }
-        _ = try FlagValues.statuses(status)
     }
 
     func run() throws {
@@ -36,7 +37,7 @@ struct Export: ParsableCommand {
             try write(try InteropPredictions.documents(jsonLines: fromPred, corpus: corpus), interop, corpus)
             return
         }
-        let statuses = try FlagValues.statuses(status)
+        let statuses = status.statuses
         let (read, problems) = corpus.loadGold(statuses: statuses)
         if !problems.isEmpty {
             throw AttestError("the gold set cannot be read; run attest validate", diagnostics: problems)

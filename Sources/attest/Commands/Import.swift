@@ -24,8 +24,9 @@ struct Import: ParsableCommand {
     @Option(
         name: .customLong("map"),
         help: ArgumentHelp(
-            "Rename or drop a type on the way in: PER=PERSON, MISC=- (repeatable).", valueName: "FROM=TO"))
-    var maps: [String] = []
+            "Rename or drop a type on the way in: PER=PERSON, MISC=- (repeatable).", valueName: "FROM=TO"),
+        transform: FlagValues.mapping)
+    var maps: [TypeMapping] = []
     @Option(
         help: ArgumentHelp(
             "Document ids: given (the file's own id, else its name; default), file (the file's name, -N for several), or a JSON field such as doc_id.",
@@ -39,7 +40,6 @@ struct Import: ParsableCommand {
 
     func validate() throws {
         guard status != .prediction else { throw ValidationError("--status is draft or gold") }
-        _ = try FlagValues.typeMap(maps)
         if text != nil && format != .conll { throw ValidationError("--text is for conll") }
     }
 
@@ -47,7 +47,7 @@ struct Import: ParsableCommand {
         let corpus = try options.corpus()
         let docs = try format.read(paths, text: text, ids: InteropFormat.IDSource(idFrom))
         var map: [String: String?] = [:]
-        for (k, v) in try FlagValues.typeMap(maps).entries { map[k] = v.map(\.name) }
+        for (k, v) in FlagValues.typeMap(maps).entries { map[k] = v.map(\.name) }
         let outcome = try InteropImporter(corpus: corpus, status: status, typeMap: map, annotators: annotators).run(
             docs)
         for note in outcome.notes { Output.error("note: " + note) }

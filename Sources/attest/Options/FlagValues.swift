@@ -2,19 +2,37 @@ import ArgumentParser
 import AttestKit
 import Foundation
 
-/// Flag values that are more than a word: the CLI turns them into the
-/// library's typed values, and says what it expected when it cannot.
+/// One `--map FROM=TO` (or `FROM=-`, drop).
+struct TypeMapping: Sendable {
+    var from: String
+    var to: EntityType?
+}
+
+/// `--status gold` or a list such as `draft,gold`, as typed.
+struct StatusList: CustomStringConvertible, Sendable {
+    var statuses: Set<AnnotationStatus>
+    var description: String
+
+    static let gold = StatusList(statuses: [.gold], description: "gold")
+}
+
+/// Flag values that are more than a word: ArgumentParser hands each to one
+/// of these (`@Option(transform:)`), so a command gets the library's typed
+/// values and a bad one is a usage error saying what was expected.
 enum FlagValues {
-    /// `--map FROM=TO` or `FROM=-` (drop), repeatable.
-    static func typeMap(_ items: [String]) throws -> TypeMap {
-        var entries: [String: EntityType?] = [:]
-        for item in items {
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw ValidationError("--map takes FROM=TO or FROM=- (drop), such as GPE=LOC; got \"\(item)\"")
-            }
-            entries[parts[0]] = parts[1] == "-" ? EntityType??.some(nil) : EntityType(parts[1])
+    /// `--map FROM=TO` or `FROM=-` (drop).
+    static func mapping(_ item: String) throws -> TypeMapping {
+        let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw ValidationError("--map takes FROM=TO or FROM=- (drop), such as GPE=LOC; got \"\(item)\"")
         }
+        return TypeMapping(from: parts[0], to: parts[1] == "-" ? nil : EntityType(parts[1]))
+    }
+
+    /// The repeated `--map`s as one map (a later one for the same type wins).
+    static func typeMap(_ mappings: [TypeMapping]) -> TypeMap {
+        var entries: [String: EntityType?] = [:]
+        for m in mappings { entries[m.from] = .some(m.to) }
         return TypeMap(entries)
     }
 
@@ -41,6 +59,10 @@ enum FlagValues {
     }
 
     /// `--status gold` or a list such as `draft,gold`.
+    static func statusList(_ text: String) throws -> StatusList {
+        StatusList(statuses: try statuses(text), description: text)
+    }
+
     static func statuses(_ text: String) throws -> Set<AnnotationStatus> {
         var out: Set<AnnotationStatus> = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {

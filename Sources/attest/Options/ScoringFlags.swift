@@ -17,14 +17,16 @@ struct ScoringFlags: ParsableArguments {
 
     @Option(
         name: .customLong("map"),
-        help: ArgumentHelp("Rename or drop a predicted type: GPE=LOC, NORP=- (repeatable).", valueName: "FROM=TO"))
-    var maps: [String] = []
+        help: ArgumentHelp("Rename or drop a predicted type: GPE=LOC, NORP=- (repeatable).", valueName: "FROM=TO"),
+        transform: FlagValues.mapping)
+    var maps: [TypeMapping] = []
 
     @Option(
         help: ArgumentHelp(
-            "Which annotation files make up the gold set, by status: one, or a list such as draft,gold. Others are listed as skipped.",
-            valueName: "STATUSES"))
-    var status: String = "gold"
+            "Which annotation files make up the gold set, by status: one, or a list such as draft,gold (gold when omitted). Others are listed as skipped.",
+            valueName: "STATUSES"),
+        transform: FlagValues.statusList)
+    var status: StatusList = .gold
 
     @Flag(help: "A gold document without a prediction is an error, not a warning.")
     var requireAll = false
@@ -57,8 +59,9 @@ struct ScoringFlags: ParsableArguments {
         name: .customLong("min"),
         help: ArgumentHelp(
             "Gate: METRIC must reach VALUE, e.g. entities.strict.f1=0.8 (repeatable; adds to the manifest's gates).",
-            valueName: "METRIC=VALUE"))
-    var minimums: [String] = []
+            valueName: "METRIC=VALUE"),
+        transform: FlagValues.minimum)
+    var minimums: [Gate] = []
 
     @Option(
         help: ArgumentHelp(
@@ -69,8 +72,10 @@ struct ScoringFlags: ParsableArguments {
         help: ArgumentHelp("Gate: no headline metric may fall more than this below the baseline.", valueName: "AMOUNT"))
     var maxDrop: Double?
 
-    @Option(help: ArgumentHelp("Score only shard K of N (a deterministic slice of the corpus).", valueName: "K/N"))
-    var shard: String?
+    @Option(
+        help: ArgumentHelp("Score only shard K of N (a deterministic slice of the corpus).", valueName: "K/N"),
+        transform: FlagValues.shard)
+    var shard: Shard?
 
     @Flag(
         help:
@@ -96,10 +101,6 @@ struct ScoringFlags: ParsableArguments {
         if noGates && (!minimums.isEmpty || maxDrop != nil) {
             throw ValidationError("--no-gates excludes --min and --max-drop")
         }
-        _ = try FlagValues.typeMap(maps)
-        _ = try FlagValues.statuses(status)
-        _ = try minimums.map(FlagValues.minimum)
-        if let shard { _ = try FlagValues.shard(shard) }
     }
 
     var outputs: ScoreOutputs { ScoreOutputs(errors: errors, jsonPath: json, junitPath: junit, markdownPath: markdown) }
@@ -119,9 +120,9 @@ struct ScoringFlags: ParsableArguments {
         return ScoreRequest(
             goldFiles: goldFiles, articles: corpus.articleResolver, predictions: predictions,
             options: ScoringOptions(matching: matching, overlap: overlap, collectErrors: outputs.needsErrors),
-            typeMap: try FlagValues.typeMap(maps), declaredTypes: corpus.manifest.types, requireAll: requireAll,
-            shard: try shard.map(FlagValues.shard), bootstrap: bootstrap.map { Bootstrap(samples: $0, seed: seed) },
-            jobs: jobs, statuses: try FlagValues.statuses(status))
+            typeMap: FlagValues.typeMap(maps), declaredTypes: corpus.manifest.types, requireAll: requireAll,
+            shard: shard, bootstrap: bootstrap.map { Bootstrap(samples: $0, seed: seed) },
+            jobs: jobs, statuses: status.statuses)
     }
 
     /// Scores, prints the report and writes the files; exits 2 on bad input, 1 on a failed gate.
@@ -156,7 +157,7 @@ struct ScoringFlags: ParsableArguments {
             noGates
             ? []
             : GateCheck.plan(
-                manifest: corpus?.manifest.gates ?? [], minimums: try minimums.map(FlagValues.minimum), maxDrop: maxDrop
+                manifest: corpus?.manifest.gates ?? [], minimums: minimums, maxDrop: maxDrop
             )
         let (text, passed) = try outputs.publish(card, gates: gates, baseline: baselineMetrics)
         Output.write(text)
