@@ -133,13 +133,15 @@ public enum EditUndo {
             )
         }
         let entry = try history.entry(item)
+        // Read once: checked against the versions, then parsed and replaced as these bytes.
         let current = AtomicFile.currentBytes(url)
-        if let expectedVersion, current.map({ SHA256Hex.of($0) }) != expectedVersion {
+        let digest = current.map { SHA256Hex.of($0) }
+        if let expectedVersion, digest != expectedVersion {
             throw AttestError.conflict("\(id) changed since version \(expectedVersion.prefix(12))…; reload it")
         }
         // The file must be what the transaction left (undo) or found (redo).
         let from = direction == .undo ? entry.after : entry.before
-        guard current.map({ SHA256Hex.of($0) }) == from else {
+        guard digest == from else {
             throw AttestError.conflict(
                 current == nil && from != nil
                     ? "\(DisplayPath.of(url)) is missing, so \(Brief.quoted(entry.summary)) cannot be \(direction.rawValue)ne; nothing written"
@@ -154,7 +156,7 @@ public enum EditUndo {
                 restored = plan.document
                 change = { try plan.write() }
             } else {
-                let file = try AnnotationFile.read(url)
+                let document = try AnnotationFile.parse(current ?? [], name: DisplayPath.of(url))
                 change = {
                     guard unlink(url.path) == 0 else {
                         throw AttestError.io(
@@ -162,15 +164,15 @@ public enum EditUndo {
                     }
                     AtomicFile.syncFolder(url.deletingLastPathComponent().path)
                     if case .success(let path) = corpus.articleResolver.resolve(
-                        file.document.header.articlePath, annotationPath: url.path)
+                        document.header.articlePath, annotationPath: url.path)
                     {
-                        removeArticleIfUnused(path, of: file.document, id: id, corpus: corpus)
+                        removeArticleIfUnused(path, of: document, id: id, corpus: corpus)
                     }
                 }
             }
         } else {
-            let file = try AnnotationFile.read(url)
-            var applier = EditApplier(document: file.document)
+            let read = current ?? []
+            var applier = EditApplier(document: try AnnotationFile.parse(read, name: DisplayPath.of(url)))
             _ = try applier.applyAll(direction == .undo ? entry.inverse : entry.edits)
             let bytes = AnnotationWriter.bytes(applier.document)
             guard SHA256Hex.of(bytes) == (direction == .undo ? entry.before : entry.after) else {
@@ -180,7 +182,7 @@ public enum EditUndo {
             }
             try checkValid(applier.document, bytes: bytes, url: url, corpus: corpus, what: direction.rawValue)
             restored = applier.document
-            change = { try AtomicFile.write(bytes, to: url, replacing: file.readBytes) }
+            change = { try AtomicFile.write(bytes, to: url, replacing: read) }
         }
         guard write else { return (entry, restored) }
         let seq = try journal.begin(direction == .undo ? .undo : .redo, of: item.seq, document: id, history: history)

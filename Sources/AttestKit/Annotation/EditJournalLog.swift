@@ -105,7 +105,11 @@ public struct EditJournal: Sendable {
     /// Marks pending record `seq` done (`true`) or aborted. Not flushed to
     /// disk: a mark lost in a crash is made again by `recover`, from the file.
     package func settle(_ seq: Int, done: Bool, document: String) throws {
-        try append(Array("{\"op\":\"\(done ? "done" : "abort")\",\"seq\":\(seq)}".utf8), document, flush: false)
+        try append(mark(seq, done: done), document, flush: false)
+    }
+
+    private func mark(_ seq: Int, done: Bool) -> [UInt8] {
+        Array("{\"op\":\"\(done ? "done" : "abort")\",\"seq\":\(seq)}".utf8)
     }
 
     /// Settles what a killed writer left: a torn last line is cut off, a
@@ -123,7 +127,7 @@ public struct EditJournal: Sendable {
             try cut(url, to: 0)
             all = []
         }
-        var history = try JournalHistory(bytes: all, name: DisplayPath.of(url))
+        let history = try JournalHistory(bytes: all, name: DisplayPath.of(url))
         guard let pending = history.pending else { return history }
         let now: String?
         switch FileBytes.read(annotation.path) {
@@ -134,14 +138,16 @@ public struct EditJournal: Sendable {
         }
         let entry = try history.entry(ofSeq: pending.target)
         let wanted = pending.op == .undo ? entry.before : entry.after
-        try settle(pending.seq, done: now == wanted, document: document)
+        let written = try append(mark(pending.seq, done: now == wanted), document, flush: false)
         Self.removeTemporaryFiles(of: annotation)
-        history = try JournalHistory(bytes: try bytes(document), name: DisplayPath.of(url))
-        return history
+        // The log as it now stands: what was read plus the mark just appended (not read again).
+        return try JournalHistory(bytes: all + written, name: DisplayPath.of(url))
     }
 
-    private func append(_ line: [UInt8], _ document: String, flush: Bool = true) throws {
-        _ = try state.folder("journal")
+    /// Appends one record; returns the bytes written. Only called with the
+    /// document's lock held, so the folder exists and was checked by `lock`.
+    @discardableResult
+    private func append(_ line: [UInt8], _ document: String, flush: Bool = true) throws -> [UInt8] {
         let url = url(for: document)
         let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
@@ -169,6 +175,7 @@ public struct EditJournal: Sendable {
             _ = ftruncate(fd, off_t(info.st_size))
             throw AttestError.io("cannot write the journal \(DisplayPath.of(url)): \(reason); nothing written")
         }
+        return record
     }
 
     private func cut(_ url: URL, to length: Int) throws {

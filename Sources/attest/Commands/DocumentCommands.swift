@@ -45,9 +45,7 @@ struct Undo: ParsableCommand {
     func run() throws {
         let corpus = try options.corpus()
         if list {
-            let entries = try EditJournal(corpus: corpus).entries(doc)
-            for (i, e) in entries.reversed().enumerated() { Output.write("\(i + 1). \(e.time)  \(e.summary)\n") }
-            if entries.isEmpty { Output.error("\(doc): nothing to undo") }
+            try EditSession.list(.undo, doc, corpus)
             return
         }
         guard edit.dryRun else {
@@ -85,12 +83,7 @@ struct Redo: ParsableCommand {
     func run() throws {
         let corpus = try options.corpus()
         if list {
-            let history = try EditJournal(corpus: corpus).history(doc)
-            for (i, item) in history.redoable.reversed().enumerated() {
-                let e = try history.entry(item)
-                Output.write("\(i + 1). \(e.time)  \(e.summary)\n")
-            }
-            if history.redoable.isEmpty { Output.error("\(doc): nothing to redo") }
+            try EditSession.list(.redo, doc, corpus)
             return
         }
         let (entry, _) = try EditUndo.redo(doc, in: corpus, write: !edit.dryRun)

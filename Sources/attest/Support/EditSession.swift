@@ -35,4 +35,15 @@ enum EditSession {
         if flags.dryRun { Output.error("dry run: nothing written") }
         return true
     }
+
+    /// `undo --list` and `redo --list`: what can be undone (newest first) or redone (next first).
+    static func list(_ direction: EditUndo.Direction, _ doc: String, _ corpus: Corpus) throws {
+        let history = try EditJournal(corpus: corpus).history(doc)
+        let items = direction == .undo ? history.undoable : history.redoable
+        for (i, item) in items.reversed().enumerated() {
+            let e = try history.entry(item)
+            Output.write("\(i + 1). \(e.time)  \(e.summary)\n")
+        }
+        if items.isEmpty { Output.error("\(doc): nothing to \(direction.rawValue)") }
+    }
 }
