@@ -18,16 +18,63 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // AttestKit's layers (docs/architecture.md), bottom first: each target depends only on the one below
+        // it (which re-exports the rest), so a use of a higher layer does not compile.
         .target(
-            name: "AttestKit",
+            name: "AttestSupport",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "AttestModel",
+            dependencies: ["AttestSupport"]
+        ),
+        .target(
+            name: "AttestXML",
             dependencies: [
+                "AttestModel",
                 "CLibXML2",
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             // The schema, compiled into the binary as bytes (PackageResources.attest_xsd);
             // schemas/attest.xsd links to it.
-            resources: [.embedInCode("XML/attest.xsd")]
+            resources: [.embedInCode("attest.xsd")]
         ),
+        .target(
+            name: "AttestValidation",
+            dependencies: ["AttestXML"]
+        ),
+        .target(
+            name: "AttestCorpus",
+            dependencies: ["AttestValidation"]
+        ),
+        .target(
+            name: "AttestExtraction",
+            dependencies: ["AttestCorpus"]
+        ),
+        .target(
+            name: "AttestScoring",
+            dependencies: ["AttestExtraction"]
+        ),
+        .target(
+            name: "AttestReports",
+            dependencies: ["AttestScoring"]
+        ),
+        .target(
+            name: "AttestEditing",
+            dependencies: ["AttestReports"]
+        ),
+        .target(
+            name: "AttestAgreement",
+            dependencies: ["AttestEditing"]
+        ),
+        .target(
+            name: "AttestInterop",
+            dependencies: ["AttestAgreement"]
+        ),
+        .target(
+            name: "AttestStudioService",
+            dependencies: ["AttestInterop"]
+        ),
+        .target(name: "AttestKit", dependencies: ["AttestStudioService"]),
         .executableTarget(
             name: "attest",
             dependencies: [

@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// One containment rule for every reader of annotations: an article path
 /// that leaves the article folder (by `..` or by a symbolic link) is refused

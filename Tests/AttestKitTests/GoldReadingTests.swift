@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// The SAX reader used for scoring builds the same model as the tree-based
 /// reader, and declines what it does not handle.

@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// Hostile and broken input: one clear error naming the file and the
 /// problem, never a crash, a hang or a leaked byte.

@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// The annotator-mistake rules' thresholds and edge cases, beyond their fixtures.
 @Suite struct MistakeRuleTests {

@@ -1,6 +1,5 @@
+import AttestKit
 import Testing
-
-@testable import AttestKit
 
 @Suite struct SpanTests {
     @Test func halfOpenOverlap() {

@@ -1,6 +1,5 @@
+import AttestKit
 import Foundation
-
-@testable import AttestKit
 
 /// Paths shared by the tests.
 enum Paths {

@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// A broken fixture: its file and the `rule@line` pairs its first comment expects.
 struct BrokenFixture: CustomStringConvertible, Sendable {
@@ -131,7 +130,7 @@ struct BrokenFixture: CustomStringConvertible, Sendable {
     @Test func theEmbeddedSchemaIsTheShippedFile() {
         // schemas/attest.xsd is a link to the file the build embeds: the bytes are the same.
         let shipped = read(Paths.repository.appendingPathComponent("schemas/attest.xsd"))
-        #expect(Array(shipped.utf8) == PackageResources.attest_xsd)
+        #expect(Array(shipped.utf8) == CompiledSchema.embeddedXSD)
     }
 
     @Test func shippedSchemaCompilesWithItsConstraints() throws {

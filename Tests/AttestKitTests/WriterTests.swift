@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 @Suite struct WriterTests {
     /// Markup characters, line ends, tabs and astral characters survive a

@@ -29,7 +29,9 @@ enum EditSession {
             Output.error("\(editor.document.id): nothing changed")
             return false
         }
-        if flags.dryRun && preview { Output.write(EditPreview.diff(editor)) }
+        if flags.dryRun && preview {
+            Output.write(EditPreview.diff(editor.original, editor.document, article: editor.article))
+        }
         for note in commit.notes { Output.error("note: \(note)") }
         if !commit.newWarnings.isEmpty { Output.error(DiagnosticFormat.gcc.render(commit.newWarnings)) }
         if flags.dryRun { Output.error("dry run: nothing written") }

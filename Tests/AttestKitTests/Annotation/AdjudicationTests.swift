@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// Adjudication of two annotations of the sample: agreed parts kept, each disagreement a decision.
 @Suite struct AdjudicationTests {

@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// Every edit, applied and committed, then undone through the journal,
 /// gives back the annotation file byte for byte.

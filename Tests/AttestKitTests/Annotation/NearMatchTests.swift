@@ -1,6 +1,5 @@
+import AttestKit
 import Testing
-
-@testable import AttestKit
 
 @Suite struct NearMatchTests {
     let article = ArticleText("Kaba’s family — led by José Barreiro — said “no”. BARREIRO agreed.\n")

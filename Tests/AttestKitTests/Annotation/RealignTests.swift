@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// `attest realign`: annotations carried across edits of their article.
 @Suite struct RealignTests {

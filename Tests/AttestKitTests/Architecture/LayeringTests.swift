@@ -1,61 +1,52 @@
 import Foundation
 import Testing
 
-/// AttestKit's folders are layered bottom-up with no cycles
-/// (docs/architecture.md): a file uses only its own folder and those below.
+/// AttestKit's layers are SwiftPM targets, each depending only on the one
+/// below it (docs/architecture.md), so the compiler refuses an upward use.
+/// What targets cannot say is checked here: only the XML layer calls libxml2,
+/// and the targets, the folders and the documented order agree.
 @Suite struct LayeringTests {
-    static let library = Paths.repository.appendingPathComponent("Sources/AttestKit")
+    static let layers = [
+        "AttestSupport", "AttestModel", "AttestXML", "AttestValidation", "AttestCorpus", "AttestExtraction",
+        "AttestScoring", "AttestReports", "AttestEditing", "AttestAgreement", "AttestInterop", "AttestStudioService",
+    ]
 
-    @Test func everyFolderHasALayer() throws {
-        let check = try LayerCheck.load(root: Self.library)
-        #expect(check.files.count > 50)
-        #expect(check.unplacedFolders.isEmpty, "folders without a layer: \(check.unplacedFolders.sorted())")
+    @Test func onlyTheXMLLayerImportsLibXML2() throws {
+        let sources = Paths.repository.appendingPathComponent("Sources")
+        var importers: [String] = []
+        let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
+        while let url = walker?.nextObject() as? URL {
+            guard url.pathExtension == "swift" else { continue }
+            let text = try String(contentsOf: url, encoding: .utf8)
+            if text.split(separator: "\n").contains(where: { $0.hasPrefix("import CLibXML2") }) {
+                importers.append(url.deletingLastPathComponent().lastPathComponent)
+            }
+        }
+        #expect(!importers.isEmpty)
+        #expect(Set(importers) == ["AttestXML"], "libxml2 imported by \(Set(importers).sorted())")
     }
 
-    @Test func noFolderUsesAFolderAboveIt() throws {
-        let violations = try LayerCheck.load(root: Self.library).violations()
-        #expect(violations.isEmpty, "\(violations.map(\.description).joined(separator: "\n"))")
-    }
-
-    @Test func aPlantedViolationIsCaught() throws {
-        var check = try LayerCheck.load(root: Self.library)
-        let span = try #require(check.files["Model/Span.swift"])
-        check.files["Model/Span.swift"] = span + "\nfunc planted(_ v: Validator) -> Scorecard? { nil }\n"
-        let found = check.violations()
-        let lines = span.split(separator: "\n", omittingEmptySubsequences: false).count + 1
-        #expect(
-            Set(found) == [
-                LayerCheck.Violation(
-                    file: "Model/Span.swift", line: lines, name: "Validator", from: "Model", to: "Validation"),
-                LayerCheck.Violation(
-                    file: "Model/Span.swift", line: lines, name: "Scorecard", from: "Model", to: "Scoring"),
-            ])
-    }
-
-    @Test func aViolationInsideAnInterpolationIsCaught() throws {
-        var check = try LayerCheck.load(root: Self.library)
-        check.files["Support/Planted.swift"] =
-            "let planted = \"corpus: \\(Corpus.self) in \\(String(describing: (1, 2)))\"\n"
-        #expect(check.violations().map(\.name) == ["Corpus"])
-    }
-
-    @Test func namesInCommentsAndStringsAreNotUses() throws {
-        var check = try LayerCheck.load(root: Self.library)
-        check.files["Support/Planted.swift"] = """
-            // A Validator is not used here.
-            /* Nor a Scorecard. */
-            let planted = "Corpus and Validator are only words here"
-            let multi = \"\"\"
-                Scorecard \\(1 + 2)
-                \"\"\"
-
-            """
-        #expect(check.violations().isEmpty)
-    }
-
-    @Test func aFolderWithoutALayerIsReported() throws {
-        var check = try LayerCheck.load(root: Self.library)
-        check.files["Server/Routes.swift"] = "struct Routes {}\n"
-        #expect(check.unplacedFolders == ["Server"])
+    @Test func eachLayerDependsOnTheOneBelowAndIsDocumented() throws {
+        let manifest = try String(
+            contentsOf: Paths.repository.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let architecture = try String(
+            contentsOf: Paths.repository.appendingPathComponent("docs/architecture.md"), encoding: .utf8)
+        var lastPosition = architecture.startIndex
+        for (index, layer) in Self.layers.enumerated() {
+            let folder = Paths.repository.appendingPathComponent("Sources/\(layer)")
+            #expect(FileManager.default.fileExists(atPath: folder.path), "no folder for \(layer)")
+            // In the documented order.
+            let mention = architecture.range(of: "`\(layer)`", range: lastPosition..<architecture.endIndex)
+            #expect(
+                mention != nil, "docs/architecture.md does not list \(layer) after \(Self.layers[max(0, index - 1)])")
+            if let mention { lastPosition = mention.upperBound }
+            guard index > 0 else { continue }
+            // The target's dependencies begin with the layer below, and name no other layer.
+            let declaration = try #require(manifest.range(of: "name: \"\(layer)\","))
+            let end = manifest.range(of: "),", range: declaration.upperBound..<manifest.endIndex)?.lowerBound
+            let body = String(manifest[declaration.upperBound..<(end ?? manifest.endIndex)])
+            let named = Self.layers.filter { body.contains("\"\($0)\"") }
+            #expect(named == [Self.layers[index - 1]], "\(layer) depends on \(named)")
+        }
     }
 }

@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// Every annotation command through the binary, on a fresh corpus made from
 /// an article with curly quotes and a dash.

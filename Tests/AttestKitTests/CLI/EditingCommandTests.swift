@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// The editing verbs as a user runs them.
 @Suite struct EditingCommandTests {

@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// Failures carry a kind; the exit status and the HTTP status come from it,
 /// and every failure that is not a finding is `error: …` and exit 2.

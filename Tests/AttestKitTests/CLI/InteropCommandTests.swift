@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// import, export and score --pred in other tools' formats, through the binary, on a copy of the shipped corpus.
 @Suite(.serialized) struct InteropCommandTests {

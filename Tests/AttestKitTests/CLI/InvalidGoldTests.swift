@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// Gold that does not hold against its article is never scored or exported:
 /// the readers check every span's text, the hash and the length as they read.

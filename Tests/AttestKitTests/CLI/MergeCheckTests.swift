@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// `attest merge` combines the shards of one run and nothing else, and gates
 /// the merged figures; shard jobs defer their gates with `--no-gates`.

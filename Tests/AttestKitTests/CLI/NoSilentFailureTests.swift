@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// Failures that once passed silently now stop the command with exit 2 and
 /// their cause: a broken manifest is never taken for "no corpus", and flag

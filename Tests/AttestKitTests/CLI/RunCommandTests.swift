@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// `attest run`, `attest check` and `attest extract` end to end.
 @Suite(.serialized) struct RunCommandTests {

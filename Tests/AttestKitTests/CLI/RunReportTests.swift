@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// What CI keeps of a run: extractor failures and skipped drafts reach every
 /// saved report (JSON, JUnit, Markdown), not only the terminal.

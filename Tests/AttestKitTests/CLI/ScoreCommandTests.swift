@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// `attest score`, `export`, `merge` and `compare` end to end, through the binary.
 @Suite(.serialized) struct ScoreCommandTests {

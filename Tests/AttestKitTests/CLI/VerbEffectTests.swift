@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// What each editing verb did, not only that it ran: from the sample, one
 /// verb through the CLI, then the XML must hold every expected fragment and

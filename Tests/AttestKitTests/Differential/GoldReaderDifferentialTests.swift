@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// The SAX gold reader (the fast path of `attest score`) and the tree reader
 /// (`AnnotationReader`) on generated annotation files, many of them damaged

@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// The fast prediction decoder and the general one (`JSONParser` then
 /// `PredictionDecoder`) on thousands of generated lines: whenever the fast

@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// Import and export: round trips per format, UTF-16 offsets found and fixed, brat by hand.
 @Suite struct InteropTests {

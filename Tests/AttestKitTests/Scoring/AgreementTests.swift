@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// Agreement figures against hand computation (docs/metrics.md, "Agreement").
 @Suite struct AgreementTests {

@@ -1,6 +1,5 @@
+import AttestKit
 import Testing
-
-@testable import AttestKit
 
 /// Hand-computed cases for the four schemes under both matching modes.
 /// Each expectation is written COR/INC/PAR/MIS/SPU.

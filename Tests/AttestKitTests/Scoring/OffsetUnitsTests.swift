@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// Offsets counted in UTF-8 bytes or UTF-16 units, given without `text`,
 /// are spotted by where they cut words.

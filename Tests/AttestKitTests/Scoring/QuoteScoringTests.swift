@@ -1,6 +1,5 @@
+import AttestKit
 import Testing
-
-@testable import AttestKit
 
 /// Hand-computed quote metrics on a small article with curly quotes.
 @Suite struct QuoteScoringTests {

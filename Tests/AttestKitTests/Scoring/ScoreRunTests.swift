@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// Predictions read from JSON Lines against the sample corpus (curly quotes,
 /// a dash): every bad input is an error naming file, line and field.

@@ -1,6 +1,5 @@
+import AttestKit
 import Testing
-
-@testable import AttestKit
 
 /// Macro averages, bootstrap intervals and approximate randomization, by hand.
 @Suite struct StatisticsTests {

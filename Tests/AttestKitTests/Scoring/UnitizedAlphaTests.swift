@@ -1,6 +1,5 @@
+import AttestKit
 import Testing
-
-@testable import AttestKit
 
 /// Krippendorff's unitized α against hand computation (docs/metrics.md).
 @Suite struct UnitizedAlphaTests {

@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// Review mode's classification of a prediction, against hand-computed marks.
 @Suite struct DocumentReviewTests {

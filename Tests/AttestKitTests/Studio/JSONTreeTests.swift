@@ -1,7 +1,6 @@
+import AttestKit
 import Foundation
 import Testing
-
-@testable import AttestKit
 
 /// The studio's JSON: deterministic, parseable, and never markup.
 @Suite struct JSONTreeTests {

@@ -1,0 +1,299 @@
+import AttestReports
+import Foundation
+
+/// Edits one document's annotation as a transaction: opens it with its
+/// article, applies edits in memory (each all or nothing), and commits the
+/// result only if it validates with the rules of `attest validate` —
+/// atomically, in the canonical layout, never over a file that changed on
+/// disk since it was read, and recorded in the journal so that
+/// `attest undo` can apply its inverse later.
+///
+/// This is the library API the CLI's editing verbs and the web annotator call.
+public struct AnnotationEditor: Sendable {
+    public let corpus: Corpus
+    public private(set) var file: AnnotationFile
+    /// The article as it is now.
+    public let article: ArticleText
+    /// Where the article was read from (resolved and confined to the corpus).
+    public private(set) var articlePath = ""
+    let articleBytes: [UInt8]
+    /// The document as read.
+    public let original: AnnotationDocument
+    /// The edits applied so far, and what undoes them (newest first).
+    public private(set) var edits: [AnnotationEdit] = []
+    private var inverses: [[AnnotationEdit]] = []
+    /// Things the editor did on its own (a speaker entity filled in).
+    public private(set) var notes: [String] = []
+    /// The document's lock, held from reading to writing (nil when opened to read only).
+    var lock: FileLock?
+    /// The journal as settled when the lock was taken (no one else writes it while the lock is held).
+    var history: JournalHistory?
+    /// The journal's key: the document id for a file in the corpus's
+    /// annotation folder, nil for a file elsewhere (not journaled).
+    let journalID: String?
+
+    public var document: AnnotationDocument { file.document }
+    public var locator: TextLocator { TextLocator(article: article, documentID: document.id) }
+    /// SHA-256 of the article as it is now.
+    public let articleSHA256: String
+    /// Whether the article changed since it was annotated (its hash differs).
+    public var isStale: Bool { articleSHA256 != original.header.sha256 }
+    /// Whether the edits changed anything.
+    public var hasChanges: Bool { file.document != original }
+
+    /// Opens the annotation of document `id` (or of the annotation file path
+    /// `id`). An annotation whose article changed since is refused, naming
+    /// `attest realign`, unless `allowStale`. To write (`forWriting`, the
+    /// default) it takes the document's lock first and keeps it until the
+    /// editor is gone, and settles what a killed writer left in the journal,
+    /// so that it edits the newest version and no other writer can come
+    /// between its read and its write.
+    public static func open(
+        _ id: String, in corpus: Corpus, allowStale: Bool = false, forWriting: Bool = true
+    ) throws -> AnnotationEditor {
+        guard id.hasSuffix(".xml") || EditUndo.isDocumentID(id) else {
+            throw AttestError(
+                "\(Brief.quoted(id)) is not a document id (letters, digits, '.', '_' and '-'; no paths) nor an annotation file"
+            )
+        }
+        let url = Self.annotationURL(id, in: corpus)
+        let key = Self.journalKey(url, in: corpus)
+        try Self.checkContained(url, in: corpus)
+        var lock: FileLock?
+        var history: JournalHistory?
+        if forWriting { (lock, history) = try Self.lock(url, key: key, corpus: corpus) }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw AttestError.notFound(
+                "no annotation for \(Brief.quoted(id)): \(DisplayPath.of(url)) does not exist (add the article with attest new)"
+            )
+        }
+        let file = try AnnotationFile.read(url)
+        let header = file.document.header
+        let articlePath: String
+        switch corpus.articleResolver.resolve(header.articlePath, annotationPath: url.path) {
+        case .failure(let problem):
+            let d = Diagnostic(
+                file: DisplayPath.of(url), location: header.origin ?? .start, message: problem.message,
+                rule: problem.check.id)
+            throw AttestError(
+                "the article of \(DisplayPath.of(url)) cannot be read; not opened", kind: .io, diagnostics: [d])
+        case .success(let path): articlePath = path
+        }
+        let shown = DisplayPath.of(path: articlePath, relativeTo: FileManager.default.currentDirectoryPath)
+        let bytes: [UInt8]
+        switch FileBytes.read(articlePath) {
+        case .bytes(let b): bytes = b
+        case .missing: throw AttestError.notFound("cannot read the article \(shown): no such file")
+        case .failed(let why): throw AttestError.io("cannot read the article \(shown): \(why)")
+        case .tooLarge: throw AttestError("the article \(shown) is too large", kind: .tooLarge)
+        }
+        guard let article = ArticleText(bytes: bytes) else {
+            throw AttestError.invalid("the article \(shown) is not valid UTF-8")
+        }
+        var editor = AnnotationEditor(
+            corpus: corpus, file: file, article: article, articleBytes: bytes, journalID: key)
+        editor.articlePath = articlePath
+        editor.lock = lock
+        editor.history = history
+        if editor.isStale && !allowStale {
+            throw AttestError(
+                kind: .stale,
+                "\(shown) changed since \(header.id) was annotated (its sha256 is no longer \(header.sha256.prefix(12))…), so the offsets may point at the wrong text; run `attest realign \(header.id)` to carry the annotations across"
+            )
+        }
+        return editor
+    }
+
+    static func annotationURL(_ id: String, in corpus: Corpus) -> URL {
+        if id.hasSuffix(".xml") { return URL(fileURLWithPath: id).standardizedFileURL }
+        return corpus.annotationURL(for: id)
+    }
+
+    /// The document id the journal keys `url` by: only files in the corpus's
+    /// annotation folder are journaled.
+    static func journalKey(_ url: URL, in corpus: Corpus) -> String? {
+        let folder = url.deletingLastPathComponent().standardizedFileURL.path
+        guard folder == corpus.annotationsDirectory.standardizedFileURL.path, url.pathExtension == "xml" else {
+            return nil
+        }
+        return url.deletingPathExtension().lastPathComponent
+    }
+
+    /// Refuses an annotation file that is a link out of the corpus, a FIFO or a device.
+    package static func checkContained(_ url: URL, in corpus: Corpus) throws {
+        guard journalKey(url, in: corpus) != nil else { return }
+        if let problem = FileBytes.containmentProblem(url.path, root: corpus.root.path) {
+            throw AttestError.io("\(DisplayPath.of(url)) is \(problem); refusing to read it")
+        }
+    }
+
+    /// Takes the lock of the file at `url` and settles its journal: the
+    /// journal's lock for a corpus document, a lock file beside it otherwise.
+    static func lock(_ url: URL, key: String?, corpus: Corpus) throws -> (FileLock, JournalHistory?) {
+        guard let key else {
+            let beside = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".lock")
+            return (try FileLock.acquire(beside.path, what: DisplayPath.of(url)), nil)
+        }
+        let journal = EditJournal(corpus: corpus)
+        let lock = try journal.lock(key)
+        return (lock, try journal.recover(key, annotation: url))
+    }
+
+    init(corpus: Corpus, file: AnnotationFile, article: ArticleText, articleBytes: [UInt8], journalID: String?) {
+        self.journalID = journalID
+        self.corpus = corpus
+        self.file = file
+        self.article = article
+        self.articleBytes = articleBytes
+        self.articleSHA256 = SHA256Hex.of(articleBytes)
+        self.original = file.document
+    }
+
+    // MARK: Applying
+
+    /// Applies `edits` in order, all or nothing, and returns their inverse.
+    @discardableResult
+    public mutating func apply(_ edits: [AnnotationEdit]) throws -> [AnnotationEdit] {
+        var applier = EditApplier(document: file.document)
+        let inverse = try applier.applyAll(edits)
+        file.document = applier.document
+        self.edits += edits
+        inverses.append(inverse)
+        return inverse
+    }
+
+    /// Applies one edit; see `apply(_:)`.
+    @discardableResult
+    public mutating func apply(_ edit: AnnotationEdit) throws -> [AnnotationEdit] { try apply([edit]) }
+
+    /// The edits that undo everything applied since the document was opened.
+    public var inverse: [AnnotationEdit] { inverses.reversed().flatMap { $0 } }
+
+    /// A fresh id with `prefix` ("e", "m", "q"): one more than the highest in use.
+    public func nextID(_ prefix: String, after taken: [String] = []) -> String {
+        EditApplier(document: file.document).nextID(prefix, after: taken)
+    }
+
+    /// Attributes the quotes these edits touched whose speaker span names
+    /// exactly one entity (see `AnnotationDocument.inferredSpeaker`), unless
+    /// an edit set their speaker entity explicitly.
+    mutating func fillSpeakerEntities() throws {
+        var touched: Set<String> = []
+        var explicit: Set<String> = []
+        for edit in edits {
+            switch edit {
+            case .addQuote(let q, _): touched.insert(q.id)
+            case .setSpeaker(let id, _), .setSpan(let id, _): touched.insert(id)
+            case .setSpeakerEntity(let id, _): explicit.insert(id)
+            default: break
+            }
+        }
+        for q in document.quotes where touched.contains(q.id) && !explicit.contains(q.id) {
+            guard let id = document.inferredSpeaker(of: q), let e = document.entity(withID: id) else { continue }
+            try apply(.setSpeakerEntity(quote: q.id, entity: id))
+            notes.append("attributed quote \(q.id) to \(id) (\(e.name)), whose mention is its speaker")
+        }
+    }
+
+    // MARK: Committing
+
+    /// What a commit did.
+    public struct Commit: Sendable {
+        /// False when the edits left the document as it was (nothing written).
+        public var changed: Bool
+        /// Warnings the result has that the document as read did not.
+        public var newWarnings: [Diagnostic]
+        /// Every finding of the result (warnings only, since it was written).
+        public var diagnostics: [Diagnostic] = []
+        public var notes: [String]
+        /// The journal entry written (nil when nothing changed or on a dry run).
+        public var entry: JournalEntry?
+    }
+
+    /// The canonical XML of the current document.
+    public var xml: String { AnnotationWriter.xml(document) }
+
+    /// Validates the result; with `write`, writes it atomically (refusing if
+    /// the file changed since it was read), records the transaction in the
+    /// journal and keeps the article text in the text store. Throws, writing
+    /// nothing, when the result has errors.
+    @discardableResult
+    public mutating func commit(summary: String, write: Bool = true) throws -> Commit {
+        // The transaction ends here, written or not: the lock goes with it.
+        defer { releaseLock() }
+        try fillSpeakerEntities()
+        guard hasChanges else {
+            throw AttestError(
+                "\(document.id): nothing to change (the document already is what these edits make it); nothing written",
+                kind: .unchanged)
+        }
+        let bytes = AnnotationWriter.bytes(document)
+        let found = try diagnostics(of: document, bytes: bytes)
+        let errors = found.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw AttestError(
+                kind: .invalid,
+                "\(document.id): the result would not validate, so nothing was written (\(DisplayPath.of(file.url)) is as it was):\n"
+                    + errors.map { "  \(document.id): \($0.message) [\($0.rule)]" }.joined(separator: "\n"))
+        }
+        var warnings = found
+        if !warnings.isEmpty {
+            let before = Set(try diagnostics(of: original, bytes: AnnotationWriter.bytes(original)).map(\.message))
+            warnings = warnings.filter { !before.contains($0.message) }
+        }
+        guard write else {
+            return Commit(changed: true, newWarnings: warnings, diagnostics: found, notes: notes, entry: nil)
+        }
+        // The canonical file before: usually the file as read.
+        let canonicalBefore = AnnotationWriter.bytes(original)
+        let before = canonicalBefore == file.readBytes ? file.readDigest : SHA256Hex.of(canonicalBefore)
+        let entry = JournalEntry(
+            time: EditJournal.timestamp(), summary: summary, before: before, after: SHA256Hex.of(bytes),
+            edits: edits, inverse: inverse)
+        if lock == nil { (lock, history) = try Self.lock(file.url, key: journalID, corpus: corpus) }
+        try TextStore(corpus: corpus).keep(articleBytes, sha256: articleSHA256)
+        guard let journalID else {
+            try AtomicFile.write(bytes, to: file.url, replacing: file.readBytes)
+            return Commit(changed: true, newWarnings: warnings, diagnostics: found, notes: notes, entry: entry)
+        }
+        let journal = EditJournal(corpus: corpus)
+        let seq = try journal.beginCommit(
+            entry, document: journalID, history: try history ?? journal.history(journalID))
+        do {
+            try AtomicFile.write(bytes, to: file.url, replacing: file.readBytes)
+        } catch {
+            try? journal.settle(seq, done: false, document: journalID)  // deliberate: else the next writer settles it
+            throw error
+        }
+        try? journal.settle(seq, done: true, document: journalID)  // deliberate: else the next writer settles it
+        return Commit(changed: true, newWarnings: warnings, diagnostics: found, notes: notes, entry: entry)
+    }
+
+    /// Gives up the document's lock before the editor is gone (`commit` does
+    /// so itself); a later commit takes it again and refuses a file changed
+    /// meanwhile.
+    public mutating func releaseLock() {
+        lock?.release()
+        lock = nil
+        history = nil
+    }
+
+    /// What `attest validate` would report of the current document, were it
+    /// written (the file itself is not touched).
+    public func resultDiagnostics() throws -> [Diagnostic] {
+        try diagnostics(of: document, bytes: AnnotationWriter.bytes(document))
+    }
+
+    /// Validates a result as if written at the file's place. Diagnostics
+    /// name the document, not a line of a file that was never written.
+    private func diagnostics(of document: AnnotationDocument, bytes: [UInt8]) throws -> [Diagnostic] {
+        let validator = try Validator(corpus: corpus)
+        return validator.validate(
+            pending: document, bytes: bytes, article: article, articleSHA256: articleSHA256, file: file.url
+        ).map { d in
+            var d = d
+            d.file = self.document.id
+            return d
+        }
+    }
+}

@@ -1,4 +1,0 @@
-public struct SchemaError: Error, CustomStringConvertible, Sendable {
-    public var message: String
-    public var description: String { message }
-}

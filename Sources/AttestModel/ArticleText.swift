@@ -1,0 +1,224 @@
+import AttestSupport
+
+/// An article's text exactly as stored, indexed by Unicode code point.
+///
+/// Keeps the UTF-8 bytes and, once, the byte offset of every code point, so
+/// that slicing a span costs a copy of its bytes and nothing more.
+public struct ArticleText: Sendable {
+    /// The stored bytes (valid UTF-8).
+    public let utf8: [UInt8]
+    /// `byteOffsets[i]` is the UTF-8 offset of code point `i`; one extra
+    /// entry holds the total byte count.
+    private let byteOffsets: [Int32]
+
+    /// Fails when `bytes` is not valid UTF-8.
+    public init?(bytes: [UInt8]) {
+        guard let offsets = ArticleText.scalarOffsets(bytes) else { return nil }
+        self.utf8 = bytes
+        self.byteOffsets = offsets
+    }
+
+    public init(_ string: String) {
+        let bytes = Array(string.utf8)
+        self.utf8 = bytes
+        self.byteOffsets = ArticleText.scalarOffsets(bytes)!
+    }
+
+    /// Length in Unicode code points.
+    public var count: Int { byteOffsets.count - 1 }
+
+    public var string: String { String(decoding: utf8, as: UTF8.self) }
+
+    /// Whether `span` lies inside the text and is not inverted.
+    public func contains(_ span: Span) -> Bool {
+        span.start >= 0 && span.start <= span.end && span.end <= count
+    }
+
+    /// The text covered by `span` (clamped to the text).
+    public subscript(span: Span) -> String {
+        let s = min(max(span.start, 0), count)
+        let e = min(max(span.end, s), count)
+        return utf8.withUnsafeBufferPointer { buffer in
+            String(decoding: buffer[Int(byteOffsets[s])..<Int(byteOffsets[e])], as: UTF8.self)
+        }
+    }
+
+    /// Whether `text` is exactly the text at `span`, compared byte by byte without building a string.
+    public func matches(_ text: String, at span: Span) -> Bool {
+        guard contains(span) else { return false }
+        let a = Int(byteOffsets[span.start])
+        let b = Int(byteOffsets[span.end])
+        var text = text
+        return text.withUTF8 { t in
+            guard t.count == b - a else { return false }
+            return utf8.withUnsafeBufferPointer { u in
+                var i = 0
+                while i < t.count {
+                    if u[a + i] != t[i] { return false }
+                    i += 1
+                }
+                return true
+            }
+        }
+    }
+
+    /// The code point at `offset`.
+    /// The run of letters and digits around `offset` (for messages).
+    public func word(around offset: Int) -> String {
+        func isWord(_ i: Int) -> Bool {
+            let p = scalar(at: i).properties
+            return p.isAlphabetic || p.numericType != nil
+        }
+        var start = offset
+        var end = offset + 1
+        while start > 0, isWord(start - 1) { start -= 1 }
+        while end < count, isWord(end) { end += 1 }
+        return self[Span(start, end)]
+    }
+
+    public func scalar(at offset: Int) -> Unicode.Scalar {
+        // Decoded in place from the (valid) UTF-8 bytes: no String is made.
+        let i = Int(byteOffsets[offset])
+        let b0 = UInt32(utf8[i])
+        let value: UInt32
+        switch Int(byteOffsets[offset + 1]) - i {
+        case 1: value = b0
+        case 2: value = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+        case 3: value = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+        default:
+            value =
+                (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                | UInt32(utf8[i + 3] & 0x3F)
+        }
+        return Unicode.Scalar(value)!
+    }
+
+    /// UTF-8 byte offset of code point `offset`.
+    public func byteOffset(ofScalar offset: Int) -> Int { Int(byteOffsets[offset]) }
+
+    /// Code-point offset of the code point that starts at byte `byte`, or nil
+    /// when `byte` falls inside a multi-byte sequence or past the end.
+    public func scalarOffset(ofByte byte: Int) -> Int? {
+        var lo = 0
+        var hi = byteOffsets.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let value = Int(byteOffsets[mid])
+            if value == byte { return mid }
+            if value < byte { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return nil
+    }
+
+    /// Every span where `needle` occurs, in text order (overlapping occurrences included).
+    /// The occurrence of `text` nearest to `offset`, if any.
+    package func nearestOccurrence(of text: String, near offset: Int) -> Span? {
+        guard !text.isEmpty else { return nil }
+        return occurrences(of: text).min { abs($0.start - offset) < abs($1.start - offset) }
+    }
+
+    public func occurrences(of needle: String) -> [Span] {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty, n.count <= utf8.count else { return [] }
+        var found: [Span] = []
+        var scalarIndex = 0
+        var byte = 0
+        let last = utf8.count - n.count
+        utf8.withUnsafeBufferPointer { hay in
+            while byte <= last {
+                if hay[byte] == n[0] && Array(hay[byte..<byte + n.count]) == n {
+                    // Advance the scalar cursor to this byte.
+                    while Int(byteOffsets[scalarIndex]) < byte { scalarIndex += 1 }
+                    if Int(byteOffsets[scalarIndex]) == byte {
+                        let endScalar = scalarIndex + needle.unicodeScalars.count
+                        found.append(Span(scalarIndex, endScalar))
+                    }
+                }
+                byte += 1
+            }
+        }
+        return found
+    }
+
+    /// 1-based line and column (in code points) of `offset`.
+    public func lineColumn(of offset: Int) -> SourceLocation {
+        var line = 1
+        var lineStart = 0
+        let limit = min(max(offset, 0), count)
+        let endByte = Int(byteOffsets[limit])
+        for i in 0..<endByte where utf8[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        let column = (scalarOffset(ofByte: endByte) ?? limit) - (scalarOffset(ofByte: lineStart) ?? 0) + 1
+        return SourceLocation(line: line, column: column)
+    }
+
+    private static func scalarOffsets(_ bytes: [UInt8]) -> [Int32]? {
+        guard bytes.count < Int(Int32.max) else { return nil }
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(bytes.count + 1)
+        var valid = true
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = 0
+            let n = buffer.count
+            while i < n {
+                let b = buffer[i]
+                let width: Int
+                if b < 0x80 {
+                    width = 1
+                } else if b & 0xE0 == 0xC0 {
+                    width = 2
+                } else if b & 0xF0 == 0xE0 {
+                    width = 3
+                } else if b & 0xF8 == 0xF0 {
+                    width = 4
+                } else {
+                    valid = false
+                    return
+                }
+                if i + width > n {
+                    valid = false
+                    return
+                }
+                if width > 1 {
+                    for k in 1..<width where buffer[i + k] & 0xC0 != 0x80 {
+                        valid = false
+                        return
+                    }
+                    // Reject overlong forms, surrogates and values past U+10FFFF.
+                    let b1 = buffer[i + 1]
+                    switch width {
+                    case 2:
+                        if b < 0xC2 {
+                            valid = false
+                            return
+                        }
+                    case 3:
+                        if b == 0xE0 && b1 < 0xA0 {
+                            valid = false
+                            return
+                        }
+                        if b == 0xED && b1 >= 0xA0 {
+                            valid = false
+                            return
+                        }
+                    default:
+                        if b == 0xF0 && b1 < 0x90 {
+                            valid = false
+                            return
+                        }
+                        if b > 0xF4 || (b == 0xF4 && b1 >= 0x90) {
+                            valid = false
+                            return
+                        }
+                    }
+                }
+                offsets.append(Int32(i))
+                i += width
+            }
+            offsets.append(Int32(n))
+        }
+        return valid ? offsets : nil
+    }
+}

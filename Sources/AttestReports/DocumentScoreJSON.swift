@@ -1,0 +1,208 @@
+import AttestScoring
+
+/// Writes a document's counts as JSON by hand: the same bytes as
+/// `JSONEncoder` with sorted keys (a test holds the two together), several
+/// times faster, which is what lets `--json` stay cheap on large runs.
+/// Documents with listed errors go through `JSONEncoder`.
+package enum DocumentScoreJSON {
+    package static func append(_ d: DocumentScore, to out: inout [UInt8]) {
+        out += #"{"entities":{"confusion":"#.utf8
+        confusion(d.entities.confusion, &out)
+        out += #","overall":"#.utf8
+        schemes(d.entities.overall, &out)
+        out += #","types":{"#.utf8
+        for (k, type) in d.entities.types.keys.sorted().enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            string(type, &out)
+            out.append(UInt8(ascii: ":"))
+            schemes(d.entities.types[type]!, &out)
+        }
+        out += #"}},"errors":[],"id":"#.utf8
+        string(d.id, &out)
+        out +=
+            (d.predicted
+            ? #","predicted":true,"quotes":{"attributed":"# : #","predicted":false,"quotes":{"attributed":"#).utf8
+        let q = d.quotes
+        number(q.attributed, &out)
+        out += #","attribution":"#.utf8
+        tally(q.attribution, &out)
+        out += #","confusion":"#.utf8
+        confusion(q.confusion, &out)
+        out += #","cue":"#.utf8
+        tally(q.cue, &out)
+        out += #","exact":"#.utf8
+        tally(q.exact, &out)
+        out += #","kinds":{"#.utf8
+        for (k, kind) in q.kinds.keys.sorted().enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            string(kind, &out)
+            out += #":{"exact":"#.utf8
+            tally(q.kinds[kind]!.exact, &out)
+            out += #","overlap":"#.utf8
+            tally(q.kinds[kind]!.overlap, &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out += #"},"matched":"#.utf8
+        number(q.matched, &out)
+        out += #","overlap":"#.utf8
+        tally(q.overlap, &out)
+        out += #","speakers":"#.utf8
+        tally(q.speakers, &out)
+        out += "}}".utf8
+    }
+
+    private static func confusion(_ table: [String: [String: Int]], _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        for (k, row) in table.keys.sorted().enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            string(row, &out)
+            out += ":{".utf8
+            let cells = table[row]!
+            for (j, column) in cells.keys.sorted().enumerated() {
+                if j > 0 { out.append(UInt8(ascii: ",")) }
+                string(column, &out)
+                out.append(UInt8(ascii: ":"))
+                number(cells[column]!, &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static func schemes(_ s: SchemeCounts, _ out: inout [UInt8]) {
+        out += #"{"exact":"#.utf8
+        counts(s.exact, &out)
+        out += #","partial":"#.utf8
+        counts(s.partial, &out)
+        out += #","strict":"#.utf8
+        counts(s.strict, &out)
+        out += #","type":"#.utf8
+        counts(s.type, &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static func counts(_ c: Counts, _ out: inout [UInt8]) {
+        out += #"{"cor":"#.utf8
+        number(c.cor, &out)
+        out += #","inc":"#.utf8
+        number(c.inc, &out)
+        out += #","mis":"#.utf8
+        number(c.mis, &out)
+        out += #","par":"#.utf8
+        number(c.par, &out)
+        out += #","spu":"#.utf8
+        number(c.spu, &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static func tally(_ t: Tally, _ out: inout [UInt8]) {
+        out += #"{"expected":"#.utf8
+        number(t.expected, &out)
+        out += #","predicted":"#.utf8
+        number(t.predicted, &out)
+        out += #","tp":"#.utf8
+        number(t.tp, &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static func number(_ n: Int, _ out: inout [UInt8]) {
+        out += String(n).utf8
+    }
+
+    /// A JSON string as `JSONEncoder` writes it (slashes not escaped).
+    static func string(_ s: String, _ out: inout [UInt8]) {
+        JSONStringWriter.write(s, into: &out, style: .encoder)
+    }
+}
+
+extension DocumentScoreJSON {
+    /// Reads back what `append` writes, through Attest's own JSON parser (far
+    /// cheaper than `JSONDecoder`); nil for anything else — a document with
+    /// errors, a field of another shape — which `JSONDecoder` then reads.
+    package static func decode(_ bytes: ArraySlice<UInt8>) -> DocumentScore? {
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONSyntaxError) -> JSONValue in try JSONParser.parse(buffer) }
+        }
+        guard case .success(let v) = parsed, case .string(let id)? = v["id"]?.value,
+            case .bool(let predicted)? = v["predicted"]?.value, case .array(let errors, _)? = v["errors"]?.value,
+            errors.isEmpty, let e = v["entities"]?.value, let q = v["quotes"]?.value
+        else { return nil }
+        var entities = EntityDocumentScore()
+        guard let overall = schemes(e["overall"]?.value), let types = map(e["types"]?.value, schemes),
+            let confusion = table(e["confusion"]?.value ?? .object([]))
+        else { return nil }
+        entities.overall = overall
+        entities.types = types
+        entities.confusion = confusion
+        var quotes = QuoteDocumentScore()
+        guard let attributed = int(q["attributed"]?.value), let matched = int(q["matched"]?.value),
+            let attribution = tally(q["attribution"]?.value), let cue = tally(q["cue"]?.value),
+            let exact = tally(q["exact"]?.value), let overlap = tally(q["overlap"]?.value),
+            let speakers = tally(q["speakers"]?.value), let quoteConfusion = table(q["confusion"]?.value),
+            let kinds = map(q["kinds"]?.value, kindTally)
+        else { return nil }
+        quotes.attributed = attributed
+        quotes.matched = matched
+        quotes.attribution = attribution
+        quotes.cue = cue
+        quotes.exact = exact
+        quotes.overlap = overlap
+        quotes.speakers = speakers
+        quotes.confusion = quoteConfusion
+        quotes.kinds = kinds
+        return DocumentScore(id: id, predicted: predicted, entities: entities, quotes: quotes, errors: [])
+    }
+
+    private static func int(_ v: JSONValue?) -> Int? {
+        guard case .integer(let n)? = v else { return nil }
+        return n
+    }
+
+    private static func counts(_ v: JSONValue?) -> Counts? {
+        guard let v, let cor = int(v["cor"]?.value), let inc = int(v["inc"]?.value), let mis = int(v["mis"]?.value),
+            let par = int(v["par"]?.value), let spu = int(v["spu"]?.value)
+        else { return nil }
+        return Counts(cor: cor, inc: inc, par: par, mis: mis, spu: spu)
+    }
+
+    private static func schemes(_ v: JSONValue?) -> SchemeCounts? {
+        guard let v, let exact = counts(v["exact"]?.value), let partial = counts(v["partial"]?.value),
+            let strict = counts(v["strict"]?.value), let type = counts(v["type"]?.value)
+        else { return nil }
+        var s = SchemeCounts()
+        s.exact = exact
+        s.partial = partial
+        s.strict = strict
+        s.type = type
+        return s
+    }
+
+    private static func tally(_ v: JSONValue?) -> Tally? {
+        guard let v, let tp = int(v["tp"]?.value), let predicted = int(v["predicted"]?.value),
+            let expected = int(v["expected"]?.value)
+        else { return nil }
+        return Tally(tp: tp, predicted: predicted, expected: expected)
+    }
+
+    private static func kindTally(_ v: JSONValue?) -> KindTally? {
+        guard let v, let exact = tally(v["exact"]?.value), let overlap = tally(v["overlap"]?.value) else { return nil }
+        var k = KindTally()
+        k.exact = exact
+        k.overlap = overlap
+        return k
+    }
+
+    private static func map<T>(_ v: JSONValue?, _ read: (JSONValue?) -> T?) -> [String: T]? {
+        guard case .object(let members)? = v else { return nil }
+        var out: [String: T] = [:]
+        for m in members {
+            guard let value = read(m.value) else { return nil }
+            out[m.key] = value
+        }
+        return out
+    }
+
+    private static func table(_ v: JSONValue?) -> [String: [String: Int]]? {
+        map(v) { row in map(row) { int($0) } }
+    }
+}

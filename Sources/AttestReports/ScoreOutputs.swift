@@ -1,0 +1,42 @@
+import AttestScoring
+import Foundation
+
+/// Which reports a scoring run writes, and the texts of each: shared by
+/// `attest score`, `attest run`, `attest check` and `attest merge`.
+public struct ScoreOutputs: Sendable {
+    public var errors = false
+    public var jsonPath: String?
+    public var junitPath: String?
+    public var markdownPath: String?
+
+    public init(errors: Bool = false, jsonPath: String? = nil, junitPath: String? = nil, markdownPath: String? = nil) {
+        self.errors = errors
+        self.jsonPath = jsonPath
+        self.junitPath = junitPath
+        self.markdownPath = markdownPath
+    }
+
+    /// Whether the run must keep per-document errors (for `--errors`; the
+    /// JSON report then carries them too, and without it only the counts).
+    public var needsErrors: Bool { errors }
+
+    /// Checks gates, then renders the terminal report and writes the files
+    /// atomically. Returns the terminal text and whether every gate passed.
+    public func publish(_ card: Scorecard, gates: [Gate], baseline: [String: Double]?) throws -> (
+        terminal: String, passed: Bool
+    ) {
+        let (results, skipped) = try GateCheck.evaluate(gates, metrics: card.metrics, baseline: baseline)
+        var text = TerminalScoreReport.render(card, gates: results, skippedGates: skipped)
+        if errors { text += ErrorListing.render(card) }
+        if let jsonPath { try ScoreReport(card, gates: results).write(to: URL(fileURLWithPath: jsonPath)) }
+        if let junitPath {
+            try AtomicFile.write(JUnitScoreReport.render(card, gates: results), to: URL(fileURLWithPath: junitPath))
+        }
+        if let markdownPath {
+            try AtomicFile.write(
+                MarkdownScoreReport.render(card, gates: results, skippedGates: skipped),
+                to: URL(fileURLWithPath: markdownPath))
+        }
+        return (text, results.allSatisfy(\.passed))
+    }
+}

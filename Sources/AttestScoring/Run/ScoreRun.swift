@@ -1,0 +1,249 @@
+import AttestExtraction
+import Foundation
+
+/// Reads gold and predictions, checks every prediction, and scores.
+/// Predictions stream in batches; each batch is decoded, checked and scored
+/// on all cores, so memory holds the gold set and one batch.
+public struct ScoreRun: Sendable {
+    public var request: ScoreRequest
+
+    public init(_ request: ScoreRequest) { self.request = request }
+
+    /// What became of one prediction (or of one gold document without one).
+    private struct Item: Sendable {
+        var id: String?
+        var score: DocumentScore?
+        var diagnostics: [Diagnostic] = []
+        var dropped: [String: Int] = [:]
+        var skipped: SkippedDocument?
+    }
+
+    public func run() throws -> ScoreOutcome {
+        let cwd = FileManager.default.currentDirectoryPath
+        let allIDs = Set(request.goldFiles.map { Self.stem($0) })
+        // Gold files are read when their prediction arrives, by the worker
+        // that scores it: memory holds one batch, not the gold set.
+        var paths: [String: String] = [:]
+        for url in request.goldFiles where request.shard?.contains(Self.stem(url)) ?? true {
+            paths[Self.stem(url)] = url.path
+        }
+        let goldPaths = paths
+        let sourceName = request.predictions.displayName(workingDirectory: cwd)
+
+        var seen: [String: Int] = [:]
+        var scores: [DocumentScore] = []
+        var diagnostics: [Diagnostic] = []
+        var dropped: [String: Int] = [:]
+        var skipped: [SkippedDocument] = []
+        func collect(_ items: [Item], file: String, lines: [Int]) {
+            for (k, item) in items.enumerated() {
+                diagnostics.append(contentsOf: item.diagnostics)
+                for (t, n) in item.dropped { dropped[t, default: 0] += n }
+                guard let id = item.id else { continue }
+                if let first = seen[id] {
+                    diagnostics.append(
+                        Diagnostic(
+                            file: file, location: SourceLocation(line: lines[k], column: 1),
+                            message: "document \(id) is predicted again (first at line \(first)); each document once",
+                            rule: PredictionRules.duplicate.id))
+                    continue
+                }
+                seen[id] = lines[k]
+                if let s = item.score { scores.append(s) }
+                if let s = item.skipped { skipped.append(s) }
+            }
+        }
+
+        switch request.predictions {
+        case .jsonLines(let path):
+            try JSONLines.read(path: path) { batch in
+                let items = self.perWorker(batch) { line, reader -> Item in
+                    switch PredictionLineReader.read(line, file: sourceName) {
+                    case .problems(let problems): return Item(diagnostics: problems)
+                    case .document(let doc):
+                        return self.process(
+                            doc, file: sourceName, line: line.number, gold: goldPaths, reader: reader, allIDs: allIDs)
+                    }
+                }
+                collect(items, file: sourceName, lines: batch.map(\.number))
+            }
+        case .annotations(let folder):
+            let urls = Corpus.files(in: folder, ext: "xml")
+            // Prediction files name the gold's article; theirs is not read.
+            let (docs, problems) = GoldSet.load(files: urls, articles: nil, jobs: request.jobs)
+            diagnostics.append(contentsOf: problems)
+            let items = self.perWorker(docs) { doc, reader -> Item in
+                let name = DisplayPath.of(path: FileBytes.join(cwd, doc.path), relativeTo: cwd)
+                let header = doc.document.header
+                var item = self.process(
+                    PredictionDocument(doc.document), file: name, line: header.origin?.line ?? 1, gold: goldPaths,
+                    reader: reader,
+                    allIDs: allIDs)
+                if header.status != .prediction {
+                    item.diagnostics.append(
+                        Diagnostic(
+                            file: name, location: header.origin ?? .start, severity: .warning,
+                            message:
+                                "status is \(header.status.rawValue), not prediction; scored as a prediction all the same",
+                            rule: PredictionRules.field.id))
+                }
+                return item
+            }
+            collect(items, file: DisplayPath.of(folder), lines: docs.map { $0.document.header.origin?.line ?? 1 })
+        case .documents(let docs, let name):
+            let items = self.perWorker(Array(docs.enumerated())) { pair, reader in
+                self.process(
+                    pair.element, file: name, line: pair.offset + 1, gold: goldPaths, reader: reader, allIDs: allIDs)
+            }
+            collect(items, file: name, lines: docs.indices.map { $0 + 1 })
+        }
+
+        for (type, n) in dropped.sorted(by: { $0.key < $1.key }) {
+            diagnostics.append(
+                Diagnostic(
+                    file: sourceName, severity: PredictionRules.undeclaredType.severity,
+                    message:
+                        "\(n) predicted mention(s) of type \(type), which the corpus does not declare, were left out; "
+                        + "map it with --map \(type)=TYPE or drop it with --map \(type)=-",
+                    rule: PredictionRules.undeclaredType.id))
+        }
+        // Gold documents with no prediction are scored as empty (files of
+        // other statuses are only listed as skipped).
+        let unpredicted = goldPaths.keys.filter { seen[$0] == nil }.sorted()
+        if !unpredicted.isEmpty {
+            let scorer = DocumentScorer(options: request.options)
+            let collectErrors = request.options.collectErrors
+            let empties = self.perWorker(unpredicted) { id, reader -> Item in
+                // Every unpredicted id has a path: it was taken from goldPaths.
+                switch reader.load(goldPaths[id] ?? id) {
+                case .failure(let problem): return Item(diagnostics: problem.diagnostics)
+                case .success(let g):
+                    let status = g.document.header.status
+                    guard self.request.statuses.contains(status) else {
+                        return Item(id: id, skipped: SkippedDocument(id: id, status: status))
+                    }
+                    let article = collectErrors ? g.loadArticle() : nil
+                    return Item(id: id, score: scorer.score(gold: g.document, prediction: nil, article: article))
+                }
+            }
+            var missing: [String] = []
+            for item in empties {
+                diagnostics.append(contentsOf: item.diagnostics)
+                if let s = item.score {
+                    scores.append(s)
+                    missing.append(s.id)
+                }
+                if let s = item.skipped { skipped.append(s) }
+            }
+            if !missing.isEmpty {
+                let severity: Severity = request.requireAll ? .error : .warning
+                let list =
+                    missing.prefix(10).joined(separator: ", ")
+                    + (missing.count > 10 ? ", … (\(missing.count) in all)" : "")
+                diagnostics.append(
+                    Diagnostic(
+                        file: sourceName, severity: severity,
+                        message:
+                            "\(missing.count) gold document(s) have no prediction and are scored as empty: \(list)",
+                        rule: PredictionRules.missing.id))
+            }
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            return ScoreOutcome(scorecard: nil, diagnostics: diagnostics)
+        }
+        var card = Scorecard(
+            documents: scores, options: request.options, bootstrap: request.bootstrap, skipped: skipped,
+            progress: request.bootstrapProgress)
+        card.shard = request.shard
+        card.goldSet = GoldSet.fingerprint(request.goldFiles)
+        return ScoreOutcome(scorecard: card, diagnostics: diagnostics)
+    }
+
+    /// Maps `items` on the request's workers, each with its own gold reader, keeping their order.
+    private func perWorker<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T, GoldSet.Reader) -> R)
+        -> [R]
+    {
+        let texts = request.options.collectErrors
+        let articles = request.articles
+        return ConcurrentMap.map(
+            items, jobs: request.jobs, state: { GoldSet.Reader(texts: texts, articles: articles) }, transform)
+    }
+
+    static func stem(_ url: URL) -> String {
+        let name = url.lastPathComponent
+        return name.hasSuffix(".xml") ? String(name.dropLast(4)) : name
+    }
+
+    /// Maps types, checks the prediction against its gold document and article, and scores it.
+    private func process(
+        _ input: PredictionDocument, file: String, line: Int, gold: [String: String], reader: GoldSet.Reader,
+        allIDs: Set<String>
+    ) -> Item {
+        var item = Item()
+        let at = SourceLocation(line: line, column: 1)
+        guard let goldPath = gold[input.id] else {
+            if allIDs.contains(input.id) { return item }  // another shard's document
+            let known = allIDs.count <= 5 ? allIDs.sorted().joined(separator: ", ") : "\(allIDs.count) documents"
+            item.diagnostics.append(
+                Diagnostic(
+                    file: file, location: at,
+                    message: "id: unknown document \(Brief.quoted(input.id)); the gold set has \(known)",
+                    rule: PredictionRules.unknownDocument.id))
+            return item
+        }
+        item.id = input.id
+        let g: GoldDocument
+        switch reader.load(goldPath) {
+        case .failure(let problem):
+            item.diagnostics.append(contentsOf: problem.diagnostics)
+            return item
+        case .success(let loaded): g = loaded
+        }
+        // Not part of the gold set (a draft, say): listed, not scored.
+        guard request.statuses.contains(g.document.header.status) else {
+            item.skipped = SkippedDocument(id: input.id, status: g.document.header.status)
+            return item
+        }
+        let check = PredictionCheck(typeMap: request.typeMap, declaredTypes: request.declaredTypes)
+        let (doc, dropped) = check.mapTypes(input)
+        item.dropped = dropped
+        // Ranges against the header's length, then texts against the article.
+        for (field, message) in check.rangeProblems(input, length: g.document.header.length) {
+            item.diagnostics.append(
+                Diagnostic(file: file, location: at, message: "\(field): \(message)", rule: PredictionRules.range.id))
+        }
+        var article: ArticleText?
+        if request.options.collectErrors || PredictionCheck.hasTexts(input) {
+            article = g.loadArticle()
+            if let article {
+                for (field, message) in check.textProblems(input, article: article) {
+                    item.diagnostics.append(
+                        Diagnostic(
+                            file: file, location: at, message: "\(field): \(message)", rule: PredictionRules.text.id))
+                }
+            } else {
+                item.diagnostics.append(
+                    Diagnostic(
+                        file: file, location: at,
+                        message: "cannot read the article of \(input.id) to check the predicted texts",
+                        rule: FileCheck.unreadable.id))
+            }
+        }
+        guard item.diagnostics.isEmpty else { return item }
+        // Offsets in the wrong units pass the checks above when no text is given.
+        if let article = article ?? g.article, let suspicion = OffsetUnitsCheck.suspect(input, article: article) {
+            let e = suspicion.example
+            item.diagnostics.append(
+                Diagnostic(
+                    file: file, location: at, severity: PredictionRules.offsetUnits.severity,
+                    message:
+                        "offsets of \(input.id) look like \(suspicion.units.rawValue), not code points: of \(suspicion.considered) span(s) "
+                        + "after non-ASCII text, \(suspicion.considered - suspicion.cleanAsCodePoints) cut a word as code points, "
+                        + "\(suspicion.cleanInUnits) fall on word boundaries as \(suspicion.units.rawValue); "
+                        + "\(e.field) \(e.span) would be \(e.corrected) \(Brief.quoted(article[e.corrected], limit: 40)) in code points",
+                    rule: PredictionRules.offsetUnits.id))
+        }
+        item.score = DocumentScorer(options: request.options).score(gold: g.document, prediction: doc, article: article)
+        return item
+    }
+}

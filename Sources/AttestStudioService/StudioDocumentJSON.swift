@@ -1,0 +1,101 @@
+import AttestInterop
+
+/// The JSON the studio API gives of documents (docs/api.md). Offsets are
+/// code points, as in the files.
+enum StudioDocumentJSON {
+    static func excerpt(_ x: Excerpt) -> JSONTree {
+        .object(["start": .int(x.span.start), "end": .int(x.span.end), "text": .string(x.text)])
+    }
+
+    static func annotation(_ d: AnnotationDocument) -> JSONTree {
+        let doc = AnnotationWriter.canonical(d)
+        let entities: [JSONTree] = doc.entities.map { e in
+            .object([
+                "id": .string(e.id), "type": .string(e.type.name), "name": .string(e.name),
+                "mentions": .array(
+                    e.mentions.map { m in
+                        .object([
+                            "id": .string(m.id), "start": .int(m.span.start), "end": .int(m.span.end),
+                            "text": .string(m.text),
+                        ])
+                    }),
+            ])
+        }
+        let quotes: [JSONTree] = doc.quotes.map { q in
+            var o: [String: JSONTree] = [
+                "id": .string(q.id), "kind": .string(q.kind.rawValue), "content": excerpt(q.content),
+            ]
+            o["speaker"] = q.speaker.map(excerpt) ?? .null
+            o["cue"] = q.cue.map(excerpt) ?? .null
+            o["speaker-entity"] = q.speakerEntity.map { .string($0) } ?? .null
+            return .object(o)
+        }
+        return .object([
+            "id": .string(doc.id), "status": .string(doc.header.status.rawValue),
+            "annotators": .array(doc.header.annotators.map { .string($0) }),
+            "entities": .array(entities), "quotes": .array(quotes),
+        ])
+    }
+
+    static func diagnostics(_ ds: [Diagnostic]) -> JSONTree {
+        .array(
+            ds.map { d in
+                .object([
+                    "severity": .string(d.severity.rawValue), "rule": .string(d.rule), "message": .string(d.message),
+                ])
+            })
+    }
+
+    static func summary(_ d: AnnotationDocument, stale: Bool?) -> JSONTree {
+        var o: [String: JSONTree] = [
+            "id": .string(d.id), "status": .string(d.header.status.rawValue), "length": .int(d.header.length),
+            "entities": .int(d.entities.count), "mentions": .int(d.mentions.count), "quotes": .int(d.quotes.count),
+        ]
+        if let stale { o["stale"] = .bool(stale) }
+        return .object(o)
+    }
+
+    static func prediction(_ p: PredictionDocument, article: ArticleText) -> JSONTree {
+        let mentions: [JSONTree] = p.mentions.filter { article.contains($0.span) }.map { m in
+            .object([
+                "start": .int(m.span.start), "end": .int(m.span.end), "type": .string(m.type.name),
+                "text": .string(article[m.span]),
+            ])
+        }
+        let quotes: [JSONTree] = p.quotes.filter { article.contains($0.content.span) }.map { q in
+            func part(_ s: PredictedSpan?) -> JSONTree {
+                guard let s, article.contains(s.span) else { return .null }
+                return excerpt(Excerpt(span: s.span, text: article[s.span]))
+            }
+            return .object([
+                "kind": .string((q.kind ?? .direct).rawValue),
+                "content": excerpt(Excerpt(span: q.content.span, text: article[q.content.span])),
+                "speaker": part(q.speaker), "cue": part(q.cue),
+            ])
+        }
+        return .object(["mentions": .array(mentions), "quotes": .array(quotes)])
+    }
+}
+
+extension StudioDocumentJSON {
+    static func review(_ r: DocumentReview, source: String) -> JSONTree {
+        let strict = r.score.entities.overall.strict
+        return .object([
+            "id": .string(r.id), "source": .string(source),
+            "errors": .int(r.score.errors.count),
+            "counts": .object(r.counts.mapValues { JSONTree.int($0) }),
+            "strict": .object([
+                "correct": .int(strict.cor), "incorrect": .int(strict.inc), "partial": .int(strict.par),
+                "missed": .int(strict.mis), "spurious": .int(strict.spu),
+            ]),
+            "marks": .array(
+                r.marks.map { m in
+                    .object([
+                        "review": .string(m.review), "start": .int(m.span.start), "end": .int(m.span.end),
+                        "id": .string(m.id), "title": .string(m.title),
+                    ])
+                }),
+            "diagnostics": diagnostics(r.diagnostics),
+        ])
+    }
+}

@@ -1,0 +1,137 @@
+import AttestXML
+import Foundation
+
+/// Per-thread validation state: a parser and a validation context.
+final class ValidationSession {
+    let validator: Validator
+    let checker: XMLDocumentChecker
+    let folders = ArticleResolver.FolderCache()
+
+    init(validator: Validator) {
+        self.validator = validator
+        self.checker = XMLDocumentChecker(schema: validator.schema)
+    }
+
+    func validate(file: URL) -> [Diagnostic] {
+        let path = file.path
+        let name = DisplayPath.of(path: path, relativeTo: validator.workingDirectory)
+        switch FileBytes.read(path, limit: LibXMLParser.maximumFileSize) {
+        case .bytes(let bytes):
+            return validate(bytes: bytes, path: path, name: name)
+        case .tooLarge(let size):
+            return [
+                Diagnostic(
+                    file: name,
+                    message:
+                        "file is \(size) bytes, more than the \(LibXMLParser.maximumFileSize) an annotation file may have; not read",
+                    rule: FileCheck.tooLarge.id)
+            ]
+        case .missing:
+            return [
+                Diagnostic(
+                    file: name, message: "cannot read the file: it does not exist", rule: FileCheck.unreadable.id)
+            ]
+        case .failed(let reason):
+            return [Diagnostic(file: name, message: "cannot read the file: \(reason)", rule: FileCheck.unreadable.id)]
+        }
+    }
+
+    func validate(bytes: [UInt8], file: URL) -> [Diagnostic] {
+        validate(
+            bytes: bytes, path: file.path, name: DisplayPath.of(path: file.path, relativeTo: validator.workingDirectory)
+        )
+    }
+
+    /// A document about to be written: its bytes against the schema, then
+    /// the model itself, with the article the caller already holds, against
+    /// every rule (no second read into the model, no second article read).
+    func validate(
+        pending document: AnnotationDocument, bytes: [UInt8], article: ArticleText, articleSHA256: String, name: String,
+        stem: String
+    ) -> [Diagnostic] {
+        // The schema (libxml2, on the bytes) and the rules (on the model) are
+        // independent: on two cores they run side by side.
+        let validator = self.validator
+        let work: @Sendable (Int, XMLDocumentChecker) -> (diagnostics: [Diagnostic], parsed: Bool) = { part, checker in
+            var sink = DiagnosticSink(file: name)
+            if part == 0 {
+                switch checker.parse(bytes, name: name) {
+                case .failure(let d): return ([d], false)
+                case .success(let tree):
+                    sink.append(contentsOf: checker.schemaDiagnostics(tree, lines: LineIndex(bytes: bytes), name: name))
+                }
+            } else {
+                let subject = ValidationSubject(
+                    document: document, article: article, articleSHA256: articleSHA256,
+                    declaredTypes: validator.declaredTypes, fileStem: stem, settings: validator.settings)
+                for rule in validator.rules { rule.check(subject, into: &sink) }
+            }
+            return (sink.diagnostics, true)
+        }
+        let parts = ConcurrentMap.map([0, 1], jobs: 2, state: { XMLDocumentChecker(schema: validator.schema) }, work)
+        // A file that does not parse has only that to say.
+        if !parts[0].parsed { return parts[0].diagnostics }
+        var sink = DiagnosticSink(file: name)
+        sink.append(contentsOf: parts[0].diagnostics + parts[1].diagnostics)
+        return sorted(sink)
+    }
+
+    func validate(bytes: [UInt8], path: String, name: String) -> [Diagnostic] {
+        var sink = DiagnosticSink(file: name)
+        let tree: LibXMLTree
+        switch checker.parse(bytes, name: name) {
+        case .failure(let d): return [d]
+        case .success(let t): tree = t
+        }
+        guard validator.depth != .parse else { return [] }
+        let lines = LineIndex(bytes: bytes)
+        sink.append(contentsOf: checker.schemaDiagnostics(tree, lines: lines, name: name))
+        guard validator.depth == .full, let document = AnnotationReader(lines: lines).read(tree) else {
+            return sorted(sink)
+        }
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = fileName.hasSuffix(".xml") ? String(fileName.dropLast(4)) : fileName
+        let article = loadArticle(for: document.header, annotationPath: path, sink: &sink)
+        let subject = ValidationSubject(
+            document: document, article: article?.text, articleSHA256: article?.sha256,
+            declaredTypes: validator.declaredTypes, fileStem: stem, settings: validator.settings)
+        for rule in validator.rules { rule.check(subject, into: &sink) }
+        return sorted(sink)
+    }
+
+    private func sorted(_ sink: DiagnosticSink) -> [Diagnostic] {
+        sink.diagnostics.enumerated().sorted { a, b in
+            (a.element.location, a.offset) < (b.element.location, b.offset)
+        }.map(\.element)
+    }
+
+    /// Resolves, confines and reads the article; reports why when it cannot.
+    private func loadArticle(
+        for header: DocumentHeader, annotationPath: String, sink: inout DiagnosticSink
+    ) -> (text: ArticleText?, sha256: String)? {
+        // An empty path is the schema's to report.
+        guard !header.articlePath.isEmpty else { return nil }
+        let real: String
+        switch validator.articles.resolve(header.articlePath, annotationPath: annotationPath, cache: folders) {
+        case .failure(let problem):
+            sink.report(problem.check, problem.message, at: header.origin)
+            return nil
+        case .success(let path): real = path
+        }
+        let shown = DisplayPath.of(path: real, relativeTo: validator.workingDirectory)
+        switch FileBytes.read(real) {
+        case .bytes(let bytes):
+            let sha = SHA256Hex.of(bytes)
+            guard let text = ArticleText(bytes: bytes) else {
+                sink.report(FileCheck.articleEncoding, "article \(shown) is not valid UTF-8", at: header.origin)
+                return (nil, sha)
+            }
+            return (text, sha)
+        case .missing:
+            sink.report(FileCheck.articleMissing, "article \(shown) does not exist", at: header.origin)
+        case .tooLarge, .failed:
+            sink.report(FileCheck.unreadable.id, "cannot read article \(shown)", at: header.origin)
+        }
+        return nil
+    }
+}

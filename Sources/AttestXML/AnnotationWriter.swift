@@ -1,0 +1,233 @@
+import AttestModel
+
+/// Writes an annotation document in Attest's one canonical layout: entities
+/// ordered by their first mention, mentions and quotes by offset, two-space
+/// indentation, attributes in a fixed order, LF line ends. The same model
+/// always gives the same bytes, so git diffs show only real changes.
+public enum AnnotationWriter {
+    public static let namespace = "urn:attest:format:1"
+
+    public static func canonical(_ document: AnnotationDocument) -> AnnotationDocument {
+        var doc = document
+        // Sort keys computed once per element (IDOrder.key allocates).
+        for i in doc.entities.indices where !strictlyIncreasing(doc.entities[i].mentions.map(\.span)) {
+            doc.entities[i].mentions = doc.entities[i].mentions.map { ($0, IDOrder.key($0.id)) }.sorted {
+                ($0.0.span, $0.1) < ($1.0.span, $1.1)
+            }
+            .map(\.0)
+        }
+        if !strictlyIncreasing(doc.quotes.map(\.content.span)) {
+            doc.quotes = doc.quotes.map { ($0, IDOrder.key($0.id)) }.sorted {
+                ($0.0.content.span, $0.1) < ($1.0.content.span, $1.1)
+            }.map(\.0)
+        }
+        let firsts = doc.entities.map(\.firstSpan)
+        if firsts.allSatisfy({ $0 != nil }), strictlyIncreasing(firsts.map { $0! }) { return doc }
+        doc.entities = doc.entities.map { ($0, $0.firstSpan, IDOrder.key($0.id)) }.sorted { a, b in
+            switch (a.1, b.1) {
+            case (let x?, let y?) where x != y: return x < y
+            case (.some, .none): return true
+            case (.none, .some): return false
+            default: return a.2 < b.2
+            }
+        }.map(\.0)
+        return doc
+    }
+
+    /// Whether no sort is needed: spans in order and no two equal (ties go by id).
+    private static func strictlyIncreasing(_ spans: [Span]) -> Bool {
+        zip(spans, spans.dropFirst()).allSatisfy { $0 < $1 }
+    }
+
+    public static func xml(_ document: AnnotationDocument) -> String {
+        String(decoding: bytes(document), as: UTF8.self)
+    }
+
+    /// The canonical layout as UTF-8 bytes.
+    public static func bytes(_ document: AnnotationDocument) -> [UInt8] {
+        let doc = canonical(document)
+        var out = XMLBuffer()
+        out.bytes.reserveCapacity(4096 + doc.entities.count * 64 + doc.quotes.count * 256)
+        out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        out.raw("<annotation xmlns=\"\(namespace)\" version=\"")
+        out.escaped(doc.version)
+        out.raw("\">\n")
+        let h = doc.header
+        out.raw("  <document")
+        out.attribute("id", h.id)
+        out.attribute("article", h.articlePath)
+        out.attribute("sha256", h.sha256)
+        out.attribute("length", h.length)
+        out.attribute("status", h.status.rawValue)
+        if let g = h.guidelines { out.attribute("guidelines", g) }
+        if h.annotators.isEmpty {
+            out.raw("/>\n")
+        } else {
+            out.raw(">\n")
+            for a in h.annotators {
+                out.raw("    <annotator")
+                out.attribute("name", a)
+                out.raw("/>\n")
+            }
+            out.raw("  </document>\n")
+        }
+        if doc.entities.isEmpty {
+            out.raw("  <entities/>\n")
+        } else {
+            out.raw("  <entities>\n")
+            for e in doc.entities {
+                out.raw("    <entity")
+                out.attribute("id", e.id)
+                out.attribute("type", e.type.name)
+                out.attribute("name", e.name)
+                if e.mentions.isEmpty {
+                    out.raw("/>\n")
+                    continue
+                }
+                out.raw(">\n")
+                for m in e.mentions {
+                    out.raw("      <mention")
+                    out.attribute("id", m.id)
+                    out.element("mention", m.excerpt)
+                }
+                out.raw("    </entity>\n")
+            }
+            out.raw("  </entities>\n")
+        }
+        if doc.quotes.isEmpty {
+            out.raw("  <quotes/>\n")
+        } else {
+            out.raw("  <quotes>\n")
+            for q in doc.quotes {
+                out.raw("    <quote")
+                out.attribute("id", q.id)
+                out.attribute("kind", q.kind.rawValue)
+                if let s = q.speakerEntity { out.attribute("speaker-entity", s) }
+                out.raw(">\n")
+                for (role, excerpt) in q.excerpts {
+                    out.raw("      <" + role)
+                    out.element(role, excerpt)
+                }
+                out.raw("    </quote>\n")
+            }
+            out.raw("  </quotes>\n")
+        }
+        out.raw("</annotation>\n")
+        return out.bytes
+    }
+
+    /// Escapes for both text and attribute values. Carriage returns, tabs
+    /// and newlines become character references so that XML end-of-line and
+    /// attribute normalisation cannot change the covered text.
+    package static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\r": out += "&#13;"
+            case "\t": out += "&#9;"
+            case "\n": out += "&#10;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// A byte buffer for the writer, escaping as `AnnotationWriter.escape` does.
+private struct XMLBuffer {
+    var bytes: [UInt8] = []
+
+    mutating func raw(_ s: String) { append(s) }
+
+    /// A string's UTF-8 bytes, copied in one piece when the string is contiguous.
+    private mutating func append(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func attribute(_ name: String, _ value: String) {
+        bytes.append(0x20)
+        append(name)
+        bytes.append(0x3D)
+        bytes.append(0x22)
+        escaped(value)
+        bytes.append(0x22)
+    }
+
+    mutating func attribute(_ name: String, _ value: Int) {
+        bytes.append(0x20)
+        append(name)
+        bytes.append(0x3D)
+        bytes.append(0x22)
+        digits(value)
+        bytes.append(0x22)
+    }
+
+    private mutating func digits(_ value: Int) {
+        guard value != 0 else {
+            bytes.append(0x30)
+            return
+        }
+        if value < 0 { bytes.append(0x2D) }
+        var v = value.magnitude
+        var buffer:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &buffer) { b in
+            while v > 0 {
+                b[19 - count] = UInt8(truncatingIfNeeded: v % 10) + 0x30
+                v /= 10
+                count += 1
+            }
+            bytes.append(contentsOf: b[(20 - count)...])
+        }
+    }
+
+    /// ` start="…" end="…">text</role>` and a newline.
+    mutating func element(_ role: String, _ x: Excerpt) {
+        attribute("start", x.span.start)
+        attribute("end", x.span.end)
+        bytes.append(0x3E)
+        escaped(x.text)
+        bytes.append(0x3C)
+        bytes.append(0x2F)
+        append(role)
+        bytes.append(0x3E)
+        bytes.append(0x0A)
+    }
+
+    /// UTF-8 bytes of `s` with & < > " CR TAB LF as references (every byte
+    /// of a multi-byte sequence is ≥ 0x80, so escaping byte by byte is exact).
+    mutating func escaped(_ s: String) {
+        var s = s
+        s.withUTF8 { utf8 in
+            var run = 0
+            for (i, b) in utf8.enumerated() {
+                let reference: StaticString
+                switch b {
+                case 0x26: reference = "&amp;"
+                case 0x3C: reference = "&lt;"
+                case 0x3E: reference = "&gt;"
+                case 0x22: reference = "&quot;"
+                case 0x0D: reference = "&#13;"
+                case 0x09: reference = "&#9;"
+                case 0x0A: reference = "&#10;"
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                bytes.append(
+                    contentsOf: UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
+                run = i + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+        }
+    }
+}
