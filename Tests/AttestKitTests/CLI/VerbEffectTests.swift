@@ -156,14 +156,13 @@ import Testing
         let r = try CommandRunner.run(arguments, in: cli.url)
         #expect(r.status == 0, "\(r.stderr)")
         let page = try TemporaryFolder.sampleCorpus()
-        let studio = Studio(corpus: try Corpus.open(root: page.url), token: nil, origins: [])
+        // What the page's request reaches: the edits decoded as the server decodes them, applied by the service.
+        let service = StudioService(corpus: try Corpus.open(root: page.url))
         let url = page.url.appendingPathComponent("annotations/sample.xml")
         let version = SHA256Hex.of(Array(read(url).utf8))
-        let answer = studio.handle(
-            StudioRequest(
-                method: "POST", path: "/api/documents/sample/edits",
-                headers: ["host": "127.0.0.1", "if-match": "\"\(version)\""], body: Array(edits.utf8)))
-        #expect(answer.status == 200, "\(String(decoding: answer.body, as: UTF8.self))")
+        let answer = try service.apply(
+            try AnnotationEdit.decode(json: Array(edits.utf8)), to: "sample", expectedVersion: version)
+        #expect(answer.version == SHA256Hex.of(Array(read(url).utf8)))
         #expect(read(url) == read(cli.url.appendingPathComponent("annotations/sample.xml")))
     }
 

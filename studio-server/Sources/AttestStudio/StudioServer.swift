@@ -5,8 +5,8 @@ import Hummingbird
 import NIOCore
 import NIOPosix
 
-/// Serves a `Studio` over HTTP/1.1 with Hummingbird. The guarantees that
-/// need the server, not the pure API, live here:
+/// Serves a `StudioService` over HTTP/1.1 with Hummingbird's router. The
+/// guarantees that need the server, not the service, live here:
 /// - a request is admitted (origin, host, token) on its head alone: a
 ///   refused request has none of its body read;
 /// - at most `bodiesInFlight` bodies are collected at once (503 beyond);
@@ -31,74 +31,42 @@ public enum StudioServer {
         public init() {}
     }
 
-    /// The application for `studio` on `host:port` (port 0: any free port);
+    /// The router: middleware (security headers, error shape, admission, body limit), then the routes.
+    public static func router(
+        service: StudioService, security: StudioSecurity, assets: [String: (type: String, bytes: [UInt8])],
+        pools: StudioPools, bodiesInFlight: Int = Limits().bodiesInFlight
+    ) -> Router<StudioRequestContext> {
+        let router = Router(context: StudioRequestContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorShapeMiddleware())
+        router.add(middleware: AdmissionMiddleware(security: security))
+        router.add(middleware: BodyLimitMiddleware(bodies: Counter(limit: bodiesInFlight)))
+        let routes = RouteCollection(context: StudioRequestContext.self)
+        StudioRoutes(service: service, pools: pools, assets: assets).add(to: routes)
+        router.addRoutes(routes)
+        return router
+    }
+
+    /// The application serving `service` on `host:port` (port 0: any free port);
     /// `ready` gets the port actually bound.
     public static func application(
-        studio: Studio, host: String, port: Int, limits: Limits = Limits(),
+        service: StudioService, security: StudioSecurity, assets: [String: (type: String, bytes: [UInt8])],
+        host: String, port: Int, limits: Limits = Limits(), pools: StudioPools = StudioPools(),
         ready: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let fast = NIOThreadPool(numberOfThreads: 4)
-        let slow = NIOThreadPool(numberOfThreads: 2)
-        fast.start()
-        slow.start()
-        let bodies = Counter(limit: limits.bodiesInFlight)
         let connections = Counter(limit: limits.connections)
-        let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            var request = request
-            var headers: [String: String] = [:]
-            for field in request.headers { headers[field.name.canonicalName] = field.value }
-            // HTTP types keep Host as the request's authority, not among the fields.
-            if let authority = request.head.authority { headers["host"] = authority }
-            var query: [String: String] = [:]
-            for (k, v) in request.uri.queryParameters { query[String(k)] = String(v) }
-            let method = request.method.rawValue
-            let path = request.uri.path
-            // Refused on the head: nothing of the body is read.
-            if let refusal = studio.admit(method: method, path: path, query: query, headers: headers) {
-                return response(refusal)
-            }
-            if let length = request.headers[.contentLength].flatMap(Int.init), length > Studio.bodyLimit {
-                return response(Studio.tooLarge)
-            }
-            var body: [UInt8] = []
-            if method != "GET" && method != "HEAD" {
-                guard bodies.enter() else { return response(Studio.busy) }
-                defer { bodies.leave() }
-                do {
-                    // One byte more than the limit, so that Studio answers 413 itself.
-                    let buffer = try await request.collectBody(upTo: Studio.bodyLimit + 1)
-                    body = Array(buffer.readableBytesView)
-                } catch {
-                    return response(Studio.tooLarge)
-                }
-            }
-            let call = StudioRequest(method: method, path: path, query: query, headers: headers, body: body)
-            let pool = Studio.isSlow(method: method, path: path) ? slow : fast
-            let answer = try await pool.runIfActive { studio.handle(call) }
-            return response(answer)
-        }
-        let deadlines = limits
         return Application(
-            responder: responder,
+            router: router(
+                service: service, security: security, assets: assets, pools: pools,
+                bodiesInFlight: limits.bodiesInFlight),
             server: .http1(
                 configuration: .init(
                     additionalChannelHandlers: [
-                        ConnectionDeadlines(
-                            bodyTimeout: .seconds(deadlines.bodySeconds), connections: connections)
+                        ConnectionDeadlines(bodyTimeout: .seconds(limits.bodySeconds), connections: connections)
                     ],
-                    idleTimeout: .seconds(deadlines.idleSeconds))),
+                    idleTimeout: .seconds(limits.idleSeconds))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
             onServerRunning: { channel in await ready(channel.localAddress?.port ?? port) })
-    }
-
-    static func response(_ answer: StudioResponse) -> Response {
-        var fields = HTTPFields()
-        for (k, v) in answer.headers {
-            if let name = HTTPField.Name(k) { fields[name] = v }
-        }
-        return Response(
-            status: HTTPResponse.Status(code: answer.status), headers: fields,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 }
 

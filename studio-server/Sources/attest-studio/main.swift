@@ -39,10 +39,10 @@ struct AttestStudioCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: --pred \(pred): no such file or folder\n".utf8))
             throw ExitCode(2)
         }
-        if let token, token.count < Studio.minimumTokenLength {
+        if let token, token.count < StudioSecurity.minimumTokenLength {
             FileHandle.standardError.write(
                 Data(
-                    "error: --token must have at least \(Studio.minimumTokenLength) characters (it has \(token.count)); omit it to have one generated\n"
+                    "error: --token must have at least \(StudioSecurity.minimumTokenLength) characters (it has \(token.count)); omit it to have one generated\n"
                         .utf8))
             throw ExitCode(2)
         }
@@ -51,10 +51,8 @@ struct AttestStudioCommand: AsyncParsableCommand {
         let secret = token ?? (loopback ? nil : UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())
         let host = self.host
         let app = StudioServer.application(
-            studio: Studio(
-                corpus: corpus, token: secret, origins: [], assets: StudioAssets.all,
-                predictions: pred), host: host,
-            port: port
+            service: StudioService(corpus: corpus, predictions: pred), security: StudioSecurity(token: secret),
+            assets: StudioAssets.all, host: host, port: port
         ) { bound in
             let shownHost = host.contains(":") ? "[\(host)]" : host
             var url = "http://\(shownHost):\(bound)/"

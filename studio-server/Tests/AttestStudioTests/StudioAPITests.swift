@@ -30,7 +30,7 @@ import Testing
         try Data("🚢 Ana Silva said <script>alert(1)</script> and \"><img src=x onerror=alert(1)>.\n".utf8).write(
             to: incoming)
         try ArticleImporter.add(incoming, id: "story", to: corpus)
-        return (scratch, Studio(corpus: corpus, token: nil, origins: [], assets: StudioAssets.all))
+        return (scratch, Studio(corpus: corpus, token: nil, origins: []))
     }
 
     /// Declares `program` as the manifest's `<extractor>` and reopens the corpus.
@@ -48,30 +48,20 @@ import Testing
 
     static func call(
         _ studio: Studio, _ method: String, _ path: String, body: String? = nil, headers: [String: String] = [:]
-    ) -> (status: Int, json: [String: Any], headers: [String: String]) {
-        var h = ["host": "127.0.0.1:4646"]
-        for (k, v) in headers { h[k] = v }
-        // "/api/…?a=b" as the server splits it: the path, and the query's fields.
-        let parts = path.split(separator: "?", maxSplits: 1).map(String.init)
-        var query: [String: String] = [:]
-        for field in (parts.count > 1 ? parts[1] : "").split(separator: "&") {
-            let kv = field.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
-            query[kv[0]] = kv.count > 1 ? kv[1] : ""
-        }
-        let r = studio.handle(
-            StudioRequest(method: method, path: parts[0], query: query, headers: h, body: Array((body ?? "").utf8)))
-        let json = (try? JSONSerialization.jsonObject(with: Data(r.body)) as? [String: Any]) ?? [:]
+    ) async throws -> (status: Int, json: [String: Any], headers: [String: String]) {
+        let r = try await studio.call(method, path, body: body, headers: headers)
+        let json = (try? JSONSerialization.jsonObject(with: Data(r.body)) as? [String: Any]) ?? [:]  // deliberate: not JSON reads as {}
         return (r.status, json, r.headers)
     }
 
-    @Test func listsAndGetsDocumentsWithAVersion() throws {
+    @Test func listsAndGetsDocumentsWithAVersion() async throws {
         let (scratch, studio) = try Self.corpus()
         withExtendedLifetime(scratch) {}
-        let list = Self.call(studio, "GET", "/api/documents")
+        let list = try await Self.call(studio, "GET", "/api/documents")
         #expect(list.status == 200)
         let docs = list.json["documents"] as? [[String: Any]] ?? []
         #expect(docs.map { $0["id"] as? String } == ["sample", "story"])
-        let doc = Self.call(studio, "GET", "/api/documents/sample")
+        let doc = try await Self.call(studio, "GET", "/api/documents/sample")
         #expect(doc.status == 200)
         let version = doc.json["version"] as? String ?? ""
         #expect(doc.headers["etag"] == "\"\(version)\"")
@@ -82,13 +72,13 @@ import Testing
         #expect((doc.json["text"] as? String)?.hasPrefix("“We will not back down,”") == true)
     }
 
-    @Test func anEditAfterAnEmojiLandsAtCodePointOffsets() throws {
+    @Test func anEditAfterAnEmojiLandsAtCodePointOffsets() async throws {
         let (scratch, studio) = try Self.corpus()
-        let version = Self.call(studio, "GET", "/api/documents/story").json["version"] as! String
+        let version = try await Self.call(studio, "GET", "/api/documents/story").json["version"] as! String
         // "🚢 " is two code points (three UTF-16 units): "Ana Silva" is [2,11).
         let edits =
             #"[{"op":"add-entity","entity":{"id":"e1","type":"PERSON","name":"Ana Silva","mentions":[{"id":"m1","start":2,"end":11,"text":"Ana Silva"}]}}]"#
-        let r = Self.call(
+        let r = try await Self.call(
             studio, "POST", "/api/documents/story/edits", body: edits, headers: ["if-match": "\"\(version)\""])
         #expect(r.status == 200, "\(r.json)")
         // The inverse is a JSON array of edits, not a string holding one.
@@ -97,55 +87,58 @@ import Testing
         #expect(xml.contains(#"<mention id="m1" start="2" end="11">Ana Silva</mention>"#))
         // Undo through the API restores the file.
         let written = r.json["version"] as! String
-        #expect(Self.call(studio, "POST", "/api/documents/story/undo", headers: ["if-match": written]).status == 200)
+        #expect(
+            try await Self.call(studio, "POST", "/api/documents/story/undo", headers: ["if-match": written]).status
+                == 200)
         let after = try String(contentsOf: scratch.url.appendingPathComponent("annotations/story.xml"), encoding: .utf8)
         #expect(!after.contains("<mention"))
     }
 
-    @Test func aStaleVersionIs409AndAnInvalidResult422AndNothingIsWritten() throws {
+    @Test func aStaleVersionIs409AndAnInvalidResult422AndNothingIsWritten() async throws {
         let (scratch, studio) = try Self.corpus()
         let url = scratch.url.appendingPathComponent("annotations/sample.xml")
         let before = try Data(contentsOf: url)
-        let stale = Self.call(
+        let stale = try await Self.call(
             studio, "POST", "/api/documents/sample/edits", body: #"[{"op":"rename","entity":"e1","name":"J. Doe"}]"#,
             headers: ["if-match": "\"0000\""])
         #expect(stale.status == 409)
         #expect(((stale.json["error"] as? [String: Any])?["version"] as? String)?.count == 64)
-        let version = Self.call(studio, "GET", "/api/documents/sample").json["version"] as! String
-        let invalid = Self.call(
+        let version = try await Self.call(studio, "GET", "/api/documents/sample").json["version"] as! String
+        let invalid = try await Self.call(
             studio, "POST", "/api/documents/sample/edits",
             body: #"[{"op":"set-span","id":"m2","span":{"start":48,"end":59,"text":"Shelbyville"}}]"#,
             headers: ["if-match": version])
         #expect(invalid.status == 422)
         let diagnostics = (invalid.json["error"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
         #expect(diagnostics.contains { $0["rule"] as? String == "span.text" })
-        let missing = Self.call(studio, "POST", "/api/documents/sample/edits", body: "[]")
+        let missing = try await Self.call(studio, "POST", "/api/documents/sample/edits", body: "[]")
         #expect(missing.status == 428)
         #expect(try Data(contentsOf: url) == before)
     }
 
-    @Test func statusSuggestionsAndErrors() throws {
+    @Test func statusSuggestionsAndErrors() async throws {
         let (scratch, studio) = try Self.corpus()
         withExtendedLifetime(scratch) {}
-        let version = Self.call(studio, "GET", "/api/documents/sample").json["version"] as! String
-        let status = Self.call(
+        let version = try await Self.call(studio, "GET", "/api/documents/sample").json["version"] as! String
+        let status = try await Self.call(
             studio, "PUT", "/api/documents/sample/status", body: #"{"status":"draft"}"#, headers: ["if-match": version])
         #expect(status.status == 200)
         #expect((status.json["annotation"] as? [String: Any])?["status"] as? String == "draft")
-        let suggestions = Self.call(studio, "POST", "/api/documents/sample/suggestions")
+        let suggestions = try await Self.call(studio, "POST", "/api/documents/sample/suggestions")
         #expect(suggestions.status == 200)
         #expect(!(suggestions.json["mentions"] as? [Any] ?? []).isEmpty)
-        #expect(Self.call(studio, "GET", "/api/documents/nope").status == 404)
-        #expect(Self.call(studio, "GET", "/api/documents/..%2F..%2Fetc").status == 400)
-        #expect(Self.call(studio, "GET", "/api/documents/a b").status == 400)
-        let bad = Self.call(studio, "POST", "/api/documents/sample/edits", body: "{", headers: ["if-match": version])
+        #expect(try await Self.call(studio, "GET", "/api/documents/nope").status == 404)
+        #expect(try await Self.call(studio, "GET", "/api/documents/..%2F..%2Fetc").status == 400)
+        #expect(try await Self.call(studio, "GET", "/api/documents/a b").status == 400)
+        let bad = try await Self.call(
+            studio, "POST", "/api/documents/sample/edits", body: "{", headers: ["if-match": version])
         #expect(bad.status == 400)
         #expect((bad.json["error"] as? [String: Any])?["code"] as? String == "bad-edits")
     }
 
     /// A write that fails for I/O (here the journal's folder is a file) is 500 `io`, not a refused edit;
     /// nothing is written.
-    @Test func anIOFailureIs500AndWritesNothing() throws {
+    @Test func anIOFailureIs500AndWritesNothing() async throws {
         let (scratch, studio) = try Self.corpus()
         let url = scratch.url.appendingPathComponent("annotations/sample.xml")
         let before = try Data(contentsOf: url)
@@ -153,8 +146,8 @@ import Testing
         try? FileManager.default.removeItem(at: state.appendingPathComponent("journal"))
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
         try Data("not a folder".utf8).write(to: state.appendingPathComponent("journal"))
-        let version = Self.call(studio, "GET", "/api/documents/sample").json["version"] as! String
-        let r = Self.call(
+        let version = try await Self.call(studio, "GET", "/api/documents/sample").json["version"] as! String
+        let r = try await Self.call(
             studio, "POST", "/api/documents/sample/edits", body: #"[{"op":"rename","entity":"e1","name":"J. Doe"}]"#,
             headers: ["if-match": version])
         #expect(r.status == 500, "\(r.json)")
@@ -162,36 +155,93 @@ import Testing
         #expect(try Data(contentsOf: url) == before)
     }
 
-    @Test func securityRules() throws {
+    @Test func securityRules() async throws {
         let (scratch, studio) = try Self.corpus()
         withExtendedLifetime(scratch) {}
-        #expect(Self.call(studio, "GET", "/api/documents", headers: ["origin": "http://evil.example"]).status == 403)
-        #expect(Self.call(studio, "GET", "/api/documents", headers: ["origin": "http://127.0.0.1:4646"]).status == 200)
-        #expect(Self.call(studio, "GET", "/api/documents", headers: ["host": "evil.example:4646"]).status == 403)
-        let big = String(repeating: " ", count: Studio.bodyLimit + 1)
-        #expect(Self.call(studio, "POST", "/api/documents/sample/edits", body: big).status == 413)
-        let locked = Studio(
-            corpus: studio.corpus, token: "s3cret-0123456789abcdef", origins: [], assets: StudioAssets.all)
-        #expect(Self.call(locked, "GET", "/api/documents").status == 401)
         #expect(
-            Self.call(locked, "GET", "/api/documents", headers: ["authorization": "Bearer s3cret-0123456789abcdef"])
-                .status == 200)
+            try await Self.call(studio, "GET", "/api/documents", headers: ["origin": "http://evil.example"]).status
+                == 403)
+        #expect(
+            try await Self.call(studio, "GET", "/api/documents", headers: ["origin": "http://localhost"]).status == 200)
+        let big = String(repeating: " ", count: StudioSecurity.bodyLimit + 1)
+        let tooLarge = try await Self.call(studio, "POST", "/api/documents/sample/edits", body: big)
+        #expect(tooLarge.status == 413)
+        #expect((tooLarge.json["error"] as? [String: Any])?["code"] as? String == "too-large")
+        let token = "s3cret-0123456789abcdef"
+        let locked = Studio(corpus: studio.corpus, token: token, origins: [])
+        #expect(try await Self.call(locked, "GET", "/api/documents").status == 401)
+        #expect(
+            try await Self.call(
+                locked, "GET", "/api/documents", headers: ["authorization": "Bearer wrong-0123456789abcdef"]
+            ).status == 401)
+        #expect(try await Self.call(locked, "GET", "/api/documents?token=\(token)").status == 401)
+        #expect(try await Self.call(locked, "GET", "/?token=\(token)").status == 200)
+        #expect(
+            try await Self.call(locked, "GET", "/api/documents", headers: ["authorization": "Bearer \(token)"]).status
+                == 200)
+        // Header names in any case.
+        #expect(try await Self.call(locked, "GET", "/api/documents", headers: ["X-ATTEST-TOKEN": token]).status == 200)
         // Article text never reaches the page as markup: JSON escapes < > &.
-        let raw = locked.handle(
-            StudioRequest(
-                method: "GET", path: "/api/documents/story", headers: ["x-attest-token": "s3cret-0123456789abcdef"]))
+        let raw = try await locked.call("GET", "/api/documents/story", headers: ["x-attest-token": token])
         let body = String(decoding: raw.body, as: UTF8.self)
+        #expect(raw.status == 200)
         #expect(!body.contains("<script>") && !body.contains("<img"))
         #expect(body.contains("\\u003cscript\\u003e"))
+        // Every answer, refusals included, says nosniff and no-referrer.
+        for answer in [raw, try await locked.call("GET", "/api/documents")] {
+            #expect(answer.headers["x-content-type-options"] == "nosniff")
+            #expect(answer.headers["referrer-policy"] == "no-referrer")
+        }
         // The page is served with a content security policy; the script sets text, never HTML.
-        let page = Self.call(studio, "GET", "/")
+        let page = try await Self.call(studio, "GET", "/")
         #expect(page.status == 200)
         #expect(page.headers["content-security-policy"]?.contains("script-src 'self'") == true)
         #expect(!StudioAssets.appJS.contains("innerHTML"))
+        #expect(try await Self.call(studio, "GET", "/nope.js").status == 404)
+    }
+
+    /// Every route that changes a document refuses a request without `If-Match` (428), and changes nothing.
+    @Test func everyChangeNeedsIfMatch() async throws {
+        let (scratch, studio) = try Self.corpus()
+        let url = scratch.url.appendingPathComponent("annotations/sample.xml")
+        let before = try Data(contentsOf: url)
+        let routes: [(String, String, String)] = [
+            ("POST", "edits", #"[{"op":"rename","entity":"e1","name":"X"}]"#),
+            ("PUT", "status", #"{"status": "gold"}"#),
+            ("POST", "undo", ""), ("POST", "redo", ""), ("POST", "realign", ""),
+        ]
+        for (method, route, body) in routes {
+            let r = try await Self.call(studio, method, "/api/documents/sample/\(route)", body: body)
+            #expect(r.status == 428, "\(route): \(r.json)")
+            #expect((r.json["error"] as? [String: Any])?["code"] as? String == "version-required", "\(route)")
+        }
+        #expect(try Data(contentsOf: url) == before)
+        // Header case does not matter; the quotes around the version are optional.
+        let version = try await Self.call(studio, "GET", "/api/documents/sample").json["version"] as! String
+        let upper = try await Self.call(
+            studio, "POST", "/api/documents/sample/edits", body: #"[{"op":"rename","entity":"e1","name":"X"}]"#,
+            headers: ["IF-MATCH": version])
+        #expect(upper.status == 200, "\(upper.json)")
+        #expect(try String(contentsOf: url, encoding: .utf8).contains(#"name="X""#))
+    }
+
+    /// The query is parsed by the router: percent-encoding decoded, unknown values refused.
+    @Test func queryParameters() async throws {
+        let (scratch, studio) = try Self.corpus()
+        withExtendedLifetime(scratch) {}
+        let encoded = try await Self.call(studio, "POST", "/api/documents/sample/suggestions?extractor=base%6Cine")
+        #expect(encoded.status == 200, "\(encoded.json)")
+        #expect(encoded.json["extractor"] as? String == "baseline")
+        let unknown = try await Self.call(studio, "POST", "/api/documents/sample/suggestions?extractor=gpt&x=1")
+        #expect(unknown.status == 400)
+        let wrongMethod = try await Self.call(studio, "DELETE", "/api/documents/sample")
+        #expect(wrongMethod.status == 405)
+        #expect(wrongMethod.headers["allow"] == "GET")
+        #expect(try await Self.call(studio, "GET", "/api/nothing").status == 404)
     }
 
     /// Review mode: a prediction from `--pred` or uploaded, with the counts of `attest score --errors`.
-    @Test func reviewFromPredAndFromAnUpload() throws {
+    @Test func reviewFromPredAndFromAnUpload() async throws {
         let (scratch, plain) = try Self.corpus()
         // The sample: Jane Doe exact, Springfield as ORG (gold LOC), Police spurious; the rest missed.
         let pred = scratch.url.appendingPathComponent("pred.jsonl")
@@ -200,10 +250,10 @@ import Testing
                 + #"{"start": 48, "end": 59, "type": "ORG"}, {"start": 80, "end": 86, "type": "ORG"}], "quotes": []}"#
                 + "\n").utf8
         ).write(to: pred)
-        let none = Self.call(plain, "GET", "/api/documents/sample/review")
+        let none = try await Self.call(plain, "GET", "/api/documents/sample/review")
         #expect(none.status == 404 && (none.json["error"] as? [String: Any])?["code"] as? String == "no-predictions")
         let studio = Studio(corpus: plain.corpus, token: nil, origins: [], predictions: pred.path)
-        let r = Self.call(studio, "GET", "/api/documents/sample/review")
+        let r = try await Self.call(studio, "GET", "/api/documents/sample/review")
         #expect(r.status == 200, "\(r.json)")
         // Gold: m1 Jane Doe, m2 Springfield, m3 Ed Ray, m4 Doe, m5 Courier; q1–q3.
         #expect(r.json["counts"] as? [String: Int] == ["type": 1, "spurious": 1, "missed": 3, "missed-quote": 3])
@@ -211,15 +261,15 @@ import Testing
         let marks = (r.json["marks"] as? [[String: Any]] ?? []).map { "\($0["review"]!) \($0["id"]!)" }
         #expect(marks.contains("correct m1") && marks.contains("type m2") && marks.contains("missed m5"), "\(marks)")
         // Uploaded: one document; its id may be left out.
-        let upload = Self.call(
+        let upload = try await Self.call(
             studio, "POST", "/api/documents/sample/review?name=mine.json",
             body: #"{"entities": [{"start": 36, "end": 44, "type": "PERSON"}]}"#)
         #expect(upload.status == 200)
         #expect(upload.json["source"] as? String == "mine.json")
         #expect(upload.json["errors"] as? Int == 7)
-        let other = Self.call(studio, "POST", "/api/documents/sample/review", body: #"{"id": "story"}"#)
+        let other = try await Self.call(studio, "POST", "/api/documents/sample/review", body: #"{"id": "story"}"#)
         #expect(other.status == 404)
-        let bad = Self.call(
+        let bad = try await Self.call(
             studio, "POST", "/api/documents/sample/review",
             body: #"{"entities": [{"start": 36, "end": 400, "type": "PERSON"}]}"#)
         #expect(bad.status == 422, "\(bad.json)")
@@ -227,23 +277,24 @@ import Testing
     }
 
     /// Suggestions from the manifest's extractor (any program speaking the protocol) or the baseline.
-    @Test func suggestionsFromTheManifestsExtractor() throws {
+    @Test func suggestionsFromTheManifestsExtractor() async throws {
         let (scratch, plain) = try Self.corpus()
         let program = #"printf '{"entities": [{"start": 36, "end": 44, "type": "PERSON"}]}'"#
         let corpus = try Self.declareExtractor(program, in: scratch)
         let studio = Studio(corpus: corpus, token: nil, origins: [])
-        let r = Self.call(studio, "POST", "/api/documents/sample/suggestions")
+        let r = try await Self.call(studio, "POST", "/api/documents/sample/suggestions")
         #expect(r.status == 200, "\(r.json)")
         let mentions = r.json["mentions"] as? [[String: Any]] ?? []
         #expect(mentions.count == 1 && mentions.first?["text"] as? String == "Jane Doe")
         #expect(r.json["extractor"] as? String == program)
-        let baseline = Self.call(studio, "POST", "/api/documents/sample/suggestions?extractor=baseline")
+        let baseline = try await Self.call(studio, "POST", "/api/documents/sample/suggestions?extractor=baseline")
         #expect(baseline.json["extractor"] as? String == "baseline")
-        #expect(Self.call(studio, "POST", "/api/documents/sample/suggestions?extractor=gpt").status == 400)
-        #expect(Self.call(plain, "POST", "/api/documents/sample/suggestions?extractor=manifest").status == 400)
+        #expect(try await Self.call(studio, "POST", "/api/documents/sample/suggestions?extractor=gpt").status == 400)
+        #expect(
+            try await Self.call(plain, "POST", "/api/documents/sample/suggestions?extractor=manifest").status == 400)
     }
 
-    @Test func theServedPageIsThePageFolderByteForByte() throws {
+    @Test func theServedPageIsThePageFolderByteForByte() async throws {
         let page = Self.repository.appendingPathComponent("studio-server/Sources/AttestStudio/Page")
         for name in ["index.html", "app.js", "app.css"] {
             let file = try Data(contentsOf: page.appendingPathComponent(name))

@@ -14,7 +14,7 @@ import Testing
     static let token = "t0ken-0123456789abcdef"
 
     static func app(_ studio: Studio, limits: StudioServer.Limits = .init()) -> some ApplicationProtocol {
-        StudioServer.application(studio: studio, host: "127.0.0.1", port: 0, limits: limits)
+        studio.application(limits: limits)
     }
 
     static func body(_ r: TestResponse) -> [String: Any] {
@@ -90,9 +90,30 @@ import Testing
         }
         // A token shorter than the minimum opens nothing, not even with itself.
         let short = Studio(corpus: plain.corpus, token: "", origins: [])
-        let r = short.handle(
-            StudioRequest(method: "GET", path: "/api/documents", headers: ["host": "127.0.0.1", "x-attest-token": ""]))
+        let r = try await short.call("GET", "/api/documents", headers: ["x-attest-token": ""])
         #expect(r.status == 401)
+    }
+
+    /// DNS rebinding: a page on evil.example whose name now resolves to
+    /// 127.0.0.1 reaches the server on loopback with its own `Host`; without a
+    /// token the server answers only to loopback names. Host is read from the
+    /// wire, so this drives the real server.
+    @Test func aForeignHostOnLoopbackIsRefused() async throws {
+        let (scratch, studio) = try StudioAPITests.corpus()
+        withExtendedLifetime(scratch) {}
+        try await Self.app(studio).test(.live) { client in
+            let port = try #require(client.port)
+            for (host, expected) in [
+                ("evil.example:\(port)", "403"), ("evil.example", "403"), ("127.0.0.1.evil.example", "403"),
+                ("127.0.0.1:\(port)", "200"), ("localhost:\(port)", "200"), ("[::1]:\(port)", "200"),
+            ] {
+                let raw = try RawHTTP(port: port, receiveTimeout: 3)
+                raw.send("GET /api/documents HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
+                let (answer, _) = raw.receive()
+                #expect(answer.hasPrefix("HTTP/1.1 \(expected)"), "Host \(host): \(answer.prefix(60))")
+                if expected == "403" { #expect(answer.contains("foreign-host"), "\(host)") }
+            }
+        }
     }
 
     /// A cross-site page can make a browser send GETs without an Origin:
@@ -161,7 +182,7 @@ import Testing
             let port = try #require(client.port)
             let raw = try RawHTTP(port: port, receiveTimeout: 3)
             raw.send(
-                "POST /api/documents/sample/edits HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: \(Studio.bodyLimit + 1)\r\n\r\n"
+                "POST /api/documents/sample/edits HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: \(StudioSecurity.bodyLimit + 1)\r\n\r\n"
             )
             #expect(raw.receive().text.hasPrefix("HTTP/1.1 413"))
             // Undo, redo and realign without If-Match are 428; with a stale one 409.

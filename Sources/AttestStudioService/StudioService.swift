@@ -1,0 +1,298 @@
+import AttestInterop
+import Foundation
+
+/// The web annotator's editing service over one corpus (docs/api.md): every
+/// change is an `AnnotationEditor` transaction on the same files the CLI
+/// edits, so the page and the command line write the same bytes. It knows
+/// nothing of HTTP: the `studio-server/` package routes requests to these
+/// methods and turns their values and `StudioError`s into responses.
+public struct StudioService: Sendable {
+    public let corpus: Corpus
+    /// Review mode's predictions (`--pred`): a JSON Lines file or a folder of annotation files.
+    public let predictions: String?
+
+    public init(corpus: Corpus, predictions: String? = nil) {
+        self.corpus = corpus
+        self.predictions = predictions
+    }
+
+    /// Runs `body`, turning library errors into service errors (their kind decides the status).
+    private func serving<T>(_ body: () throws -> T) throws(StudioError) -> T {
+        do {
+            return try body()
+        } catch let error as StudioError {
+            throw error
+        } catch let error as AttestError {
+            throw StudioError(error)
+        } catch {
+            throw StudioError(500, "internal", "\(error)")
+        }
+    }
+
+    /// A document id from a request: its form checked, its file present.
+    private func checked(_ id: String) throws -> String {
+        guard id.range(of: "^[A-Za-z][A-Za-z0-9_.-]{0,127}$", options: .regularExpression) != nil else {
+            throw StudioError(400, "bad-id", "\(Brief.quoted(id)) is not a document id")
+        }
+        guard FileManager.default.fileExists(atPath: corpus.annotationURL(for: id).path) else {
+            throw StudioError(404, "no-document", "no document \(id) in this corpus")
+        }
+        return id
+    }
+
+    // MARK: Reading
+
+    /// `GET /api/documents`.
+    public func documents() -> DocumentListBody {
+        var docs: [JSONTree] = []
+        for id in corpus.documentIDs() {
+            do {
+                try AnnotationEditor.checkContained(corpus.annotationURL(for: id), in: corpus)
+                let file = try AnnotationFile.read(corpus.annotationURL(for: id))
+                docs.append(StudioDocumentJSON.summary(file.document, stale: nil))
+            } catch let error as AttestError {
+                docs.append(.object(["id": .string(id), "error": .string(error.message)]))
+            } catch {
+                docs.append(.object(["id": .string(id), "error": .string("\(error)")]))
+            }
+        }
+        return DocumentListBody(corpus: corpus.manifest.name, documents: docs)
+    }
+
+    /// `GET /api/documents/{id}`.
+    public func document(_ id: String) throws(StudioError) -> DocumentBody {
+        try serving { try documentBody(try AnnotationEditor.open(try checked(id), in: corpus, forWriting: false)) }
+    }
+
+    /// The document as `GET` gives it. Its version is the SHA-256 of the file
+    /// on disk: as read, or (`written`) as a commit just wrote it.
+    private func documentBody(_ editor: AnnotationEditor, written: AnnotationEditor.Commit? = nil) throws
+        -> DocumentBody
+    {
+        let version = written?.entry?.after ?? editor.file.readDigest ?? ""
+        let known = written.flatMap { $0.changed ? $0.diagnostics : nil }
+        return DocumentBody(
+            id: editor.document.id, version: version, text: editor.article.string, length: editor.article.count,
+            annotation: StudioDocumentJSON.annotation(editor.document),
+            diagnostics: StudioDocumentJSON.diagnostics(try known ?? editor.resultDiagnostics()),
+            types: corpus.manifest.types.sorted().map(\.name))
+    }
+
+    // MARK: Changing
+
+    /// The version a change was made on (`If-Match`): required.
+    private func required(_ version: String?) throws -> String {
+        guard let version else {
+            throw StudioError(428, "version-required", "send If-Match with the version (ETag) the page shows")
+        }
+        return version
+    }
+
+    /// `POST /api/documents/{id}/edits`: the verbs and edits of `AnnotationEdit`, as one transaction.
+    public func apply(_ edits: [AnnotationEdit], to id: String, expectedVersion: String?) throws(StudioError)
+        -> DocumentBody
+    {
+        if edits.contains(.setStatus(.prediction)) {
+            throw StudioError(
+                400, "bad-status", "a document's status is draft or gold; prediction is for extractor output")
+        }
+        return try serving {
+            try transaction(
+                try checked(id), try required(expectedVersion),
+                summary: "studio: " + edits.map(\.description).joined(separator: "; ")
+            ) {
+                try $0.apply(edits)
+                return nil
+            }
+        }
+    }
+
+    /// `PUT /api/documents/{id}/status`.
+    public func setStatus(_ status: AnnotationStatus, of id: String, expectedVersion: String?) throws(StudioError)
+        -> DocumentBody
+    {
+        guard status != .prediction else {
+            throw StudioError(400, "bad-status", "send {\"status\": \"draft\"} or {\"status\": \"gold\"}")
+        }
+        return try serving {
+            try transaction(
+                try checked(id), try required(expectedVersion), summary: "studio: set status \(status.rawValue)"
+            ) {
+                try $0.setStatus(status)
+                return nil
+            }
+        }
+    }
+
+    /// Takes the document's lock, checks the version, applies, validates,
+    /// writes: a request made on an older version than the file's gets 409
+    /// with the current version, whoever wrote in between.
+    private func transaction(
+        _ id: String, _ expected: String, summary: String, allowStale: Bool = false,
+        _ change: (inout AnnotationEditor) throws -> [String]?
+    ) throws -> DocumentBody {
+        var editor = try AnnotationEditor.open(id, in: corpus, allowStale: allowStale)
+        let current = editor.file.readDigest ?? ""
+        guard expected == current else { throw conflict(id, expected, current: current) }
+        let findings: [String]?
+        do {
+            findings = try change(&editor)
+        } catch let error as AttestError {
+            throw StudioError(error.httpStatus, "edit-refused", error.message, extra: ["diagnostics": .array([])])
+        }
+        let commit: AnnotationEditor.Commit
+        do {
+            commit = try editor.commit(summary: summary)
+        } catch let error as AttestError where error.kind == .invalid {
+            // Refused: say why, rule by rule (validating again only on this path).
+            let errors = try editor.resultDiagnostics().filter { $0.severity == .error }
+            throw StudioError(
+                422, "invalid", "the result would not validate; nothing was written",
+                extra: ["diagnostics": StudioDocumentJSON.diagnostics(errors)])
+        } catch let error as AttestError where error.kind == .conflict {
+            throw conflict(id, expected, current: currentVersion(id), message: error.message)
+        }
+        var body = try documentBody(editor, written: commit)
+        body.inverse = editor.inverse
+        body.notes = commit.notes
+        body.findings = findings
+        return body
+    }
+
+    private func conflict(_ id: String, _ expected: String, current: String, message: String? = nil) -> StudioError {
+        StudioError(
+            409, "conflict", message ?? "\(id) changed since version \(expected.prefix(12))…; reload it",
+            extra: ["version": .string(current)])
+    }
+
+    /// The SHA-256 of the document's file now.
+    private func currentVersion(_ id: String) -> String {
+        guard case .bytes(let b) = FileBytes.read(corpus.annotationURL(for: id).path) else { return "" }
+        return SHA256Hex.of(b)
+    }
+
+    /// Undo or redo, from the version the page shows (`If-Match`).
+    /// `POST /api/documents/{id}/undo` and `…/redo`.
+    public func reverse(_ direction: EditUndo.Direction, _ id: String, expectedVersion: String?) throws(StudioError)
+        -> Reversal
+    {
+        try serving {
+            let id = try checked(id)
+            let expected = try required(expectedVersion)
+            let entry: JournalEntry
+            do {
+                entry = try EditUndo.reverse(direction, id, in: corpus, write: true, expectedVersion: expected).entry
+            } catch let error as AttestError where error.kind == .conflict {
+                throw conflict(id, expected, current: currentVersion(id), message: error.message)
+            }
+            guard FileManager.default.fileExists(atPath: corpus.annotationURL(for: id).path) else {
+                return Reversal(direction: direction, summary: entry.summary, document: nil)
+            }
+            let editor = try AnnotationEditor.open(id, in: corpus, allowStale: true, forWriting: false)
+            return Reversal(direction: direction, summary: entry.summary, document: try documentBody(editor))
+        }
+    }
+
+    /// `POST /api/documents/{id}/realign`: the annotations moved onto the article as it is now.
+    public func realign(_ id: String, expectedVersion: String?) throws(StudioError) -> DocumentBody {
+        try serving {
+            let id = try checked(id)
+            let expected = try required(expectedVersion)
+            let now = try AnnotationEditor.open(id, in: corpus, allowStale: true, forWriting: false)
+            guard now.isStale else {
+                var body = try documentBody(now)
+                body.findings = []
+                return body
+            }
+            return try transaction(id, expected, summary: "studio: realign", allowStale: true) { editor in
+                guard let (result, _) = try editor.realign() else { return [] }
+                return result.findings.map(\.description)
+            }
+        }
+    }
+
+    /// Suggestions from an extractor: `?extractor=baseline`, or `manifest`
+    /// for the manifest's `<extractor>` (the default when it declares one).
+    /// A POST: running a program is a side effect, so it sits behind the
+    /// origin and token checks that a cross-site GET would slip past.
+    public func suggestions(_ id: String, extractor: String?) throws(StudioError) -> JSONTree {
+        try serving { try suggesting(try checked(id), extractor: extractor) }
+    }
+
+    private func suggesting(_ id: String, extractor: String?) throws -> JSONTree {
+        let editor = try AnnotationEditor.open(id, in: corpus, forWriting: false)
+        let command = corpus.manifest.extractorCommand
+        let wanted = extractor ?? (command == nil ? "baseline" : "manifest")
+        let prediction: PredictionDocument
+        switch wanted {
+        case "baseline":
+            prediction = BaselineExtractor().extract(id: id, article: editor.article)
+        case "manifest":
+            guard let command else {
+                throw StudioError(400, "no-extractor", "the manifest declares no <extractor>; use ?extractor=baseline")
+            }
+            let extractor = ExternalExtractor(
+                command: command, timeout: Double(corpus.manifest.extractorTimeout ?? 60))
+            let gold = GoldDocument(
+                document: editor.document, path: editor.file.url.path, articlePath: editor.articlePath,
+                article: editor.article)
+            switch extractor.run(gold) {
+            case .success(let p): prediction = p
+            case .failure(let f):
+                throw StudioError(
+                    502, "extractor-failed",
+                    "the extractor \(Brief.quoted(command, limit: 60)) failed on \(id): \(f.reason)"
+                        + (f.stderrTail.isEmpty ? "" : " — " + f.stderrTail.joined(separator: " ⏎ ")))
+            }
+        default:
+            throw StudioError(400, "bad-extractor", "extractor is baseline or manifest, not \(Brief.quoted(wanted))")
+        }
+        var json = StudioDocumentJSON.prediction(prediction, article: editor.article)
+        if case .object(var o) = json {
+            o["extractor"] = .string(wanted == "baseline" ? "baseline" : command ?? "")
+            json = .object(o)
+        }
+        return json
+    }
+
+    /// Review mode: the document's prediction (uploaded, or from `--pred`)
+    /// against its annotation, with the counts of `attest score --errors`.
+    /// `upload` is a prediction file sent by the page (`POST`, `?name=`); without one, `--pred`'s (`GET`).
+    public func review(_ id: String, upload: (bytes: [UInt8], name: String)?) throws(StudioError) -> JSONTree {
+        try serving { try reviewing(try checked(id), upload: upload) }
+    }
+
+    private func reviewing(_ id: String, upload: (bytes: [UInt8], name: String)?) throws -> JSONTree {
+        let prediction: PredictionDocument?
+        let source: String
+        do {
+            if let upload {
+                source = upload.name
+                prediction = try PredictionLookup.find(id, bytes: upload.bytes, name: source)
+            } else {
+                guard let predictions else {
+                    throw StudioError(
+                        404, "no-predictions",
+                        "this server was started without --pred; choose a prediction file on the page")
+                }
+                source = DisplayPath.of(path: predictions, relativeTo: FileManager.default.currentDirectoryPath)
+                prediction = try PredictionLookup.find(id, path: predictions)
+            }
+        } catch let error as AttestError {
+            throw StudioError(
+                422, "bad-prediction", error.message,
+                extra: ["diagnostics": StudioDocumentJSON.diagnostics(error.diagnostics)])
+        }
+        guard let prediction else {
+            throw StudioError(404, "no-prediction", "\(source) has no prediction for \(id)")
+        }
+        do {
+            let review = try DocumentReview.make(id: id, prediction: prediction, source: source, corpus: corpus)
+            return StudioDocumentJSON.review(review, source: source)
+        } catch let error as AttestError {
+            throw StudioError(
+                422, "bad-prediction", error.message,
+                extra: ["diagnostics": StudioDocumentJSON.diagnostics(error.diagnostics)])
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import AttestKit
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import NIOPosix
+
+/// The API's routes (docs/api.md) and the page's files, each a call of the
+/// `StudioService` run on a thread pool (slow work — extractors, realign,
+/// review — on its own pool, so one slow request never holds up the others).
+struct StudioRoutes<Context: RequestContext> {
+    let service: StudioService
+    let pools: StudioPools
+    let assets: [String: (type: String, bytes: [UInt8])]
+
+    /// Path pattern → methods: what is routed, and what a 405 lists.
+    static var endpoints: [(pattern: [String], methods: [HTTPRequest.Method])] {
+        [
+            (["api", "documents"], [.get]),
+            (["api", "documents", "{id}"], [.get]),
+            (["api", "documents", "{id}", "edits"], [.post]),
+            (["api", "documents", "{id}", "status"], [.put]),
+            (["api", "documents", "{id}", "undo"], [.post]),
+            (["api", "documents", "{id}", "redo"], [.post]),
+            (["api", "documents", "{id}", "realign"], [.post]),
+            (["api", "documents", "{id}", "suggestions"], [.post]),
+            (["api", "documents", "{id}", "review"], [.get, .post]),
+        ] + Self.pages.map { ([$0].filter { !$0.isEmpty }, [.get, .head]) }
+    }
+
+    static var pages: [String] { ["", "index.html", "app.js", "app.css"] }
+
+    func add(to routes: RouteCollection<Context>) {
+        routes.get("/api/documents") { _, _ in
+            StudioReply(try await fast { service.documents() })
+        }
+        routes.get("/api/documents/:id") { _, context in
+            let id = try context.parameters.require("id")
+            let body = try await fast { try service.document(id) }
+            return StudioReply(body, version: body.version)
+        }
+        routes.post("/api/documents/:id/edits") { request, context in
+            let id = try context.parameters.require("id")
+            let edits: [AnnotationEdit]
+            do {
+                edits = try AnnotationEdit.decode(json: try await Self.bytes(request))
+            } catch let error as AttestError {
+                throw StudioError(400, "bad-edits", error.message)
+            }
+            let version = Self.expectedVersion(request)
+            let body = try await fast { try service.apply(edits, to: id, expectedVersion: version) }
+            return StudioReply(body, version: body.version)
+        }
+        routes.put("/api/documents/:id/status") { request, context in
+            let id = try context.parameters.require("id")
+            let bytes = try await Self.bytes(request)
+            guard let body = try? JSONDecoder().decode(StatusRequest.self, from: Data(bytes)) else {  // deliberate: nil is the 400
+                throw StudioError(400, "bad-status", "send {\"status\": \"draft\"} or {\"status\": \"gold\"}")
+            }
+            let version = Self.expectedVersion(request)
+            let answer = try await fast { try service.setStatus(body.status, of: id, expectedVersion: version) }
+            return StudioReply(answer, version: answer.version)
+        }
+        for direction in [EditUndo.Direction.undo, .redo] {
+            routes.post("/api/documents/:id/\(direction.rawValue)") { request, context in
+                let id = try context.parameters.require("id")
+                let version = Self.expectedVersion(request)
+                let answer = try await fast { try service.reverse(direction, id, expectedVersion: version) }
+                return StudioReply(answer, version: answer.document?.version)
+            }
+        }
+        routes.post("/api/documents/:id/realign") { request, context in
+            let id = try context.parameters.require("id")
+            let version = Self.expectedVersion(request)
+            let body = try await slow { try service.realign(id, expectedVersion: version) }
+            return StudioReply(body, version: body.version)
+        }
+        routes.post("/api/documents/:id/suggestions") { request, context in
+            let id = try context.parameters.require("id")
+            let extractor = request.uri.queryParameters.get("extractor")
+            return StudioReply(try await slow { try service.suggestions(id, extractor: extractor) })
+        }
+        routes.get("/api/documents/:id/review") { _, context in
+            let id = try context.parameters.require("id")
+            return StudioReply(try await slow { try service.review(id, upload: nil) })
+        }
+        routes.post("/api/documents/:id/review") { request, context in
+            let id = try context.parameters.require("id")
+            let upload = (
+                bytes: try await Self.bytes(request), name: request.uri.queryParameters.get("name") ?? "upload"
+            )
+            return StudioReply(try await slow { try service.review(id, upload: upload) })
+        }
+        for page in Self.pages {
+            let file = assets["/" + (page.isEmpty ? "index.html" : page)]
+            for method in [HTTPRequest.Method.get, .head] {
+                routes.on(RouterPath("/" + page), method: method) { request, _ in
+                    guard let file else { throw StudioError(404, "not-found", "no file \(request.uri.path)") }
+                    return Self.page(file)
+                }
+            }
+        }
+    }
+
+    /// `{"status": "draft"}` or `{"status": "gold"}`.
+    struct StatusRequest: Decodable {
+        var status: AnnotationStatus
+    }
+
+    private func fast<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await pools.fast.runIfActive(work)
+    }
+
+    private func slow<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await pools.slow.runIfActive(work)
+    }
+
+    /// The body, collected by `BodyLimitMiddleware` (so this reads no network).
+    private static func bytes(_ request: Request) async throws -> [UInt8] {
+        Array(try await request.body.collect(upTo: StudioSecurity.bodyLimit).readableBytesView)
+    }
+
+    /// The version the client edits from: `If-Match`.
+    private static func expectedVersion(_ request: Request) -> String? {
+        request.headers[.ifMatch].map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) }
+    }
+
+    private static func page(_ file: (type: String, bytes: [UInt8])) -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: file.type, .cacheControl: "no-cache",
+                .contentSecurityPolicy:
+                    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
+    }
+}
+
+/// The thread pools the API's work runs on, not the event loops.
+public final class StudioPools: Sendable {
+    let fast: NIOThreadPool
+    let slow: NIOThreadPool
+
+    public init(fast: Int = 4, slow: Int = 2) {
+        self.fast = NIOThreadPool(numberOfThreads: fast)
+        self.slow = NIOThreadPool(numberOfThreads: slow)
+        self.fast.start()
+        self.slow.start()
+    }
+
+    deinit {
+        fast.shutdownGracefully { _ in }
+        slow.shutdownGracefully { _ in }
+    }
+}

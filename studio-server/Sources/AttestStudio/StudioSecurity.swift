@@ -1,0 +1,41 @@
+import Foundation
+
+/// Who may use the server: the rules the admission middleware applies on a
+/// request's head, before any body is read.
+public struct StudioSecurity: Sendable {
+    /// Required on every request when set (any host but loopback).
+    public var token: String?
+    /// `Origin` values a browser may send besides the server's own.
+    public var origins: Set<String>
+
+    /// The shortest token accepted (a shorter one is refused at start-up).
+    public static let minimumTokenLength = 16
+    /// The largest request body read.
+    public static let bodyLimit = 4 << 20
+
+    public init(token: String?, origins: Set<String> = []) {
+        self.token = token
+        self.origins = origins
+    }
+
+    /// Whether `host` (a `Host` header) names this machine's loopback.
+    static func isLoopback(_ host: String) -> Bool {
+        let name: Substring
+        if host.hasPrefix("[") {
+            name = host.dropFirst().prefix { $0 != "]" }
+        } else {
+            name = host.split(separator: ":", maxSplits: 1).first ?? ""
+        }
+        return name == "127.0.0.1" || name == "localhost" || name == "::1"
+    }
+
+    /// Compares in time that depends on the lengths only.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for i in x.indices { difference |= x[i] ^ y[i] }
+        return difference == 0
+    }
+}
