@@ -54,7 +54,8 @@ struct StudioRoutes<Context: RequestContext> {
         routes.put("/api/documents/:id/status") { request, context in
             let id = try context.parameters.require("id")
             let bytes = try await Self.bytes(request)
-            guard let body = try? JSONDecoder().decode(StatusRequest.self, from: Data(bytes)) else {  // deliberate: nil is the 400
+            // deliberate: a body that does not decode is the 400 below
+            guard let body = try? JSONDecoder().decode(StatusRequest.self, from: Data(bytes)) else {
                 throw StudioError(400, "bad-status", "send {\"status\": \"draft\"} or {\"status\": \"gold\"}")
             }
             let version = Self.expectedVersion(request)

@@ -50,7 +50,8 @@ import Testing
         _ studio: Studio, _ method: String, _ path: String, body: String? = nil, headers: [String: String] = [:]
     ) async throws -> (status: Int, json: [String: Any], headers: [String: String]) {
         let r = try await studio.call(method, path, body: body, headers: headers)
-        let json = (try? JSONSerialization.jsonObject(with: Data(r.body)) as? [String: Any]) ?? [:]  // deliberate: not JSON reads as {}
+        // deliberate: a body that is not JSON reads as {}
+        let json = (try? JSONSerialization.jsonObject(with: Data(r.body)) as? [String: Any]) ?? [:]
         return (r.status, json, r.headers)
     }
 
