@@ -144,6 +144,38 @@ import Testing
             ["entity", "sample", "--type", "PERSON", "--text", "Jane", "--nth", "1"],
             #"[{"op":"annotate","type":"PERSON","spans":[{"start":36,"end":40,"text":"Jane"}]}]"#
         ),
+        // Accepting every suggestion of a type: one edit, as `entity --all`.
+        (
+            ["entity", "sample", "--type", "ORG", "--text", "the", "--all"],
+            #"[{"op":"annotate","type":"ORG","spans":[{"start":122,"end":125,"text":"the"},{"start":162,"end":165,"text":"the"}]}]"#
+        ),
+        (["retype", "sample", "e4", "LOC"], #"[{"op":"retype","entity":"e4","type":"LOC"}]"#),
+        (
+            ["respan", "sample", "m5", "--text", "The Courier"],
+            #"[{"op":"set-span","id":"m5","span":{"start":105,"end":116,"text":"The Courier"}}]"#
+        ),
+        (
+            ["edit-quote", "sample", "q1", "--kind", "indirect"],
+            #"[{"op":"set-quote-kind","quote":"q1","kind":"indirect"}]"#
+        ),
+        (
+            ["respan", "sample", "q1", "--role", "speaker", "--text", "Mayor Jane Doe"],
+            #"[{"op":"set-speaker","quote":"q1","speaker":{"start":30,"end":44,"text":"Mayor Jane Doe"}}]"#
+        ),
+        (["edit-quote", "sample", "q1", "--no-speaker"], #"[{"op":"set-speaker","quote":"q1","speaker":null}]"#),
+        (
+            ["edit-quote", "sample", "q2", "--no-speaker-entity"],
+            #"[{"op":"set-speaker-entity","quote":"q2","entity":null}]"#
+        ),
+        (
+            ["edit-quote", "sample", "q3", "--speaker-entity", "e3"],
+            #"[{"op":"set-speaker-entity","quote":"q3","entity":"e3"}]"#
+        ),
+        (
+            ["respan", "sample", "q3", "--role", "cue", "--text", "called the plan"],
+            #"[{"op":"set-cue","quote":"q3","cue":{"start":155,"end":170,"text":"called the plan"}}]"#
+        ),
+        (["edit-quote", "sample", "q1", "--no-cue"], #"[{"op":"set-cue","quote":"q1","cue":null}]"#),
         (["remove", "sample", "m5"], #"[{"op":"remove","ids":["m5"]}]"#),
         (["remove", "sample", "q2", "m3"], #"[{"op":"remove","ids":["q2","m3"]}]"#),
         (
@@ -164,6 +196,43 @@ import Testing
             try AnnotationEdit.decode(json: Array(edits.utf8)), to: "sample", expectedVersion: version)
         #expect(answer.version == SHA256Hex.of(Array(read(url).utf8)))
         #expect(read(url) == read(cli.url.appendingPathComponent("annotations/sample.xml")))
+    }
+
+    /// Status, undo, redo and realign: the service the page's routes call and
+    /// the CLI, from the same start, write the same bytes (and change the file).
+    @Test(arguments: ["status", "undo", "redo", "realign"])
+    func theLifecycleVerbsWriteTheSameBytes(_ verb: String) throws {
+        func prepared() throws -> TemporaryFolder {
+            let folder = try TemporaryFolder.sampleCorpus()
+            let rename = try CommandRunner.run(["rename", "sample", "e2", "Springfield, Ill."], in: folder.url)
+            #expect(rename.status == 0, "\(rename.stderr)")
+            if verb == "redo" { #expect(try CommandRunner.run(["undo", "sample"], in: folder.url).status == 0) }
+            if verb == "realign" {
+                let article = folder.url.appendingPathComponent("corpus/sample.txt")
+                _ = folder.write("corpus/sample.txt", Array("Lead: ".utf8) + Array(try Data(contentsOf: article)))
+            }
+            return folder
+        }
+        let cli = try prepared()
+        let page = try prepared()
+        let url = page.url.appendingPathComponent("annotations/sample.xml")
+        let before = read(url)
+        let arguments = verb == "status" ? ["status", "sample", "draft"] : [verb, "sample"]
+        let r = try CommandRunner.run(arguments, in: cli.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let service = StudioService(corpus: try Corpus.open(root: page.url))
+        let version = SHA256Hex.of(Array(before.utf8))
+        switch verb {
+        case "status": _ = try service.setStatus(.draft, of: "sample", expectedVersion: version)
+        case "undo": _ = try service.reverse(.undo, "sample", expectedVersion: version)
+        case "redo": _ = try service.reverse(.redo, "sample", expectedVersion: version)
+        default:
+            let body = try service.realign("sample", expectedVersion: version)
+            #expect(body.findings != nil)
+        }
+        let written = read(url)
+        #expect(written != before, "\(verb) changed nothing")
+        #expect(written == read(cli.url.appendingPathComponent("annotations/sample.xml")))
     }
 
     /// Moving an entity's last mention removes the emptied entity (its quote follows the mention).
