@@ -24,7 +24,10 @@ struct Attest: ParsableCommand {
             CommandGroup(name: "Corpus", subcommands: [Validate.self, Stats.self, Fmt.self, Rules.self]),
             CommandGroup(
                 name: "Score",
-                subcommands: [Check.self, Score.self, Run.self, Extract.self, Compare.self, Merge.self]),
+                subcommands: [
+                    Check.self, Score.self, Run.self, Extract.self, Compare.self, MergeScores.self,
+                    MergeScoresAlias.self,
+                ]),
             CommandGroup(name: "Interop", subcommands: [Import.self, Export.self]),
             CommandGroup(name: "Agreement", subcommands: [Agree.self, Adjudicate.self]),
         ]

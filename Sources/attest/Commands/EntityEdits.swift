@@ -3,18 +3,27 @@ import AttestKit
 import Foundation
 
 struct Retype: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Give an entity another type.")
+    static let configuration = CommandConfiguration(
+        abstract: "Give an entity another type.", discussion: "attest retype DOC e4 --type LOC")
 
     @Argument(help: "Document id.") var doc: String
     @Argument(help: "The entity (id or canonical name).") var entity: String
-    @Argument(help: "The new type (a declared type, any case).") var type: EntityType
+    @Option(help: "The new type (a declared type, any case).") var type: EntityType?
+    /// The earlier spelling, `retype DOC ENTITY TYPE`, kept for a release.
+    @Argument(help: .hidden) var positionalType: EntityType?
     @OptionGroup var edit: EditFlags
     @OptionGroup var options: CorpusOptions
 
+    func validate() throws {
+        if type != nil && positionalType != nil { throw ValidationError("give the new type once, with --type") }
+        if type == nil && positionalType == nil { throw ValidationError("Missing expected argument '--type <type>'") }
+    }
+
     func run() throws {
         let corpus = try options.corpus()
+        let newType = try corpus.manifest.resolveType((type ?? positionalType)!.name)
         var editor = try AnnotationEditor.open(doc, in: corpus, forWriting: !edit.dryRun)
-        try editor.retype(entity, to: try corpus.manifest.resolveType(type.name))
+        try editor.retype(entity, to: newType)
         guard try EditSession.finish(&editor, edit) else { return }
         if !edit.dryRun { Output.write(editor.edits.map(\.description).joined(separator: "\n") + "\n") }
     }
@@ -40,22 +49,36 @@ struct Rename: ParsableCommand {
 struct MergeEntities: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge-entities",
-        abstract: "Merge entities into one: their mentions and quotes go to the first.",
-        discussion: "The entities must have one type (retype first). attest merge-entities DOC e1 e4 e7 keeps e1.")
+        abstract: "Merge entities into one: their mentions and quotes go to the --into entity.",
+        discussion: """
+            The entities must have one type (retype first). attest merge-entities DOC e4 e7 --into e1 keeps e1, as \
+            attest move DOC m3 --to e1 moves a mention.
+            """)
 
     @Argument(help: "Document id.") var doc: String
-    @Argument(help: "The entity to keep.") var target: String
-    @Argument(help: "The entities merged into it.") var sources: [String]
+    @Argument(help: "The entities merged into the kept one.") var entities: [String]
+    @Option(help: "The entity to keep (id or canonical name).") var into: String?
     @OptionGroup var edit: EditFlags
     @OptionGroup var options: CorpusOptions
 
+    /// The kept entity and the merged ones; without `--into`, the earlier
+    /// spelling (`merge-entities DOC KEEP E…`, kept for a release): the first is kept.
+    var target: (keep: String, sources: [String])? {
+        if let into { return (into, entities) }
+        guard let first = entities.first else { return nil }
+        return (first, Array(entities.dropFirst()))
+    }
+
     func validate() throws {
-        if sources.isEmpty { throw ValidationError("name at least one entity to merge into \(target)") }
+        guard let target, !target.sources.isEmpty else {
+            throw ValidationError("name at least one entity to merge, and the one to keep with --into")
+        }
     }
 
     func run() throws {
+        guard let target else { return }
         var editor = try AnnotationEditor.open(doc, in: try options.corpus(), forWriting: !edit.dryRun)
-        try editor.merge(sources, into: target)
+        try editor.merge(target.sources, into: target.keep)
         guard try EditSession.finish(&editor, edit) else { return }
         if !edit.dryRun { Output.write(editor.edits.map(\.description).joined(separator: "\n") + "\n") }
     }

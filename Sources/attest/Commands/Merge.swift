@@ -2,8 +2,9 @@ import ArgumentParser
 import AttestKit
 import Foundation
 
-struct Merge: ParsableCommand {
+struct MergeScores: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge-scores",
         abstract: "Combine the JSON reports of shards into the report of the whole corpus.",
         discussion:
             """
@@ -12,16 +13,37 @@ struct Merge: ParsableCommand {
             Gates apply to the merged figures: score the shards with --no-gates and gate here.
             """)
 
+    @OptionGroup var arguments: MergeScoresArguments
+
+    func validate() throws { try arguments.validate() }
+
+    func run() throws { try arguments.run() }
+}
+
+/// `attest merge`, the earlier name of `merge-scores` (beside `merge-entities` it said too little), kept
+/// hidden for a release.
+struct MergeScoresAlias: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge", abstract: MergeScores.configuration.abstract, shouldDisplay: false)
+
+    @OptionGroup var arguments: MergeScoresArguments
+
+    func validate() throws { try arguments.validate() }
+
+    func run() throws { try arguments.run() }
+}
+
+struct MergeScoresArguments: ParsableArguments {
     @Argument(help: "JSON reports of disjoint shards.") var reports: [String]
     @OptionGroup var scoring: ScoringFlags
     @OptionGroup var options: CorpusOptions
 
     func validate() throws {
         if scoring.shard != nil {
-            throw ValidationError("--shard does not apply to merge: it combines the shards' reports")
+            throw ValidationError("--shard does not apply to merge-scores: it combines the shards' reports")
         }
         if !scoring.maps.isEmpty {
-            throw ValidationError("--map does not apply to merge: types were mapped when the shards were scored")
+            throw ValidationError("--map does not apply to merge-scores: types were mapped when the shards were scored")
         }
     }
 

@@ -79,7 +79,7 @@ struct ScoringFlags: ParsableArguments {
 
     @Flag(
         help:
-            "Apply no gates (for shards of a matrix: each job passes or fails on its own health; attest merge gates the merged figures)."
+            "Apply no gates (for shards of a matrix: each job passes or fails on its own health; attest merge-scores gates the merged figures)."
     )
     var noGates = false
 

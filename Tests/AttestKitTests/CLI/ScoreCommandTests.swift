@@ -159,7 +159,7 @@ import Testing
         let whole = try CommandRunner.run(
             ["score", "--pred", pred.path, "--bootstrap", "300", "--json", path("all.json")], in: Paths.repository)
         let merged = try CommandRunner.run(
-            ["merge"] + shards + ["--bootstrap", "300", "--json", path("merged.json")], in: Paths.repository)
+            ["merge-scores"] + shards + ["--bootstrap", "300", "--json", path("merged.json")], in: Paths.repository)
         #expect(merged.status == whole.status, "\(merged.stderr)")
         #expect(whole.stdout == merged.stdout)
         let a = try ScoreReport.read(path("all.json"))

@@ -28,7 +28,7 @@ import Testing
             ],
             absent: [#"name="Springfield">"#]),
         Case(
-            name: "retype", arguments: ["retype", "sample", "e4", "LOC"],
+            name: "retype", arguments: ["retype", "sample", "e4", "--type", "LOC"],
             library: { try $0.retype("e4", to: .location) },
             present: [
                 #"<entity id="e4" type="LOC" name="The Courier">"#, #"<entity id="e2" type="LOC" name="Springfield">"#,
@@ -52,7 +52,7 @@ import Testing
             ],
             absent: [#"<quote id="q3" kind="mixed" speaker-entity="e1">"#]),
         Case(
-            name: "merge-entities", arguments: ["merge-entities", "sample", "e1", "e3"],
+            name: "merge-entities", arguments: ["merge-entities", "sample", "e3", "--into", "e1"],
             library: { try $0.merge(["e3"], into: "e1") },
             present: [
                 #"<mention id="m3" start="93" end="99">Ed Ray</mention>"#,
@@ -149,7 +149,7 @@ import Testing
             ["entity", "sample", "--type", "ORG", "--text", "the", "--all"],
             #"[{"op":"annotate","type":"ORG","spans":[{"start":122,"end":125,"text":"the"},{"start":162,"end":165,"text":"the"}]}]"#
         ),
-        (["retype", "sample", "e4", "LOC"], #"[{"op":"retype","entity":"e4","type":"LOC"}]"#),
+        (["retype", "sample", "e4", "--type", "LOC"], #"[{"op":"retype","entity":"e4","type":"LOC"}]"#),
         (
             ["respan", "sample", "m5", "--text", "The Courier"],
             #"[{"op":"set-span","id":"m5","span":{"start":105,"end":116,"text":"The Courier"}}]"#
@@ -233,6 +233,34 @@ import Testing
         let written = read(url)
         #expect(written != before, "\(verb) changed nothing")
         #expect(written == read(cli.url.appendingPathComponent("annotations/sample.xml")))
+    }
+
+    /// The earlier spellings (`retype DOC E TYPE`, `merge-entities DOC KEEP E…`,
+    /// `merge` of score reports) still work for a release, hidden from help.
+    @Test(arguments: [
+        (["retype", "sample", "e4", "LOC"], ["retype", "sample", "e4", "--type", "LOC"]),
+        (["merge-entities", "sample", "e1", "e3"], ["merge-entities", "sample", "e3", "--into", "e1"]),
+    ])
+    func theEarlierSpellingsStillWork(old: [String], new: [String]) throws {
+        let a = try TemporaryFolder.sampleCorpus()
+        let b = try TemporaryFolder.sampleCorpus()
+        let before = read(a.url.appendingPathComponent("annotations/sample.xml"))
+        #expect(try CommandRunner.run(old, in: a.url).status == 0)
+        #expect(try CommandRunner.run(new, in: b.url).status == 0)
+        let written = read(a.url.appendingPathComponent("annotations/sample.xml"))
+        #expect(written != before)
+        #expect(written == read(b.url.appendingPathComponent("annotations/sample.xml")))
+    }
+
+    @Test func helpShowsOnlyTheNewSpellings() throws {
+        let help = try CommandRunner.run(["--help"], in: Paths.repository)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("merge-scores"))
+        #expect(!help.stdout.contains("  merge "), "\(help.stdout)")
+        let retype = try CommandRunner.run(["retype", "--help"], in: Paths.repository)
+        #expect(retype.stdout.contains("--type <type>"), "\(retype.stdout)")
+        let both = try CommandRunner.run(["retype", "sample", "e4", "LOC", "--type", "ORG"], in: Paths.repository)
+        #expect(both.status == 2)
     }
 
     /// Moving an entity's last mention removes the emptied entity (its quote follows the mention).
