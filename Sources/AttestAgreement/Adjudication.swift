@@ -26,9 +26,28 @@ public struct Adjudication: Sendable {
     /// ids and entities for what both agree on; B's side of a decision uses
     /// ids prefixed `b-`.
     public init(a: AnnotationDocument, b: AnnotationDocument, article: ArticleText, header: DocumentHeader) {
+        let view = View(article: article)
+        let (entities, mentionDecisions) = Self.mentions(a, b, view)
+        let (quotes, quoteDecisions) = Self.quotes(a, b, inDraft: Set(entities.map(\.id)), view)
+        draft = AnnotationDocument(header: header, entities: entities, quotes: quotes)
+        decisions = (mentionDecisions + quoteDecisions).sorted { ($0.span, $0.kind) < ($1.span, $1.kind) }
+    }
+
+    /// Spans as a reader sees them.
+    private struct View {
+        let article: ArticleText
+
         func excerpt(_ s: Span) -> Excerpt { Excerpt(span: s, text: article[s]) }
         func show(_ type: String, _ s: Span) -> String { "\(type) \(s) \(Brief.quoted(article[s], limit: 60))" }
-        typealias Item = (entity: Entity, mention: Mention)
+    }
+
+    private typealias Item = (entity: Entity, mention: Mention)
+
+    /// Mentions: the same span and type agree and go into the draft, in A's
+    /// entities; the rest are decisions (type, boundary, only one side).
+    private static func mentions(_ a: AnnotationDocument, _ b: AnnotationDocument, _ view: View) -> (
+        [Entity], [Decision]
+    ) {
         let ma: [Item] = a.entities.flatMap { e in e.mentions.map { (e, $0) } }
         let mb: [Item] = b.entities.flatMap { e in e.mentions.map { (e, $0) } }
         var bLeft = Array(mb.indices)
@@ -54,11 +73,10 @@ public struct Adjudication: Sendable {
                 entities.append(copy)
             }
         }
-        let inDraft = Set(entities.map(\.id))
         var decisions: [Decision] = []
         // An entity not in the draft is added by the first decision that needs it (in text
         // order); the later ones add their mention to it.
-        var introduced = inDraft
+        var introduced = Set(entities.map(\.id))
         func take(_ x: Item, prefix: String) -> [AnnotationEdit] {
             let entityID = prefix + x.entity.id
             let m = Mention(id: prefix + x.mention.id, excerpt: x.mention.excerpt)
@@ -80,22 +98,33 @@ public struct Adjudication: Sendable {
                 decisions.append(
                     Decision(
                         kind: y.mention.span == x.mention.span ? "type" : "boundary",
-                        a: show(x.entity.type.name, x.mention.span), b: show(y.entity.type.name, y.mention.span),
+                        a: view.show(x.entity.type.name, x.mention.span),
+                        b: view.show(y.entity.type.name, y.mention.span),
                         takeA: takeA(x), takeB: takeB(y), span: x.mention.span))
             } else {
                 decisions.append(
                     Decision(
-                        kind: "only-a", a: show(x.entity.type.name, x.mention.span), b: "—", takeA: takeA(x), takeB: [],
+                        kind: "only-a", a: view.show(x.entity.type.name, x.mention.span), b: "—", takeA: takeA(x),
+                        takeB: [],
                         span: x.mention.span))
             }
         }
         for y in bOnly {
             decisions.append(
                 Decision(
-                    kind: "only-b", a: "—", b: show(y.entity.type.name, y.mention.span), takeA: [], takeB: takeB(y),
+                    kind: "only-b", a: "—", b: view.show(y.entity.type.name, y.mention.span), takeA: [],
+                    takeB: takeB(y),
                     span: y.mention.span))
         }
-        // Quotes: the same content span and kind agree; their speaker and cue are kept when the same.
+        return (entities, decisions)
+    }
+
+    /// Quotes: the same content span and kind agree; their speaker and cue
+    /// are kept when the same, and are decisions otherwise.
+    private static func quotes(
+        _ a: AnnotationDocument, _ b: AnnotationDocument, inDraft: Set<String>, _ view: View
+    ) -> ([Quote], [Decision]) {
+        var decisions: [Decision] = []
         var quotes: [Quote] = []
         var bQuotes = b.quotes
         func attributed(_ q: Quote) -> Quote {
@@ -112,21 +141,22 @@ public struct Adjudication: Sendable {
                     kept.speakerEntity = nil
                     decisions.append(
                         Decision(
-                            kind: "speaker", a: q.speaker.map { show("speaker of \(q.id)", $0.span) } ?? "—",
-                            b: r.speaker.map { show("speaker", $0.span) } ?? "—",
+                            kind: "speaker", a: q.speaker.map { view.show("speaker of \(q.id)", $0.span) } ?? "—",
+                            b: r.speaker.map { view.show("speaker", $0.span) } ?? "—",
                             takeA: [.setSpeaker(quote: q.id, q.speaker)]
                                 + (attributed(q).speakerEntity.map { [.setSpeakerEntity(quote: q.id, entity: $0)] }
                                     ?? []),
-                            takeB: [.setSpeaker(quote: q.id, r.speaker.map { excerpt($0.span) })], span: q.content.span)
+                            takeB: [.setSpeaker(quote: q.id, r.speaker.map { view.excerpt($0.span) })],
+                            span: q.content.span)
                     )
                 }
                 if q.cue?.span != r.cue?.span {
                     kept.cue = nil
                     decisions.append(
                         Decision(
-                            kind: "cue", a: q.cue.map { show("cue of \(q.id)", $0.span) } ?? "—",
-                            b: r.cue.map { show("cue", $0.span) } ?? "—", takeA: [.setCue(quote: q.id, q.cue)],
-                            takeB: [.setCue(quote: q.id, r.cue.map { excerpt($0.span) })], span: q.content.span))
+                            kind: "cue", a: q.cue.map { view.show("cue of \(q.id)", $0.span) } ?? "—",
+                            b: r.cue.map { view.show("cue", $0.span) } ?? "—", takeA: [.setCue(quote: q.id, q.cue)],
+                            takeB: [.setCue(quote: q.id, r.cue.map { view.excerpt($0.span) })], span: q.content.span))
                 }
                 quotes.append(kept)
             } else if let k = bQuotes.firstIndex(where: { $0.content.span.overlaps(q.content.span) }) {
@@ -134,25 +164,24 @@ public struct Adjudication: Sendable {
                 decisions.append(
                     Decision(
                         kind: r.content.span == q.content.span ? "quote-kind" : "quote",
-                        a: show("\(q.kind.rawValue) quote", q.content.span),
-                        b: show("\(r.kind.rawValue) quote", r.content.span),
-                        takeA: [.addQuote(attributed(q), index: nil)], takeB: [.addQuote(Self.fromB(r), index: nil)],
+                        a: view.show("\(q.kind.rawValue) quote", q.content.span),
+                        b: view.show("\(r.kind.rawValue) quote", r.content.span),
+                        takeA: [.addQuote(attributed(q), index: nil)], takeB: [.addQuote(fromB(r), index: nil)],
                         span: q.content.span))
             } else {
                 decisions.append(
                     Decision(
-                        kind: "only-a", a: show("\(q.kind.rawValue) quote", q.content.span), b: "—",
+                        kind: "only-a", a: view.show("\(q.kind.rawValue) quote", q.content.span), b: "—",
                         takeA: [.addQuote(attributed(q), index: nil)], takeB: [], span: q.content.span))
             }
         }
         for r in bQuotes {
             decisions.append(
                 Decision(
-                    kind: "only-b", a: "—", b: show("\(r.kind.rawValue) quote", r.content.span), takeA: [],
+                    kind: "only-b", a: "—", b: view.show("\(r.kind.rawValue) quote", r.content.span), takeA: [],
                     takeB: [.addQuote(Self.fromB(r), index: nil)], span: r.content.span))
         }
-        draft = AnnotationDocument(header: header, entities: entities, quotes: quotes)
-        self.decisions = decisions.sorted { ($0.span, $0.kind) < ($1.span, $1.kind) }
+        return (quotes, decisions)
     }
 
     /// B's quote as the draft can take it: its id prefixed, its attribution left to decide.

@@ -26,22 +26,50 @@ package enum ChildProcess {
     static let outputLimit = 256 << 20
     private static let spawnLock = NSLock()
 
+    /// A started child: its pid and our ends of its three pipes.
+    private struct Spawned {
+        var pid: pid_t
+        var input: Int32
+        var output: Int32
+        var errors: Int32
+    }
+
     package static func run(_ command: String, environment: [String: String], input: [UInt8], timeout: Double)
         -> Outcome
     {
         var outcome = Outcome()
         signal(SIGPIPE, SIG_IGN)  // a child that closes its input early must not kill us
+        let child: Spawned
+        switch spawn(command, environment: environment) {
+        case .failure(let problem):
+            outcome.launchError = problem.message
+            return outcome
+        case .success(let started): child = started
+        }
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeout) * 1e9)
+        exchange(child, input: input, deadline: deadline, into: &outcome)
+        reap(child.pid, deadline: deadline, into: &outcome)
+        return outcome
+    }
+
+    private struct LaunchProblem: Error {
+        var message: String
+    }
+
+    /// Starts `/bin/sh -c command` in a process group of its own, with SIGPIPE
+    /// back to its default, its standard streams on fresh pipes.
+    private static func spawn(_ command: String, environment: [String: String]) -> Result<Spawned, LaunchProblem> {
         var inPipe: [Int32] = [-1, -1]
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         // Pipes are made close-on-exec and the child spawned under one lock, so
         // that a child spawned by another thread never inherits these pipes.
         spawnLock.lock()
-        var locked = true
-        defer { if locked { spawnLock.unlock() } }
+        defer { spawnLock.unlock() }
         guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
-            outcome.launchError = "cannot create pipes: \(String(cString: strerror(errno)))"
-            return outcome
+            let problem = LaunchProblem(message: "cannot create pipes: \(String(cString: strerror(errno)))")
+            for fd in inPipe + outPipe + errPipe where fd >= 0 { close(fd) }
+            return .failure(problem)
         }
         for fd in inPipe + outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
@@ -71,21 +99,23 @@ package enum ChildProcess {
         close(inPipe[0])
         close(outPipe[1])
         close(errPipe[1])
-        spawnLock.unlock()
-        locked = false
         guard spawned == 0 else {
             close(inPipe[1])
             close(outPipe[0])
             close(errPipe[0])
-            outcome.launchError = "cannot start /bin/sh: \(String(cString: strerror(spawned)))"
-            return outcome
+            return .failure(LaunchProblem(message: "cannot start /bin/sh: \(String(cString: strerror(spawned)))"))
         }
-        _ = fcntl(inPipe[1], F_SETFL, fcntl(inPipe[1], F_GETFL) | O_NONBLOCK)
-        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeout) * 1e9)
+        return .success(Spawned(pid: pid, input: inPipe[1], output: outPipe[0], errors: errPipe[0]))
+    }
+
+    /// Writes `input` and reads both outputs until they close, the deadline
+    /// passes or the output grows past the limit; closes our pipe ends.
+    private static func exchange(_ child: Spawned, input: [UInt8], deadline: UInt64, into outcome: inout Outcome) {
+        _ = fcntl(child.input, F_SETFL, fcntl(child.input, F_GETFL) | O_NONBLOCK)
         var written = 0
         var inputOpen = true
         if input.isEmpty {
-            close(inPipe[1])
+            close(child.input)
             inputOpen = false
         }
         var openOut = true
@@ -98,42 +128,46 @@ package enum ChildProcess {
                 break
             }
             var fds: [pollfd] = []
-            if openOut { fds.append(pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0)) }
-            if openErr { fds.append(pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)) }
-            if inputOpen { fds.append(pollfd(fd: inPipe[1], events: Int16(POLLOUT), revents: 0)) }
+            if openOut { fds.append(pollfd(fd: child.output, events: Int16(POLLIN), revents: 0)) }
+            if openErr { fds.append(pollfd(fd: child.errors, events: Int16(POLLIN), revents: 0)) }
+            if inputOpen { fds.append(pollfd(fd: child.input, events: Int16(POLLOUT), revents: 0)) }
             let wait = Int32(min(1000, max(1, (deadline - now) / 1_000_000)))
             let ready = poll(&fds, nfds_t(fds.count), wait)
             if ready < 0 && errno != EINTR { break }
             for f in fds where f.revents != 0 {
-                if f.fd == inPipe[1] {
+                if f.fd == child.input {
                     let n = input.withUnsafeBytes {
-                        write(inPipe[1], $0.baseAddress! + written, min(65536, input.count - written))
+                        write(child.input, $0.baseAddress! + written, min(65536, input.count - written))
                     }
                     if n > 0 { written += n }
                     if n < 0 && errno != EAGAIN && errno != EINTR || written >= input.count {
-                        close(inPipe[1])
+                        close(child.input)
                         inputOpen = false
                     }
                     continue
                 }
                 let n = buffer.withUnsafeMutableBytes { read(f.fd, $0.baseAddress!, 65536) }
                 if n > 0 {
-                    if f.fd == outPipe[0] {
+                    if f.fd == child.output {
                         outcome.stdout.append(contentsOf: buffer[0..<n])
                     } else {
                         outcome.stderr.append(contentsOf: buffer[0..<n])
                     }
                     if outcome.stdout.count + outcome.stderr.count > outputLimit { outcome.outputTooLarge = true }
                 } else if n == 0 || errno != EAGAIN && errno != EINTR {
-                    if f.fd == outPipe[0] { openOut = false } else { openErr = false }
+                    if f.fd == child.output { openOut = false } else { openErr = false }
                 }
             }
             if outcome.outputTooLarge { break }
         }
-        if inputOpen { close(inPipe[1]) }
-        close(outPipe[0])
-        close(errPipe[0])
-        // Wait for the exit, up to the deadline; then kill the whole group.
+        if inputOpen { close(child.input) }
+        close(child.output)
+        close(child.errors)
+    }
+
+    /// Waits for the exit, up to the deadline, then kills the whole group;
+    /// records the status or the signal.
+    private static func reap(_ pid: pid_t, deadline: UInt64, into outcome: inout Outcome) {
         var status: Int32 = 0
         if outcome.timedOut || outcome.outputTooLarge {
             kill(-pid, SIGKILL)
@@ -155,6 +189,5 @@ package enum ChildProcess {
         if termSignal == 0 { outcome.status = (status >> 8) & 0xFF } else { outcome.signal = termSignal }
         // Whatever is left of the group goes too.
         kill(-pid, SIGKILL)
-        return outcome
     }
 }

@@ -16,18 +16,40 @@ enum BratFormat {
     static let quoteTypes: Set<String> = ["Quote", "Speaker", "Cue"]
 
     static func read(text: String, ann: String, id: String, file: String) throws -> InteropDocument {
-        var reader = OffsetReader(text: text)
+        var lines = AnnLines(reader: OffsetReader(text: text), file: file)
+        for (index, raw) in ann.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            try lines.take(raw.hasSuffix("\r") ? raw.dropLast() : raw, number: index + 1)
+        }
+        let group = try lines.entityGroups()
+        var doc = InteropDocument(id: id, text: text)
+        doc.mentions = lines.mentions(group: group, names: &doc.entityNames)
+        doc.quotes = try lines.quotes(group: group)
+        doc.notes =
+            lines.reader.note(file)
+            + (lines.ignored > 0 ? ["\(file): \(lines.ignored) line(s) of other annotation kinds ignored"] : [])
+        return doc
+    }
+
+    /// The lines of one `.ann` file, read one at a time, by kind.
+    private struct AnnLines {
+        var reader: OffsetReader
+        let file: String
         var bound: [String: (type: String, span: Span)] = [:]
         var order: [String] = []
         var relations: [(type: String, from: String, to: String, line: Int)] = []
         var kinds: [String: QuoteKind] = [:]
         var equivalences: [[String]] = []
         var ignored = 0
+        /// Attest's ids, from `AnnotatorNotes` that start with `attest `.
         var carried: [String: [Substring]] = [:]
-        for (index, raw) in ann.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            let n = index + 1
-            guard let first = line.first else { continue }
+
+        init(reader: OffsetReader, file: String) {
+            self.reader = reader
+            self.file = file
+        }
+
+        mutating func take(_ line: Substring, number n: Int) throws {
+            guard let first = line.first else { return }
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             func fail(_ message: String) -> AttestError { AttestError("\(file):\(n): \(message)") }
             switch first {
@@ -77,58 +99,70 @@ enum BratFormat {
             default: ignored += 1
             }
         }
-        // Entities: Equiv groups, each other mention alone by type and text.
-        var group: [String: Int] = [:]
-        for (k, members) in equivalences.enumerated() {
-            for m in members {
-                guard bound[m] != nil else {
-                    throw AttestError("\(file): Equiv names \(m), which is not a text-bound annotation")
-                }
-                group[m] = k + 1
-            }
-        }
-        // A mention in no Equiv is an entity of its own.
-        var next = equivalences.count
-        for t in order where group[t] == nil && !quoteTypes.contains(bound[t]!.type) {
-            next += 1
-            group[t] = next
-        }
-        var doc = InteropDocument(id: id, text: text)
-        for t in order {
-            guard let b = bound[t], !quoteTypes.contains(b.type) else { continue }
-            let note = carried[t] ?? []
-            doc.mentions.append(.init(span: b.span, type: b.type, group: group[t], id: note.first.map(String.init)))
-            if note.count == 3, let g = group[t], doc.entityNames[g] == nil {
-                doc.entityNames[g] = .init(id: String(note[1]), name: String(note[2]))
-            }
-        }
-        for t in order where bound[t]?.type == "Quote" {
-            var q = InteropDocument.Quote(
-                content: bound[t]!.span, kind: kinds[t] ?? .direct, id: carried[t]?.first.map(String.init))
-            for r in relations where r.from == t {
-                guard let target = bound[r.to] else {
-                    throw AttestError(
-                        "\(file):\(r.line): \(r.type) points at \(r.to), which is not a text-bound annotation")
-                }
-                switch r.type {
-                case "Speaker":
-                    q.speaker = target.span
-                    if q.speakerGroup == nil, let g = group[r.to] { q.speakerGroup = g }
-                case "SpeakerOf":
-                    // The entity the quote is attributed to, through one of its mentions.
-                    guard let g = group[r.to] else {
-                        throw AttestError("\(file):\(r.line): SpeakerOf points at \(r.to), which is not a mention")
+
+        /// Entities: Equiv groups, then each other mention alone.
+        func entityGroups() throws -> [String: Int] {
+            var group: [String: Int] = [:]
+            for (k, members) in equivalences.enumerated() {
+                for m in members {
+                    guard bound[m] != nil else {
+                        throw AttestError("\(file): Equiv names \(m), which is not a text-bound annotation")
                     }
-                    q.speakerGroup = g
-                case "Cue": q.cue = target.span
-                default: continue
+                    group[m] = k + 1
                 }
             }
-            doc.quotes.append(q)
+            var next = equivalences.count
+            for t in order where group[t] == nil && !quoteTypes.contains(bound[t]!.type) {
+                next += 1
+                group[t] = next
+            }
+            return group
         }
-        doc.notes =
-            reader.note(file) + (ignored > 0 ? ["\(file): \(ignored) line(s) of other annotation kinds ignored"] : [])
-        return doc
+
+        func mentions(group: [String: Int], names: inout [Int: InteropDocument.EntityName]) -> [InteropDocument
+            .Mention]
+        {
+            var mentions: [InteropDocument.Mention] = []
+            for t in order {
+                guard let b = bound[t], !quoteTypes.contains(b.type) else { continue }
+                let note = carried[t] ?? []
+                mentions.append(.init(span: b.span, type: b.type, group: group[t], id: note.first.map(String.init)))
+                if note.count == 3, let g = group[t], names[g] == nil {
+                    names[g] = .init(id: String(note[1]), name: String(note[2]))
+                }
+            }
+            return mentions
+        }
+
+        /// Each `Quote` with the `Speaker`, `SpeakerOf` and `Cue` relations that start at it.
+        func quotes(group: [String: Int]) throws -> [InteropDocument.Quote] {
+            var quotes: [InteropDocument.Quote] = []
+            for t in order where bound[t]?.type == "Quote" {
+                var q = InteropDocument.Quote(
+                    content: bound[t]!.span, kind: kinds[t] ?? .direct, id: carried[t]?.first.map(String.init))
+                for r in relations where r.from == t {
+                    guard let target = bound[r.to] else {
+                        throw AttestError(
+                            "\(file):\(r.line): \(r.type) points at \(r.to), which is not a text-bound annotation")
+                    }
+                    switch r.type {
+                    case "Speaker":
+                        q.speaker = target.span
+                        if q.speakerGroup == nil, let g = group[r.to] { q.speakerGroup = g }
+                    case "SpeakerOf":
+                        // The entity the quote is attributed to, through one of its mentions.
+                        guard let g = group[r.to] else {
+                            throw AttestError("\(file):\(r.line): SpeakerOf points at \(r.to), which is not a mention")
+                        }
+                        q.speakerGroup = g
+                    case "Cue": q.cue = target.span
+                    default: continue
+                    }
+                }
+                quotes.append(q)
+            }
+            return quotes
+        }
     }
 
     /// The `.ann` of a document: mentions first, then quotes with their

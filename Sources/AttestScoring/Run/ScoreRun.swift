@@ -18,24 +18,17 @@ public struct ScoreRun: Sendable {
         var skipped: SkippedDocument?
     }
 
-    public func run() throws -> ScoreOutcome {
-        let cwd = FileManager.default.currentDirectoryPath
-        let allIDs = Set(request.goldFiles.map { Self.stem($0) })
-        // Gold files are read when their prediction arrives, by the worker
-        // that scores it: memory holds one batch, not the gold set.
-        var paths: [String: String] = [:]
-        for url in request.goldFiles where request.shard?.contains(Self.stem(url)) ?? true {
-            paths[Self.stem(url)] = url.path
-        }
-        let goldPaths = paths
-        let sourceName = request.predictions.displayName(workingDirectory: cwd)
-
+    /// What the run has gathered so far: each predicted document once, its
+    /// score or why it was skipped, and every diagnostic.
+    private struct Tally {
         var seen: [String: Int] = [:]
         var scores: [DocumentScore] = []
         var diagnostics: [Diagnostic] = []
         var dropped: [String: Int] = [:]
         var skipped: [SkippedDocument] = []
-        func collect(_ items: [Item], file: String, lines: [Int]) {
+
+        /// Takes a batch's items in order; a document predicted twice is an error at its second line.
+        mutating func collect(_ items: [Item], file: String, lines: [Int]) {
             for (k, item) in items.enumerated() {
                 diagnostics.append(contentsOf: item.diagnostics)
                 for (t, n) in item.dropped { dropped[t, default: 0] += n }
@@ -53,7 +46,42 @@ public struct ScoreRun: Sendable {
                 if let s = item.skipped { skipped.append(s) }
             }
         }
+    }
 
+    /// The gold documents of the run (the shard's, if one is scored), by id.
+    private struct Gold: Sendable {
+        var paths: [String: String]
+        /// Every gold id, the shards' included.
+        var allIDs: Set<String>
+    }
+
+    public func run() throws -> ScoreOutcome {
+        let cwd = FileManager.default.currentDirectoryPath
+        // Gold files are read when their prediction arrives, by the worker
+        // that scores it: memory holds one batch, not the gold set.
+        var paths: [String: String] = [:]
+        for url in request.goldFiles where request.shard?.contains(Self.stem(url)) ?? true {
+            paths[Self.stem(url)] = url.path
+        }
+        let gold = Gold(paths: paths, allIDs: Set(request.goldFiles.map { Self.stem($0) }))
+        let sourceName = request.predictions.displayName(workingDirectory: cwd)
+        var tally = Tally()
+        try readPredictions(into: &tally, gold: gold, sourceName: sourceName, cwd: cwd)
+        tally.diagnostics += Self.droppedTypes(tally.dropped, file: sourceName)
+        scoreUnpredicted(into: &tally, gold: gold, file: sourceName)
+        if tally.diagnostics.contains(where: { $0.severity == .error }) {
+            return ScoreOutcome(scorecard: nil, diagnostics: tally.diagnostics)
+        }
+        var card = Scorecard(
+            documents: tally.scores, options: request.options, bootstrap: request.bootstrap, skipped: tally.skipped,
+            progress: request.bootstrapProgress)
+        card.shard = request.shard
+        card.goldSet = GoldSet.fingerprint(request.goldFiles)
+        return ScoreOutcome(scorecard: card, diagnostics: tally.diagnostics)
+    }
+
+    /// Reads, checks and scores every prediction, from whichever source the request names.
+    private func readPredictions(into tally: inout Tally, gold: Gold, sourceName: String, cwd: String) throws {
         switch request.predictions {
         case .jsonLines(let path):
             try JSONLines.read(path: path) { batch in
@@ -61,24 +89,22 @@ public struct ScoreRun: Sendable {
                     switch PredictionLineReader.read(line, file: sourceName) {
                     case .problems(let problems): return Item(diagnostics: problems)
                     case .document(let doc):
-                        return self.process(
-                            doc, file: sourceName, line: line.number, gold: goldPaths, reader: reader, allIDs: allIDs)
+                        return self.process(doc, file: sourceName, line: line.number, gold: gold, reader: reader)
                     }
                 }
-                collect(items, file: sourceName, lines: batch.map(\.number))
+                tally.collect(items, file: sourceName, lines: batch.map(\.number))
             }
         case .annotations(let folder):
             let urls = Corpus.files(in: folder, ext: "xml")
             // Prediction files name the gold's article; theirs is not read.
             let (docs, problems) = GoldSet.load(files: urls, articles: nil, jobs: request.jobs)
-            diagnostics.append(contentsOf: problems)
+            tally.diagnostics.append(contentsOf: problems)
             let items = self.perWorker(docs) { doc, reader -> Item in
                 let name = DisplayPath.of(path: FileBytes.join(cwd, doc.path), relativeTo: cwd)
                 let header = doc.document.header
                 var item = self.process(
-                    PredictionDocument(doc.document), file: name, line: header.origin?.line ?? 1, gold: goldPaths,
-                    reader: reader,
-                    allIDs: allIDs)
+                    PredictionDocument(doc.document), file: name, line: header.origin?.line ?? 1, gold: gold,
+                    reader: reader)
                 if header.status != .prediction {
                     item.diagnostics.append(
                         Diagnostic(
@@ -89,74 +115,65 @@ public struct ScoreRun: Sendable {
                 }
                 return item
             }
-            collect(items, file: DisplayPath.of(folder), lines: docs.map { $0.document.header.origin?.line ?? 1 })
+            tally.collect(items, file: DisplayPath.of(folder), lines: docs.map { $0.document.header.origin?.line ?? 1 })
         case .documents(let docs, let name):
             let items = self.perWorker(Array(docs.enumerated())) { pair, reader in
-                self.process(
-                    pair.element, file: name, line: pair.offset + 1, gold: goldPaths, reader: reader, allIDs: allIDs)
+                self.process(pair.element, file: name, line: pair.offset + 1, gold: gold, reader: reader)
             }
-            collect(items, file: name, lines: docs.indices.map { $0 + 1 })
+            tally.collect(items, file: name, lines: docs.indices.map { $0 + 1 })
         }
+    }
 
-        for (type, n) in dropped.sorted(by: { $0.key < $1.key }) {
-            diagnostics.append(
-                Diagnostic(
-                    file: sourceName, severity: PredictionRules.undeclaredType.severity,
-                    message:
-                        "\(n) predicted mention(s) of type \(type), which the corpus does not declare, were left out; "
-                        + "map it with --map \(type)=TYPE or drop it with --map \(type)=-",
-                    rule: PredictionRules.undeclaredType.id))
+    /// One note per undeclared predicted type that was left out.
+    private static func droppedTypes(_ dropped: [String: Int], file: String) -> [Diagnostic] {
+        dropped.sorted(by: { $0.key < $1.key }).map { type, n in
+            Diagnostic(
+                file: file, severity: PredictionRules.undeclaredType.severity,
+                message:
+                    "\(n) predicted mention(s) of type \(type), which the corpus does not declare, were left out; "
+                    + "map it with --map \(type)=TYPE or drop it with --map \(type)=-",
+                rule: PredictionRules.undeclaredType.id)
         }
-        // Gold documents with no prediction are scored as empty (files of
-        // other statuses are only listed as skipped).
-        let unpredicted = goldPaths.keys.filter { seen[$0] == nil }.sorted()
-        if !unpredicted.isEmpty {
-            let scorer = DocumentScorer(options: request.options)
-            let collectErrors = request.options.collectErrors
-            let empties = self.perWorker(unpredicted) { id, reader -> Item in
-                // Every unpredicted id has a path: it was taken from goldPaths.
-                switch reader.load(goldPaths[id] ?? id) {
-                case .failure(let problem): return Item(diagnostics: problem.diagnostics)
-                case .success(let g):
-                    let status = g.document.header.status
-                    guard self.request.statuses.contains(status) else {
-                        return Item(id: id, skipped: SkippedDocument(id: id, status: status))
-                    }
-                    let article = collectErrors ? g.loadArticle() : nil
-                    return Item(id: id, score: scorer.score(gold: g.document, prediction: nil, article: article))
+    }
+
+    /// Gold documents with no prediction are scored as empty (files of other
+    /// statuses are only listed as skipped), and named in one diagnostic.
+    private func scoreUnpredicted(into tally: inout Tally, gold: Gold, file: String) {
+        let seen = tally.seen
+        let unpredicted = gold.paths.keys.filter { seen[$0] == nil }.sorted()
+        guard !unpredicted.isEmpty else { return }
+        let scorer = DocumentScorer(options: request.options)
+        let collectErrors = request.options.collectErrors
+        let empties = self.perWorker(unpredicted) { id, reader -> Item in
+            // Every unpredicted id has a path: it was taken from the gold paths.
+            switch reader.load(gold.paths[id] ?? id) {
+            case .failure(let problem): return Item(diagnostics: problem.diagnostics)
+            case .success(let g):
+                let status = g.document.header.status
+                guard self.request.statuses.contains(status) else {
+                    return Item(id: id, skipped: SkippedDocument(id: id, status: status))
                 }
-            }
-            var missing: [String] = []
-            for item in empties {
-                diagnostics.append(contentsOf: item.diagnostics)
-                if let s = item.score {
-                    scores.append(s)
-                    missing.append(s.id)
-                }
-                if let s = item.skipped { skipped.append(s) }
-            }
-            if !missing.isEmpty {
-                let severity: Severity = request.requireAll ? .error : .warning
-                let list =
-                    missing.prefix(10).joined(separator: ", ")
-                    + (missing.count > 10 ? ", … (\(missing.count) in all)" : "")
-                diagnostics.append(
-                    Diagnostic(
-                        file: sourceName, severity: severity,
-                        message:
-                            "\(missing.count) gold document(s) have no prediction and are scored as empty: \(list)",
-                        rule: PredictionRules.missing.id))
+                let article = collectErrors ? g.loadArticle() : nil
+                return Item(id: id, score: scorer.score(gold: g.document, prediction: nil, article: article))
             }
         }
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            return ScoreOutcome(scorecard: nil, diagnostics: diagnostics)
+        var missing: [String] = []
+        for item in empties {
+            tally.diagnostics.append(contentsOf: item.diagnostics)
+            if let s = item.score {
+                tally.scores.append(s)
+                missing.append(s.id)
+            }
+            if let s = item.skipped { tally.skipped.append(s) }
         }
-        var card = Scorecard(
-            documents: scores, options: request.options, bootstrap: request.bootstrap, skipped: skipped,
-            progress: request.bootstrapProgress)
-        card.shard = request.shard
-        card.goldSet = GoldSet.fingerprint(request.goldFiles)
-        return ScoreOutcome(scorecard: card, diagnostics: diagnostics)
+        guard !missing.isEmpty else { return }
+        let list =
+            missing.prefix(10).joined(separator: ", ") + (missing.count > 10 ? ", … (\(missing.count) in all)" : "")
+        tally.diagnostics.append(
+            Diagnostic(
+                file: file, severity: request.requireAll ? .error : .warning,
+                message: "\(missing.count) gold document(s) have no prediction and are scored as empty: \(list)",
+                rule: PredictionRules.missing.id))
     }
 
     /// Maps `items` on the request's workers, each with its own gold reader, keeping their order.
@@ -176,12 +193,12 @@ public struct ScoreRun: Sendable {
 
     /// Maps types, checks the prediction against its gold document and article, and scores it.
     private func process(
-        _ input: PredictionDocument, file: String, line: Int, gold: [String: String], reader: GoldSet.Reader,
-        allIDs: Set<String>
+        _ input: PredictionDocument, file: String, line: Int, gold: Gold, reader: GoldSet.Reader
     ) -> Item {
         var item = Item()
         let at = SourceLocation(line: line, column: 1)
-        guard let goldPath = gold[input.id] else {
+        guard let goldPath = gold.paths[input.id] else {
+            let allIDs = gold.allIDs
             if allIDs.contains(input.id) { return item }  // another shard's document
             let known = allIDs.count <= 5 ? allIDs.sorted().joined(separator: ", ") : "\(allIDs.count) documents"
             item.diagnostics.append(
