@@ -150,38 +150,114 @@ public enum AgreementReport {
     }
 
     public static func json(_ r: Agreement.Report) -> String {
-        func figures(_ p: Agreement.Pair) -> JSONTree {
-            .object(
-                Dictionary(uniqueKeysWithValues: zip(Agreement.Pair.keys, p.values.map { JSONTree.double($0) })))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // deliberate: every field is a string, an integer or a finite-or-null number, which always encode
+        let data = (try? encoder.encode(AgreementJSON(r))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// The agreement report's JSON form (`attest agree --json`, docs/interop.md): Codable, keys sorted.
+struct AgreementJSON: Encodable {
+    /// A pair's figures keyed by metric name; a figure that is not a number is null.
+    struct Figures: Encodable {
+        var pair: Agreement.Pair
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Name.self)
+            for metric in Agreement.Metric.allCases {
+                let value = pair[metric]
+                try c.encode(value.isFinite ? value : nil, forKey: Name(metric.rawValue))
+            }
         }
-        var o: [String: JSONTree] = [
-            "annotators": .array(r.names.map { .string($0) }), "documents": .array(r.documents.map { .string($0) }),
-            "pairs": .array(
-                r.pairs.map {
-                    .object(["a": .string(r.names[$0.i]), "b": .string(r.names[$0.j]), "figures": figures($0.figures)])
-                }),
-            "average": figures(r.average),
-            "per-document": .array(
-                r.perDocument.map { .object(["id": .string($0.id), "figures": figures($0.figures)]) }),
-        ]
-        if let f = r.fleiss { o["fleiss-kappa"] = .double(f) }
-        o["alpha-u"] = .object(["mentions": .double(r.alphaMentions), "quotes": .double(r.alphaQuotes)])
-        o["types"] = .object(
-            r.types.mapValues { c in
-                .object([
-                    "a": .int(c.a), "b": .int(c.b), "agreed": .int(c.agreed),
-                    "f1": .double(c.f1),
-                ])
-            })
-        if !r.disagreements.isEmpty {
-            o["disagreements"] = .array(
-                r.disagreements.map {
-                    .object([
-                        "document": .string($0.document), "kind": .string($0.kind), "a": .string($0.a),
-                        "b": .string($0.b), "context": .string($0.context),
-                    ])
-                })
+    }
+
+    struct Name: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    struct PairJSON: Encodable {
+        var a: String
+        var b: String
+        var figures: Figures
+    }
+
+    struct DocumentJSON: Encodable {
+        var id: String
+        var figures: Figures
+    }
+
+    struct Alpha: Encodable {
+        var mentions: Double?
+        var quotes: Double?
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Name.self)
+            try c.encode(mentions, forKey: Name("mentions"))
+            try c.encode(quotes, forKey: Name("quotes"))
         }
-        return JSONTree.object(o).rendered + "\n"
+    }
+
+    struct TypeJSON: Encodable {
+        var a: Int
+        var b: Int
+        var agreed: Int
+        var f1: Double?
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Name.self)
+            try c.encode(a, forKey: Name("a"))
+            try c.encode(b, forKey: Name("b"))
+            try c.encode(agreed, forKey: Name("agreed"))
+            try c.encode(f1, forKey: Name("f1"))
+        }
+    }
+
+    struct DisagreementJSON: Encodable {
+        var document: String
+        var kind: String
+        var a: String
+        var b: String
+        var context: String
+    }
+
+    var annotators: [String]
+    var documents: [String]
+    var pairs: [PairJSON]
+    var average: Figures
+    var perDocument: [DocumentJSON]
+    var fleissKappa: Double?
+    var alphaU: Alpha
+    var types: [String: TypeJSON]
+    var disagreements: [DisagreementJSON]?
+
+    enum CodingKeys: String, CodingKey {
+        case annotators, documents, pairs, average, types, disagreements
+        case perDocument = "per-document"
+        case fleissKappa = "fleiss-kappa"
+        case alphaU = "alpha-u"
+    }
+
+    init(_ r: Agreement.Report) {
+        func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }
+        annotators = r.names
+        documents = r.documents
+        pairs = r.pairs.map { PairJSON(a: r.names[$0.i], b: r.names[$0.j], figures: Figures(pair: $0.figures)) }
+        average = Figures(pair: r.average)
+        perDocument = r.perDocument.map { DocumentJSON(id: $0.id, figures: Figures(pair: $0.figures)) }
+        fleissKappa = r.fleiss.flatMap(finite)
+        alphaU = Alpha(mentions: finite(r.alphaMentions), quotes: finite(r.alphaQuotes))
+        types = r.types.mapValues { TypeJSON(a: $0.a, b: $0.b, agreed: $0.agreed, f1: finite($0.f1)) }
+        disagreements =
+            r.disagreements.isEmpty
+            ? nil
+            : r.disagreements.map {
+                DisagreementJSON(document: $0.document, kind: $0.kind, a: $0.a, b: $0.b, context: $0.context)
+            }
     }
 }

@@ -183,18 +183,24 @@ enum EditDecodingMessage {
     /// offset can hold (`1.5`, `1e19`), with its path: the decoder calls the
     /// whole text "not JSON" for those.
     static func badNumber(_ bytes: [UInt8]) -> String? {
-        let options: JSONSerialization.ReadingOptions = [.fragmentsAllowed]
-        let parsed = try? JSONSerialization.jsonObject(with: Data(bytes), options: options)  // deliberate: not JSON
+        let parsed = bytes.withUnsafeBufferPointer { buffer -> JSONValue? in
+            do throws(JSONSyntaxError) {
+                return try JSONParser.parse(buffer)
+            } catch {
+                return nil  // not JSON: the decoder's message says so
+            }
+        }
         guard let tree = parsed else { return nil }
-        func walk(_ value: Any, _ path: String) -> String? {
-            if let array = value as? [Any] {
-                for (i, v) in array.enumerated() { if let found = walk(v, path + "[\(i)]") { return found } }
-            } else if let object = value as? [String: Any] {
-                for key in object.keys.sorted() { if let found = walk(object[key]!, path + "." + key) { return found } }
-            } else if let number = value as? NSNumber, !(value is Bool) {
-                let text = "\(number)"
-                let whole = text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-") }
-                if !whole || Int(text) == nil { return "\(path) is \(text), not a whole number an offset can hold" }
+        func walk(_ value: JSONValue, _ path: String) -> String? {
+            switch value {
+            case .array(let items, _):
+                for (i, v) in items.enumerated() { if let found = walk(v, path + "[\(i)]") { return found } }
+            case .object(let members):
+                for m in members.sorted(by: { $0.key < $1.key }) {
+                    if let found = walk(m.value, path + "." + m.key) { return found }
+                }
+            case .number(let raw): return "\(path) is \(raw), not a whole number an offset can hold"
+            case .null, .bool, .integer, .string: break
             }
             return nil
         }

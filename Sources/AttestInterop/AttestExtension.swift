@@ -17,68 +17,157 @@ import Foundation
 ///
 /// `mentions` runs parallel to the format's own list of spans, in order;
 /// `entity` and `speaker-entity` index `entities` (whose `id` and `name` may be null).
-enum AttestExtension {
-    static func object(_ d: InteropDocument) -> [String: Any] {
-        let groups = Array(Set(d.mentions.compactMap(\.group) + d.quotes.compactMap(\.speakerGroup))).sorted()
-        let index = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1, $0) })
-        let entities: [[String: Any]] = groups.map { g in
-            ["id": orNull(d.entityNames[g]?.id), "name": orNull(d.entityNames[g]?.name)]
+struct AttestExtension: Codable, Sendable {
+    struct EntityJSON: Codable, Sendable {
+        var id: String?
+        var name: String?
+
+        init(id: String?, name: String?) {
+            self.id = id
+            self.name = name
         }
-        let mentions: [[String: Any]] = d.mentions.map {
-            ["id": orNull($0.id), "entity": orNull($0.group.flatMap { index[$0] })]
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            id = c.string("id")
+            name = c.string("name")
         }
-        let quotes: [[String: Any]] = d.quotes.map { q in
-            [
-                "id": orNull(q.id), "kind": q.kind.rawValue, "start": q.content.start, "end": q.content.end,
-                "speaker": orNull(q.speaker.map { [$0.start, $0.end] }),
-                "cue": orNull(q.cue.map { [$0.start, $0.end] }),
-                "speaker-entity": orNull(q.speakerGroup.flatMap { index[$0] }),
-            ]
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: AnyKey.self)
+            try c.encode(id, forKey: AnyKey("id"))
+            try c.encode(name, forKey: AnyKey("name"))
         }
-        return ["entities": entities, "mentions": mentions, "quotes": quotes]
     }
 
-    /// A value, or JSON null.
-    static func orNull<T>(_ value: T?) -> Any { value.map { $0 as Any } ?? NSNull() }
+    struct MentionJSON: Codable, Sendable {
+        var id: String?
+        /// An index into `entities`.
+        var entity: Int?
+
+        init(id: String?, entity: Int?) {
+            self.id = id
+            self.entity = entity
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            id = c.string("id")
+            entity = c.int("entity")
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: AnyKey.self)
+            try c.encode(id, forKey: AnyKey("id"))
+            try c.encode(entity, forKey: AnyKey("entity"))
+        }
+    }
+
+    struct QuoteJSON: Codable, Sendable {
+        var id: String?
+        var kind: String?
+        var start: Int?
+        var end: Int?
+        var speaker: SpanPair?
+        var cue: SpanPair?
+        /// An index into `entities`.
+        var speakerEntity: Int?
+
+        init(
+            id: String?, kind: String?, start: Int?, end: Int?, speaker: SpanPair?, cue: SpanPair?,
+            speakerEntity: Int?
+        ) {
+            self.id = id
+            self.kind = kind
+            self.start = start
+            self.end = end
+            self.speaker = speaker
+            self.cue = cue
+            self.speakerEntity = speakerEntity
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            id = c.string("id")
+            kind = c.string("kind")
+            start = c.int("start")
+            end = c.int("end")
+            speaker = c.lenient("speaker")
+            cue = c.lenient("cue")
+            speakerEntity = c.int("speaker-entity")
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: AnyKey.self)
+            try c.encode(id, forKey: AnyKey("id"))
+            try c.encode(kind, forKey: AnyKey("kind"))
+            try c.encode(start, forKey: AnyKey("start"))
+            try c.encode(end, forKey: AnyKey("end"))
+            try c.encode(speaker, forKey: AnyKey("speaker"))
+            try c.encode(cue, forKey: AnyKey("cue"))
+            try c.encode(speakerEntity, forKey: AnyKey("speaker-entity"))
+        }
+    }
+
+    var entities: [EntityJSON]
+    var mentions: [MentionJSON]
+    var quotes: [QuoteJSON]
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        entities = c.lenient("entities") ?? []
+        mentions = c.lenient("mentions") ?? []
+        quotes = c.lenient("quotes") ?? []
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: AnyKey.self)
+        try c.encode(entities, forKey: AnyKey("entities"))
+        try c.encode(mentions, forKey: AnyKey("mentions"))
+        try c.encode(quotes, forKey: AnyKey("quotes"))
+    }
+
+    /// What `d` carries beyond the format's own spans.
+    init(_ d: InteropDocument) {
+        let groups = Array(Set(d.mentions.compactMap(\.group) + d.quotes.compactMap(\.speakerGroup))).sorted()
+        let index = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1, $0) })
+        entities = groups.map { EntityJSON(id: d.entityNames[$0]?.id, name: d.entityNames[$0]?.name) }
+        mentions = d.mentions.map { MentionJSON(id: $0.id, entity: $0.group.flatMap { index[$0] }) }
+        quotes = d.quotes.map { q in
+            QuoteJSON(
+                id: q.id, kind: q.kind.rawValue, start: q.content.start, end: q.content.end,
+                speaker: q.speaker.map(SpanPair.init), cue: q.cue.map(SpanPair.init),
+                speakerEntity: q.speakerGroup.flatMap { index[$0] })
+        }
+    }
 
     /// Applies the extension to a document read from the format's own fields.
-    static func apply(_ value: Any?, to doc: inout InteropDocument, at: String) throws {
-        guard let o = value as? [String: Any] else { return }
-        let mentions = o["mentions"] as? [[String: Any]] ?? []
+    func apply(to doc: inout InteropDocument, at: String) throws {
         guard mentions.count == doc.mentions.count else {
             throw AttestError(
                 "\(at): attest.mentions has \(mentions.count) entries for \(doc.mentions.count) spans; they run in parallel"
             )
         }
-        let entities = o["entities"] as? [[String: Any]] ?? []
         for (k, e) in entities.enumerated() {
-            if let id = e["id"] as? String, let name = e["name"] as? String {
-                doc.entityNames[k + 1] = .init(id: id, name: name)
-            }
+            if let id = e.id, let name = e.name { doc.entityNames[k + 1] = .init(id: id, name: name) }
         }
-        func group(_ v: Any?, _ what: String) throws -> Int? {
-            guard let k = JSONFormats.int(v) else { return nil }
+        func group(_ k: Int?, _ what: String) throws -> Int? {
+            guard let k else { return nil }
             guard k >= 0, k < entities.count else { throw AttestError("\(at): \(what): no entity \(k)") }
             return k + 1
         }
         for (k, m) in mentions.enumerated() {
-            doc.mentions[k].id = m["id"] as? String
-            if let g = try group(m["entity"], "attest.mentions[\(k)]") { doc.mentions[k].group = g }
+            doc.mentions[k].id = m.id
+            if let g = try group(m.entity, "attest.mentions[\(k)]") { doc.mentions[k].group = g }
         }
-        func span(_ v: Any?) -> Span? {
-            guard let a = v as? [Any], a.count == 2, let s = JSONFormats.int(a[0]), let e = JSONFormats.int(a[1]) else {
-                return nil
+        for (k, q) in quotes.enumerated() {
+            guard let s = q.start, let e = q.end, let kind = q.kind.flatMap(QuoteKind.init(rawValue:)) else {
+                throw AttestError("\(at): attest.quotes[\(k)]: needs start, end and kind")
             }
-            return Span(s, e)
-        }
-        for (k, q) in (o["quotes"] as? [[String: Any]] ?? []).enumerated() {
-            guard let s = JSONFormats.int(q["start"]), let e = JSONFormats.int(q["end"]),
-                let kind = (q["kind"] as? String).flatMap(QuoteKind.init(rawValue:))
-            else { throw AttestError("\(at): attest.quotes[\(k)]: needs start, end and kind") }
             doc.quotes.append(
                 .init(
-                    content: Span(s, e), kind: kind, speaker: span(q["speaker"]), cue: span(q["cue"]),
-                    speakerGroup: try group(q["speaker-entity"], "attest.quotes[\(k)]"), id: q["id"] as? String))
+                    content: Span(s, e), kind: kind, speaker: q.speaker?.span, cue: q.cue?.span,
+                    speakerGroup: try group(q.speakerEntity, "attest.quotes[\(k)]"), id: q.id))
         }
     }
 }

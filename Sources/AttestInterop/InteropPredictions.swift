@@ -23,12 +23,19 @@ public enum InteropPredictions {
         let sample =
             opening == UInt8(ascii: "[")
             ? bytes : Array(bytes.split(separator: 0x0A, omittingEmptySubsequences: true).first ?? [])
-        guard let records = try? JSONFormats.records(sample, file: path), let first = records.first?.object else {
+        // deliberate: what is not JSON is not one of these formats
+        guard let records = try? JSONFormats.records(sample, file: path, as: KeyNames.self),
+            let first = records.first?.record.names
+        else {
             return nil
         }
-        if first["data"] != nil && (first["annotations"] != nil || first["predictions"] != nil) { return .labelstudio }
-        if first["ents"] != nil { return .spacy }
-        if first["label"] != nil || (first["text"] != nil && first["entities"] != nil && first["quotes"] == nil) {
+        if first.contains("data") && (first.contains("annotations") || first.contains("predictions")) {
+            return .labelstudio
+        }
+        if first.contains("ents") { return .spacy }
+        if first.contains("label")
+            || (first.contains("text") && first.contains("entities") && !first.contains("quotes"))
+        {
             return .doccano
         }
         return nil
@@ -102,5 +109,14 @@ public enum InteropPredictions {
             }
         }
         return out
+    }
+}
+
+/// The names of an object's fields.
+private struct KeyNames: Decodable, Sendable {
+    var names: Set<String>
+
+    init(from decoder: any Decoder) throws {
+        names = Set(try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue))
     }
 }

@@ -1,75 +1,77 @@
 import AttestAgreement
 import Foundation
 
-/// doccano, spaCy and Label Studio: JSON formats of text and labelled spans.
+/// doccano, spaCy and Label Studio: JSON formats of text and labelled spans,
+/// read and written through Codable records (`JSONFormatRecords.swift`).
 enum JSONFormats {
-    static func parse(_ bytes: [UInt8], file: String) throws -> Any {
-        do {
-            return try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
-        } catch {
-            // Attest's own parser says where and what.
-            let detail = bytes.withUnsafeBufferPointer { b -> String in
-                do throws(JSONSyntaxError) {
-                    _ = try JSONParser.parse(b)
-                    return "\(error.localizedDescription)"
-                } catch {
-                    return "byte \(error.offset + 1): \(error.message)"
-                }
+    /// Checks that `bytes` are JSON, saying where and what when they are not (Attest's own parser).
+    static func checkSyntax(_ bytes: [UInt8], file: String) throws {
+        let problem = bytes.withUnsafeBufferPointer { b -> String? in
+            do throws(JSONSyntaxError) {
+                _ = try JSONParser.parse(b)
+                return nil
+            } catch {
+                return "byte \(error.offset + 1): \(error.message)"
             }
-            throw AttestError("\(file): not valid JSON (\(detail))")
         }
+        if let problem { throw AttestError("\(file): not valid JSON (\(problem))") }
     }
 
-    /// JSON Lines, or one JSON array of objects.
-    static func records(_ bytes: [UInt8], file: String) throws -> [(line: Int, object: [String: Any])] {
+    /// JSON Lines, or one JSON array of objects, each decoded as `T`.
+    static func records<T: Decodable & Sendable>(_ bytes: [UInt8], file: String, as type: T.Type) throws -> [(
+        line: Int, record: T
+    )] {
         let first = bytes.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }
         if first == UInt8(ascii: "[") {
-            guard let array = try parse(bytes, file: file) as? [Any] else {
-                throw AttestError("\(file): not a JSON array")
+            try checkSyntax(bytes, file: file)
+            let slots: [RecordSlot<T>]
+            do {
+                slots = try JSONDecoder().decode([RecordSlot<T>].self, from: Data(bytes))
+            } catch {
+                throw AttestError("\(file): not a JSON array of objects")
             }
-            return try array.enumerated().map { i, v in
-                guard let o = v as? [String: Any] else { throw AttestError("\(file): item \(i + 1) is not an object") }
-                return (i + 1, o)
+            return try slots.enumerated().map { i, slot in
+                guard case .record(let r) = slot else { throw AttestError("\(file): item \(i + 1) is not an object") }
+                return (i + 1, r)
             }
         }
         var lineNumber = 1
         return try JSONLines.split(bytes + [0x0A], firstLine: &lineNumber).map { line in
-            guard let o = try parse(Array(line.bytes), file: "\(file):\(line.number)") as? [String: Any] else {
-                throw AttestError("\(file):\(line.number): not a JSON object")
-            }
-            return (line.number, o)
+            let at = "\(file):\(line.number)"
+            try checkSyntax(Array(line.bytes), file: at)
+            // deliberate: a line that does not decode is the error below
+            let slot = try? JSONDecoder().decode(RecordSlot<T>.self, from: Data(line.bytes))
+            guard case .record(let r) = slot else { throw AttestError("\(at): not a JSON object") }
+            return (line.number, r)
         }
     }
 
-    static func int(_ v: Any?) -> Int? {
-        if let n = v as? Int { return n }
-        if let d = v as? Double, d == d.rounded() { return Int(d) }
-        return nil
-    }
-
     /// The id a record names under `key` (at the top, or in `data`, `meta` or `user_data`).
-    static func field(_ o: [String: Any], _ key: String, at: String) throws -> String {
-        for place in [o, o["data"] as? [String: Any], o["meta"] as? [String: Any], o["user_data"] as? [String: Any]] {
-            if let s = place?[key] as? String, !s.isEmpty { return s }
-            if let n = int(place?[key]) { return "doc-\(n)" }
+    static func field(_ places: [[String: JSONScalar]], _ key: String, at: String) throws -> String {
+        for place in places {
+            if let s = place[key]?.string, !s.isEmpty { return s }
+            if let n = place[key]?.int { return "doc-\(n)" }
         }
         throw AttestError("\(at): no \(key) to take the id from (--id-from \(key))")
     }
 
-    static func id(_ o: [String: Any], _ fallback: String) -> String {
-        if let s = o["id"] as? String, !s.isEmpty { return s }
-        if let n = int(o["id"]) { return "doc-\(n)" }
+    static func id(_ value: JSONScalar?, _ fallback: String) -> String {
+        if let s = value?.string, !s.isEmpty { return s }
+        if let n = value?.int { return "doc-\(n)" }
         return fallback
     }
 
-    static func write(_ value: Any) -> [UInt8] {
-        // Sorted keys, no escaped slashes: the same input gives the same bytes.
-        (try? [UInt8](JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])))
-            ?? []
-    }
-
-    static func lines(_ values: [Any]) -> [UInt8] {
-        values.flatMap { write($0) + [0x0A] }
+    /// Spans from `(start, end, type, covered text)`, in code points or UTF-16 as `reader` finds them.
+    static func mentions(
+        _ items: [(start: Int, end: Int, type: String, text: String?)], reader: inout OffsetReader,
+        failure: (String, String) -> AttestError
+    ) throws -> [InteropDocument.Mention] {
+        try items.map { item in
+            switch reader.span(item.start, item.end, covered: item.text) {
+            case .success(let span): return .init(span: span, type: item.type)
+            case .failure(let why): throw failure(item.type, why)
+            }
+        }
     }
 
     // MARK: doccano
@@ -79,45 +81,31 @@ enum JSONFormats {
     static func readDoccano(_ bytes: [UInt8], file: String, stem: String, idKey: String? = nil) throws
         -> [InteropDocument]
     {
-        try records(bytes, file: file).map { line, o in
+        try records(bytes, file: file, as: DoccanoRecord.self).map { line, r in
             let at = "\(file):\(line)"
-            guard let text = o["text"] as? String else { throw AttestError("\(at): text is missing") }
-            var doc = InteropDocument(
-                id: try idKey.map { try field(o, $0, at: at) } ?? id(o, "\(stem)-\(line)"), text: text)
+            guard let text = r.text else { throw AttestError("\(at): text is missing") }
+            let docID = try idKey.map { try field(r.places, $0, at: at) } ?? id(r.id, "\(stem)-\(line)")
+            var doc = InteropDocument(id: docID, text: text)
             var reader = OffsetReader(text: text)
-            var triples: [(Int, Int, String)] = []
-            for item in (o["label"] ?? o["labels"]) as? [Any] ?? [] {
-                guard let t = item as? [Any], t.count == 3, let s = int(t[0]), let e = int(t[1]),
-                    let type = t[2] as? String
-                else { throw AttestError("\(at): label: each is [start, end, \"TYPE\"]") }
-                triples.append((s, e, type))
+            var items: [(start: Int, end: Int, type: String, text: String?)] = []
+            for triple in r.labels {
+                guard let t = triple else { throw AttestError("\(at): label: each is [start, end, \"TYPE\"]") }
+                items.append((t.start, t.end, t.type, nil))
             }
-            for item in o["entities"] as? [[String: Any]] ?? [] {
-                guard let s = int(item["start_offset"]), let e = int(item["end_offset"]),
-                    let type = item["label"] as? String
-                else { throw AttestError("\(at): entities: each has start_offset, end_offset and label") }
-                triples.append((s, e, type))
-            }
-            for (s, e, type) in triples {
-                switch reader.span(s, e, covered: nil) {
-                case .success(let span): doc.mentions.append(.init(span: span, type: type))
-                case .failure(let why): throw AttestError("\(at): label \(type) \(why)")
+            for entity in r.entities {
+                guard let e = entity else {
+                    throw AttestError("\(at): entities: each has start_offset, end_offset and label")
                 }
+                items.append((e.start, e.end, e.type, nil))
             }
-            try AttestExtension.apply(o["attest"], to: &doc, at: at)
+            doc.mentions = try mentions(items, reader: &reader) { AttestError("\(at): label \($0) \($1)") }
+            try r.attest?.apply(to: &doc, at: at)
             return doc
         }
     }
 
     static func writeDoccano(_ docs: [InteropDocument]) -> [UInt8] {
-        lines(
-            docs.map { d in
-                [
-                    "id": d.id, "text": d.text,
-                    "label": d.mentions.map { [$0.span.start, $0.span.end, $0.type] as [Any] },
-                    "attest": AttestExtension.object(d),
-                ] as [String: Any]
-            })
+        JSONRecordWriter.lines(docs.map(DoccanoRecord.init))
     }
 
     // MARK: spaCy
@@ -128,37 +116,28 @@ enum JSONFormats {
     static func readSpacy(_ bytes: [UInt8], file: String, stem: String, idKey: String? = nil) throws
         -> [InteropDocument]
     {
-        let items = try records(bytes, file: file)
-        return try items.map { line, o in
+        let items = try records(bytes, file: file, as: SpacyRecord.self)
+        return try items.map { line, r in
             let at = "\(file):\(line)"
-            guard let text = o["text"] as? String else { throw AttestError("\(at): text is missing") }
-            let userID = (o["user_data"] as? [String: Any])?["id"] as? String
-            let chosen = try idKey.map { try field(o, $0, at: at) }
+            guard let text = r.text else { throw AttestError("\(at): text is missing") }
+            let chosen = try idKey.map { try field(r.places, $0, at: at) }
             var doc = InteropDocument(
-                id: chosen ?? userID ?? id(o, items.count == 1 ? stem : "\(stem)-\(line)"), text: text)
+                id: chosen ?? r.userData["id"]?.string ?? id(r.id, items.count == 1 ? stem : "\(stem)-\(line)"),
+                text: text)
             var reader = OffsetReader(text: text)
-            for ent in o["ents"] as? [[String: Any]] ?? [] {
-                guard let s = int(ent["start"]), let e = int(ent["end"]), let type = ent["label"] as? String else {
-                    throw AttestError("\(at): ents: each has start, end and label")
-                }
-                switch reader.span(s, e, covered: nil) {
-                case .success(let span): doc.mentions.append(.init(span: span, type: type))
-                case .failure(let why): throw AttestError("\(at): ent \(type) \(why)")
-                }
+            var spans: [(start: Int, end: Int, type: String, text: String?)] = []
+            for ent in r.ents {
+                guard let e = ent else { throw AttestError("\(at): ents: each has start, end and label") }
+                spans.append((e.start, e.end, e.type, nil))
             }
-            try AttestExtension.apply((o["user_data"] as? [String: Any])?["attest"], to: &doc, at: at)
+            doc.mentions = try mentions(spans, reader: &reader) { AttestError("\(at): ent \($0) \($1)") }
+            try r.attest?.apply(to: &doc, at: at)
             return doc
         }
     }
 
     static func writeSpacy(_ docs: [InteropDocument]) -> [UInt8] {
-        lines(
-            docs.map { d in
-                [
-                    "text": d.text, "user_data": ["id": d.id, "attest": AttestExtension.object(d)] as [String: Any],
-                    "ents": d.mentions.map { ["start": $0.span.start, "end": $0.span.end, "label": $0.type] },
-                ] as [String: Any]
-            })
+        JSONRecordWriter.lines(docs.map(SpacyRecord.init))
     }
 
     // MARK: Label Studio
@@ -170,53 +149,32 @@ enum JSONFormats {
     static func readLabelStudio(_ bytes: [UInt8], file: String, stem: String, idKey: String? = nil) throws
         -> [InteropDocument]
     {
-        try records(bytes, file: file).map { line, o in
+        try records(bytes, file: file, as: LabelStudioTask.self).map { line, task in
             let at = "\(file): task \(line)"
-            let data = o["data"] as? [String: Any] ?? [:]
-            guard let text = (data["text"] ?? data.values.first { $0 is String }) as? String else {
-                throw AttestError("\(at): data.text is missing")
-            }
+            guard let text = task.text else { throw AttestError("\(at): data.text is missing") }
             let docID =
-                try idKey.map { try field(o, $0, at: at) } ?? (data["id"] as? String) ?? id(o, "\(stem)-\(line)")
+                try idKey.map { try field(task.places, $0, at: at) } ?? task.data["id"]?.string
+                ?? id(task.id, "\(stem)-\(line)")
             var doc = InteropDocument(id: docID, text: text)
             var reader = OffsetReader(text: text)
-            let annotations = (o["annotations"] as? [[String: Any]]) ?? []
-            let chosen = annotations.first ?? (o["predictions"] as? [[String: Any]])?.first ?? [:]
-            for (k, r) in ((chosen["result"] as? [[String: Any]]) ?? []).enumerated() {
-                guard (r["type"] as? String) == "labels" else { continue }
-                let v = r["value"] as? [String: Any] ?? [:]
-                guard let s = int(v["start"]), let e = int(v["end"]), let type = (v["labels"] as? [String])?.first
-                else { throw AttestError("\(at): result \(k + 1): value needs start, end and labels") }
-                switch reader.span(s, e, covered: v["text"] as? String) {
+            let chosen = task.annotations.first ?? task.predictions.first
+            for (k, result) in (chosen?.result ?? []).enumerated() where result.type == "labels" {
+                guard let s = result.start, let e = result.end, let type = result.labels.first else {
+                    throw AttestError("\(at): result \(k + 1): value needs start, end and labels")
+                }
+                switch reader.span(s, e, covered: result.text) {
                 case .success(let span): doc.mentions.append(.init(span: span, type: type))
                 case .failure(let why): throw AttestError("\(at): result \(k + 1) (\(type)) \(why)")
                 }
             }
             doc.notes = reader.note("\(at) (\(docID))")
-            try AttestExtension.apply((o["meta"] as? [String: Any])?["attest"], to: &doc, at: at)
+            try task.attest?.apply(to: &doc, at: at)
             return doc
         }
     }
 
     /// Written as Label Studio writes it: UTF-16 offsets, with each span's text.
     static func writeLabelStudio(_ docs: [InteropDocument]) -> [UInt8] {
-        let tasks: [[String: Any]] = docs.enumerated().map { i, d in
-            let reader = OffsetReader(text: d.text)
-            let article = ArticleText(d.text)
-            let result: [[String: Any]] = d.mentions.enumerated().map { k, m in
-                [
-                    "id": "m\(k + 1)", "from_name": "label", "to_name": "text", "type": "labels",
-                    "value": [
-                        "start": reader.unit(m.span.start), "end": reader.unit(m.span.end), "text": article[m.span],
-                        "labels": [m.type],
-                    ] as [String: Any],
-                ]
-            }
-            return [
-                "id": i + 1, "data": ["id": d.id, "text": d.text], "annotations": [["result": result]],
-                "meta": ["attest": AttestExtension.object(d)],
-            ]
-        }
-        return write(tasks) + [0x0A]
+        JSONRecordWriter.encode(docs.enumerated().map { LabelStudioTask($1, number: $0 + 1) }) + [0x0A]
     }
 }

@@ -1,0 +1,272 @@
+import AttestAgreement
+import Foundation
+
+/// The records of the JSON formats, read leniently (a field of another type
+/// reads as absent; the reader then says what is missing) and written with
+/// sorted keys.
+
+/// The scalar fields of an object, for `--id-from FIELD` and ids.
+private func scalars(_ c: KeyedDecodingContainer<AnyKey>, _ name: String) -> [String: JSONScalar] {
+    c.lenient(name, as: [String: JSONScalar].self) ?? [:]
+}
+
+/// `[start, end, "TYPE"]`.
+struct LabelTriple: Decodable, Sendable {
+    var start: Int
+    var end: Int
+    var type: String
+
+    init(from decoder: any Decoder) throws {
+        var c = try decoder.unkeyedContainer()
+        let s = try c.decode(JSONScalar.self).int
+        let e = try c.decode(JSONScalar.self).int
+        let type = try c.decode(JSONScalar.self).string
+        guard let s, let e, let type, c.isAtEnd else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "[s, e, T]"))
+        }
+        (start, end, self.type) = (s, e, type)
+    }
+}
+
+/// An object span: `start`/`end` (or `start_offset`/`end_offset`) and `label`.
+struct LabelledSpan: Decodable, Sendable {
+    var start: Int
+    var end: Int
+    var type: String
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        guard let s = c.int("start_offset") ?? c.int("start"), let e = c.int("end_offset") ?? c.int("end"),
+            let type = c.string("label")
+        else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "span"))
+        }
+        (start, end, self.type) = (s, e, type)
+    }
+}
+
+/// Elements of a list, each nil when it is not what the list holds.
+private func each<T: Decodable & Sendable>(_ c: KeyedDecodingContainer<AnyKey>, _ name: String, _ type: T.Type)
+    -> [T?]
+{
+    (c.lenient(name, as: [Lenient<T>].self) ?? []).map(\.value)
+}
+
+/// doccano: `{"id", "text", "label": [[start, end, "TYPE"]], "attest"}` (or `labels`, or `entities` objects).
+struct DoccanoRecord: Codable, Sendable {
+    var id: JSONScalar?
+    var text: String?
+    var labels: [LabelTriple?]
+    var entities: [LabelledSpan?]
+    var attest: AttestExtension?
+    var places: [[String: JSONScalar]]
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        id = c.lenient("id")
+        text = c.string("text")
+        labels = each(c, c.contains(AnyKey("label")) ? "label" : "labels", LabelTriple.self)
+        entities = each(c, "entities", LabelledSpan.self)
+        attest = c.lenient("attest")
+        let own = (try? [String: JSONScalar](from: decoder)) ?? [:]  // deliberate: a record's own fields, if any
+        places = [own, scalars(c, "data"), scalars(c, "meta"), scalars(c, "user_data")]
+    }
+
+    init(_ d: InteropDocument) {
+        id = .string(d.id)
+        text = d.text
+        labels = []
+        entities = []
+        attest = AttestExtension(d)
+        places = []
+        written = d.mentions.map { [.int($0.span.start), .int($0.span.end), .string($0.type)] }
+    }
+
+    private var written: [[Scalar]] = []
+
+    enum Scalar: Encodable {
+        case int(Int)
+        case string(String)
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case .int(let n): try c.encode(n)
+            case .string(let s): try c.encode(s)
+            }
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: AnyKey.self)
+        try c.encode(id?.string, forKey: AnyKey("id"))
+        try c.encode(text, forKey: AnyKey("text"))
+        try c.encode(written, forKey: AnyKey("label"))
+        try c.encode(attest, forKey: AnyKey("attest"))
+    }
+}
+
+/// spaCy's `Doc.to_json()`: `{"text", "ents": [{"start", "end", "label"}], "user_data": {"id", "attest"}}`.
+struct SpacyRecord: Codable, Sendable {
+    var id: JSONScalar?
+    var text: String?
+    var ents: [LabelledSpan?]
+    var userData: [String: JSONScalar]
+    var attest: AttestExtension?
+    var places: [[String: JSONScalar]]
+    private var written: [InteropDocument.Mention] = []
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        id = c.lenient("id")
+        text = c.string("text")
+        ents = each(c, "ents", LabelledSpan.self)
+        userData = scalars(c, "user_data")
+        let user = try? c.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("user_data"))  // deliberate: absent
+        attest = user?.lenient("attest")
+        let own = (try? [String: JSONScalar](from: decoder)) ?? [:]  // deliberate: a record's own fields, if any
+        places = [own, scalars(c, "data"), scalars(c, "meta"), userData]
+    }
+
+    init(_ d: InteropDocument) {
+        id = nil
+        text = d.text
+        ents = []
+        userData = ["id": .string(d.id)]
+        attest = AttestExtension(d)
+        places = []
+        written = d.mentions
+    }
+
+    private struct Ent: Encodable {
+        var start: Int
+        var end: Int
+        var label: String
+    }
+
+    private struct UserData: Encodable {
+        var id: String
+        var attest: AttestExtension?
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: AnyKey.self)
+        try c.encode(text, forKey: AnyKey("text"))
+        try c.encode(
+            written.map { Ent(start: $0.span.start, end: $0.span.end, label: $0.type) }, forKey: AnyKey("ents"))
+        try c.encode(UserData(id: userData["id"]?.string ?? "", attest: attest), forKey: AnyKey("user_data"))
+    }
+}
+
+/// A Label Studio task: `{"id", "data": {"text", "id"}, "annotations": [{"result": […]}], "predictions", "meta"}`.
+struct LabelStudioTask: Codable, Sendable {
+    struct Result: Decodable, Sendable {
+        var type: String?
+        var start: Int?
+        var end: Int?
+        var text: String?
+        var labels: [String]
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            type = c.string("type")
+            let value = try? c.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("value"))  // deliberate: absent
+            start = value?.int("start")
+            end = value?.int("end")
+            text = value?.string("text")
+            labels = value?.lenient("labels", as: [String].self) ?? []
+        }
+    }
+
+    struct Annotation: Decodable, Sendable {
+        var result: [Result]
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            result = c.lenient("result") ?? []
+        }
+    }
+
+    var id: JSONScalar?
+    var data: [String: JSONScalar]
+    var annotations: [Annotation]
+    var predictions: [Annotation]
+    var attest: AttestExtension?
+    var places: [[String: JSONScalar]]
+    private var document: InteropDocument?
+    private var number = 0
+
+    /// `data.text`, or else the first string field of `data` (by name).
+    var text: String? {
+        data["text"]?.string ?? data.keys.sorted().lazy.compactMap { self.data[$0]?.string }.first
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        id = c.lenient("id")
+        data = scalars(c, "data")
+        annotations = c.lenient("annotations") ?? []
+        predictions = c.lenient("predictions") ?? []
+        let meta = try? c.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("meta"))  // deliberate: absent
+        attest = meta?.lenient("attest")
+        let own = (try? [String: JSONScalar](from: decoder)) ?? [:]  // deliberate: a task's own fields, if any
+        places = [own, data, scalars(c, "meta"), scalars(c, "user_data")]
+    }
+
+    init(_ d: InteropDocument, number: Int) {
+        id = .int(number)
+        data = ["id": .string(d.id), "text": .string(d.text)]
+        annotations = []
+        predictions = []
+        attest = AttestExtension(d)
+        places = []
+        document = d
+        self.number = number
+    }
+
+    private struct ResultOut: Encodable {
+        struct Value: Encodable {
+            var start: Int
+            var end: Int
+            var text: String
+            var labels: [String]
+        }
+        var id: String
+        var fromName = "label"
+        var toName = "text"
+        var type = "labels"
+        var value: Value
+
+        enum CodingKeys: String, CodingKey {
+            case id, type, value
+            case fromName = "from_name"
+            case toName = "to_name"
+        }
+    }
+
+    private struct AnnotationOut: Encodable {
+        var result: [ResultOut]
+    }
+
+    private struct Meta: Encodable {
+        var attest: AttestExtension?
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: AnyKey.self)
+        guard let d = document else { return }
+        let reader = OffsetReader(text: d.text)
+        let article = ArticleText(d.text)
+        let result = d.mentions.enumerated().map { k, m in
+            ResultOut(
+                id: "m\(k + 1)",
+                value: .init(
+                    start: reader.unit(m.span.start), end: reader.unit(m.span.end), text: article[m.span],
+                    labels: [m.type]))
+        }
+        try c.encode(number, forKey: AnyKey("id"))
+        try c.encode(["id": d.id, "text": d.text], forKey: AnyKey("data"))
+        try c.encode([AnnotationOut(result: result)], forKey: AnyKey("annotations"))
+        try c.encode(Meta(attest: attest), forKey: AnyKey("meta"))
+    }
+}
