@@ -18,7 +18,7 @@ struct Import: ParsableCommand {
     @Argument(help: "brat (folders or .ann files beside their .txt), conll, labelstudio, doccano or spacy.")
     var format: InteropFormat
     @Argument(help: "Files or folders to import.") var paths: [String]
-    @Option(help: "Status of the new annotation files: draft or gold.") var status: AnnotationStatus = .draft
+    @Option(help: "Status of the new annotation files.") var status: AnnotationStatus = .draft
     @Option(name: .customLong("annotator"), help: "Who annotated, for the files' headers (repeatable).")
     var annotators: [String] = []
     @Option(
@@ -29,7 +29,7 @@ struct Import: ParsableCommand {
     var maps: [TypeMapping] = []
     @Option(
         help: ArgumentHelp(
-            "Document ids: given (the file's own id, else its name; default), file (the file's name, -N for several), or a JSON field such as doc_id.",
+            "Document ids: given (the file's own id, else its name), file (the file's name, -N for several), or a JSON field such as doc_id.",
             valueName: "SOURCE"))
     var idFrom: String = "given"
     @Option(

@@ -8,7 +8,7 @@ struct Status: ParsableCommand {
         discussion: "Without a status, prints the current one and the counts of what the document holds.")
 
     @Argument(help: "Document id.") var doc: String
-    @Argument(help: "draft or gold (omit to print the current status).") var status: AnnotationStatus?
+    @Argument(help: "The new status (omit to print the current one).") var status: AnnotationStatus?
     @OptionGroup var edit: EditFlags
     @OptionGroup var options: CorpusOptions
 

@@ -35,4 +35,7 @@ extension EntityType: ExpressibleByArgument {
 }
 
 extension QuoteKind: ExpressibleByArgument {}
-extension AnnotationStatus: ExpressibleByArgument {}
+/// A status a person gives a document (`status`, `import --status`): prediction is for extractor output.
+extension AnnotationStatus: ExpressibleByArgument {
+    public static var allValueStrings: [String] { ["draft", "gold"] }
+}
