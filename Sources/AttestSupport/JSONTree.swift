@@ -10,7 +10,7 @@ public indirect enum JSONTree: Sendable, Equatable {
     case array([JSONTree])
     case object([String: JSONTree])
     /// JSON already rendered by an encoder (a value, not a string of it);
-    /// written with `<`, `>` and `&` escaped like every other string.
+    /// written with `<`, `>`, `&`, U+2028 and U+2029 escaped like every other string.
     case encoded([UInt8])
 
     public var rendered: String { String(decoding: bytes, as: UTF8.self) }
@@ -32,13 +32,20 @@ public indirect enum JSONTree: Sendable, Equatable {
         case .string(let s): Self.quote(s, into: &out)
         case .encoded(let json):
             // Outside strings these bytes cannot occur in JSON, so escaping them touches strings only.
-            for byte in json {
+            var i = 0
+            while i < json.count {
+                let byte = json[i]
                 switch byte {
                 case UInt8(ascii: "<"): out += #"\u003c"#.utf8
                 case UInt8(ascii: ">"): out += #"\u003e"#.utf8
                 case UInt8(ascii: "&"): out += #"\u0026"#.utf8
+                case 0xE2
+                where i + 2 < json.count && json[i + 1] == 0x80 && (json[i + 2] == 0xA8 || json[i + 2] == 0xA9):
+                    out += (json[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
+                    i += 2
                 default: out.append(byte)
                 }
+                i += 1
             }
         case .array(let a):
             out.append(UInt8(ascii: "["))
