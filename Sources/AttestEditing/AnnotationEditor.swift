@@ -174,6 +174,32 @@ public struct AnnotationEditor: Sendable {
         EditApplier(document: file.document).nextID(prefix, after: taken)
     }
 
+    /// A speaker span that was exactly a mention's span follows the mention
+    /// when it is respanned (they are the same words), unless an edit set
+    /// that quote's speaker itself: a speaker never ends up inside its name.
+    mutating func followMentionSpans() throws {
+        var moved: [Span: Excerpt] = [:]
+        var explicit: Set<String> = []
+        for edit in edits {
+            switch edit {
+            case .setSpan(let id, _):
+                guard let before = original.entities.lazy.flatMap(\.mentions).first(where: { $0.id == id }),
+                    let after = document.entities.lazy.flatMap(\.mentions).first(where: { $0.id == id }),
+                    before.span != after.span
+                else { continue }
+                moved[before.span] = after.excerpt
+            case .setSpeaker(let id, _): explicit.insert(id)
+            default: break
+            }
+        }
+        guard !moved.isEmpty else { return }
+        for q in document.quotes where !explicit.contains(q.id) {
+            guard let s = q.speaker, let to = moved[s.span] else { continue }
+            try apply(.setSpeaker(quote: q.id, to))
+            notes.append("the speaker of quote \(q.id) follows its mention to \(to.span)")
+        }
+    }
+
     /// Attributes the quotes these edits touched whose speaker span names
     /// exactly one entity (see `AnnotationDocument.inferredSpeaker`), unless
     /// an edit set their speaker entity explicitly.
@@ -221,6 +247,7 @@ public struct AnnotationEditor: Sendable {
     public mutating func commit(summary: String, write: Bool = true) throws -> Commit {
         // The transaction ends here, written or not: the lock goes with it.
         defer { releaseLock() }
+        try followMentionSpans()
         try fillSpeakerEntities()
         guard hasChanges else {
             throw AttestError(

@@ -1,18 +1,25 @@
 import AttestXML
 
 /// A quote's content or speaker span does not cut a mention: it holds the
-/// whole name or none of it.
+/// whole name or none of it. A span strictly inside a mention cuts it too
+/// (a speaker span "Cres" inside the mention "Cres Eastman").
 public struct SpanCutsMentionRule: Rule {
     public static let descriptor = RuleDescriptor(
         "span.cuts-mention", .error,
-        "A quote's content or speaker span does not cut a mention: it holds the whole name or none of it.")
+        "A quote's content or speaker span does not cut a mention: it holds the whole name or none of it, and does not lie strictly inside one."
+    )
 
     public init() {}
 
     public func check(_ subject: ValidationSubject, into sink: inout DiagnosticSink) {
         var mentions: [(entity: String, mention: Mention)] = []
+        // Spans out of the article are `span.range`'s to report.
+        let length = subject.article?.count ?? subject.document.header.length
         for e in subject.document.entities {
-            for m in e.mentions where !m.excerpt.isUnreadable { mentions.append((e.id, m)) }
+            for m in e.mentions
+            where !m.excerpt.isUnreadable && m.span.start < m.span.end && (length < 0 || m.span.end <= length) {
+                mentions.append((e.id, m))
+            }
         }
         mentions.sort { $0.mention.span < $1.mention.span }
         guard !mentions.isEmpty else { return }
@@ -31,6 +38,20 @@ public struct SpanCutsMentionRule: Rule {
         for q in subject.document.quotes {
             for (role, excerpt) in q.excerpts where role != "cue" && !excerpt.isUnreadable {
                 let span = excerpt.span
+                // A mention holding the span and more: it starts at most `longest` before it.
+                var i = firstStart(atOrAfter: span.start - longest)
+                while i < mentions.count, starts[i] <= span.start {
+                    let (entity, m) = mentions[i]
+                    if span.start < span.end, m.span.end >= span.end, m.span != span,
+                        Self.namesMore(m, than: span)
+                    {
+                        sink.report(
+                            Self.descriptor,
+                            "the \(role) of quote \(q.id) \(Brief.quoted(excerpt.text)) \(span) lies inside mention \(m.id) \(Brief.quoted(m.text)) \(m.span) of \(entity); take the whole mention",
+                            at: excerpt.origin ?? q.origin)
+                    }
+                    i += 1
+                }
                 // A mention crossing the span holds one of its edges: it starts
                 // less than `longest` before that edge.
                 var seen: Set<Int> = []
@@ -53,5 +74,15 @@ public struct SpanCutsMentionRule: Rule {
                 }
             }
         }
+    }
+
+    /// Whether a mention holding `span` has letters or digits outside it (a
+    /// mention with a stray space is `span.whitespace`'s, not a cut name).
+    static func namesMore(_ m: Mention, than span: Span) -> Bool {
+        let scalars = Array(m.text.unicodeScalars)
+        guard scalars.count == m.span.length else { return true }
+        let before = scalars.prefix(max(0, span.start - m.span.start))
+        let after = scalars.suffix(max(0, m.span.end - span.end))
+        return (before + after).contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
     }
 }

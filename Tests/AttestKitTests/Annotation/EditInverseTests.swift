@@ -43,8 +43,9 @@ import Testing
         },
         Scenario(name: "set speaker span") {
             var c = QuoteChange()
+            // The second "Doe" (m4): the first lies inside the mention "Jane Doe" (span.cuts-mention).
             c.speakerText = "Doe"
-            c.speakerNth = 1
+            c.speakerNth = 2
             try $0.editQuote("q1", change: c)
         },
         Scenario(name: "remove speaker and speaker entity") {

@@ -98,7 +98,7 @@ import Testing
         let steps: [[String]] = [
             ["rename", "sample", "e4", "The Courier-Journal"], ["merge-entities", "sample", "e1", "e3"],
             ["split", "sample", "m3", "--name", "Ed Ray"], ["respan", "sample", "m5", "--text", "The Courier"],
-            ["edit-quote", "sample", "q2", "--speaker-text", "Doe", "--speaker-nth", "1"],
+            ["edit-quote", "sample", "q2", "--speaker-text", "Doe", "--speaker-nth", "2"],
             ["edit-quote", "sample", "q2", "--speaker-text", "Ed Ray", "--no-speaker-entity"],
             ["remove", "sample", "q3", "m4"], ["status", "sample", "draft"],
         ]
