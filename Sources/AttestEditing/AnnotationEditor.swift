@@ -263,6 +263,14 @@ public struct AnnotationEditor: Sendable {
                 "\(document.id): the result would not validate, so nothing was written (\(DisplayPath.of(file.url)) is as it was):\n"
                     + errors.map { "  \(document.id): \($0.message) [\($0.rule)]" }.joined(separator: "\n"))
         }
+        // Gold means valid: a document becomes gold only when `validate --strict` (what `attest check`
+        // runs) passes on it, so marking gold can never break the corpus's check.
+        if document.header.status == .gold && original.header.status != .gold && !found.isEmpty {
+            throw AttestError(
+                kind: .invalid,
+                "\(document.id): cannot be gold with \(found.count) warning(s), which `attest validate --strict` and `attest check` count as errors; nothing was written:\n"
+                    + found.map { "  \(document.id): \($0.message) [\($0.rule)]" }.joined(separator: "\n"))
+        }
         var warnings = found
         if !warnings.isEmpty {
             let before = Set(try diagnostics(of: original, bytes: AnnotationWriter.bytes(original)).map(\.message))

@@ -145,10 +145,15 @@ public struct StudioService: Sendable {
             commit = try editor.commit(summary: summary)
         } catch let error as AttestError where error.kind == .invalid {
             // Refused: say why, rule by rule (validating again only on this path).
-            let errors = try editor.resultDiagnostics().filter { $0.severity == .error }
+            let found = try editor.resultDiagnostics()
+            let errors = found.filter { $0.severity == .error }
+            // No errors: a document made gold with warnings (gold means `--strict` passes).
             throw StudioError(
-                422, "invalid", "the result would not validate; nothing was written",
-                extra: ["diagnostics": StudioDocumentJSON.diagnostics(errors)])
+                422, "invalid",
+                errors.isEmpty
+                    ? "a gold document must pass attest validate --strict; these warnings stop it; nothing was written"
+                    : "the result would not validate; nothing was written",
+                extra: ["diagnostics": StudioDocumentJSON.diagnostics(errors.isEmpty ? found : errors)])
         } catch let error as AttestError where error.kind == .conflict {
             throw conflict(id, expected, current: currentVersion(id), message: error.message)
         }

@@ -109,3 +109,35 @@ import Testing
         #expect(errors.first?.contains("attest realign sample") == true)
     }
 }
+
+/// Gold means valid: a document becomes gold only when `validate --strict` passes on it.
+@Suite struct GoldMeansValidTests {
+    @Test func markingGoldWithAWarningIsRefusedByTheCLIAndTheService() throws {
+        let folder = try TemporaryFolder.sampleCorpus()
+        let url = folder.url.appendingPathComponent("annotations/sample.xml")
+        #expect(try CommandRunner.run(["status", "sample", "draft"], in: folder.url).status == 0)
+        // The second "Doe", 128 code points from q1's content: speaker.distance warns.
+        let far = try CommandRunner.run(
+            ["edit-quote", "sample", "q1", "--speaker-text", "Doe", "--speaker-nth", "2"], in: folder.url)
+        #expect(far.status == 0, "\(far.stderr)")
+        let before = read(url)
+        let cli = try CommandRunner.run(["status", "sample", "gold"], in: folder.url)
+        #expect(cli.status != 0)
+        #expect(cli.stderr.contains("speaker.distance"), "\(cli.stderr)")
+        #expect(read(url) == before)
+        // The page's "Mark gold" goes through the service: 422 with the warning as its diagnostic.
+        let service = StudioService(corpus: try Corpus.open(root: folder.url))
+        let version = SHA256Hex.of(Array(before.utf8))
+        #expect {
+            try service.setStatus(.gold, of: "sample", expectedVersion: version)
+        } throws: { error in
+            guard let e = error as? StudioError, e.httpStatus == 422 else { return false }
+            return String(decoding: JSONTree.object(e.extra).bytes, as: UTF8.self).contains("speaker.distance")
+        }
+        #expect(read(url) == before)
+        // Once the warning is fixed, gold is accepted.
+        #expect(try CommandRunner.run(["undo", "sample"], in: folder.url).status == 0)
+        #expect(try CommandRunner.run(["status", "sample", "gold"], in: folder.url).status == 0)
+        #expect(read(url).contains(#"status="gold""#))
+    }
+}
