@@ -9,7 +9,7 @@ extension AnnotationEdit: Codable {
         case op, id, entity, type, name, target, sources, mentions
         case newID = "new-id"
         case mention, index, quote, kind, ids, spans, content
-        case speaker, cue, span, status, sha256, length
+        case speaker, cue, span, status, sha256, length, retype
     }
 
     public init(from decoder: any Decoder) throws {
@@ -31,7 +31,9 @@ extension AnnotationEdit: Codable {
                 newID: try c.decodeIfPresent(String.self, forKey: .newID) ?? "", name: try string(.name),
                 type: try c.decodeIfPresent(String.self, forKey: .type).map { EntityType($0) })
         case "move":
-            self = .move(mentions: try c.decode([String].self, forKey: .mentions), entity: try string(.entity))
+            self = .move(
+                mentions: try c.decode([String].self, forKey: .mentions), entity: try string(.entity),
+                retype: try c.decodeIfPresent(Bool.self, forKey: .retype) ?? false)
         case "annotate":
             self = .annotate(
                 type: EntityType(try string(.type)),
@@ -94,9 +96,10 @@ extension AnnotationEdit: Codable {
             if !newID.isEmpty { try c.encode(newID, forKey: .newID) }
             try c.encode(name, forKey: .name)
             if let type { try c.encode(type.name, forKey: .type) }
-        case .move(let mentions, let e):
+        case .move(let mentions, let e, let retype):
             try c.encode(mentions, forKey: .mentions)
             try c.encode(e, forKey: .entity)
+            if retype { try c.encode(true, forKey: .retype) }
         case .annotate(let type, let spans):
             try c.encode(type.name, forKey: .type)
             try c.encode(spans.map(ExcerptJSON.init), forKey: .spans)

@@ -27,7 +27,8 @@ public enum AnnotationEdit: Hashable, Sendable {
     /// "Move here" both send): quotes whose speaker is exactly one of them
     /// are attributed to `entity`, and an entity left with no mention and no
     /// quote attributed to it is removed.
-    case move(mentions: [String], entity: String)
+    /// A mention of another type than `entity` moves (taking its type) only with `retype`.
+    case move(mentions: [String], entity: String, retype: Bool = false)
     /// Each span becomes a mention, with fresh ids: of the entity of `type`
     /// named as its text, else of a new entity so named (the page's type keys
     /// and accepted suggestions; `attest entity` without `--entity`/`--name`).
@@ -112,7 +113,7 @@ extension AnnotationEdit: CustomStringConvertible {
         case .mergeEntities(let target, let sources): "merge \(sources.joined(separator: ", ")) into \(target)"
         case .splitEntity(let id, let mentions, let newID, let name, _):
             "split \(mentions.joined(separator: ", ")) off \(id) as \(newID) \(Brief.quoted(name))"
-        case .move(let mentions, let e): "move \(mentions.joined(separator: ", ")) to \(e)"
+        case .move(let mentions, let e, _): "move \(mentions.joined(separator: ", ")) to \(e)"
         case .annotate(let type, let spans):
             "annotate " + spans.map { "\(Brief.quoted($0.text)) \($0.span)" }.joined(separator: ", ") + " as \(type)"
         case .remove(let ids): "remove \(ids.joined(separator: ", "))"

@@ -99,8 +99,8 @@ extension AnnotationEditor {
 
     /// Moves mentions to another entity. A quote whose speaker span is one
     /// of them, attributed to the entity it leaves, follows it.
-    public mutating func move(mentions: [String], to entity: String) throws {
-        try apply(.move(mentions: mentions, entity: try entityID(entity)))
+    public mutating func move(mentions: [String], to entity: String, retype: Bool = false) throws {
+        try apply(.move(mentions: mentions, entity: try entityID(entity), retype: retype))
     }
 
     // MARK: Spans

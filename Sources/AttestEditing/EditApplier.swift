@@ -14,8 +14,8 @@ package struct EditApplier {
             return try applyAll(try mergeSteps(target: target, sources: sources))
         case .splitEntity(let id, let mentions, let newID, let name, let type):
             return try applyAll(try splitSteps(id, mentions: mentions, newID: newID, name: name, type: type))
-        case .move(let mentions, let target):
-            return try applyAll(try moveSteps(mentions, to: target))
+        case .move(let mentions, let target, let retype):
+            return try applyAll(try moveSteps(mentions, to: target, retype: retype))
         case .annotate(let type, let spans):
             return try applyAll(try annotateSteps(type: type, spans: spans))
         case .remove(let ids):
@@ -44,8 +44,17 @@ package struct EditApplier {
 
     // MARK: Composite edits
 
-    private func moveSteps(_ mentions: [String], to target: String) throws -> [AnnotationEdit] {
-        _ = try entity(target)
+    private func moveSteps(_ mentions: [String], to target: String, retype: Bool) throws -> [AnnotationEdit] {
+        let into = document.entities[try entity(target)]
+        if !retype {
+            for e in document.entities where e.type != into.type {
+                for m in e.mentions where mentions.contains(m.id) {
+                    throw AttestError(
+                        "\(m.id) \(Brief.quoted(m.text)) is a \(e.type.name) mention and \(into.id) (\(into.name)) is \(into.type.name): moving it would retype it; move it with --retype (\"retype\": true) to do so, or pick an entity of type \(e.type.name)"
+                    )
+                }
+            }
+        }
         var steps: [AnnotationEdit] = mentions.map { .moveMention($0, entity: target, index: nil) }
         let moving = Set(mentions)
         var reattributed: Set<String> = []

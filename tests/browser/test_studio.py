@@ -328,6 +328,13 @@ def main():
             check("a stale tab is refused with 409 and reloads the other tab's change",
                   'type="ORG"' in xml(folder) and page.query_selector("mark.mention[data-type=ORG]") is not None
                   and 'type="LOC"' not in xml(folder), xml(folder))
+            # "Move here" offers only entities of the selected mention's type: an ORG mention is not
+            # offered the PERSON entity (a move never retypes silently).
+            page.click("mark.mention[data-type=ORG]")
+            person = page.query_selector("#entities li:has-text('PERSON')")
+            check("Move here lists only entities of the mention's type",
+                  person is not None and person.query_selector("button:has-text('Move here')") is None)
+            page.keyboard.press("Escape")
 
             # Review mode: the server's --pred file, then one chosen on the page; the counts are
             # those of attest score --errors on the same files.

@@ -121,6 +121,7 @@ struct Move: ParsableCommand {
     @Argument(help: "Document id.") var doc: String
     @Argument(help: "The mentions to move.") var mentions: [String]
     @Option(help: "The entity they move to (id or canonical name).") var to: String
+    @Flag(help: "Move mentions of another type too; they take the entity's type.") var retype = false
     @OptionGroup var edit: EditFlags
     @OptionGroup var options: CorpusOptions
 
@@ -130,7 +131,7 @@ struct Move: ParsableCommand {
 
     func run() throws {
         var editor = try AnnotationEditor.open(doc, in: try options.corpus(), forWriting: !edit.dryRun)
-        try editor.move(mentions: mentions, to: to)
+        try editor.move(mentions: mentions, to: to, retype: retype)
         guard try EditSession.finish(&editor, edit) else { return }
         if !edit.dryRun { Output.write(editor.edits.map(\.description).joined(separator: "\n") + "\n") }
     }

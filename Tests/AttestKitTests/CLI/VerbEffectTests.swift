@@ -121,7 +121,10 @@ import Testing
     /// bytes the CLI writes from the same start.
     @Test(arguments: [
         (["move", "sample", "m4", "--to", "e3"], #"[{"op":"move","mentions":["m4"],"entity":"e3"}]"#),
-        (["move", "sample", "m2", "--to", "e1"], #"[{"op":"move","mentions":["m2"],"entity":"e1"}]"#),
+        (
+            ["move", "sample", "m2", "--to", "e1", "--retype"],
+            #"[{"op":"move","mentions":["m2"],"entity":"e1","retype":true}]"#
+        ),
         (
             ["rename", "sample", "e2", "Springfield, Ill."],
             #"[{"op":"rename","entity":"e2","name":"Springfield, Ill."}]"#
@@ -263,10 +266,28 @@ import Testing
         #expect(both.status == 2)
     }
 
+    /// A mention moves to an entity of another type only with --retype: otherwise refused, nothing written.
+    @Test func aCrossTypeMoveNeedsRetype() throws {
+        let folder = try TemporaryFolder.sampleCorpus()
+        let url = folder.url.appendingPathComponent("annotations/sample.xml")
+        let before = read(url)
+        let r = try CommandRunner.run(["move", "sample", "m2", "--to", "e1"], in: folder.url)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("m2 \"Springfield\" is a LOC mention"), "\(r.stderr)")
+        #expect(r.stderr.contains("--retype"))
+        #expect(read(url) == before)
+        // Through the edits the page sends, the same.
+        var editor = try AnnotationEditor.open("sample", in: try Corpus.open(root: folder.url))
+        #expect(throws: AttestError.self) {
+            try editor.apply(
+                try AnnotationEdit.decode(json: Array(#"[{"op":"move","mentions":["m2"],"entity":"e1"}]"#.utf8)))
+        }
+    }
+
     /// Moving an entity's last mention removes the emptied entity (its quote follows the mention).
     @Test func movingTheLastMentionRemovesTheEntity() throws {
         let folder = try TemporaryFolder.sampleCorpus()
-        #expect(try CommandRunner.run(["move", "sample", "m2", "--to", "e1"], in: folder.url).status == 0)
+        #expect(try CommandRunner.run(["move", "sample", "m2", "--to", "e1", "--retype"], in: folder.url).status == 0)
         let xml = read(folder.url.appendingPathComponent("annotations/sample.xml"))
         #expect(!xml.contains(#"<entity id="e2""#))
         #expect(xml.contains(#"<mention id="m2" start="48" end="59">Springfield</mention>"#))

@@ -236,9 +236,10 @@ function renderSide() {
     };
     button("Rename", () => renameEntity(li, e));
     if (owner && owner.id === e.id && e.mentions.length > 1) button("Split off the selected mention", () => splitMention(state.selected.id, e));
-    if (owner && owner.id !== e.id) {
+    // Only entities of the mention's type: a move never retypes silently (retype the mention first).
+    if (owner && owner.id !== e.id && owner.type === e.type) {
       button("Move here", () => moveMention(state.selected.id, owner, e));
-      if (owner.type === e.type) button(`Merge ${owner.id} into this`, () => send([{ op: "merge-entities", target: e.id, sources: [owner.id] }], `${owner.id} merged into ${e.id}`));
+      button(`Merge ${owner.id} into this`, () => send([{ op: "merge-entities", target: e.id, sources: [owner.id] }], `${owner.id} merged into ${e.id}`));
     }
     list.append(li);
   }
