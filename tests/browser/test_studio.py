@@ -315,7 +315,8 @@ def main():
             check("the document list shows the corpus's progress", page.inner_text("#progress") == "2 of 3 gold (67%)",
                   page.inner_text("#progress"))
 
-            # A change in another tab meanwhile: the page gets 409, reloads, loses nothing.
+            # A change in another tab meanwhile: the page gets 409, reloads and applies its change on the
+            # newer version; nothing is lost.
             other = browser.new_page()
             other.goto(url + "?doc=story")
             other.wait_for_selector("mark.mention")
@@ -325,9 +326,11 @@ def main():
             select_text(page, "left")
             page.keyboard.press("l")
             wait_until(page, lambda: "reloaded" in page.inner_text("#message"), "the 409 reload")
-            check("a stale tab is refused with 409 and reloads the other tab's change",
+            wait_until(page, lambda: 'type="LOC"' in xml(folder), "the change re-applied")
+            check("a stale tab gets 409, reloads the other tab's change and re-applies its own (nothing lost)",
                   'type="ORG"' in xml(folder) and page.query_selector("mark.mention[data-type=ORG]") is not None
-                  and 'type="LOC"' not in xml(folder), xml(folder))
+                  and 'type="LOC"' in xml(folder) and page.query_selector("mark.mention[data-type=LOC]") is not None,
+                  xml(folder))
             # "Move here" offers only entities of the selected mention's type: an ORG mention is not
             # offered the PERSON entity (a move never retypes silently).
             page.click("mark.mention[data-type=ORG]")

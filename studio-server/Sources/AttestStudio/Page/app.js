@@ -14,9 +14,19 @@ async function api(method, path, body, version, raw) {
   const extra = body === undefined ? {} : { "Content-Type": "application/json" };
   if (version) extra["If-Match"] = `"${version}"`;
   const payload = raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body);
-  const response = await fetch(path, { method, headers: headers(extra), body: payload });
-  const data = await response.json();
-  return { status: response.status, data };
+  // A network failure or an answer that is not JSON (a proxy's error page) is an error of the API's
+  // shape, so every caller shows it like any other refusal, and nothing the user did is dropped silently.
+  let response;
+  try {
+    response = await fetch(path, { method, headers: headers(extra), body: payload });
+  } catch (error) {
+    return { status: 0, data: { error: { code: "network", message: `the server cannot be reached (${error && error.message ? error.message : error}); nothing was saved` } } };
+  }
+  try {
+    return { status: response.status, data: await response.json() };
+  } catch (error) {
+    return { status: response.status, data: { error: { code: "not-json", message: `the server answered ${response.status} without JSON; nothing was saved` } } };
+  }
 }
 
 function say(text) { $("message").textContent = text; }
@@ -366,7 +376,9 @@ function selection() {
 }
 
 // The round trip is timed from the key press (or click) to the marks redrawn.
-async function send(edits, what) {
+// On 409 (changed elsewhere) the newer version is loaded and the same change sent once more on
+// it: nothing typed is lost; a change that no longer applies is named with why.
+async function send(edits, what, retried = false) {
   const started = state.keyAt !== undefined ? state.keyAt : performance.now();
   state.keyAt = undefined;
   const { status, data } = await api("POST", `/api/documents/${encodeURIComponent(state.id)}/edits`, edits, state.doc.version);
@@ -379,9 +391,15 @@ async function send(edits, what) {
     updateListEntry();
     return true;
   }
-  if (status === 409) {
+  if (status === 409 && !retried) {
     await openDocument(state.id);
-    say(`${data.error.message} — reloaded the newer version; make the change again.`);
+    const again = await send(edits, what, true);
+    if (again) say(`${what} — the document had changed elsewhere: reloaded the newer version and applied your change on it`);
+    return again;
+  }
+  if (retried) {
+    const details = (data.error.diagnostics || []).map((d) => d.message).join("; ");
+    say(`The document had changed elsewhere and was reloaded; your change (${what}) no longer applies: ${data.error.message}${details ? " — " + details : ""}. Make it again if you still want it.`);
     return false;
   }
   const details = (data.error.diagnostics || []).map((d) => d.message).join("; ");
