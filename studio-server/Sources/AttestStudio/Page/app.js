@@ -120,14 +120,19 @@ function marks() {
     return out.sort((x, y) => x.start - y.start || y.end - x.end || x.rank - y.rank);
   }
   const a = state.doc.annotation;
+  // Every mark says what it is in text (a label drawn beside it, outside the text flow and the
+  // selection), so nothing is told by colour alone: a mention its type; a quote its number, its
+  // speaker entity's name and its kind; a speaker or cue the number of its quote.
+  const names = new Map(a.entities.map((e) => [e.id, e.name]));
   for (const e of a.entities) for (const m of e.mentions)
-    out.push({ id: m.id, start: m.start, end: m.end, kind: "mention", type: e.type, entity: e.id, rank: 2 });
+    out.push({ id: m.id, start: m.start, end: m.end, kind: "mention", type: e.type, entity: e.id, rank: 2, label: e.type });
   for (const q of a.quotes) {
-    out.push({ id: q.id, start: q.content.start, end: q.content.end, kind: "content", rank: 0, quote: q.id });
-    if (q.speaker) out.push({ id: `${q.id}.speaker`, start: q.speaker.start, end: q.speaker.end, kind: "speaker", rank: 1, quote: q.id });
-    if (q.cue) out.push({ id: `${q.id}.cue`, start: q.cue.start, end: q.cue.end, kind: "cue", rank: 1, quote: q.id });
+    const who = q["speaker-entity"] ? names.get(q["speaker-entity"]) || q["speaker-entity"] : "no speaker entity";
+    out.push({ id: q.id, start: q.content.start, end: q.content.end, kind: "content", rank: 0, quote: q.id, label: `${q.id} · ${who} · ${q.kind}` });
+    if (q.speaker) out.push({ id: `${q.id}.speaker`, start: q.speaker.start, end: q.speaker.end, kind: "speaker", rank: 1, quote: q.id, label: `${q.id} speaker` });
+    if (q.cue) out.push({ id: `${q.id}.cue`, start: q.cue.start, end: q.cue.end, kind: "cue", rank: 1, quote: q.id, label: `${q.id} cue` });
   }
-  state.suggestions.forEach((s, i) => out.push({ id: `s${i}`, start: s.start, end: s.end, kind: "suggestion", type: s.type, rank: 3, index: i }));
+  state.suggestions.forEach((s, i) => out.push({ id: `s${i}`, start: s.start, end: s.end, kind: "suggestion", type: s.type, rank: 3, index: i, label: `suggested ${s.type}` }));
   return out.sort((x, y) => x.start - y.start || y.end - x.end || x.rank - y.rank);
 }
 
@@ -158,7 +163,7 @@ function renderArticle() {
     if (m.end <= m.start) { buckets[lineOf(m.start)].push(m); continue; }
     for (let l = lineOf(m.start), last = lineOf(m.end - 1); l <= last; l++) buckets[l].push(m);
   }
-  const signature = (list) => list.map((m) => `${m.id}|${m.start}|${m.end}|${m.kind}|${m.type || ""}|${m.review || ""}`).join(" ");
+  const signature = (list) => list.map((m) => `${m.id}|${m.start}|${m.end}|${m.kind}|${m.type || ""}|${m.review || ""}|${m.label || ""}`).join(" ");
   const full = !state.drawn || state.drawn.chars !== state.chars || root.children.length !== starts.length;
   if (full) {
     const fragment = document.createDocumentFragment();
@@ -204,6 +209,8 @@ function renderLine(l, list) {
     el.dataset.end = m.end;
     el.dataset.kind = m.kind;
     if (m.type) el.dataset.type = m.type;
+    if (m.entity) el.dataset.entity = m.entity;
+    if (m.label) el.dataset.label = m.label;
     if (m.quote) el.dataset.quote = m.quote;
     if (m.review) el.dataset.review = m.review;
     if (m.kind === "suggestion") el.dataset.index = m.index;
@@ -257,7 +264,107 @@ function renderSide() {
   const sel = $("selected");
   if (!state.selected) { sel.textContent = "Nothing selected."; return; }
   const s = state.selected;
-  sel.textContent = `${s.kind} ${s.id} [${s.start},${s.end}) “${state.chars.slice(s.start, s.end).join("")}”${s.title ? " — " + s.title : ""}`;
+  const quote = s.kind === "quote" ? state.doc.annotation.quotes.find((q) => q.id === s.id) : null;
+  if (quote) return renderQuotePanel(sel, quote);
+  sel.replaceChildren();
+  const line = document.createElement("div");
+  const text = document.createElement("bdi");
+  text.textContent = visible(state.chars.slice(s.start, s.end).join(""));
+  const entity = s.kind === "mention" ? state.doc.annotation.entities.find((e) => e.mentions.some((m) => m.id === s.id)) : null;
+  line.append(`${s.kind} ${s.id} [${s.start},${s.end}) “`, text, "”", entity ? ` — ${entity.type} ` : "", entity ? bdi(entity.name) : "", entity ? ` (${entity.mentions.length} mention(s))` : "", s.title ? " — " + s.title : "");
+  sel.append(line);
+}
+
+// Zero-width and bidi control characters of names and texts, made visible in the panels.
+function visible(text) {
+  return text.replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/gu, (c) => `⟨U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}⟩`);
+}
+
+function bdi(text) {
+  const el = document.createElement("bdi");
+  el.textContent = visible(text);
+  return el;
+}
+
+// The selected quote, everything it has, each part editable: kind, speaker span, speaker entity
+// (how a pronoun speaker is attributed, without touching the span), cue.
+function renderQuotePanel(panel, q) {
+  panel.replaceChildren();
+  const a = state.doc.annotation;
+  const part = (label, excerpt) => {
+    const row = document.createElement("div");
+    row.className = "quote-part";
+    row.append(`${label}: `);
+    if (excerpt) row.append("“", bdi(excerpt.text), `” [${excerpt.start},${excerpt.end})`); else row.append("none");
+    panel.append(row);
+    return row;
+  };
+  const head = document.createElement("div");
+  head.append(`quote ${q.id}`);
+  panel.append(head);
+  part("Content", q.content);
+
+  const kindRow = document.createElement("label");
+  kindRow.className = "quote-part";
+  kindRow.append("Kind ");
+  const kind = document.createElement("select");
+  kind.id = "quote-kind";
+  kind.setAttribute("aria-label", "Kind");
+  for (const k of ["direct", "indirect", "mixed"]) { const o = document.createElement("option"); o.value = k; o.textContent = k; kind.append(o); }
+  kind.value = q.kind;
+  kind.addEventListener("change", () => send([{ op: "set-quote-kind", quote: q.id, kind: kind.value }], `${q.id} is now ${kind.value}`).then(() => reselect(q.id)));
+  kindRow.append(kind);
+  panel.append(kindRow);
+
+  const speaker = part("Speaker", q.speaker);
+  if (q.speaker) speaker.append(" ", actionButton("Remove speaker", () => removePart(q.id, "speaker")));
+
+  const whoRow = document.createElement("label");
+  whoRow.className = "quote-part";
+  whoRow.append("Speaker entity ");
+  const who = document.createElement("select");
+  who.id = "speaker-entity";
+  who.setAttribute("aria-label", "Speaker entity");
+  const none = document.createElement("option");
+  none.value = "";
+  none.textContent = "none";
+  who.append(none);
+  for (const e of [...a.entities].sort((x, y) => x.name.localeCompare(y.name))) {
+    const o = document.createElement("option");
+    o.value = e.id;
+    o.textContent = `${visible(e.name)} (${e.type}, ${e.id})`;
+    who.append(o);
+  }
+  who.value = q["speaker-entity"] || "";
+  who.addEventListener("change", () => send([{ op: "set-speaker-entity", quote: q.id, entity: who.value || null }], who.value ? `${q.id} attributed to ${who.value}` : `${q.id} has no speaker entity`).then(() => reselect(q.id)));
+  whoRow.append(who);
+  panel.append(whoRow);
+
+  const cue = part("Cue", q.cue);
+  if (q.cue) cue.append(" ", actionButton("Remove cue", () => removePart(q.id, "cue")));
+  const keys = document.createElement("div");
+  keys.className = "quote-part";
+  keys.append(actionButton("Remove quote", () => { state.selected = null; return send([{ op: "remove", ids: [q.id] }], `${q.id} removed`); }));
+  keys.append(" s: speaker from the selection · c: cue from the selection · Delete on the speaker or cue removes only it");
+  panel.append(keys);
+}
+
+function actionButton(text, action) {
+  const b = document.createElement("button");
+  b.textContent = text;
+  b.className = "entity-action";
+  b.addEventListener("mousedown", (ev) => ev.preventDefault());
+  b.addEventListener("click", action);
+  return b;
+}
+
+// After a change from the quote panel, the quote stays selected.
+function reselect(quote) {
+  if (!state.doc.annotation.quotes.some((q) => q.id === quote)) return;
+  state.selected = { id: quote, kind: "quote", part: "content", ...spanOf(quote) };
+  state.activeQuote = state.selected;
+  highlight();
+  renderSide();
 }
 
 function renameEntity(li, entity) {
@@ -336,7 +443,7 @@ function select(el) {
     highlight(); renderSide(); return;
   }
   if (el.dataset.kind === "suggestion") { state.focus = Number(el.dataset.index); state.selected = null; highlight(); return; }
-  state.selected = { id: el.dataset.quote && el.dataset.kind !== "mention" ? el.dataset.quote : el.dataset.id, kind: el.dataset.kind === "mention" ? "mention" : "quote", start: Number(el.dataset.start), end: Number(el.dataset.end) };
+  state.selected = { id: el.dataset.quote && el.dataset.kind !== "mention" ? el.dataset.quote : el.dataset.id, kind: el.dataset.kind === "mention" ? "mention" : "quote", part: el.dataset.kind, start: Number(el.dataset.start), end: Number(el.dataset.end) };
   if (state.selected.kind === "quote") state.activeQuote = state.selected;
   highlight();
   renderSide();
@@ -346,7 +453,12 @@ function highlight() {
   const root = $("article");
   for (const el of root.querySelectorAll("mark.selected, mark.linked, mark.focused")) el.classList.remove("selected", "linked", "focused");
   const s = state.selected;
-  if (s && s.kind === "mention") for (const el of root.querySelectorAll(`mark.mention[data-id="${CSS.escape(s.id)}"]`)) el.classList.add("selected");
+  if (s && s.kind === "mention") {
+    // The selected mention, and every other mention of its entity.
+    const entity = root.querySelector(`mark.mention[data-id="${CSS.escape(s.id)}"]`)?.dataset.entity;
+    if (entity) for (const el of root.querySelectorAll(`mark.mention[data-entity="${CSS.escape(entity)}"]`)) el.classList.add("linked");
+    for (const el of root.querySelectorAll(`mark.mention[data-id="${CSS.escape(s.id)}"]`)) { el.classList.remove("linked"); el.classList.add("selected"); }
+  }
   if (s && s.kind === "quote") for (const el of root.querySelectorAll(`mark[data-quote="${CSS.escape(s.id)}"]`)) el.classList.add(el.dataset.kind === "content" ? "selected" : "linked");
   if (s && s.kind === "review") for (const el of root.querySelectorAll(`mark.review[data-start="${s.start}"][data-end="${s.end}"]`)) el.classList.add("selected");
   if (state.focus >= 0) for (const el of root.querySelectorAll(`mark.suggestion[data-index="${state.focus}"]`)) el.classList.add("focused");
@@ -453,12 +565,24 @@ async function partKey(part) {
   state.selected = keep; highlight(); renderSide();
 }
 
+// Delete on a quote's speaker or cue removes only that part; on its content, the quote.
 async function removeSelected() {
   const s = state.selected;
   if (!s) return;
+  if (s.kind === "quote" && (s.part === "speaker" || s.part === "cue")) return removePart(s.id, s.part);
   // attest remove's edit: the server removes an emptied entity unless a quote names it.
   state.selected = null;
   await send([{ op: "remove", ids: [s.id] }], `${s.id} removed`);
+}
+
+async function removePart(quote, part) {
+  const ok = await send([{ op: part === "speaker" ? "set-speaker" : "set-cue", quote, [part]: null }], `${part} of ${quote} removed`);
+  if (ok) { state.selected = { id: quote, kind: "quote", part: "content", ...spanOf(quote) }; state.activeQuote = state.selected; highlight(); renderSide(); }
+}
+
+function spanOf(quote) {
+  const q = state.doc.annotation.quotes.find((x) => x.id === quote);
+  return q ? { start: q.content.start, end: q.content.end } : { start: 0, end: 0 };
 }
 
 async function suggest() {
@@ -556,7 +680,16 @@ document.addEventListener("keydown", (e) => {
   }
 });
 
+// Hovering any part of a quote shows all three (content, speaker, cue).
+function hoverQuote(event, on) {
+  const mark = event.target instanceof Element ? event.target.closest("mark[data-quote]") : null;
+  if (!mark) return;
+  for (const el of $("article").querySelectorAll(`mark[data-quote="${CSS.escape(mark.dataset.quote)}"]`)) el.classList.toggle("hovered", on);
+}
+
 addEventListener("DOMContentLoaded", () => {
+  $("article").addEventListener("mouseover", (e) => hoverQuote(e, true));
+  $("article").addEventListener("mouseout", (e) => hoverQuote(e, false));
   $("filter").addEventListener("input", loadList);
   $("quote").addEventListener("click", quoteKey);
   $("suggest").addEventListener("click", suggest);
