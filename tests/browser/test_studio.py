@@ -231,6 +231,49 @@ def main():
                                            span("speaker", "Ana Silva"), span("cue", "said")]), quote)
             check("the speaker that is a mention attributes the quote", 'speaker-entity="e1"' in quote, quote)
 
+            # The quote reads at a glance, in text: its label names its speaker entity and kind; its
+            # speaker and cue carry its number; a mention says its type.
+            label = page.get_attribute("mark.content", "data-label")
+            check("a quote's label names its speaker entity and kind", label == "q1 · Ana Silva · indirect", label)
+            check("its speaker and cue carry the quote's number",
+                  page.get_attribute("mark.speaker", "data-label") == "q1 speaker"
+                  and page.get_attribute("mark.cue", "data-label") == "q1 cue")
+            check("a mention says its type in text", page.get_attribute("mark.mention[data-id=m1]", "data-label") == "PERSON")
+            # The quote panel: the kind changes after the quote exists.
+            page.click("mark.content")
+            page.wait_for_selector("#quote-kind")
+            check("the quote panel has controls named Kind and Speaker entity",
+                  page.get_attribute("#quote-kind", "aria-label") == "Kind"
+                  and page.get_attribute("#speaker-entity", "aria-label") == "Speaker entity")
+            page.select_option("#quote-kind", "mixed")
+            wait_until(page, lambda: 'kind="mixed"' in xml(folder), "the kind change")
+            check("the kind changes after the quote exists (Kind)",
+                  'kind="mixed"' in xml(folder) and page.get_attribute("mark.content", "data-label") == "q1 · Ana Silva · mixed")
+            # The speaker entity, without touching the speaker span (how a pronoun speaker is attributed).
+            page.select_option("#speaker-entity", "")
+            wait_until(page, lambda: "speaker-entity" not in xml(folder), "the speaker entity cleared")
+            page.select_option("#speaker-entity", "e1")
+            wait_until(page, lambda: 'speaker-entity="e1"' in xml(folder), "the speaker entity set")
+            check("Speaker entity sets the entity and leaves the speaker span",
+                  'speaker-entity="e1"' in xml(folder) and span("speaker", "Ana Silva") in xml(folder), xml(folder))
+            # Delete on the cue removes only the cue; Remove speaker only the speaker span.
+            page.click("mark.cue")
+            page.keyboard.press("Delete")
+            wait_until(page, lambda: "<cue" not in xml(folder), "the cue removed")
+            check("Delete on a cue removes only the cue",
+                  "<cue" not in xml(folder) and span("content", "the plan is fine") in xml(folder)
+                  and span("speaker", "Ana Silva") in xml(folder), xml(folder))
+            page.click("#selected button:has-text('Remove speaker')")
+            wait_until(page, lambda: "<speaker" not in xml(folder), "the speaker removed")
+            check("Remove speaker removes only the speaker span",
+                  "<speaker" not in xml(folder) and span("content", "the plan is fine") in xml(folder), xml(folder))
+            for undone in range(5):
+                was = xml(folder)
+                page.click("#undo")
+                wait_until(page, lambda: xml(folder) != was, f"undo {undone + 1}")
+            wait_until(page, lambda: span("cue", "said") in xml(folder) and 'kind="indirect"' in xml(folder), "the undos")
+            page.keyboard.press("Escape")
+
             # Suggestions: accept one with Enter, then undo it.
             page.keyboard.press("x")
             page.wait_for_selector("mark.suggestion")
