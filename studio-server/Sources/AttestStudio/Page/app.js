@@ -699,7 +699,14 @@ addEventListener("DOMContentLoaded", () => {
   $("status").addEventListener("click", toggleStatus);
   $("review").addEventListener("click", review);
   $("pred-file").addEventListener("change", () => { state.review = null; review(); });
-  $("article").addEventListener("click", (e) => { const el = e.target.closest("mark"); if (el) select(el); });
+  // A drag that selects text is a selection, never a click on the mark it started in: the next
+  // s or c goes to the quote in the panel, not to whatever mark was under the mouse.
+  $("article").addEventListener("click", (e) => {
+    const dragged = window.getSelection();
+    if (dragged && !dragged.isCollapsed) return;
+    const el = e.target.closest("mark");
+    if (el) select(el);
+  });
   for (const b of document.querySelectorAll("#toolbar button")) b.addEventListener("mousedown", (e) => e.preventDefault());
   loadList().then(() => {
     const wanted = new URLSearchParams(location.search).get("doc");
