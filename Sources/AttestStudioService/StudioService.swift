@@ -47,9 +47,9 @@ public struct StudioService: Sendable {
         var docs: [JSONTree] = []
         for id in corpus.documentIDs() {
             do {
-                try AnnotationEditor.checkContained(corpus.annotationURL(for: id), in: corpus)
-                let file = try AnnotationFile.read(corpus.annotationURL(for: id))
-                docs.append(StudioDocumentJSON.summary(file.document, stale: nil))
+                // Opened as `attest show` opens it (contained, article read), to say whether it is stale.
+                let editor = try AnnotationEditor.open(id, in: corpus, allowStale: true, forWriting: false)
+                docs.append(StudioDocumentJSON.summary(editor.original, stale: editor.isStale))
             } catch let error as AttestError {
                 docs.append(.object(["id": .string(id), "error": .string(error.message)]))
             } catch {
@@ -59,9 +59,19 @@ public struct StudioService: Sendable {
         return DocumentListBody(corpus: corpus.manifest.name, documents: docs)
     }
 
-    /// `GET /api/documents/{id}`.
+    /// `GET /api/documents/{id}`. A stale document (its article edited since) is 409 `stale` with
+    /// the version to realign it from (`POST …/realign`).
     public func document(_ id: String) throws(StudioError) -> DocumentBody {
-        try serving { try documentBody(try AnnotationEditor.open(try checked(id), in: corpus, forWriting: false)) }
+        try serving {
+            let editor = try AnnotationEditor.open(try checked(id), in: corpus, allowStale: true, forWriting: false)
+            guard !editor.isStale else {
+                throw StudioError(
+                    409, "stale",
+                    "the article of \(id) changed since it was annotated, so its offsets may point at the wrong text; realign it to carry the annotations across",
+                    extra: ["version": .string(editor.file.readDigest ?? "")])
+            }
+            return try documentBody(editor)
+        }
     }
 
     /// The document as `GET` gives it. Its version is the SHA-256 of the file

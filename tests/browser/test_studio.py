@@ -455,6 +455,29 @@ def main():
                   '<mention id="m1" start="8" end="16">&lt;script&gt;</mention>' in markup, markup)
             hostile.close()
 
+            # A stale document: its article edited on disk. The list says so; opening it offers Realign,
+            # which carries the annotations across (the mention moves by the 8 code points added).
+            article_path = re.search(r'article="([^"]+)"', markup).group(1)
+            article_file = os.path.normpath(os.path.join(folder, "annotations", article_path))
+            with open(article_file, encoding="utf-8") as f:
+                old_text = f.read()
+            with open(article_file, "w", encoding="utf-8") as f:
+                f.write("Update: " + old_text)
+            stale = browser.new_page()
+            stale.goto(url + "?doc=markup")
+            stale.wait_for_selector("#realign")
+            listed = stale.inner_text("#documents li[data-id=markup]")
+            check("the document list marks a stale document", "stale" in listed, listed)
+            stale.click("#realign")
+            wait_until(stale, lambda: 'start="16" end="24">&lt;script&gt;</mention>' in open(
+                os.path.join(folder, "annotations/markup.xml"), encoding="utf-8").read(), "the realign")
+            redrawn = lambda: ("stale" not in stale.inner_text("#documents li[data-id=markup]")
+                               and stale.query_selector("mark.mention[data-start='16']") is not None)
+            wait_until(stale, redrawn, "the realigned page")
+            check("Realign carries the annotations across the edit (the page's realign, as attest realign)", redrawn(),
+                  stale.inner_text("#documents li[data-id=markup]"))
+            stale.close()
+
             # A 100 KB article with 2,000 annotations: open, render, one edit round trip.
             size, annotations = big_document(folder)
             r = subprocess.run([os.path.join(BIN, "attest"), "validate", "--strict", "annotations/big.xml"], cwd=folder,

@@ -53,9 +53,10 @@ async function loadList() {
     li.textContent = d.id;
     const meta = document.createElement("span");
     meta.className = "meta";
-    meta.textContent = d.error ? "unreadable" : `${d.status} · ${d.mentions} mentions · ${d.quotes} quotes`;
+    meta.textContent = d.error ? "unreadable" : `${d.stale ? "stale: article changed, realign · " : ""}${d.status} · ${d.mentions} mentions · ${d.quotes} quotes`;
+    if (d.stale) li.classList.add("stale");
     li.append(meta);
-    if (d.id === state.id) li.className = "current";
+    if (d.id === state.id) li.classList.add("current");
     li.addEventListener("click", () => openDocument(d.id));
     list.append(li);
   }
@@ -72,6 +73,7 @@ function updateListEntry() {
 async function openDocument(id) {
   const started = performance.now();
   const { status, data } = await api("GET", `/api/documents/${encodeURIComponent(id)}`);
+  if (status === 409 && data.error.code === "stale") return offerRealign(id, data.error);
   if (status !== 200) { say(data.error.message); return; }
   state.id = id;
   state.selected = null;
@@ -80,6 +82,42 @@ async function openDocument(id) {
   show(data);
   time({ what: "open", ms: performance.now() - started });
   loadList();
+}
+
+// A stale document (its article edited since it was annotated): the annotations are carried
+// across by the API's realign (what `attest realign` does); then the spans to check are listed.
+function offerRealign(id, error) {
+  const message = $("message");
+  message.replaceChildren(`${id}: ${error.message}. `);
+  const button = document.createElement("button");
+  button.id = "realign";
+  button.textContent = `Realign ${id}`;
+  button.addEventListener("click", async () => {
+    const { status, data } = await api("POST", `/api/documents/${encodeURIComponent(id)}/realign`, undefined, error.version);
+    if (status !== 200) return say(data.error.message);
+    state.id = id;
+    state.selected = null;
+    state.suggestions = [];
+    state.review = null;
+    show(data);
+    showFindings(data.findings || []);
+    loadList();
+  });
+  message.append(button);
+  button.focus();
+}
+
+// What realignment could not carry across with certainty, each focusable, in the Diagnostics list.
+function showFindings(findings) {
+  const list = $("diagnostics");
+  for (const f of [...findings].reverse()) {
+    const li = document.createElement("li");
+    li.className = "warning finding";
+    li.tabIndex = 0;
+    li.textContent = `check: ${f}`;
+    list.prepend(li);
+  }
+  say(findings.length ? `Realigned: ${findings.length} span(s) to check, listed under Diagnostics.` : "Realigned: every annotation was carried across exactly.");
 }
 
 function show(doc) {
