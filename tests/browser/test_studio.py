@@ -263,6 +263,17 @@ def main():
             check("Delete on a cue removes only the cue",
                   "<cue" not in xml(folder) and span("content", "the plan is fine") in xml(folder)
                   and span("speaker", "Ana Silva") in xml(folder), xml(folder))
+            # The quote list says what each quote lacks, and filters on it; an item selects its quote.
+            page.select_option("#quote-filter", "no cue")
+            item = page.inner_text("#quotes")
+            check("the quote list flags a quote with no cue, and filters on it",
+                  "q1 · mixed · Ana Silva" in item and "no cue" in item and page.inner_text("#quote-count") == "1 of 1", item)
+            page.select_option("#quote-filter", "no speaker entity")
+            check("the filter leaves out quotes that have what it asks for", page.inner_text("#quote-count") == "0 of 1")
+            page.select_option("#quote-filter", "")
+            page.keyboard.press("Escape")
+            page.click("#quotes button[data-quote=q1]")
+            wait_until(page, lambda: "quote q1" in page.inner_text("#selected"), "the quote selected from the list")
             page.click("#selected button:has-text('Remove speaker')")
             wait_until(page, lambda: "<speaker" not in xml(folder), "the speaker removed")
             check("Remove speaker removes only the speaker span",

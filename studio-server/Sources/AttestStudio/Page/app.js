@@ -271,15 +271,18 @@ function renderSide() {
     diags.append(li);
   }
   if (!state.doc.diagnostics.length) { const li = document.createElement("li"); li.textContent = "None."; diags.append(li); }
+  renderQuoteList();
   const list = $("entities");
   list.replaceChildren();
   const owner = state.selected && state.selected.kind === "mention"
     ? state.doc.annotation.entities.find((e) => e.mentions.some((m) => m.id === state.selected.id)) : null;
+  const wanted = $("entity-filter").value.trim().toLowerCase();
   for (const e of state.doc.annotation.entities) {
+    if (wanted && !`${e.name} ${e.type} ${e.id}`.toLowerCase().includes(wanted)) continue;
     const li = document.createElement("li");
     li.dataset.entity = e.id;
     const label = document.createElement("span");
-    label.textContent = `${e.id} ${e.type} “${e.name}” (${e.mentions.length}) `;
+    label.append(`${e.type} “`, bdi(e.name), `” ${e.id} (${e.mentions.length}) `);
     li.append(label);
     const button = (text, action) => {
       const b = document.createElement("button");
@@ -294,7 +297,7 @@ function renderSide() {
     // Only entities of the mention's type: a move never retypes silently (retype the mention first).
     if (owner && owner.id !== e.id && owner.type === e.type) {
       button("Move here", () => moveMention(state.selected.id, owner, e));
-      button(`Merge ${owner.id} into this`, () => send([{ op: "merge-entities", target: e.id, sources: [owner.id] }], `${owner.id} merged into ${e.id}`));
+      button(`Merge “${visible(owner.name)}” into this`, () => send([{ op: "merge-entities", target: e.id, sources: [owner.id] }], `${owner.id} merged into ${e.id}`));
     }
     list.append(li);
   }
@@ -403,6 +406,41 @@ function reselect(quote) {
   state.activeQuote = state.selected;
   highlight();
   renderSide();
+}
+
+// Every quote in document order, with what it lacks; click or Enter selects it in the article.
+function renderQuoteList() {
+  const list = $("quotes");
+  list.replaceChildren();
+  const a = state.doc.annotation;
+  const names = new Map(a.entities.map((e) => [e.id, e.name]));
+  const filter = $("quote-filter").value;
+  const quotes = [...a.quotes].sort((x, y) => x.content.start - y.content.start);
+  let shown = 0;
+  for (const q of quotes) {
+    const lacks = [];
+    if (!q.speaker) lacks.push("no speaker");
+    if (!q["speaker-entity"]) lacks.push("no speaker entity");
+    if (!q.cue) lacks.push("no cue");
+    if (filter && !lacks.includes(filter)) continue;
+    shown++;
+    const li = document.createElement("li");
+    const b = document.createElement("button");
+    b.className = "quote-item";
+    b.dataset.quote = q.id;
+    const who = q["speaker-entity"] ? names.get(q["speaker-entity"]) || q["speaker-entity"] : "—";
+    b.append(`${q.id} · ${q.kind} · `, bdi(who), ` · “`, bdi(q.content.text.length > 50 ? q.content.text.slice(0, 50) + "…" : q.content.text), "”");
+    if (q.cue) b.append(` · cue “`, bdi(q.cue.text), "”");
+    if (lacks.length) b.append(` · ⚠ ${lacks.join(", ")}`);
+    b.setAttribute("aria-current", state.selected && state.selected.kind === "quote" && state.selected.id === q.id ? "true" : "false");
+    b.addEventListener("click", () => {
+      const mark = $("article").querySelector(`mark.content[data-quote="${CSS.escape(q.id)}"]`);
+      if (mark) { select(mark); mark.scrollIntoView({ block: "center" }); }
+    });
+    li.append(b);
+    list.append(li);
+  }
+  $("quote-count").textContent = `${shown} of ${quotes.length}`;
 }
 
 function renameEntity(li, entity) {
@@ -729,6 +767,8 @@ addEventListener("DOMContentLoaded", () => {
   $("article").addEventListener("mouseover", (e) => hoverQuote(e, true));
   $("article").addEventListener("mouseout", (e) => hoverQuote(e, false));
   $("filter").addEventListener("input", loadList);
+  $("quote-filter").addEventListener("change", () => state.doc && renderSide());
+  $("entity-filter").addEventListener("input", () => state.doc && renderSide());
   $("quote").addEventListener("click", quoteKey);
   $("suggest").addEventListener("click", suggest);
   $("accept-all").addEventListener("click", acceptAllOfType);
