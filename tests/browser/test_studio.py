@@ -336,6 +336,19 @@ def main():
             page.keyboard.press("Backspace")
             wait_until(page, lambda: marks(page, "mark.suggestion") == 0, "the rejection")
             check("Backspace rejects a suggestion (nothing written)", ">plan<" not in xml(folder))
+            # A suggestion says its type in text, and another type's key accepts it with that type.
+            page.keyboard.press("x")
+            page.wait_for_selector("mark.suggestion")
+            check("a suggestion shows its type as text, and the message its place and count",
+                  page.get_attribute("mark.suggestion", "data-label") == "suggested LOC"
+                  and "Suggestion 1 of 1: LOC" in page.inner_text("#message"), page.inner_text("#message"))
+            page.keyboard.press("o")
+            wait_until(page, lambda: ">plan</mention>" in xml(folder), "the suggestion accepted as ORG")
+            check("a type's key accepts the focused suggestion with that type",
+                  re.search(r'type="ORG" name="plan">\s*<mention[^>]*>plan</mention>', xml(folder)) is not None, xml(folder))
+            was = xml(folder)
+            page.click("#undo")
+            wait_until(page, lambda: xml(folder) != was, "the accepted suggestion undone")
             page.select_option("#extractor", "baseline")
 
             # Accept all suggestions of one type at once.
@@ -391,6 +404,30 @@ def main():
             person = page.query_selector("#entities li:has-text('PERSON')")
             check("Move here lists only entities of the mention's type",
                   person is not None and person.query_selector("button:has-text('Move here')") is None)
+            page.keyboard.press("Escape")
+
+            # Keyboard and screen readers.
+            check("the document list is buttons", page.query_selector("#documents li[data-id=story] button") is not None)
+            page.focus("#article")
+            page.keyboard.press("n")
+            focused = page.evaluate(
+                "() => document.activeElement.tagName + '|' + (document.activeElement.getAttribute('aria-label') || '')")
+            check("n moves the focus to an annotation named for screen readers",
+                  focused.startswith("MARK|") and len(focused) > 6, focused)
+            page.keyboard.press("?")
+            check("? lists every key", page.is_visible("#keys") and "accept it with that type" in page.inner_text("#keys"))
+            page.keyboard.press("Escape")
+            check("Escape closes the key list", not page.is_visible("#keys"))
+            page.keyboard.press("Escape")
+            page.uncheck("#single-keys")
+            unchanged = xml(folder)
+            select_text(page, "according")
+            page.keyboard.press("p")
+            time.sleep(0.5)
+            check("with single-key shortcuts off, a letter changes nothing", xml(folder) == unchanged)
+            page.check("#single-keys")
+            page.evaluate("() => window.getSelection().removeAllRanges()")
+            page.focus("#article")
             page.keyboard.press("Escape")
 
             # Review mode: the server's --pred file, then one chosen on the page; the counts are

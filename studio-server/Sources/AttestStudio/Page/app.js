@@ -50,14 +50,19 @@ async function loadList() {
     if (filter && !d.id.toLowerCase().includes(filter) && !(d.status || "").includes(filter)) continue;
     const li = document.createElement("li");
     li.dataset.id = d.id;
-    li.textContent = d.id;
+    // A button, so the list is reached and used from the keyboard like any control.
+    const open = document.createElement("button");
+    open.className = "document";
+    open.append(bdi(d.id));
+    open.setAttribute("aria-current", d.id === state.id ? "page" : "false");
+    open.addEventListener("click", () => openDocument(d.id));
+    li.append(open);
     const meta = document.createElement("span");
     meta.className = "meta";
     meta.textContent = d.error ? "unreadable" : `${d.stale ? "stale: article changed, realign · " : ""}${d.status} · ${d.mentions} mentions · ${d.quotes} quotes`;
     if (d.stale) li.classList.add("stale");
     li.append(meta);
     if (d.id === state.id) li.classList.add("current");
-    li.addEventListener("click", () => openDocument(d.id));
     list.append(li);
   }
 }
@@ -162,13 +167,13 @@ function marks() {
   // selection), so nothing is told by colour alone: a mention its type; a quote its number, its
   // speaker entity's name and its kind; a speaker or cue the number of its quote.
   const names = new Map(a.entities.map((e) => [e.id, e.name]));
-  for (const e of a.entities) for (const m of e.mentions)
-    out.push({ id: m.id, start: m.start, end: m.end, kind: "mention", type: e.type, entity: e.id, rank: 2, label: e.type });
+  for (const e of a.entities) e.mentions.forEach((m, i) =>
+    out.push({ id: m.id, start: m.start, end: m.end, kind: "mention", type: e.type, entity: e.id, rank: 2, label: e.type, name: `${e.type} ${e.name}, mention ${i + 1} of ${e.mentions.length}` }));
   for (const q of a.quotes) {
     const who = q["speaker-entity"] ? names.get(q["speaker-entity"]) || q["speaker-entity"] : "no speaker entity";
-    out.push({ id: q.id, start: q.content.start, end: q.content.end, kind: "content", rank: 0, quote: q.id, label: `${q.id} · ${who} · ${q.kind}` });
-    if (q.speaker) out.push({ id: `${q.id}.speaker`, start: q.speaker.start, end: q.speaker.end, kind: "speaker", rank: 1, quote: q.id, label: `${q.id} speaker` });
-    if (q.cue) out.push({ id: `${q.id}.cue`, start: q.cue.start, end: q.cue.end, kind: "cue", rank: 1, quote: q.id, label: `${q.id} cue` });
+    out.push({ id: q.id, start: q.content.start, end: q.content.end, kind: "content", rank: 0, quote: q.id, label: `${q.id} · ${who} · ${q.kind}`, name: `quote ${q.id}, ${q.kind}, speaker ${who}` });
+    if (q.speaker) out.push({ id: `${q.id}.speaker`, start: q.speaker.start, end: q.speaker.end, kind: "speaker", rank: 1, quote: q.id, label: `${q.id} speaker`, name: `speaker of quote ${q.id}` });
+    if (q.cue) out.push({ id: `${q.id}.cue`, start: q.cue.start, end: q.cue.end, kind: "cue", rank: 1, quote: q.id, label: `${q.id} cue`, name: `cue of quote ${q.id}` });
   }
   state.suggestions.forEach((s, i) => out.push({ id: `s${i}`, start: s.start, end: s.end, kind: "suggestion", type: s.type, rank: 3, index: i, label: `suggested ${s.type}` }));
   return out.sort((x, y) => x.start - y.start || y.end - x.end || x.rank - y.rank);
@@ -201,7 +206,7 @@ function renderArticle() {
     if (m.end <= m.start) { buckets[lineOf(m.start)].push(m); continue; }
     for (let l = lineOf(m.start), last = lineOf(m.end - 1); l <= last; l++) buckets[l].push(m);
   }
-  const signature = (list) => list.map((m) => `${m.id}|${m.start}|${m.end}|${m.kind}|${m.type || ""}|${m.review || ""}|${m.label || ""}`).join(" ");
+  const signature = (list) => list.map((m) => `${m.id}|${m.start}|${m.end}|${m.kind}|${m.type || ""}|${m.review || ""}|${m.label || ""}|${m.name || ""}`).join(" ");
   const full = !state.drawn || state.drawn.chars !== state.chars || root.children.length !== starts.length;
   if (full) {
     const fragment = document.createDocumentFragment();
@@ -249,6 +254,9 @@ function renderLine(l, list) {
     if (m.type) el.dataset.type = m.type;
     if (m.entity) el.dataset.entity = m.entity;
     if (m.label) el.dataset.label = m.label;
+    // Named for screen readers; n / N give one mark at a time a tabindex and the focus (a mark
+    // that is always focusable would stop a mouse drag from selecting text in it).
+    if (m.name) el.setAttribute("aria-label", `${m.name}: ${chars.slice(m.start, m.end).join("")}`);
     if (m.quote) el.dataset.quote = m.quote;
     if (m.review) el.dataset.review = m.review;
     if (m.kind === "suggestion") el.dataset.index = m.index;
@@ -602,6 +610,8 @@ function mentionEdits(spans, type) {
 
 async function typeKey(type) {
   const span = selection();
+  // A type's key on the focused suggestion accepts it with that type.
+  if (!span && state.focus >= 0 && state.suggestions[state.focus]) return acceptSuggestion(type);
   if (span) {
     window.getSelection().removeAllRanges();
     return send(mentionEdits([span], type), `${type} “${span.text}” added`);
@@ -669,15 +679,25 @@ async function suggest() {
   state.suggestions = data.mentions.filter((m) => !taken.has(`${m.start}:${m.end}`));
   state.focus = state.suggestions.length ? 0 : -1;
   renderArticle();
-  say(`${state.suggestions.length} suggestion(s): Enter accepts, Backspace rejects.`);
+  showSuggestion();
 }
 
-async function acceptSuggestion() {
+async function acceptSuggestion(as) {
   const s = state.suggestions[state.focus];
   if (!s) return;
+  const type = as || s.type;
   const rest = state.suggestions.filter((_, i) => i !== state.focus);
-  const ok = await send(mentionEdits([s], s.type), `accepted ${s.type} “${s.text}”`);
-  if (ok) { state.suggestions = rest; state.focus = rest.length ? Math.min(state.focus, rest.length - 1) : -1; renderArticle(); }
+  const ok = await send(mentionEdits([s], type), `accepted ${type} “${s.text}”${type !== s.type ? ` (suggested as ${s.type})` : ""}`);
+  if (ok) { state.suggestions = rest; state.focus = rest.length ? Math.min(state.focus, rest.length - 1) : -1; renderArticle(); showSuggestion(); }
+}
+
+// The focused suggestion: scrolled into view, and said with its type and how many are left.
+function showSuggestion() {
+  const s = state.suggestions[state.focus];
+  if (!s) return say(state.suggestions.length ? "" : "No suggestions left.");
+  const mark = $("article").querySelector(`mark.suggestion[data-index="${state.focus}"]`);
+  if (mark) mark.scrollIntoView({ block: "nearest" });
+  say(`Suggestion ${state.focus + 1} of ${state.suggestions.length}: ${s.type} “${s.text}” — Enter accepts, a type's key accepts with that type, Backspace rejects.`);
 }
 
 async function acceptAllOfType() {
@@ -696,6 +716,7 @@ function rejectSuggestion() {
   state.suggestions.splice(state.focus, 1);
   state.focus = state.suggestions.length ? Math.min(state.focus, state.suggestions.length - 1) : -1;
   renderArticle();
+  showSuggestion();
 }
 
 function step(direction) {
@@ -704,6 +725,9 @@ function step(direction) {
   const current = all.findIndex((el) => el.classList.contains("selected"));
   const next = all[(current + direction + all.length) % all.length];
   select(next);
+  for (const el of $("article").querySelectorAll("mark[tabindex]")) el.removeAttribute("tabindex");
+  next.tabIndex = 0;
+  next.focus();
   next.scrollIntoView({ block: "nearest" });
 }
 
@@ -726,8 +750,46 @@ async function toggleStatus() {
   if (response.status === 200) { show(data); say(`status ${next}`); loadList(); } else say(data.error.message);
 }
 
+// Every key, for the ? overlay (and the README).
+const KEY_LIST = [
+  ["p, o, l, digits", "add a mention of that type from the selection; on a selected mention, retype it"],
+  ["q", "add a quote from the selection (its kind: the toolbar's Quote kind)"],
+  ["s / c", "the selection (or a clicked mention) becomes the selected quote's speaker / cue"],
+  ["Delete, Backspace", "remove the selected mention or quote; on a speaker or cue, only that part"],
+  ["n / N", "focus the next / previous annotation"],
+  ["Escape", "clear the selection; close this list"],
+  ["x", "ask the extractor for suggestions"],
+  ["Enter / Shift+Enter / Backspace", "accept the focused suggestion / all of its type / reject it"],
+  ["a type's key on a suggestion", "accept it with that type"],
+  ["r", "review a prediction against this annotation"],
+  ["Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "undo / redo"],
+  ["?", "show or hide this list"],
+];
+
+function toggleKeys() {
+  const overlay = $("keys");
+  if (!overlay.hidden) { overlay.hidden = true; return; }
+  const list = $("key-list");
+  list.replaceChildren();
+  for (const [key, does] of KEY_LIST) {
+    const dt = document.createElement("dt");
+    dt.textContent = key;
+    const dd = document.createElement("dd");
+    dd.textContent = does;
+    list.append(dt, dd);
+  }
+  overlay.hidden = false;
+  $("keys-close").focus();
+}
+
+// Single-key shortcuts can be turned off (WCAG 2.1.4); the choice is kept in this browser.
+function singleKeysOn() { return $("single-keys").checked; }
+
 document.addEventListener("keydown", (e) => {
+  if (e.key === "Escape" && !$("keys").hidden) { $("keys").hidden = true; return; }
   if (!state.doc || e.target.matches("input, select, textarea")) return;
+  if (e.key === "?") { e.preventDefault(); return toggleKeys(); }
+  if (!singleKeysOn() && !e.ctrlKey && !e.metaKey && e.key.length === 1) return;
   state.keyAt = performance.now();
   if ((e.ctrlKey || e.metaKey) && (e.key === "y" || (e.shiftKey && (e.key === "z" || e.key === "Z")))) { e.preventDefault(); return redo(); }
   if ((e.ctrlKey || e.metaKey) && e.key === "z") { e.preventDefault(); return undo(); }
@@ -767,6 +829,10 @@ addEventListener("DOMContentLoaded", () => {
   $("article").addEventListener("mouseover", (e) => hoverQuote(e, true));
   $("article").addEventListener("mouseout", (e) => hoverQuote(e, false));
   $("filter").addEventListener("input", loadList);
+  $("single-keys").checked = localStorage.getItem("attest.singleKeys") !== "off";
+  $("single-keys").addEventListener("change", () => localStorage.setItem("attest.singleKeys", singleKeysOn() ? "on" : "off"));
+  $("keys-button").addEventListener("click", toggleKeys);
+  $("keys-close").addEventListener("click", toggleKeys);
   $("quote-filter").addEventListener("change", () => state.doc && renderSide());
   $("entity-filter").addEventListener("input", () => state.doc && renderSide());
   $("quote").addEventListener("click", quoteKey);
