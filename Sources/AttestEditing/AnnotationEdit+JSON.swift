@@ -42,7 +42,8 @@ extension AnnotationEdit: Codable {
         case "quote":
             self = .quote(
                 kind: try c.decode(QuoteKind.self, forKey: .kind),
-                content: try c.decode(ExcerptJSON.self, forKey: .content).model)
+                content: try c.decode(ExcerptJSON.self, forKey: .content).model, speaker: try excerpt(.speaker),
+                cue: try excerpt(.cue))
         case "add-mention":
             self = .addMention(
                 entity: try string(.entity), mention: try c.decode(MentionJSON.self, forKey: .mention).model,
@@ -104,9 +105,11 @@ extension AnnotationEdit: Codable {
             try c.encode(type.name, forKey: .type)
             try c.encode(spans.map(ExcerptJSON.init), forKey: .spans)
         case .remove(let ids): try c.encode(ids, forKey: .ids)
-        case .quote(let kind, let content):
+        case .quote(let kind, let content, let speaker, let cue):
             try c.encode(kind, forKey: .kind)
             try c.encode(ExcerptJSON(content), forKey: .content)
+            if let speaker { try c.encode(ExcerptJSON(speaker), forKey: .speaker) }
+            if let cue { try c.encode(ExcerptJSON(cue), forKey: .cue) }
         case .addMention(let e, let m, let i):
             try c.encode(e, forKey: .entity)
             try c.encode(MentionJSON(m), forKey: .mention)

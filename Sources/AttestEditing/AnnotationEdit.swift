@@ -36,8 +36,9 @@ public enum AnnotationEdit: Hashable, Sendable {
     /// Removes entities, mentions and quotes by id with the cascade of
     /// `attest remove` (an emptied entity goes unless a quote names it).
     case remove(ids: [String])
-    /// A new quote with the next quote id.
-    case quote(kind: QuoteKind, content: Excerpt)
+    /// A new quote with the next quote id, with its speaker and cue when given (an accepted quote
+    /// suggestion is one change); a speaker that is a mention attributes it, as for `attest quote`.
+    case quote(kind: QuoteKind, content: Excerpt, speaker: Excerpt? = nil, cue: Excerpt? = nil)
 
     // Mentions
     /// Adds a mention to an entity at `index` among its mentions (default: last).
@@ -117,7 +118,7 @@ extension AnnotationEdit: CustomStringConvertible {
         case .annotate(let type, let spans):
             "annotate " + spans.map { "\(Brief.quoted($0.text)) \($0.span)" }.joined(separator: ", ") + " as \(type)"
         case .remove(let ids): "remove \(ids.joined(separator: ", "))"
-        case .quote(let kind, let c): "add \(kind.rawValue) quote \(Brief.quoted(c.text)) \(c.span)"
+        case .quote(let kind, let c, _, _): "add \(kind.rawValue) quote \(Brief.quoted(c.text)) \(c.span)"
         case .addMention(let e, let m, _): "add mention \(m.id) \(Brief.quoted(m.text)) \(m.span) to \(e)"
         case .removeMention(let id): "remove mention \(id)"
         case .moveMention(let id, let e, _): "move mention \(id) to \(e)"

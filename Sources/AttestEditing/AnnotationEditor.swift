@@ -214,6 +214,9 @@ public struct AnnotationEditor: Sendable {
             default: break
             }
         }
+        // A quote new in this transaction counts as touched, whichever edit made it (`quote` allocates its id).
+        let before = Set(original.quotes.map(\.id))
+        for q in document.quotes where !before.contains(q.id) { touched.insert(q.id) }
         for q in document.quotes where touched.contains(q.id) && !explicit.contains(q.id) {
             guard let id = document.inferredSpeaker(of: q), let e = document.entity(withID: id) else { continue }
             try apply(.setSpeakerEntity(quote: q.id, entity: id))

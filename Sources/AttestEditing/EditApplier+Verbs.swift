@@ -46,8 +46,8 @@ extension EditApplier {
     }
 
     /// `quote`: a new quote with the next quote id.
-    func quoteSteps(kind: QuoteKind, content: Excerpt) -> [AnnotationEdit] {
-        [.addQuote(Quote(id: nextID("q"), kind: kind, content: content), index: nil)]
+    func quoteSteps(kind: QuoteKind, content: Excerpt, speaker: Excerpt?, cue: Excerpt?) -> [AnnotationEdit] {
+        [.addQuote(Quote(id: nextID("q"), kind: kind, content: content, speaker: speaker, cue: cue), index: nil)]
     }
 
     /// `remove`: entities, mentions and quotes by id. An entity left without

@@ -20,8 +20,8 @@ package struct EditApplier {
             return try applyAll(try annotateSteps(type: type, spans: spans))
         case .remove(let ids):
             return try applyAll(try Self.removal(ids, in: document).steps)
-        case .quote(let kind, let content):
-            return try applyAll(quoteSteps(kind: kind, content: content))
+        case .quote(let kind, let content, let speaker, let cue):
+            return try applyAll(quoteSteps(kind: kind, content: content, speaker: speaker, cue: cue))
         case .removeDocument:
             throw AttestError("remove-document cannot be combined with other edits; send it alone")
         default:

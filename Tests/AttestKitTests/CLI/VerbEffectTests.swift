@@ -179,6 +179,14 @@ import Testing
             #"[{"op":"set-cue","quote":"q3","cue":{"start":155,"end":170,"text":"called the plan"}}]"#
         ),
         (["edit-quote", "sample", "q1", "--no-cue"], #"[{"op":"set-cue","quote":"q1","cue":null}]"#),
+        // An accepted quote suggestion: content, speaker and cue as one change; the speaker attributes it.
+        (
+            [
+                "quote", "sample", "--text", "a city of 30,000", "--kind", "indirect", "--speaker-text", "Jane Doe",
+                "--cue-text", "said",
+            ],
+            #"[{"op":"quote","kind":"indirect","content":{"start":62,"end":78,"text":"a city of 30,000"},"speaker":{"start":36,"end":44,"text":"Jane Doe"},"cue":{"start":25,"end":29,"text":"said"}}]"#
+        ),
         (["remove", "sample", "m5"], #"[{"op":"remove","ids":["m5"]}]"#),
         (["remove", "sample", "q2", "m3"], #"[{"op":"remove","ids":["q2","m3"]}]"#),
         (
