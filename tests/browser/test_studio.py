@@ -15,6 +15,7 @@ BIN = os.path.join(ROOT, ".build", "debug")
 STUDIO_BUILD = os.environ.get("ATTEST_STUDIO_BUILD") or (
     "release" if os.path.exists(os.path.join(ROOT, "studio-server", ".build", "release", "attest-studio")) else "debug")
 STUDIO = os.path.join(ROOT, "studio-server", ".build", STUDIO_BUILD, "attest-studio")
+SAID = "“We will win this,” said Ana Silva on Monday.\n"
 MARKUP = 'Hostile <script>window.pwned=1</script> and "><img src=x onerror="window.pwned=2"> by Ana Silva.\n'
 EXTRACTOR = "import json, sys\ntext = sys.stdin.read()\nat = text.find('plan')\n" \
     "print(json.dumps({'entities': [{'start': at, 'end': at + 4, 'type': 'LOC'}] if at >= 0 else [], 'quotes': []}))\n"
@@ -37,6 +38,10 @@ def corpus():
     with open(os.path.join(folder, "story.txt"), "w", encoding="utf-8") as f:
         f.write(STORY)
     subprocess.run([os.path.join(BIN, "attest"), "new", "story.txt", "--id", "story"], cwd=folder, check=True,
+                   capture_output=True)
+    with open(os.path.join(folder, "said.txt"), "w", encoding="utf-8") as f:
+        f.write(SAID)
+    subprocess.run([os.path.join(BIN, "attest"), "new", "said.txt", "--id", "said"], cwd=folder, check=True,
                    capture_output=True)
     with open(os.path.join(folder, "markup.txt"), "w", encoding="utf-8") as f:
         f.write(MARKUP)
@@ -378,8 +383,8 @@ def main():
             page.click("#status")
             wait_until(page, lambda: page.inner_text("#status") == "Back to draft", "status gold")
             check("status gold is written", 'status="gold"' in xml(folder))
-            wait_until(page, lambda: page.inner_text("#progress").startswith("2 of 3 gold"), "the progress line")
-            check("the document list shows the corpus's progress", page.inner_text("#progress") == "2 of 3 gold (67%)",
+            wait_until(page, lambda: page.inner_text("#progress").startswith("2 of 4 gold"), "the progress line")
+            check("the document list shows the corpus's progress", page.inner_text("#progress") == "2 of 4 gold (50%)",
                   page.inner_text("#progress"))
 
             # A change in another tab meanwhile: the page gets 409, reloads and applies its change on the
@@ -502,6 +507,25 @@ def main():
             check("a mention of “<script>” is written escaped at its offsets",
                   '<mention id="m1" start="8" end="16">&lt;script&gt;</mention>' in markup, markup)
             hostile.close()
+
+            # A quote suggestion (content, speaker, cue, kind) is shown and accepted as one change.
+            said = browser.new_page()
+            said.goto(url + "?doc=said")
+            said.wait_for_selector("#title:has-text('said')")
+            said.keyboard.press("x")
+            said.wait_for_selector("mark.suggestion[data-type=quote]")
+            label = said.get_attribute("mark.suggestion[data-type=quote]", "data-label")
+            check("a quote suggestion shows its kind and speaker", label == "suggested direct quote · speaker “Ana Silva”", label)
+            said.click("mark.suggestion[data-type=quote]")
+            said.keyboard.press("Enter")
+            said_xml = lambda: open(os.path.join(folder, "annotations/said.xml"), encoding="utf-8").read()
+            wait_until(said, lambda: "<quote " in said_xml(), "the accepted quote")
+            history = subprocess.run([os.path.join(BIN, "attest"), "undo", "said", "--list"], cwd=folder,
+                                     capture_output=True, text=True).stdout
+            check("an accepted quote suggestion is one change with its content, speaker and cue",
+                  all(s in said_xml() for s in ['kind="direct"', ">We will win this,</content>", ">Ana Silva</speaker>",
+                                                ">said</cue>"]) and history.count("\n") == 1, said_xml() + history)
+            said.close()
 
             # A stale document: its article edited on disk. The list says so; opening it offers Realign,
             # which carries the annotations across (the mention moves by the 8 code points added).

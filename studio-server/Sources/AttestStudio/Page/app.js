@@ -175,7 +175,7 @@ function marks() {
     if (q.speaker) out.push({ id: `${q.id}.speaker`, start: q.speaker.start, end: q.speaker.end, kind: "speaker", rank: 1, quote: q.id, label: `${q.id} speaker`, name: `speaker of quote ${q.id}` });
     if (q.cue) out.push({ id: `${q.id}.cue`, start: q.cue.start, end: q.cue.end, kind: "cue", rank: 1, quote: q.id, label: `${q.id} cue`, name: `cue of quote ${q.id}` });
   }
-  state.suggestions.forEach((s, i) => out.push({ id: `s${i}`, start: s.start, end: s.end, kind: "suggestion", type: s.type, rank: 3, index: i, label: `suggested ${s.type}` }));
+  state.suggestions.forEach((s, i) => out.push({ id: `s${i}`, start: s.start, end: s.end, kind: "suggestion", type: s.type, rank: 3, index: i, label: s.type === "quote" ? `suggested ${s.kind} quote${s.speaker ? ` · speaker “${s.speaker.text}”` : ""}` : `suggested ${s.type}` }));
   return out.sort((x, y) => x.start - y.start || y.end - x.end || x.rank - y.rank);
 }
 
@@ -604,6 +604,13 @@ async function send(edits, what, retried = false) {
 }
 
 // The edit attest entity applies: the server finds the entity (same type and name) or makes one, and gives the ids.
+// The edit that accepts suggestions: mentions as attest entity adds them, a quote with its parts.
+function suggestionEdits(list, type) {
+  if (type !== "quote") return mentionEdits(list, type);
+  const part = (x) => (x ? { start: x.start, end: x.end, text: x.text } : undefined);
+  return list.map((q) => ({ op: "quote", kind: q.kind, content: { start: q.start, end: q.end, text: q.text }, speaker: part(q.speaker), cue: part(q.cue) }));
+}
+
 function mentionEdits(spans, type) {
   return [{ op: "annotate", type, spans: spans.map((x) => ({ start: x.start, end: x.end, text: x.text })) }];
 }
@@ -611,7 +618,7 @@ function mentionEdits(spans, type) {
 async function typeKey(type) {
   const span = selection();
   // A type's key on the focused suggestion accepts it with that type.
-  if (!span && state.focus >= 0 && state.suggestions[state.focus]) return acceptSuggestion(type);
+  if (!span && state.focus >= 0 && state.suggestions[state.focus] && state.suggestions[state.focus].type !== "quote") return acceptSuggestion(type);
   if (span) {
     window.getSelection().removeAllRanges();
     return send(mentionEdits([span], type), `${type} “${span.text}” added`);
@@ -676,7 +683,14 @@ async function suggest() {
   const { status, data } = await api("POST", `/api/documents/${encodeURIComponent(state.id)}/suggestions?extractor=${encodeURIComponent($("extractor").value)}`, {});
   if (status !== 200) return say(data.error.message);
   const taken = new Set(state.doc.annotation.entities.flatMap((e) => e.mentions.map((m) => `${m.start}:${m.end}`)));
-  state.suggestions = data.mentions.filter((m) => !taken.has(`${m.start}:${m.end}`));
+  // A quote suggestion over an existing quote's content would be a near duplicate: not shown.
+  const quoted = state.doc.annotation.quotes.map((q) => q.content);
+  const overlapsQuote = (q) => quoted.some((c) => q.content.start < c.end && c.start < q.content.end);
+  // Mentions and quotes (content, speaker, cue, kind) in text order; a quote is accepted as one change.
+  const quotes = (data.quotes || [])
+    .filter((q) => !overlapsQuote(q))
+    .map((q) => ({ start: q.content.start, end: q.content.end, text: q.content.text, type: "quote", kind: q.kind, speaker: q.speaker, cue: q.cue }));
+  state.suggestions = [...data.mentions.filter((m) => !taken.has(`${m.start}:${m.end}`)), ...quotes].sort((x, y) => x.start - y.start || x.end - y.end);
   state.focus = state.suggestions.length ? 0 : -1;
   renderArticle();
   showSuggestion();
@@ -687,7 +701,7 @@ async function acceptSuggestion(as) {
   if (!s) return;
   const type = as || s.type;
   const rest = state.suggestions.filter((_, i) => i !== state.focus);
-  const ok = await send(mentionEdits([s], type), `accepted ${type} “${s.text}”${type !== s.type ? ` (suggested as ${s.type})` : ""}`);
+  const ok = await send(suggestionEdits([s], type), `accepted ${type === "quote" ? `${s.kind} quote` : type} “${s.text}”${type !== s.type ? ` (suggested as ${s.type})` : ""}`);
   if (ok) { state.suggestions = rest; state.focus = rest.length ? Math.min(state.focus, rest.length - 1) : -1; renderArticle(); showSuggestion(); }
 }
 
@@ -697,7 +711,7 @@ function showSuggestion() {
   if (!s) return say(state.suggestions.length ? "" : "No suggestions left.");
   const mark = $("article").querySelector(`mark.suggestion[data-index="${state.focus}"]`);
   if (mark) mark.scrollIntoView({ block: "nearest" });
-  say(`Suggestion ${state.focus + 1} of ${state.suggestions.length}: ${s.type} “${s.text}” — Enter accepts, a type's key accepts with that type, Backspace rejects.`);
+  say(`Suggestion ${state.focus + 1} of ${state.suggestions.length}: ${s.type === "quote" ? `${s.kind} quote` : s.type} “${s.text}”${s.speaker ? `, speaker “${s.speaker.text}”` : ""}${s.cue ? `, cue “${s.cue.text}”` : ""} — Enter accepts${s.type === "quote" ? "" : ", a type's key accepts with that type"}, Backspace rejects.`);
 }
 
 async function acceptAllOfType() {
@@ -706,7 +720,7 @@ async function acceptAllOfType() {
   const type = s.type;
   const chosen = state.suggestions.filter((x) => x.type === type);
   // One transaction, one edit: the server gives the ids.
-  const edits = mentionEdits(chosen, type);
+  const edits = suggestionEdits(chosen, type);
   const rest = state.suggestions.filter((x) => x.type !== type);
   const ok = await send(edits, `accepted ${chosen.length} ${type} suggestion(s)`);
   if (ok) { state.suggestions = rest; state.focus = rest.length ? 0 : -1; renderArticle(); }
