@@ -262,12 +262,44 @@ public struct StudioService: Sendable {
         default:
             throw StudioError(400, "bad-extractor", "extractor is baseline or manifest, not \(Brief.quoted(wanted))")
         }
-        var json = StudioDocumentJSON.prediction(prediction, article: editor.article)
+        // What the annotator rejected from this extractor before is not offered again.
+        let key = wanted == "baseline" ? "baseline" : command ?? ""
+        let rejected = try SuggestionRejections(corpus: corpus).all(document: id)
+        var offered = prediction
+        offered.mentions.removeAll {
+            rejected.contains(.init(extractor: key, start: $0.span.start, end: $0.span.end, type: $0.type.name))
+        }
+        offered.quotes.removeAll {
+            rejected.contains(
+                .init(extractor: key, start: $0.content.span.start, end: $0.content.span.end, type: "quote"))
+        }
+        var json = StudioDocumentJSON.prediction(offered, article: editor.article)
         if case .object(var o) = json {
-            o["extractor"] = .string(wanted == "baseline" ? "baseline" : command ?? "")
+            o["extractor"] = .string(key)
+            o["rejected"] = .int(rejected.filter { $0.extractor == key }.count)
             json = .object(o)
         }
         return json
+    }
+
+    /// `POST /api/documents/{id}/rejections`: a suggestion of `extractor` (baseline or manifest)
+    /// that is not to be offered again for this document.
+    public func reject(
+        _ id: String, extractor: String, start: Int, end: Int, type: String
+    ) throws(StudioError) {
+        try serving {
+            let id = try checked(id)
+            guard extractor == "baseline" || extractor == "manifest" else {
+                throw StudioError(
+                    400, "bad-extractor", "extractor is baseline or manifest, not \(Brief.quoted(extractor))")
+            }
+            guard start >= 0, end > start, !type.isEmpty, type.count <= 64 else {
+                throw StudioError(400, "bad-rejection", "a rejection names start < end and the suggestion's type")
+            }
+            let key = extractor == "baseline" ? "baseline" : corpus.manifest.extractorCommand ?? ""
+            try SuggestionRejections(corpus: corpus).add(
+                .init(extractor: key, start: start, end: end, type: type), document: id)
+        }
     }
 
     /// Review mode: the document's prediction (uploaded, or from `--pred`)

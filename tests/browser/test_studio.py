@@ -6,7 +6,7 @@ Needs the debug binaries (`swift build` and `swift build --package-path studio-s
 `pip install playwright`; uses /usr/bin/chromium.
 Exits 0 when every check holds, 1 otherwise; prints one line per check.
 """
-import os, re, shutil, subprocess, sys, tempfile, time, json
+import hashlib, os, re, shutil, subprocess, sys, tempfile, time, json
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.join(ROOT, ".build", "debug")
@@ -166,6 +166,14 @@ def span(element, text):
 
 
 def wait_until(page, predicate, what, timeout=15):
+    try:
+        return _wait_until(page, predicate, what, timeout)
+    except AssertionError:
+        print("DEBUG message:", page.inner_text("#message"))
+        raise
+
+
+def _wait_until(page, predicate, what, timeout=15):
     """Polls (the page's content security policy forbids Playwright's evaluated waits)."""
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -177,6 +185,13 @@ def wait_until(page, predicate, what, timeout=15):
 
 def marks(page, selector):
     return page.evaluate("(s) => document.querySelectorAll(s).length", selector)
+
+
+def settled(page, folder, doc="story"):
+    """Whether the page shows the version on disk (its last answer is drawn)."""
+    with open(os.path.join(folder, f"annotations/{doc}.xml"), "rb") as f:
+        on_disk = hashlib.sha256(f.read()).hexdigest()
+    return page.evaluate("() => window.attestStudio.doc && window.attestStudio.doc.version") == on_disk
 
 
 def xml(folder):
@@ -286,7 +301,7 @@ def main():
             for undone in range(5):
                 was = xml(folder)
                 page.click("#undo")
-                wait_until(page, lambda: xml(folder) != was, f"undo {undone + 1}")
+                wait_until(page, lambda: xml(folder) != was and settled(page, folder), f"undo {undone + 1}")
             wait_until(page, lambda: span("cue", "said") in xml(folder) and 'kind="indirect"' in xml(folder), "the undos")
             page.keyboard.press("Escape")
 
@@ -332,37 +347,48 @@ def main():
             wait_until(page, lambda: xml(folder).count('type="PERSON"') == 1, "the split's undo")
             page.keyboard.press("Escape")
 
-            # Suggestions from the manifest's extractor (not the baseline): "plan" as a place.
+            # Suggestions from the manifest's extractor (not the baseline): "plan" as a place. A
+            # suggestion says its type in text, and another type's key accepts it with that type.
             page.select_option("#extractor", "manifest")
+            page.focus("#article")
             page.keyboard.press("x")
             page.wait_for_selector("mark.suggestion")
             texts = page.evaluate("() => window.attestStudio.suggestions.map(s => s.text + ' ' + s.type)")
             check("suggestions come from the manifest's extractor when chosen", texts == ["plan LOC"], texts)
-            page.keyboard.press("Backspace")
-            wait_until(page, lambda: marks(page, "mark.suggestion") == 0, "the rejection")
-            check("Backspace rejects a suggestion (nothing written)", ">plan<" not in xml(folder))
-            # A suggestion says its type in text, and another type's key accepts it with that type.
-            page.keyboard.press("x")
-            page.wait_for_selector("mark.suggestion")
             check("a suggestion shows its type as text, and the message its place and count",
                   page.get_attribute("mark.suggestion", "data-label") == "suggested LOC"
                   and "Suggestion 1 of 1: LOC" in page.inner_text("#message"), page.inner_text("#message"))
             page.keyboard.press("o")
-            wait_until(page, lambda: ">plan</mention>" in xml(folder), "the suggestion accepted as ORG")
+            wait_until(page, lambda: ">plan</mention>" in xml(folder)
+                       and page.inner_text("#message").startswith("accepted ORG"), "the suggestion accepted as ORG")
             check("a type's key accepts the focused suggestion with that type",
                   re.search(r'type="ORG" name="plan">\s*<mention[^>]*>plan</mention>', xml(folder)) is not None, xml(folder))
-            was = xml(folder)
             page.click("#undo")
-            wait_until(page, lambda: xml(folder) != was, "the accepted suggestion undone")
+            wait_until(page, lambda: ">plan<" not in xml(folder) and settled(page, folder), "the accepted suggestion undone")
+            # Backspace rejects it, and the rejection is remembered: asked again, it is not offered.
+            page.keyboard.press("x")
+            page.wait_for_selector("mark.suggestion")
+            page.keyboard.press("Backspace")
+            wait_until(page, lambda: marks(page, "mark.suggestion") == 0, "the rejection")
+            check("Backspace rejects a suggestion (nothing written)", ">plan<" not in xml(folder))
+            page.keyboard.press("x")
+            wait_until(page, lambda: "No suggestions left (1 rejected before)" in page.inner_text("#message"),
+                       "suggestions asked again")
+            check("a rejected suggestion is not offered again (kept beside the journal)",
+                  marks(page, "mark.suggestion") == 0
+                  and os.path.exists(os.path.join(folder, "annotations/.attest/journal/story.rejections.jsonl")))
             page.select_option("#extractor", "baseline")
 
             # Accept all suggestions of one type at once.
+            page.focus("#article")
             page.keyboard.press("x")
-            page.wait_for_selector("mark.suggestion")
+            wait_until(page, lambda: page.evaluate("() => window.attestStudio.suggestions.length") > 0
+                       and page.evaluate("() => window.attestStudio.extractor") == "baseline", "baseline suggestions")
             types = page.evaluate("() => window.attestStudio.suggestions.map(s => s.type)")
             first = types[0]
             before_all = xml(folder).count("<mention")
             page.keyboard.press("Shift+Enter")
+
             wait_until(page, lambda: xml(folder).count("<mention") == before_all + types.count(first), "accept all")
             check(f"Shift+Enter accepts all {types.count(first)} {first} suggestion(s) in one change",
                   xml(folder).count("<mention") == before_all + types.count(first))

@@ -24,6 +24,7 @@ struct StudioRoutes<Context: RequestContext> {
             (["api", "documents", "{id}", "redo"], [.post]),
             (["api", "documents", "{id}", "realign"], [.post]),
             (["api", "documents", "{id}", "suggestions"], [.post]),
+            (["api", "documents", "{id}", "rejections"], [.post]),
             (["api", "documents", "{id}", "review"], [.get, .post]),
         ] + Self.pages.map { ([$0].filter { !$0.isEmpty }, [.get, .head]) }
     }
@@ -81,6 +82,20 @@ struct StudioRoutes<Context: RequestContext> {
             let extractor = request.uri.queryParameters.get("extractor")
             return StudioReply(try await slow { try service.suggestions(id, extractor: extractor) })
         }
+        routes.post("/api/documents/:id/rejections") { request, context in
+            let id = try context.parameters.require("id")
+            let bytes = try await Self.bytes(request)
+            // deliberate: a body that does not decode is the 400 below
+            guard let body = try? JSONDecoder().decode(RejectionRequest.self, from: Data(bytes)) else {
+                throw StudioError(
+                    400, "bad-rejection",
+                    "send {\"extractor\", \"start\", \"end\", \"type\"} of the rejected suggestion")
+            }
+            try await fast {
+                try service.reject(id, extractor: body.extractor, start: body.start, end: body.end, type: body.type)
+            }
+            return StudioReply(RejectionReply(rejected: true))
+        }
         routes.get("/api/documents/:id/review") { _, context in
             let id = try context.parameters.require("id")
             return StudioReply(try await slow { try service.review(id, upload: nil) })
@@ -101,6 +116,18 @@ struct StudioRoutes<Context: RequestContext> {
                 }
             }
         }
+    }
+
+    /// A rejected suggestion: `{"extractor": "baseline", "start": 52, "end": 67, "type": "ORG"}`.
+    struct RejectionRequest: Decodable {
+        var extractor: String
+        var start: Int
+        var end: Int
+        var type: String
+    }
+
+    struct RejectionReply: Encodable, Sendable {
+        var rejected: Bool
     }
 
     /// `{"status": "draft"}` or `{"status": "gold"}`.

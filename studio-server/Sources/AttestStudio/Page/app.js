@@ -680,8 +680,10 @@ function spanOf(quote) {
 
 async function suggest() {
   // A POST: asking for suggestions runs a program, so it is never a GET another site could trigger.
-  const { status, data } = await api("POST", `/api/documents/${encodeURIComponent(state.id)}/suggestions?extractor=${encodeURIComponent($("extractor").value)}`, {});
+  const extractor = $("extractor").value;
+  const { status, data } = await api("POST", `/api/documents/${encodeURIComponent(state.id)}/suggestions?extractor=${encodeURIComponent(extractor)}`, {});
   if (status !== 200) return say(data.error.message);
+  state.extractor = extractor;
   const taken = new Set(state.doc.annotation.entities.flatMap((e) => e.mentions.map((m) => `${m.start}:${m.end}`)));
   // A quote suggestion over an existing quote's content would be a near duplicate: not shown.
   const quoted = state.doc.annotation.quotes.map((q) => q.content);
@@ -693,7 +695,8 @@ async function suggest() {
   state.suggestions = [...data.mentions.filter((m) => !taken.has(`${m.start}:${m.end}`)), ...quotes].sort((x, y) => x.start - y.start || x.end - y.end);
   state.focus = state.suggestions.length ? 0 : -1;
   renderArticle();
-  showSuggestion();
+  if (state.suggestions.length) showSuggestion();
+  else say(`No suggestions left${data.rejected ? ` (${data.rejected} rejected before)` : ""}.`);
 }
 
 async function acceptSuggestion(as) {
@@ -708,7 +711,7 @@ async function acceptSuggestion(as) {
 // The focused suggestion: scrolled into view, and said with its type and how many are left.
 function showSuggestion() {
   const s = state.suggestions[state.focus];
-  if (!s) return say(state.suggestions.length ? "" : "No suggestions left.");
+  if (!s) return; // the last one taken: the message says what became of it
   const mark = $("article").querySelector(`mark.suggestion[data-index="${state.focus}"]`);
   if (mark) mark.scrollIntoView({ block: "nearest" });
   say(`Suggestion ${state.focus + 1} of ${state.suggestions.length}: ${s.type === "quote" ? `${s.kind} quote` : s.type} “${s.text}”${s.speaker ? `, speaker “${s.speaker.text}”` : ""}${s.cue ? `, cue “${s.cue.text}”` : ""} — Enter accepts${s.type === "quote" ? "" : ", a type's key accepts with that type"}, Backspace rejects.`);
@@ -726,11 +729,17 @@ async function acceptAllOfType() {
   if (ok) { state.suggestions = rest; state.focus = rest.length ? 0 : -1; renderArticle(); }
 }
 
-function rejectSuggestion() {
+// A rejection is remembered (per document and extractor, beside the journal): the suggestion is
+// not offered again, also after a reload.
+async function rejectSuggestion() {
+  const s = state.suggestions[state.focus];
+  if (!s) return;
+  const { status, data } = await api("POST", `/api/documents/${encodeURIComponent(state.id)}/rejections`, { extractor: state.extractor || $("extractor").value, start: s.start, end: s.end, type: s.type });
+  if (status !== 200) return say(`Not rejected: ${data.error.message}`);
   state.suggestions.splice(state.focus, 1);
   state.focus = state.suggestions.length ? Math.min(state.focus, state.suggestions.length - 1) : -1;
   renderArticle();
-  showSuggestion();
+  if (state.suggestions.length) showSuggestion(); else say(`Rejected ${s.type} “${s.text}”; no suggestions left.`);
 }
 
 function step(direction) {
