@@ -165,20 +165,12 @@ struct AgreementJSON: Encodable {
         var pair: Agreement.Pair
 
         func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Name.self)
+            var c = encoder.container(keyedBy: AnyKey.self)
             for metric in Agreement.Metric.allCases {
                 let value = pair[metric]
-                try c.encode(value.isFinite ? value : nil, forKey: Name(metric.rawValue))
+                try c.encode(value.isFinite ? value : nil, forKey: AnyKey(metric.rawValue))
             }
         }
-    }
-
-    struct Name: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ name: String) { stringValue = name }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
     }
 
     struct PairJSON: Encodable {
@@ -197,9 +189,9 @@ struct AgreementJSON: Encodable {
         var quotes: Double?
 
         func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Name.self)
-            try c.encode(mentions, forKey: Name("mentions"))
-            try c.encode(quotes, forKey: Name("quotes"))
+            var c = encoder.container(keyedBy: AnyKey.self)
+            try c.encode(mentions, forKey: AnyKey("mentions"))
+            try c.encode(quotes, forKey: AnyKey("quotes"))
         }
     }
 
@@ -210,11 +202,11 @@ struct AgreementJSON: Encodable {
         var f1: Double?
 
         func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Name.self)
-            try c.encode(a, forKey: Name("a"))
-            try c.encode(b, forKey: Name("b"))
-            try c.encode(agreed, forKey: Name("agreed"))
-            try c.encode(f1, forKey: Name("f1"))
+            var c = encoder.container(keyedBy: AnyKey.self)
+            try c.encode(a, forKey: AnyKey("a"))
+            try c.encode(b, forKey: AnyKey("b"))
+            try c.encode(agreed, forKey: AnyKey("agreed"))
+            try c.encode(f1, forKey: AnyKey("f1"))
         }
     }
 

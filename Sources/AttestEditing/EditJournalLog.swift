@@ -150,33 +150,7 @@ public struct EditJournal: Sendable {
     @discardableResult
     private func append(_ line: [UInt8], _ document: String, flush: Bool = true) throws -> [UInt8] {
         let url = url(for: document)
-        let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            let reason = errno == ELOOP ? "it is a symbolic link" : String(cString: strerror(errno))
-            throw AttestError.io("cannot write the journal \(DisplayPath.of(url)): \(reason); nothing written")
-        }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw AttestError.io("the journal \(DisplayPath.of(url)) is not a regular file; nothing written")
-        }
-        let record = line + [UInt8(ascii: "\n")]
-        let ok = record.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
-        }
-        guard ok, !flush || fsync(fd) == 0 else {
-            let reason = String(cString: strerror(errno))
-            // A partial record is cut off again: the log stays whole lines.
-            _ = ftruncate(fd, off_t(info.st_size))
-            throw AttestError.io("cannot write the journal \(DisplayPath.of(url)): \(reason); nothing written")
-        }
-        return record
+        return try AppendOnlyFile.append(line, to: url, what: "the journal \(DisplayPath.of(url))", flush: flush)
     }
 
     private func cut(_ url: URL, to length: Int) throws {

@@ -1,12 +1,6 @@
 import AttestReports
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Suggestions an annotator rejected, per document and extractor, kept
 /// beside the journal (`annotations/.attest/journal/<id>.rejections.jsonl`,
 /// local like the journal): the same suggestion is not offered again after
@@ -45,34 +39,10 @@ public struct SuggestionRejections: Sendable {
         let lock = try journal.lock(document)
         defer { lock.release() }
         guard try !all(document: document).contains(rejection) else { return }
-        let url = url(for: document)
-        let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            let reason = errno == ELOOP ? "it is a symbolic link" : String(cString: strerror(errno))
-            throw AttestError.io("cannot write \(DisplayPath.of(url)): \(reason); nothing written")
-        }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw AttestError.io("\(DisplayPath.of(url)) is not a regular file; nothing written")
-        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let line = Array(try encoder.encode(rejection)) + [UInt8(ascii: "\n")]
-        let written = line.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
-        }
-        guard written, fsync(fd) == 0 else {
-            let reason = String(cString: strerror(errno))
-            _ = ftruncate(fd, off_t(info.st_size))  // a partial line is cut off again
-            throw AttestError.io("cannot write \(DisplayPath.of(url)): \(reason); nothing written")
-        }
+        let url = url(for: document)
+        try AppendOnlyFile.append(Array(try encoder.encode(rejection)), to: url, what: DisplayPath.of(url))
     }
 
     /// Every rejection recorded for `document`.

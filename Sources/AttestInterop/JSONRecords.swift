@@ -39,15 +39,6 @@ struct Lenient<T: Decodable & Sendable>: Decodable, Sendable {
     }
 }
 
-/// Any key.
-struct AnyKey: CodingKey, Hashable {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(_ name: String) { stringValue = name }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-}
-
 extension KeyedDecodingContainer where Key == AnyKey {
     /// The field `name`, nil when absent or of another type.
     func lenient<T: Decodable & Sendable>(_ name: String, as type: T.Type = T.self) -> T? {

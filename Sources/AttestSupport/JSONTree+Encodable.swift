@@ -3,13 +3,6 @@ import Foundation
 /// A tree encodes as the JSON it is, so Codable response types can hold
 /// parts built as trees (an annotation, diagnostics).
 extension JSONTree: Encodable {
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .null:
@@ -31,8 +24,8 @@ extension JSONTree: Encodable {
             var c = encoder.unkeyedContainer()
             for item in items { try c.encode(item) }
         case .object(let fields):
-            var c = encoder.container(keyedBy: Key.self)
-            for (k, v) in fields { try c.encode(v, forKey: Key(stringValue: k)) }
+            var c = encoder.container(keyedBy: AnyKey.self)
+            for (k, v) in fields { try c.encode(v, forKey: AnyKey(k)) }
         case .encoded(let bytes):
             let value = try bytes.withUnsafeBufferPointer { buffer in
                 do {

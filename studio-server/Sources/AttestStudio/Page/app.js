@@ -292,14 +292,7 @@ function renderSide() {
     const label = document.createElement("span");
     label.append(`${e.type} “`, bdi(e.name), `” ${e.id} (${e.mentions.length}) `);
     li.append(label);
-    const button = (text, action) => {
-      const b = document.createElement("button");
-      b.textContent = text;
-      b.className = "entity-action";
-      b.addEventListener("mousedown", (ev) => ev.preventDefault());
-      b.addEventListener("click", action);
-      li.append(b);
-    };
+    const button = (text, action) => li.append(actionButton(text, action));
     button("Rename", () => renameEntity(li, e));
     if (owner && owner.id === e.id && e.mentions.length > 1) button("Split off the selected mention", () => splitMention(state.selected.id, e));
     // Only entities of the mention's type: a move never retypes silently (retype the mention first).
@@ -670,7 +663,7 @@ async function removeSelected() {
 
 async function removePart(quote, part) {
   const ok = await send([{ op: part === "speaker" ? "set-speaker" : "set-cue", quote, [part]: null }], `${part} of ${quote} removed`);
-  if (ok) { state.selected = { id: quote, kind: "quote", part: "content", ...spanOf(quote) }; state.activeQuote = state.selected; highlight(); renderSide(); }
+  if (ok) reselect(quote);
 }
 
 function spanOf(quote) {
