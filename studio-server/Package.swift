@@ -10,6 +10,32 @@ import PackageDescription
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 let rootIdentity = root.lastPathComponent.lowercased()
 
+// Every file of the page (studio-server/Sources/AttestStudio/Page), in the order StudioAssets lists them.
+let pageFiles = [
+    "api.js",
+    "app.css",
+    "app.js",
+    "documents.js",
+    "dom.js",
+    "editing.js",
+    "effects.js",
+    "index.html",
+    "keys.js",
+    "marks.js",
+    "navigation.js",
+    "render-article.js",
+    "render-chrome.js",
+    "render-quotes.js",
+    "render-review.js",
+    "render-side.js",
+    "selection.js",
+    "store.js",
+    "suggestions.js",
+    "text.js",
+    "types.js",
+    "view.js",
+]
+
 let package = Package(
     name: "AttestStudio",
     platforms: [.macOS(.v14)],
@@ -35,8 +61,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
-            // The page, compiled into the binary as bytes (PackageResources.app_js, …).
-            resources: [.embedInCode("Page/index.html"), .embedInCode("Page/app.js"), .embedInCode("Page/app.css")]
+            // The page, compiled into the binary as bytes (PackageResources.app_js, …): the page's files
+            // and its ES modules, served as they are (no build step). A test checks every file is here.
+            resources: pageFiles.map { .embedInCode("Page/\($0)") }
         ),
         .executableTarget(
             name: "attest-studio",

@@ -29,7 +29,8 @@ struct StudioRoutes<Context: RequestContext> {
         ] + Self.pages.map { ([$0].filter { !$0.isEmpty }, [.get, .head]) }
     }
 
-    static var pages: [String] { ["", "index.html", "app.js", "app.css"] }
+    /// The page's paths: "/" and every file of the page (its ES modules included).
+    static var pages: [String] { [""] + StudioAssets.all.keys.sorted().map { String($0.dropFirst()) } }
 
     func add(to routes: RouteCollection<Context>) {
         routes.get("/api/documents") { _, _ in

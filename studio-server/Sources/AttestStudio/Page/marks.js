@@ -1,0 +1,120 @@
+// @ts-check
+// What the article shows: every annotation (or review span, or suggestion) as a mark, in the order
+// they nest, bucketed by line, and each line's marks as a tree of text runs. Pure functions.
+
+import { lineOf } from "./text.js";
+
+/** @typedef {import("./types.js").Mark} Mark */
+
+/**
+ * Marks in drawing order: by start, the longer first (so it contains the shorter), then by rank
+ * (a quote's content outside its speaker or cue, those outside mentions, suggestions innermost).
+ * @param {Mark[]} marks
+ */
+export function ordered(marks) {
+  return [...marks].sort((x, y) => x.start - y.start || y.end - x.end || x.rank - y.rank);
+}
+
+/**
+ * The marks of a document: every mark says what it is in text (a label drawn beside it), so nothing
+ * is told by colour alone: a mention its type; a quote its number, speaker entity's name and kind;
+ * a speaker or cue the number of its quote. In review mode, the review's spans only.
+ * @param {import("./types.js").Annotation} annotation
+ * @param {import("./types.js").Suggestion[]} suggestions
+ * @param {import("./types.js").Review | null} review
+ * @returns {Mark[]}
+ */
+export function marksOf(annotation, suggestions, review) {
+  /** @type {Mark[]} */
+  const out = [];
+  if (review) {
+    for (const m of review.marks) {
+      const rank = m.review.includes("quote") || m.review === "speaker" ? 0 : 2;
+      out.push({ id: m.id, start: m.start, end: m.end, kind: "review", review: m.review, title: m.title, rank, label: m.review });
+    }
+    return ordered(out);
+  }
+  const names = new Map(annotation.entities.map((e) => [e.id, e.name]));
+  for (const e of annotation.entities) {
+    e.mentions.forEach((m, i) => out.push({
+      id: m.id, start: m.start, end: m.end, kind: "mention", type: e.type, entity: e.id, rank: 2, label: e.type,
+      name: `${e.type} ${e.name}, mention ${i + 1} of ${e.mentions.length}`,
+    }));
+  }
+  for (const q of annotation.quotes) {
+    const entity = q["speaker-entity"];
+    const who = entity ? names.get(entity) || entity : "no speaker entity";
+    out.push({ id: q.id, start: q.content.start, end: q.content.end, kind: "content", rank: 0, quote: q.id,
+      label: `${q.id} · ${who} · ${q.kind}`, name: `quote ${q.id}, ${q.kind}, speaker ${who}` });
+    if (q.speaker) out.push({ id: `${q.id}.speaker`, start: q.speaker.start, end: q.speaker.end, kind: "speaker",
+      rank: 1, quote: q.id, label: `${q.id} speaker`, name: `speaker of quote ${q.id}` });
+    if (q.cue) out.push({ id: `${q.id}.cue`, start: q.cue.start, end: q.cue.end, kind: "cue", rank: 1, quote: q.id,
+      label: `${q.id} cue`, name: `cue of quote ${q.id}` });
+  }
+  suggestions.forEach((s, i) => out.push({
+    id: `s${i}`, start: s.start, end: s.end, kind: "suggestion", type: s.type, rank: 3, index: i,
+    label: s.type === "quote" ? `suggested ${s.kind} quote${s.speaker ? ` · speaker “${s.speaker.text}”` : ""}` : `suggested ${s.type}`,
+  }));
+  return ordered(out);
+}
+
+/**
+ * Each line's marks: a mark goes to every line it covers (an empty mark to the line it is on).
+ * @param {Mark[]} marks in drawing order
+ * @param {number[]} starts the lines' starts
+ * @returns {Mark[][]}
+ */
+export function bucketByLine(marks, starts) {
+  /** @type {Mark[][]} */
+  const buckets = starts.map(() => []);
+  for (const m of marks) {
+    if (m.end <= m.start) { buckets[lineOf(starts, m.start)].push(m); continue; }
+    for (let l = lineOf(starts, m.start), last = lineOf(starts, m.end - 1); l <= last; l++) buckets[l].push(m);
+  }
+  return buckets;
+}
+
+/**
+ * What a line shows, as one string: a line is redrawn only when this changes.
+ * @param {Mark[]} list
+ */
+export function signature(list) {
+  return list.map((m) => `${m.id}|${m.start}|${m.end}|${m.kind}|${m.type || ""}|${m.review || ""}|${m.label || ""}|${m.name || ""}`).join(" ");
+}
+
+/**
+ * A run of a line: text from..to, or a mark holding runs. Marks nest in drawing order; a mark that
+ * crosses the end of the one it starts in is clipped there (its other part is not drawn twice).
+ * @typedef {{ from: number, to: number } | { mark: Mark, from: number, to: number, runs: Run[] }} Run
+ */
+
+/**
+ * The runs of the line from..to holding the given marks (in drawing order).
+ * @param {Mark[]} list
+ * @param {number} from
+ * @param {number} to
+ * @returns {Run[]}
+ */
+export function nest(list, from, to) {
+  /** @type {Run[]} */
+  const top = [];
+  /** @type {{ runs: Run[], end: number }[]} */
+  const stack = [{ runs: top, end: to }];
+  let at = from;
+  /** @param {number} b */
+  const text = (b) => { if (b > at) stack[stack.length - 1].runs.push({ from: at, to: b }); at = Math.max(at, b); };
+  const close = () => { text(stack[stack.length - 1].end); stack.pop(); };
+  for (const m of list) {
+    const start = Math.max(m.start, from);
+    while (stack.length > 1 && stack[stack.length - 1].end <= start) close();
+    text(start);
+    const end = Math.max(start, Math.min(m.end, stack[stack.length - 1].end));
+    /** @type {Run[]} */
+    const runs = [];
+    stack[stack.length - 1].runs.push({ mark: m, from: start, to: end, runs });
+    stack.push({ runs, end });
+  }
+  while (stack.length > 1) close();
+  text(to);
+  return top;
+}

@@ -1,0 +1,125 @@
+// @ts-check
+// The article, drawn line by line: each line is an element of its own, so a change redraws only the
+// lines whose marks changed, and a selection's offset is counted from its line's start.
+
+import { bucketByLine, marksOf, nest, signature } from "./marks.js";
+
+/** @typedef {import("./types.js").State} State */
+/** @typedef {import("./marks.js").Run} Run */
+
+/**
+ * Draws the article of `state` into `root`, reusing the lines whose marks did not change.
+ * @param {HTMLElement} root
+ * @param {State} state
+ * @param {{ chars: string[], signatures: string[] } | null} drawn what is on screen now
+ * @returns {{ drawn: { chars: string[], signatures: string[] }, full: boolean }}
+ */
+export function renderArticle(root, state, drawn) {
+  const doc = state.doc;
+  if (!doc) { root.replaceChildren(); return { drawn: { chars: [], signatures: [] }, full: true }; }
+  const starts = state.lines;
+  const buckets = bucketByLine(marksOf(doc.annotation, state.suggestions, state.review), starts);
+  const full = !drawn || drawn.chars !== state.chars || root.children.length !== starts.length;
+  if (full) {
+    const fragment = document.createDocumentFragment();
+    const signatures = buckets.map(signature);
+    starts.forEach((_, l) => fragment.append(renderLine(state, l, buckets[l])));
+    root.replaceChildren(fragment);
+    return { drawn: { chars: state.chars, signatures }, full };
+  }
+  const signatures = [...drawn.signatures];
+  starts.forEach((_, l) => {
+    const sig = signature(buckets[l]);
+    if (sig === signatures[l]) return;
+    root.children[l].replaceWith(renderLine(state, l, buckets[l]));
+    signatures[l] = sig;
+  });
+  return { drawn: { chars: state.chars, signatures }, full };
+}
+
+/**
+ * @param {State} state
+ * @param {number} l
+ * @param {import("./types.js").Mark[]} list
+ */
+function renderLine(state, l, list) {
+  const chars = state.chars;
+  const starts = state.lines;
+  const from = starts[l];
+  const to = l + 1 < starts.length ? starts[l + 1] : chars.length;
+  const line = document.createElement("span");
+  line.className = "line";
+  line.dataset.offset = String(from);
+  appendRuns(line, nest(list, from, to), chars);
+  return line;
+}
+
+/**
+ * @param {Element} parent
+ * @param {Run[]} runs
+ * @param {string[]} chars
+ */
+function appendRuns(parent, runs, chars) {
+  for (const run of runs) {
+    if (!("mark" in run)) { parent.append(chars.slice(run.from, run.to).join("")); continue; }
+    const m = run.mark;
+    const el = document.createElement("mark");
+    el.className = m.kind === "review" ? `review ${(m.review || "").replace("+", "-")}` : m.kind;
+    el.dataset.id = m.id;
+    el.dataset.start = String(m.start);
+    el.dataset.end = String(m.end);
+    el.dataset.kind = m.kind;
+    if (m.type) el.dataset.type = m.type;
+    if (m.entity) el.dataset.entity = m.entity;
+    if (m.label) el.dataset.label = m.label;
+    if (m.quote) el.dataset.quote = m.quote;
+    if (m.review) el.dataset.review = m.review;
+    if (m.index !== undefined) el.dataset.index = String(m.index);
+    // Named for screen readers; n / N give one mark at a time a tabindex and the focus (a mark that
+    // is always focusable would stop a mouse drag from selecting text in it).
+    const name = m.name || (m.review ? `review ${m.review}` : m.label);
+    if (name) el.setAttribute("aria-label", `${name}: ${chars.slice(m.start, m.end).join("")}`);
+    el.title = m.title || (m.type ? `${m.type} ${m.entity || "suggestion"}` : `${m.kind} ${m.quote || ""}`);
+    appendRuns(el, run.runs, chars);
+    parent.append(el);
+  }
+}
+
+/**
+ * The marks that show the selection: the selected mention and every mention of its entity; the
+ * selected quote with its speaker and cue; the focused suggestion.
+ * @param {HTMLElement} root
+ * @param {State} state
+ */
+export function highlight(root, state) {
+  for (const el of root.querySelectorAll("mark.selected, mark.linked, mark.focused")) el.classList.remove("selected", "linked", "focused");
+  const s = state.selected;
+  /**
+   * @param {string} selector
+   * @param {string} name
+   */
+  const mark = (selector, name) => { for (const el of root.querySelectorAll(selector)) el.classList.add(name); };
+  if (s && s.kind === "mention") {
+    const entity = /** @type {HTMLElement | null} */ (root.querySelector(`mark.mention[data-id="${CSS.escape(s.id)}"]`))?.dataset.entity;
+    if (entity) mark(`mark.mention[data-entity="${CSS.escape(entity)}"]:not([data-id="${CSS.escape(s.id)}"])`, "linked");
+    mark(`mark.mention[data-id="${CSS.escape(s.id)}"]`, "selected");
+  }
+  if (s && s.kind === "quote") {
+    mark(`mark.content[data-quote="${CSS.escape(s.id)}"]`, "selected");
+    mark(`mark.speaker[data-quote="${CSS.escape(s.id)}"], mark.cue[data-quote="${CSS.escape(s.id)}"]`, "linked");
+  }
+  if (s && s.kind === "review") mark(`mark.review[data-start="${s.start}"][data-end="${s.end}"]`, "selected");
+  if (state.focus >= 0) mark(`mark.suggestion[data-index="${state.focus}"]`, "focused");
+}
+
+/**
+ * Moves the focus to a mark (roving tabindex: only that mark is in the tab order) and shows it.
+ * @param {HTMLElement} root
+ * @param {HTMLElement} mark
+ */
+export function focusMark(root, mark) {
+  for (const el of root.querySelectorAll("mark[tabindex]")) el.removeAttribute("tabindex");
+  mark.tabIndex = 0;
+  mark.focus();
+  mark.scrollIntoView({ block: "nearest" });
+}

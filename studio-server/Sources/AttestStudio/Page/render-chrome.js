@@ -1,0 +1,107 @@
+// @ts-check
+// Everything around the article: the document list and the corpus's progress, the title, the status
+// button, the entity types' buttons, the message line (with Realign for a stale document), the keys.
+
+import { actionButton, bdi, byId } from "./dom.js";
+import { KEY_LIST, typeKeys } from "./keys.js";
+
+/** @typedef {import("./types.js").State} State */
+/**
+ * @typedef {{ open(id: string): unknown, realign(offer: import("./types.js").RealignOffer): unknown,
+ *   typeKey(type: string): unknown }} ChromeActions
+ */
+
+/**
+ * The documents, each a button (reached and used from the keyboard like any control), with its status,
+ * counts and whether its article changed since it was annotated; and how many are gold.
+ * @param {State} state
+ * @param {ChromeActions} actions
+ */
+export function renderDocuments(state, actions) {
+  const documents = state.documents;
+  const gold = documents.filter((d) => d.status === "gold").length;
+  const total = documents.length;
+  byId("progress").textContent = `${gold} of ${total} gold (${total ? Math.round((100 * gold) / total) : 0}%)`;
+  const list = byId("documents");
+  list.replaceChildren();
+  const filter = state.documentFilter.toLowerCase();
+  for (const d of documents) {
+    if (filter && !d.id.toLowerCase().includes(filter) && !(d.status || "").includes(filter)) continue;
+    const li = document.createElement("li");
+    li.dataset.id = d.id;
+    const open = document.createElement("button");
+    open.className = "document";
+    open.append(bdi(d.id));
+    open.setAttribute("aria-current", d.id === state.id ? "page" : "false");
+    open.addEventListener("click", () => actions.open(d.id));
+    li.append(open);
+    const meta = document.createElement("span");
+    meta.className = "meta";
+    meta.textContent = d.error ? "unreadable" : `${d.stale ? "stale: article changed, realign · " : ""}${d.status} · ${d.mentions} mentions · ${d.quotes} quotes`;
+    if (d.stale) li.classList.add("stale");
+    if (d.id === state.id) li.classList.add("current");
+    li.append(meta);
+    list.append(li);
+  }
+}
+
+/**
+ * The title, the status button (never empty), the entity types' buttons with their keys.
+ * @param {State} state
+ * @param {ChromeActions} actions
+ */
+export function renderHeader(state, actions) {
+  const doc = state.doc;
+  byId("title").textContent = doc ? doc.id : "Choose a document";
+  const status = byId("status");
+  status.hidden = !doc;
+  status.textContent = doc && doc.annotation.status === "gold" ? "Back to draft" : "Mark gold";
+  const bar = byId("types");
+  bar.replaceChildren();
+  if (!doc) return;
+  for (const [key, type] of typeKeys(doc.types)) {
+    const button = actionButton(`${type} (${key})`, () => actions.typeKey(type), "type");
+    button.dataset.type = type;
+    button.dataset.key = key;
+    button.setAttribute("aria-keyshortcuts", key);
+    button.setAttribute("aria-label", type);
+    bar.append(button);
+  }
+}
+
+/**
+ * The message line; for a stale document, the Realign button, focused.
+ * @param {State} state
+ * @param {ChromeActions} actions
+ */
+export function renderMessage(state, actions) {
+  const message = byId("message");
+  message.replaceChildren(state.message);
+  const offer = state.offer;
+  if (!offer) return;
+  const button = actionButton(`Realign ${offer.id}`, () => actions.realign(offer), "");
+  button.id = "realign";
+  message.append(button);
+  button.focus();
+}
+
+/**
+ * The ? overlay: every key.
+ * @param {State} state
+ */
+export function renderKeys(state) {
+  const overlay = byId("keys");
+  const wasOpen = !overlay.hidden;
+  overlay.hidden = !state.keysOpen;
+  if (!state.keysOpen || wasOpen) return;
+  const list = byId("key-list");
+  list.replaceChildren();
+  for (const [key, does] of KEY_LIST) {
+    const dt = document.createElement("dt");
+    dt.textContent = key;
+    const dd = document.createElement("dd");
+    dd.textContent = does;
+    list.append(dt, dd);
+  }
+  byId("keys-close").focus();
+}

@@ -1,0 +1,63 @@
+// @ts-check
+// The reader's text selection in the article, as code-point offsets (trimmed of white space).
+
+import { boundaryOffset, trimmedSpan } from "./text.js";
+
+/**
+ * @param {HTMLElement} root the article
+ * @param {string[]} chars the article's code points
+ * @returns {import("./types.js").Excerpt | null}
+ */
+export function selectedSpan(root, chars) {
+  const sel = window.getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+  const range = sel.getRangeAt(0);
+  if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null;
+  const start = offsetOf(root, range.startContainer, range.startOffset);
+  const end = offsetOf(root, range.endContainer, range.endOffset);
+  return trimmedSpan(chars, start, end);
+}
+
+/**
+ * A boundary's offset, counted from the start of the line it is in (each line knows its offset).
+ * @param {HTMLElement} root
+ * @param {Node} container
+ * @param {number} unit
+ */
+function offsetOf(root, container, unit) {
+  const element = container.nodeType === Node.TEXT_NODE ? container.parentElement : /** @type {Element} */ (container);
+  const line = element ? element.closest(".line") : null;
+  const probe = document.createRange();
+  probe.setStart(line || root, 0);
+  probe.setEnd(container, unit);
+  const lineOffset = line instanceof HTMLElement ? Number(line.dataset.offset) : 0;
+  return boundaryOffset(lineOffset, probe.toString());
+}
+
+/** Clears the reader's selection (after it became an annotation). */
+export function clearSelection() {
+  window.getSelection()?.removeAllRanges();
+}
+
+/**
+ * Moves the caret, or extends the selection, by a word: a span made from the keyboard. Starts at the
+ * focused mark (or at the article's start) when the selection is not in the article.
+ * @param {HTMLElement} root
+ * @param {"move" | "extend"} alter
+ * @param {"forward" | "backward"} direction
+ */
+export function caretByWord(root, alter, direction) {
+  const sel = window.getSelection();
+  if (!sel) return;
+  if (sel.rangeCount === 0 || !root.contains(sel.anchorNode)) {
+    const active = document.activeElement;
+    const from = active instanceof HTMLElement && active.tagName === "MARK" && root.contains(active) ? active : root;
+    const range = document.createRange();
+    range.setStart(from, 0);
+    range.collapse(true);
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+  // Selection.modify is not in TypeScript's DOM types (it is in every browser's).
+  /** @type {Selection & { modify(alter: string, direction: string, granularity: string): void }} */ (sel).modify(alter, direction, "word");
+}

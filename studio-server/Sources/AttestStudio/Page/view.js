@@ -1,0 +1,42 @@
+// @ts-check
+// The renderers, called with the state after every change: each part of the page is redrawn when
+// what it draws changed. The article redraws only the lines whose marks changed.
+
+import { byId } from "./dom.js";
+import { highlight, renderArticle } from "./render-article.js";
+import { renderDocuments, renderHeader, renderKeys, renderMessage } from "./render-chrome.js";
+import { renderSide } from "./render-side.js";
+
+/** @typedef {import("./types.js").State} State */
+
+/**
+ * @param {import("./store.js").Store} store
+ * @param {ReturnType<typeof import("./store.js").createTimings>} timings
+ * @param {import("./render-quotes.js").Actions & { chrome: import("./render-chrome.js").ChromeActions }} actions
+ */
+export function createView(store, timings, actions) {
+  const article = byId("article");
+  /** @type {{ chars: string[], signatures: string[] } | null} */
+  let drawn = null;
+  /**
+   * @param {Set<string>} changed
+   * @param {string[]} names
+   */
+  const any = (changed, names) => names.some((n) => changed.has(n));
+
+  store.subscribe((state, changed) => {
+    if (any(changed, ["documents", "documentFilter", "id"])) renderDocuments(state, actions.chrome);
+    if (any(changed, ["doc", "id"])) renderHeader(state, actions.chrome);
+    if (any(changed, ["doc", "suggestions", "review"])) {
+      const started = performance.now();
+      const result = renderArticle(article, state, drawn);
+      drawn = result.drawn;
+      highlight(article, state);
+      timings.record({ what: "render", ms: performance.now() - started, full: result.full });
+    } else if (any(changed, ["selected", "focus"])) highlight(article, state);
+    if (any(changed, ["doc", "selected", "review", "findings", "quoteFilter", "entityFilter", "renaming"])) renderSide(state, actions);
+    if (any(changed, ["message", "offer"])) renderMessage(state, actions.chrome);
+    if (changed.has("keysOpen")) renderKeys(state);
+  });
+
+}
