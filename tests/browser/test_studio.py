@@ -21,6 +21,21 @@ EXTRACTOR = "import json, sys\ntext = sys.stdin.read()\nat = text.find('plan')\n
     "print(json.dumps({'entities': [{'start': at, 'end': at + 4, 'type': 'LOC'}] if at >= 0 else [], 'quotes': []}))\n"
 STORY = "🚢 Ana Silva said the plan is fine, according to the Harbour Council.\n𝒜 second line: Ana Silva left.\n"
 failures = []
+# The test's probe, installed in the page before its scripts run: key presses' event times, and the time
+# the article first holds `armed` mention marks, then the time the next frame has been painted.
+PROBE = """
+window.__probe = { keys: [], seen: [], armed: 0 };
+addEventListener("keydown", (e) => window.__probe.keys.push(e.timeStamp), true);
+window.__probe.arm = (n) => { window.__probe.armed = n; check(); };
+function check() {
+  const p = window.__probe, article = document.getElementById("article");
+  if (!p.armed || !article || article.querySelectorAll("mark.mention").length < p.armed) return;
+  p.armed = 0;
+  const dom = performance.now();
+  requestAnimationFrame(() => setTimeout(() => p.seen.push({ dom, painted: performance.now() })));
+}
+new MutationObserver(check).observe(document, { subtree: true, childList: true });
+"""
 
 
 def check(what, ok, detail=""):
@@ -266,7 +281,8 @@ def main():
                   page.get_attribute("#quote-kind", "aria-label") == "Kind"
                   and page.get_attribute("#speaker-entity", "aria-label") == "Speaker entity")
             page.select_option("#quote-kind", "mixed")
-            wait_until(page, lambda: 'kind="mixed"' in xml(folder), "the kind change")
+            wait_until(page, lambda: 'kind="mixed"' in xml(folder)
+                       and page.get_attribute("mark.content", "data-label") == "q1 · Ana Silva · mixed", "the kind change")
             check("the kind changes after the quote exists (Kind)",
                   'kind="mixed"' in xml(folder) and page.get_attribute("mark.content", "data-label") == "q1 · Ana Silva · mixed")
             # The speaker entity, without touching the speaker span (how a pronoun speaker is attributed).
@@ -582,30 +598,41 @@ def main():
                                capture_output=True, text=True)
             check("the big document is valid", r.returncode == 0, r.stdout + r.stderr)
             big = browser.new_page(viewport={"width": 1280, "height": 800})
-            started = time.time()
+            # Measured from outside the page's code: the test's own script, installed before the page
+            # loads, times from the navigation's start (and from each key press's event time) to the
+            # marks in the DOM and the next frame painted after them.
+            big.add_init_script(PROBE)
             big.goto(url + "?doc=big")
-            big.wait_for_selector("#title:has-text('big')")
+            big.evaluate("n => window.__probe.arm(n)", 1800)
+            big.wait_for_function("() => window.__probe.seen.length >= 1", timeout=60000)
+            load_ms = big.evaluate("window.__probe.seen[0].painted")
             wait_until(big, lambda: marks(big, "mark.mention") >= 1800, "the big document's marks", timeout=60)
-            load_ms = (time.time() - started) * 1000
             render = [t["ms"] for t in big.evaluate("window.attestStudio.timings") if t["what"] == "render"]
-            seen = []
-            for k in range(5):
+            outside = []
+            for k in range(7):
                 select_text(big, "officials", nth=3 + k)
-                clicked = time.time()
+                big.evaluate("n => window.__probe.arm(n)", 1801 + k)
                 big.keyboard.press("p")
-                wait_until(big, lambda: marks(big, "mark.mention") >= 1801 + k, "the big document's edit", timeout=60)
-                seen.append((time.time() - clicked) * 1000)
+                big.wait_for_function(f"() => window.__probe.seen.length >= {2 + k}", timeout=60000)
+                seen = big.evaluate(f"window.__probe.seen[{1 + k}]")
+                key = big.evaluate("window.__probe.keys[window.__probe.keys.length - 1]")
+                outside.append(seen["painted"] - key)
+                on_disk = open(os.path.join(folder, "annotations/big.xml"), encoding="utf-8").read().count("<mention ")
+                check(f"edit {k + 1}: the mark drawn is in the file", on_disk == 1801 + k, f"{on_disk} mentions in the file")
             edits = [t for t in big.evaluate("window.attestStudio.timings") if t["what"] == "edit"]
-            total = sorted(t["ms"] for t in edits)
-            median = total[len(total) // 2]
-            print(f"big document: {size} bytes, {annotations} annotations; page load to all marks {load_ms:.0f} ms, "
-                  f"render {render[0]:.0f} ms")
-            print(f"big document, 5 edits with the {STUDIO_BUILD} server: key press to file written and marks redrawn "
-                  + ", ".join(f"{t['ms']:.0f} ms ({t['request']:.0f} request + {t['redraw']:.0f} redraw)" for t in edits)
-                  + f"; median {median:.0f} ms; key press to mark seen by the test {', '.join(f'{x:.0f}' for x in seen)} ms")
-            check("the big document renders in under 500 ms", render[0] < 500, f"{render[0]:.0f} ms")
+            inside = sorted(t["ms"] for t in edits)
+            median = sorted(outside)[len(outside) // 2]
+            print(f"big document: {size} bytes, {annotations} annotations; page load (navigation start to all marks "
+                  f"painted, outside the page's code) {load_ms:.0f} ms; the page's own render {render[0]:.0f} ms")
+            print(f"big document, {len(outside)} edits with the {STUDIO_BUILD} server, key press to the mark painted "
+                  f"(outside the page's code; the file is written before the answer): "
+                  + ", ".join(f"{x:.0f}" for x in outside) + f" ms, median {median:.0f} ms; the page's own timing "
+                  + ", ".join(f"{t['ms']:.0f} ({t['request']:.0f} request + {t['redraw']:.0f} redraw)" for t in edits)
+                  + f" ms, median {inside[len(inside) // 2]:.0f} ms")
+            check(f"the big document loads (navigation to all marks painted) in under 500 ms ({load_ms:.0f} ms)",
+                  load_ms < 500, f"{load_ms:.0f} ms")
             if STUDIO_BUILD == "release":
-                check(f"an edit round trip on the big document takes under 100 ms (median {median:.0f} ms)",
+                check(f"an edit on the big document takes under 100 ms from key press to mark painted (median {median:.0f} ms)",
                       median < 100, f"{median:.0f} ms")
             else:
                 print(f"note: the debug server's round trip ({median:.0f} ms) is not held to 100 ms; build it with -c release")

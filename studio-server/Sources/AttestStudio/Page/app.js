@@ -132,10 +132,10 @@ function start() {
   }
   predictions.addEventListener("change", () => navigation.review(predictions.files ? predictions.files[0] : null));
 
-  documents.loadList().then(() => {
-    const wanted = params.get("doc");
-    if (wanted) return documents.open(wanted);
-  });
+  // The list and the document asked for at once.
+  const wanted = params.get("doc");
+  documents.loadList();
+  if (wanted) documents.open(wanted);
 }
 
 addEventListener("DOMContentLoaded", start);

@@ -65,7 +65,8 @@ export function createDocuments(store, client, timings) {
     if (status !== 200) return say(data.error.message);
     store.update({ ...opened(id, data), message: "", offer: null });
     timings.record({ what: "open", ms: performance.now() - started });
-    await loadList();
+    // The list again, for what others changed meanwhile (not waited for: the article is drawn).
+    loadList();
   }
 
   /**
