@@ -19,6 +19,7 @@ SAID = "“We will win this,” said Ana Silva on Monday.\n"
 MARKUP = 'Hostile <script>window.pwned=1</script> and "><img src=x onerror="window.pwned=2"> by Ana Silva.\n'
 EXTRACTOR = "import json, sys\ntext = sys.stdin.read()\nat = text.find('plan')\n" \
     "print(json.dumps({'entities': [{'start': at, 'end': at + 4, 'type': 'LOC'}] if at >= 0 else [], 'quotes': []}))\n"
+REVIEWED = "Ana Silva met Tomás Ruiz in Oslo and Bergen, the Harbour Council said.\n"
 STORY = "🚢 Ana Silva said the plan is fine, according to the Harbour Council.\n𝒜 second line: Ana Silva left.\n"
 failures = []
 # The test's probe, installed in the page before its scripts run: key presses' event times, and the time
@@ -72,17 +73,33 @@ def corpus():
     with open(manifest, "w", encoding="utf-8") as f:
         f.write(text.replace("</manifest>", f'  <extractor command="{command}" timeout="30"/>\n</manifest>'))
     # Predictions for review mode: one from --pred, one chosen on the page.
-    def at(text, nth=0):
+    def at(part, nth=0, text=STORY):
         i = -1
         for _ in range(nth + 1):
-            i = STORY.index(text, i + 1)
-        return {"start": i, "end": i + len(text)}
+            i = text.index(part, i + 1)
+        return {"start": i, "end": i + len(part)}
     with open(os.path.join(folder, "pred.jsonl"), "w", encoding="utf-8") as f:
         f.write(json.dumps({"id": "story", "entities": [
             {**at("Ana Silva"), "type": "PERSON"}, {**at("Harbour"), "type": "ORG"},
             {**at("second line"), "type": "LOC"}, {**at("Ana Silva", 1), "type": "ORG"}],
             "quotes": [{**at("the plan is fine"), "kind": "indirect", "speaker": at("Harbour Council")},
                        {**at("left"), "kind": "direct"}]}) + "\n")
+        # The review fixture: its prediction has each of the six kinds of the entity table.
+        f.write(json.dumps({"id": "reviewed", "entities": [
+            {**at("Ana Silva", text=REVIEWED), "type": "PERSON"},       # correct
+            {**at("Tomás Ruiz", text=REVIEWED), "type": "ORG"},         # type
+            {**at("Osl", text=REVIEWED), "type": "LOC"},                # boundary
+            {**at("Harbour", text=REVIEWED), "type": "PERSON"},         # boundary+type
+            {**at("met", text=REVIEWED), "type": "LOC"}],               # spurious; Bergen: missed
+            "quotes": []}) + "\n")
+    with open(os.path.join(folder, "reviewed.txt"), "w", encoding="utf-8") as f:
+        f.write(REVIEWED)
+    attest = os.path.join(BIN, "attest")
+    subprocess.run([attest, "new", "reviewed.txt", "--id", "reviewed"], cwd=folder, check=True, capture_output=True)
+    for text, kind in [("Ana Silva", "PERSON"), ("Tomás Ruiz", "PERSON"), ("Oslo", "LOC"), ("Bergen", "LOC"),
+                       ("Harbour Council", "ORG")]:
+        subprocess.run([attest, "entity", "reviewed", "--type", kind, "--text", text], cwd=folder, check=True,
+                       capture_output=True)
     with open(os.path.join(folder, "empty.jsonl"), "w", encoding="utf-8") as f:
         f.write(json.dumps({"id": "story", "entities": [], "quotes": []}) + "\n")
     return folder
@@ -425,8 +442,8 @@ def main():
             page.click("#status")
             wait_until(page, lambda: page.inner_text("#status") == "Back to draft", "status gold")
             check("status gold is written", 'status="gold"' in xml(folder))
-            wait_until(page, lambda: page.inner_text("#progress").startswith("2 of 4 gold"), "the progress line")
-            check("the document list shows the corpus's progress", page.inner_text("#progress") == "2 of 4 gold (50%)",
+            wait_until(page, lambda: page.inner_text("#progress").startswith("2 of 5 gold"), "the progress line")
+            check("the document list shows the corpus's progress", page.inner_text("#progress") == "2 of 5 gold (40%)",
                   page.inner_text("#progress"))
 
             # A change in another tab meanwhile: the page gets 409, reloads and applies its change on the
@@ -518,6 +535,37 @@ def main():
             page.keyboard.press("r")
             wait_until(page, lambda: marks(page, "mark.review") == 0, "review closed")
             check("r closes review mode and the annotation is back", marks(page, "mark.mention") > 0)
+
+            # Review of the fixture that has each of the six kinds of the entity table: each is marked,
+            # counted as attest score --errors counts it, labelled in text and styled differently.
+            reviewed = browser.new_page(viewport={"width": 1280, "height": 800})
+            reviewed.goto(url + "?doc=reviewed")
+            reviewed.wait_for_selector("mark.mention")
+            reviewed.focus("#article")
+            reviewed.keyboard.press("r")
+            wait_until(reviewed, lambda: marks(reviewed, "mark.review") > 0, "the fixture's review")
+            six = ["correct", "missed", "spurious", "type", "boundary", "boundary+type"]
+            found = reviewed.evaluate("""() => Object.fromEntries([...document.querySelectorAll('mark.review')].map(m => {
+                const s = getComputedStyle(m);
+                return [m.dataset.review, [m.dataset.label, [s.backgroundColor, s.borderTopStyle, s.borderTopColor,
+                    s.borderBottomStyle, s.borderBottomColor, s.boxShadow, s.outlineStyle].join(' ')]];
+            }))""")
+            check("review mode marks all six kinds: correct, missed, spurious, type, boundary, boundary+type",
+                  set(six) <= set(found), sorted(found))
+            check("each of the six is labelled with its kind in text (not colour alone)",
+                  all(found.get(k, [None])[0] == k for k in six), found)
+            styles = [found[k][1] for k in six if k in found]
+            check("each of the six is styled differently", len(set(styles)) == 6, found)
+            r = subprocess.run([os.path.join(BIN, "attest"), "score", "--pred", "pred.jsonl", "--errors", "--status",
+                                "draft,gold"], cwd=folder, capture_output=True, text=True)
+            section = r.stdout.split("\nreviewed: ")[1].split("\n\n")[0]
+            cli = sorted(line.split()[0] for line in section.splitlines()[1:])
+            rows = reviewed.evaluate("""() => [...document.querySelectorAll('#review-panel tr')]
+                .filter(r => !r.dataset.review.startsWith('correct'))
+                .flatMap(r => Array(Number(r.cells[1].textContent)).fill(r.dataset.review))""")
+            check(f"the fixture's review counts what attest score --errors counts ({cli})", sorted(rows) == cli,
+                  f"page {sorted(rows)}; cli {r.stdout}")
+            reviewed.close()
 
             # A quote whose speaker is a mention clicked (not selected as text).
             select_text(page, "second line")

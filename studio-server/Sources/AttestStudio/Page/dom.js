@@ -78,3 +78,27 @@ export function choice(id, label, options, value, changed) {
   select.addEventListener("change", () => { changed(select.value); });
   return select;
 }
+
+/**
+ * Redraws a list keeping the items whose signature did not change (a long list of quotes or
+ * entities costs an edit only the items that changed).
+ * @param {HTMLElement} list
+ * @param {{ key: string, signature: string, build: () => HTMLElement }[]} items in order
+ */
+export function keyedList(list, items) {
+  /** @type {Map<string, HTMLElement>} */
+  const old = new Map();
+  for (const el of list.children) if (el instanceof HTMLElement && el.dataset.key !== undefined) old.set(el.dataset.key, el);
+  items.forEach(({ key, signature, build }, i) => {
+    const kept = old.get(key);
+    let el = kept && kept.dataset.signature === signature ? kept : null;
+    if (!el) {
+      el = build();
+      el.dataset.key = key;
+      el.dataset.signature = signature;
+      if (kept) kept.remove();
+    }
+    if (list.children[i] !== el) list.insertBefore(el, list.children[i] || null);
+  });
+  while (list.children.length > items.length) list.lastElementChild?.remove();
+}

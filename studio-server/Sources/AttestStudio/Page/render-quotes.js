@@ -1,7 +1,7 @@
 // @ts-check
 // The selected quote's panel (everything a quote has, each part editable) and the list of every quote.
 
-import { actionButton, bdi, choice } from "./dom.js";
+import { actionButton, bdi, choice, keyedList } from "./dom.js";
 import { visible } from "./text.js";
 
 /** @typedef {import("./types.js").State} State */
@@ -84,31 +84,43 @@ export function renderQuotePanel(panel, state, q, actions) {
  * @param {Actions} actions
  */
 export function renderQuoteList(list, count, state, actions) {
-  list.replaceChildren();
-  if (!state.doc) return;
+  if (!state.doc) { list.replaceChildren(); return; }
   const a = state.doc.annotation;
   const names = new Map(a.entities.map((e) => [e.id, e.name]));
   const quotes = [...a.quotes].sort((x, y) => x.content.start - y.content.start);
-  let shown = 0;
-  for (const q of quotes) {
-    const missing = lacks(q);
-    if (state.quoteFilter && !missing.includes(state.quoteFilter)) continue;
-    shown++;
-    const li = document.createElement("li");
-    const b = document.createElement("button");
-    b.className = "quote-item";
-    b.dataset.quote = q.id;
+  const shown = quotes.filter((q) => !state.quoteFilter || lacks(q).includes(state.quoteFilter));
+  keyedList(list, shown.map((q) => {
     const entity = q["speaker-entity"];
     const who = entity ? names.get(entity) || entity : "—";
-    const text = q.content.text.length > 50 ? q.content.text.slice(0, 50) + "…" : q.content.text;
-    b.append(`${q.id} · ${q.kind} · `, bdi(who), " · “", bdi(text), "”");
-    if (q.cue) b.append(" · cue “", bdi(q.cue.text), "”");
-    if (missing.length) b.append(` · ⚠ ${missing.join(", ")}`);
-    const current = state.selected && state.selected.kind === "quote" && state.selected.id === q.id;
-    b.setAttribute("aria-current", current ? "true" : "false");
-    b.addEventListener("click", () => actions.navigation.jumpToQuote(q.id));
-    li.append(b);
-    list.append(li);
-  }
-  count.textContent = `${shown} of ${quotes.length}`;
+    const current = !!state.selected && state.selected.kind === "quote" && state.selected.id === q.id;
+    return {
+      key: q.id,
+      signature: JSON.stringify([q, who, current]),
+      build: () => quoteItem(q, who, current, actions),
+    };
+  }));
+  count.textContent = `${shown.length} of ${quotes.length}`;
+}
+
+/**
+ * One quote of the list: a button that selects it in the article.
+ * @param {Quote} q
+ * @param {string} who its speaker entity's name
+ * @param {boolean} current
+ * @param {Actions} actions
+ */
+function quoteItem(q, who, current, actions) {
+  const li = document.createElement("li");
+  const b = document.createElement("button");
+  b.className = "quote-item";
+  b.dataset.quote = q.id;
+  const missing = lacks(q);
+  const text = q.content.text.length > 50 ? q.content.text.slice(0, 50) + "…" : q.content.text;
+  b.append(`${q.id} · ${q.kind} · `, bdi(who), " · “", bdi(text), "”");
+  if (q.cue) b.append(" · cue “", bdi(q.cue.text), "”");
+  if (missing.length) b.append(` · ⚠ ${missing.join(", ")}`);
+  b.setAttribute("aria-current", current ? "true" : "false");
+  b.addEventListener("click", () => actions.navigation.jumpToQuote(q.id));
+  li.append(b);
+  return li;
 }

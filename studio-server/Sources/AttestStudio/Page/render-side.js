@@ -2,7 +2,7 @@
 // The side panels: what is selected, the diagnostics (and what realignment asks to check), the
 // entities with what can be done to them.
 
-import { actionButton, bdi, byId } from "./dom.js";
+import { actionButton, bdi, byId, keyedList } from "./dom.js";
 import { renderQuoteList, renderQuotePanel } from "./render-quotes.js";
 import { renderReview } from "./render-review.js";
 import { visible } from "./text.js";
@@ -58,33 +58,47 @@ function renderDiagnostics(list, state) {
  * @param {Actions} actions
  */
 function renderEntities(list, state, actions) {
-  list.replaceChildren();
-  if (!state.doc) return;
+  if (!state.doc) { list.replaceChildren(); return; }
   const entities = state.doc.annotation.entities;
   const s = state.selected;
-  const owner = s && s.kind === "mention" ? entities.find((e) => e.mentions.some((m) => m.id === s.id)) : null;
+  const owner = s && s.kind === "mention" ? entities.find((e) => e.mentions.some((m) => m.id === s.id)) || null : null;
   const wanted = state.entityFilter.trim().toLowerCase();
-  const { editing } = actions;
-  for (const e of entities) {
-    if (wanted && !`${e.name} ${e.type} ${e.id}`.toLowerCase().includes(wanted)) continue;
-    const li = document.createElement("li");
-    li.dataset.entity = e.id;
-    if (state.renaming === e.id) {
-      li.append(renameField(e, editing));
-      list.append(li);
-      continue;
-    }
-    const label = document.createElement("span");
-    label.append(`${e.type} “`, bdi(e.name), `” ${e.id} (${e.mentions.length}) `);
-    li.append(label);
-    li.append(actionButton("Rename", () => editing.startRename(e.id)));
-    if (s && owner && owner.id === e.id && e.mentions.length > 1) li.append(actionButton("Split off the selected mention", () => editing.split(s.id, e.id)));
-    if (s && owner && owner.id !== e.id && owner.type === e.type) {
-      li.append(actionButton("Move here", () => editing.move(s.id, e.id)));
-      li.append(actionButton(`Merge “${visible(owner.name)}” into this`, () => editing.merge(owner.id, e.id)));
-    }
-    list.append(li);
+  const shown = entities.filter((e) => !wanted || `${e.name} ${e.type} ${e.id}`.toLowerCase().includes(wanted));
+  keyedList(list, shown.map((e) => {
+    // What the item offers with a mention selected: split it off its own entity; move it to, or
+    // merge its entity into, an entity of its type (a move never retypes).
+    const offers = !s || !owner ? "" : owner.id === e.id ? (e.mentions.length > 1 ? "split" : "") : owner.type === e.type ? "move" : "";
+    const renaming = state.renaming === e.id;
+    return {
+      key: e.id,
+      signature: JSON.stringify([e.type, e.name, e.mentions.length, renaming, offers, offers && s ? s.id : "", offers === "move" && owner ? owner.name : ""]),
+      build: () => entityItem(e, renaming, offers, s, owner, actions.editing),
+    };
+  }));
+}
+
+/**
+ * @param {import("./types.js").Entity} e
+ * @param {boolean} renaming
+ * @param {string} offers "split", "move" or ""
+ * @param {import("./types.js").Selected | null} s
+ * @param {import("./types.js").Entity | null} owner the selected mention's entity
+ * @param {import("./editing.js").Editing} editing
+ */
+function entityItem(e, renaming, offers, s, owner, editing) {
+  const li = document.createElement("li");
+  li.dataset.entity = e.id;
+  if (renaming) { li.append(renameField(e, editing)); return li; }
+  const label = document.createElement("span");
+  label.append(`${e.type} “`, bdi(e.name), `” ${e.id} (${e.mentions.length}) `);
+  li.append(label);
+  li.append(actionButton("Rename", () => editing.startRename(e.id)));
+  if (s && offers === "split") li.append(actionButton("Split off the selected mention", () => editing.split(s.id, e.id)));
+  if (s && owner && offers === "move") {
+    li.append(actionButton("Move here", () => editing.move(s.id, e.id)));
+    li.append(actionButton(`Merge “${visible(owner.name)}” into this`, () => editing.merge(owner.id, e.id)));
   }
+  return li;
 }
 
 /**
