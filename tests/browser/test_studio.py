@@ -19,6 +19,7 @@ SAID = "“We will win this,” said Ana Silva on Monday.\n"
 MARKUP = 'Hostile <script>window.pwned=1</script> and "><img src=x onerror="window.pwned=2"> by Ana Silva.\n'
 EXTRACTOR = "import json, sys\ntext = sys.stdin.read()\nat = text.find('plan')\n" \
     "print(json.dumps({'entities': [{'start': at, 'end': at + 4, 'type': 'LOC'}] if at >= 0 else [], 'quotes': []}))\n"
+KEYBOARD = "Ana Silva met Bob Lee in Oslo.\n"
 REVIEWED = "Ana Silva met Tomás Ruiz in Oslo and Bergen, the Harbour Council said.\n"
 STORY = "🚢 Ana Silva said the plan is fine, according to the Harbour Council.\n𝒜 second line: Ana Silva left.\n"
 failures = []
@@ -100,6 +101,9 @@ def corpus():
                        ("Harbour Council", "ORG")]:
         subprocess.run([attest, "entity", "reviewed", "--type", kind, "--text", text], cwd=folder, check=True,
                        capture_output=True)
+    with open(os.path.join(folder, "keyboard.txt"), "w", encoding="utf-8") as f:
+        f.write(KEYBOARD)
+    subprocess.run([attest, "new", "keyboard.txt", "--id", "keyboard"], cwd=folder, check=True, capture_output=True)
     with open(os.path.join(folder, "empty.jsonl"), "w", encoding="utf-8") as f:
         f.write(json.dumps({"id": "story", "entities": [], "quotes": []}) + "\n")
     return folder
@@ -442,8 +446,8 @@ def main():
             page.click("#status")
             wait_until(page, lambda: page.inner_text("#status") == "Back to draft", "status gold")
             check("status gold is written", 'status="gold"' in xml(folder))
-            wait_until(page, lambda: page.inner_text("#progress").startswith("2 of 5 gold"), "the progress line")
-            check("the document list shows the corpus's progress", page.inner_text("#progress") == "2 of 5 gold (40%)",
+            wait_until(page, lambda: page.inner_text("#progress").startswith("2 of 6 gold"), "the progress line")
+            check("the document list shows the corpus's progress", page.inner_text("#progress") == "2 of 6 gold (33%)",
                   page.inner_text("#progress"))
 
             # A change in another tab meanwhile: the page gets 409, reloads and applies its change on the
@@ -639,6 +643,36 @@ def main():
             check("Realign carries the annotations across the edit (the page's realign, as attest realign)", redrawn(),
                   stale.inner_text("#documents li[data-id=markup]"))
             stale.close()
+
+            # A span from the keyboard alone: Shift+arrows extend the selection by a word in the article;
+            # single keys act only in the article (a type's key on a toolbar button does nothing).
+            keys = browser.new_page(viewport={"width": 1280, "height": 800})
+            keys.goto(url + "?doc=keyboard")
+            keys.wait_for_selector("#title:has-text('keyboard')")
+            keyboard_xml = lambda: open(os.path.join(folder, "annotations/keyboard.xml"), encoding="utf-8").read()
+            keys.focus("#article")
+            keys.keyboard.press("Shift+ArrowRight")
+            keys.keyboard.press("Shift+ArrowRight")
+            keys.keyboard.press("p")
+            wait_until(keys, lambda: "<mention " in keyboard_xml(), "the mention made from the keyboard")
+            check("Shift+Right twice then p makes a mention of the first two words, from the keyboard alone",
+                  '<mention id="m1" start="0" end="9">Ana Silva</mention>' in keyboard_xml(), keyboard_xml())
+            # Right moves the caret by a word (past "met"), then Shift+Right twice takes "Bob Lee".
+            keys.keyboard.press("ArrowRight")
+            keys.keyboard.press("Shift+ArrowRight")
+            keys.keyboard.press("Shift+ArrowRight")
+            keys.keyboard.press("p")
+            wait_until(keys, lambda: keyboard_xml().count("<mention ") == 2, "the second mention from the keyboard")
+            check("Right moves the caret a word; Shift+Right extends: the second span is the next two words",
+                  'start="14" end="21">Bob Lee</mention>' in keyboard_xml(), keyboard_xml())
+            before = keyboard_xml()
+            keys.focus("#review")
+            keys.keyboard.press("o")
+            keys.keyboard.press("Delete")
+            time.sleep(0.3)
+            check("single keys are scoped to the article: o and Delete on a toolbar button change nothing",
+                  keyboard_xml() == before and marks(keys, "mark.mention") == 2)
+            keys.close()
 
             # A 100 KB article with 2,000 annotations: open, render, one edit round trip.
             size, annotations = big_document(folder)

@@ -11,7 +11,6 @@ import { createEditing } from "./editing.js";
 import { createEffects } from "./effects.js";
 import { commandFor, typeKeys } from "./keys.js";
 import { createNavigation } from "./navigation.js";
-import { caretByWord } from "./selection.js";
 import { createStore, createTimings, initialState } from "./store.js";
 import { createSuggestions } from "./suggestions.js";
 import { createView } from "./view.js";
@@ -63,10 +62,10 @@ function start() {
     next: () => navigation.step(1),
     previous: () => navigation.step(-1),
     remove: editing.removeSelected,
-    "move-forward": () => caretByWord(article, "move", "forward"),
-    "move-backward": () => caretByWord(article, "move", "backward"),
-    "extend-forward": () => caretByWord(article, "extend", "forward"),
-    "extend-backward": () => caretByWord(article, "extend", "backward"),
+    "move-forward": () => effects.caretByWord("move", "forward"),
+    "move-backward": () => effects.caretByWord("move", "backward"),
+    "extend-forward": () => effects.caretByWord("extend", "forward"),
+    "extend-backward": () => effects.caretByWord("extend", "backward"),
   };
 
   document.addEventListener("keydown", (e) => {

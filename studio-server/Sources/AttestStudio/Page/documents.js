@@ -10,8 +10,7 @@ import { codePoints, lineStarts } from "./text.js";
 
 /**
  * What the page does beyond drawing the state: moving the focus, reading the reader's selection.
- * @typedef {{ focusMark(id: string): void, showSuggestion(index: number): void,
- *   readSelection(): import("./types.js").Excerpt | null, clearSelection(): void }} Effects
+ * @typedef {ReturnType<typeof import("./effects.js").createEffects>} Effects
  */
 
 /**

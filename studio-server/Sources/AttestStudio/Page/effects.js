@@ -3,21 +3,33 @@
 // moved to a mark, a suggestion scrolled into view.
 
 import { focusMark } from "./render-article.js";
-import { clearSelection, selectedSpan } from "./selection.js";
+import { caretByWord, clearSelection, selectedSpan } from "./selection.js";
 
 /**
  * @param {HTMLElement} article
  * @param {() => string[]} chars the article's code points now
- * @returns {import("./documents.js").Effects}
  */
 export function createEffects(article, chars) {
+  /** Where the last span made ended: a span from the keyboard goes on from there. */
+  let caret = /** @type {number | null} */ (null);
   return {
     readSelection: () => selectedSpan(article, chars()),
-    clearSelection,
+    clearSelection() {
+      const span = selectedSpan(article, chars());
+      if (span) caret = span.end;
+      clearSelection();
+    },
+    /**
+     * @param {"move" | "extend"} alter
+     * @param {"forward" | "backward"} direction
+     */
+    caretByWord: (alter, direction) => caretByWord(article, alter, direction, caret),
+    /** @param {string} id */
     focusMark(id) {
       const mark = article.querySelector(`mark[data-id="${CSS.escape(id)}"]`);
       if (mark instanceof HTMLElement) focusMark(article, mark);
     },
+    /** @param {number} index */
     showSuggestion(index) {
       article.querySelector(`mark.suggestion[data-index="${index}"]`)?.scrollIntoView({ block: "nearest" });
     },

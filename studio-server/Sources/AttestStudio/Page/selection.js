@@ -40,24 +40,51 @@ export function clearSelection() {
 }
 
 /**
- * Moves the caret, or extends the selection, by a word: a span made from the keyboard. Starts at the
- * focused mark (or at the article's start) when the selection is not in the article.
+ * Moves the caret, or extends the selection, by a word: a span made from the keyboard. When the
+ * selection is not in the article, it starts at `from` (a code-point offset: where the last span made
+ * ended), at the focused mark, or at the article's start.
  * @param {HTMLElement} root
  * @param {"move" | "extend"} alter
  * @param {"forward" | "backward"} direction
+ * @param {number | null} from
  */
-export function caretByWord(root, alter, direction) {
+export function caretByWord(root, alter, direction, from) {
   const sel = window.getSelection();
   if (!sel) return;
   if (sel.rangeCount === 0 || !root.contains(sel.anchorNode)) {
     const active = document.activeElement;
-    const from = active instanceof HTMLElement && active.tagName === "MARK" && root.contains(active) ? active : root;
     const range = document.createRange();
-    range.setStart(from, 0);
+    const point = from !== null ? caretPoint(root, from) : null;
+    if (point) range.setStart(point.node, point.unit);
+    else range.setStart(active instanceof HTMLElement && active.tagName === "MARK" && root.contains(active) ? active : root, 0);
     range.collapse(true);
     sel.removeAllRanges();
     sel.addRange(range);
   }
   // Selection.modify is not in TypeScript's DOM types (it is in every browser's).
   /** @type {Selection & { modify(alter: string, direction: string, granularity: string): void }} */ (sel).modify(alter, direction, "word");
+}
+
+/**
+ * The DOM point (text node and UTF-16 unit) of a code-point offset of the article.
+ * @param {HTMLElement} root
+ * @param {number} offset
+ * @returns {{ node: Node, unit: number } | null}
+ */
+function caretPoint(root, offset) {
+  /** @type {HTMLElement | null} */
+  let line = null;
+  for (const el of root.children) {
+    if (el instanceof HTMLElement && Number(el.dataset.offset) <= offset) line = el;
+    else break;
+  }
+  if (!line) return null;
+  let left = offset - Number(line.dataset.offset);
+  const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const chars = Array.from(node.textContent || "");
+    if (left <= chars.length) return { node, unit: chars.slice(0, left).join("").length };
+    left -= chars.length;
+  }
+  return null;
 }
