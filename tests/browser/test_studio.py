@@ -173,7 +173,7 @@ def start(folder):
 
 def select_text(page, text, nth=0):
     """Drags the mouse over the nth occurrence of text in the article, as a person selects."""
-    box = page.evaluate("""([text, nth]) => {
+    box = page.evaluate("""async ([text, nth]) => {
         const root = document.getElementById('article');
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
         const nodes = []; for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
@@ -184,6 +184,9 @@ def select_text(page, text, nth=0):
         const range = document.createRange();
         range.setStart(...locate(at)); range.setEnd(...locate(at + text.length));
         range.startContainer.parentElement.scrollIntoView({block: 'center'});
+        // Lines laid out as they come into view (content-visibility) may move what is above: the
+        // boxes are read after two frames, when the layout holds.
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
         const rects = [...range.getClientRects()].filter(r => r.width > 0);
         const a = rects[0], b = rects[rects.length - 1];
         return {x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2};
