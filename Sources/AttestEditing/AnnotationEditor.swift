@@ -279,6 +279,14 @@ public struct AnnotationEditor: Sendable {
             let before = Set(try diagnostics(of: original, bytes: AnnotationWriter.bytes(original)).map(\.message))
             warnings = warnings.filter { !before.contains($0.message) }
         }
+        // A gold document stays editable, and stays valid: a change that would add a warning (an error
+        // under `--strict`, so for `attest check`) is refused until the document is set back to draft.
+        if document.header.status == .gold && original.header.status == .gold && !warnings.isEmpty {
+            throw AttestError(
+                kind: .invalid,
+                "\(document.id) is gold: this change would add \(warnings.count) warning(s), which `attest validate --strict` and `attest check` count as errors; nothing was written (fix them in the same change, or set the document back to draft first):\n"
+                    + warnings.map { "  \(document.id): \($0.message) [\($0.rule)]" }.joined(separator: "\n"))
+        }
         guard write else {
             return Commit(changed: true, newWarnings: warnings, diagnostics: found, notes: notes, entry: nil)
         }

@@ -34,11 +34,18 @@ final class TemporaryFolder {
     }
 
     /// A copy of the sample corpus (manifest, article, annotation).
-    static func sampleCorpus() throws -> TemporaryFolder {
+    /// The sample corpus; `draft` makes its annotation a draft (a gold document refuses a change that
+    /// adds a warning, and some tests make such changes on purpose).
+    static func sampleCorpus(draft: Bool = false) throws -> TemporaryFolder {
         let folder = TemporaryFolder()
         for path in ["attest.xml", "corpus/sample.txt", "annotations/sample.xml"] {
-            let data = try Data(contentsOf: Paths.sample.appendingPathComponent(path))
-            folder.write(path, [UInt8](data))
+            var data = [UInt8](try Data(contentsOf: Paths.sample.appendingPathComponent(path)))
+            if draft && path.hasPrefix("annotations/") {
+                data = Array(
+                    String(decoding: data, as: UTF8.self)
+                        .replacingOccurrences(of: #"status="gold""#, with: #"status="draft""#).utf8)
+            }
+            folder.write(path, data)
         }
         return folder
     }

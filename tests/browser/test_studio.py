@@ -449,6 +449,8 @@ def main():
             page.click("#status")
             wait_until(page, lambda: page.inner_text("#status") == "Back to draft", "status gold")
             check("status gold is written", 'status="gold"' in xml(folder))
+            check("a gold document says so before the next change (it stays editable)",
+                  page.is_visible("#gold-note") and "stays editable" in page.inner_text("#gold-note"))
             wait_until(page, lambda: page.inner_text("#progress").startswith("2 of 6 gold"), "the progress line")
             check("the document list shows the corpus's progress", page.inner_text("#progress") == "2 of 6 gold (33%)",
                   page.inner_text("#progress"))
@@ -668,6 +670,19 @@ def main():
             wait_until(keys, lambda: keyboard_xml().count("<mention ") == 2, "the second mention from the keyboard")
             check("Right moves the caret a word; Shift+Right extends: the second span is the next two words",
                   'start="14" end="21">Bob Lee</mention>' in keyboard_xml(), keyboard_xml())
+            # Mark gold refuses a document that attest validate --strict rejects, and says why.
+            select_text(keys, "Osl")
+            keys.keyboard.press("l")
+            wait_until(keys, lambda: keyboard_xml().count("<mention ") == 3, "a mention that cuts a word")
+            keys.click("#status")
+            wait_until(keys, lambda: "gold" in keys.inner_text("#message") and "word" in keys.inner_text("#message"),
+                       "the refusal of gold")
+            check("Mark gold refuses a document with a warning, naming it, and writes nothing",
+                  'status="draft"' in keyboard_xml() and keys.inner_text("#status") == "Mark gold",
+                  keys.inner_text("#message"))
+            keys.focus("#article")
+            keys.keyboard.press("Control+z")
+            wait_until(keys, lambda: keyboard_xml().count("<mention ") == 2, "the undo of the cut mention")
             before = keyboard_xml()
             keys.focus("#review")
             keys.keyboard.press("o")

@@ -91,6 +91,27 @@ import Testing
         }
     }
 
+    /// Gold means valid, also after the document became gold: a change that would add a warning
+    /// (an error for `validate --strict` and `check`) is refused until the document is a draft again.
+    @Test func aGoldDocumentRefusesAChangeThatAddsAWarning() throws {
+        let folder = try TemporaryFolder.sampleCorpus()
+        let url = folder.url.appendingPathComponent("annotations/sample.xml")
+        let before = read(url)
+        let change = ["edit-quote", "sample", "q2", "--speaker-text", "Ed Ray", "--no-speaker-entity"]
+        let refused = try Self.attest(change, folder)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("sample is gold: this change would add 1 warning(s)"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("[speaker.entity-missing]"))
+        #expect(read(url) == before)
+        // A change that keeps it valid is made on the gold document as on any other.
+        #expect(try Self.attest(["rename", "sample", "e4", "The Courier-Journal"], folder).status == 0)
+        #expect(try Self.attest(["validate", "--strict"], folder).status == 0)
+        // Back to draft, the same change is made.
+        #expect(try Self.attest(["status", "sample", "draft"], folder).status == 0)
+        #expect(try Self.attest(change, folder).status == 0)
+        #expect(read(url).contains(#"status="draft""#))
+    }
+
     @Test func verbsWriteAndUndoRestores() throws {
         let folder = try TemporaryFolder.sampleCorpus()
         let url = folder.url.appendingPathComponent("annotations/sample.xml")
@@ -99,8 +120,10 @@ import Testing
             ["rename", "sample", "e4", "The Courier-Journal"], ["merge-entities", "sample", "e1", "e3"],
             ["split", "sample", "m3", "--name", "Ed Ray"], ["respan", "sample", "m5", "--text", "The Courier"],
             ["edit-quote", "sample", "q2", "--speaker-text", "Doe", "--speaker-nth", "2"],
+            // Back to draft before a change that adds a warning (a gold document refuses it).
+            ["status", "sample", "draft"],
             ["edit-quote", "sample", "q2", "--speaker-text", "Ed Ray", "--no-speaker-entity"],
-            ["remove", "sample", "q3", "m4"], ["status", "sample", "draft"],
+            ["remove", "sample", "q3", "m4"],
         ]
         for args in steps {
             let r = try Self.attest(args, folder)
@@ -112,8 +135,8 @@ import Testing
         #expect(list.stdout.split(separator: "\n").count == steps.count)
         let preview = try Self.attest(["undo", "sample", "--dry-run"], folder)
         #expect(preview.status == 0)
-        #expect(preview.stdout.contains("-sample: draft") && preview.stdout.contains("+sample: gold"))
-        #expect(preview.stdout.hasSuffix("would undo attest status sample draft\n"))
+        #expect(preview.stdout.contains("q3"), "\(preview.stdout)")
+        #expect(preview.stdout.hasSuffix("would undo attest remove sample q3 m4\n"), "\(preview.stdout)")
         #expect(try Self.attest(["undo", "sample", "--list"], folder).stdout == list.stdout)
         for _ in steps { #expect(try Self.attest(["undo", "sample"], folder).status == 0) }
         #expect(read(url) == before)

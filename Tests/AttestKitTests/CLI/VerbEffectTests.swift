@@ -195,10 +195,10 @@ import Testing
         ),
     ])
     func thePageAndTheCLIWriteTheSameBytes(arguments: [String], edits: String) throws {
-        let cli = try TemporaryFolder.sampleCorpus()
+        let cli = try TemporaryFolder.sampleCorpus(draft: true)
         let r = try CommandRunner.run(arguments, in: cli.url)
         #expect(r.status == 0, "\(r.stderr)")
-        let page = try TemporaryFolder.sampleCorpus()
+        let page = try TemporaryFolder.sampleCorpus(draft: true)
         // What the page's request reaches: the edits decoded as the server decodes them, applied by the service.
         let service = StudioService(corpus: try Corpus.open(root: page.url))
         let url = page.url.appendingPathComponent("annotations/sample.xml")

@@ -56,6 +56,8 @@ export function renderHeader(state, actions) {
   const status = byId("status");
   status.hidden = !doc;
   status.textContent = doc && doc.annotation.status === "gold" ? "Back to draft" : "Mark gold";
+  // A gold document says so before the first change.
+  byId("gold-note").hidden = !doc || doc.annotation.status !== "gold";
   const bar = byId("types");
   bar.replaceChildren();
   if (!doc) return;
