@@ -15,6 +15,7 @@ let pageFiles = [
     "api.js",
     "app.css",
     "app.js",
+    "boot.js",
     "documents.js",
     "dom.js",
     "editing.js",

@@ -175,18 +175,25 @@ def select_text(page, text, nth=0):
     """Drags the mouse over the nth occurrence of text in the article, as a person selects."""
     box = page.evaluate("""async ([text, nth]) => {
         const root = document.getElementById('article');
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        const nodes = []; for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
-        const whole = nodes.map(n => n.data).join('');
-        let at = -1; for (let i = 0; i <= nth; i++) at = whole.indexOf(text, at + 1);
-        if (at < 0) return null;
-        const locate = (offset) => { for (const n of nodes) { if (offset <= n.data.length) return [n, offset]; offset -= n.data.length; } };
-        const range = document.createRange();
-        range.setStart(...locate(at)); range.setEnd(...locate(at + text.length));
-        range.startContainer.parentElement.scrollIntoView({block: 'center'});
-        // Lines laid out as they come into view (content-visibility) may move what is above: the
-        // boxes are read after two frames, when the layout holds.
+        const find = () => {
+            const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+            const nodes = []; for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+            const whole = nodes.map(n => n.data).join('');
+            let at = -1; for (let i = 0; i <= nth; i++) at = whole.indexOf(text, at + 1);
+            if (at < 0) return null;
+            const locate = (offset) => { for (const n of nodes) { if (offset <= n.data.length) return [n, offset]; offset -= n.data.length; } };
+            const range = document.createRange();
+            range.setStart(...locate(at)); range.setEnd(...locate(at + text.length));
+            return range;
+        };
+        const first = find();
+        if (!first) return null;
+        first.startContainer.parentElement.scrollIntoView({block: 'center'});
+        // Lines laid out as they come into view (content-visibility) may move what is above, and a
+        // redraw may have replaced the line: the range is found again after two frames.
         await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        const range = find();
+        if (!range) return null;
         const rects = [...range.getClientRects()].filter(r => r.width > 0);
         const a = rects[0], b = rects[rects.length - 1];
         return {x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2};
@@ -697,15 +704,21 @@ def main():
             r = subprocess.run([os.path.join(BIN, "attest"), "validate", "--strict", "annotations/big.xml"], cwd=folder,
                                capture_output=True, text=True)
             check("the big document is valid", r.returncode == 0, r.stdout + r.stderr)
-            big = browser.new_page(viewport={"width": 1280, "height": 800})
             # Measured from outside the page's code: the test's own script, installed before the page
             # loads, times from the navigation's start (and from each key press's event time) to the
-            # marks in the DOM and the next frame painted after them.
-            big.add_init_script(PROBE)
-            big.goto(url + "?doc=big")
-            big.evaluate("n => window.__probe.arm(n)", 1800)
-            big.wait_for_function("() => window.__probe.seen.length >= 1", timeout=60000)
-            load_ms = big.evaluate("window.__probe.seen[0].painted")
+            # marks in the DOM and the next frame painted after them. Three loads, each in a new page;
+            # the median is held to the target.
+            loads = []
+            for attempt in range(3):
+                if attempt:
+                    big.close()
+                big = browser.new_page(viewport={"width": 1280, "height": 800})
+                big.add_init_script(PROBE)
+                big.goto(url + "?doc=big")
+                big.evaluate("n => window.__probe.arm(n)", 1800)
+                big.wait_for_function("() => window.__probe.seen.length >= 1", timeout=60000)
+                loads.append(big.evaluate("window.__probe.seen[0].painted"))
+            load_ms = sorted(loads)[1]
             wait_until(big, lambda: marks(big, "mark.mention") >= 1800, "the big document's marks", timeout=60)
             render = [t["ms"] for t in big.evaluate("window.attestStudio.timings") if t["what"] == "render"]
             outside = []
@@ -723,13 +736,14 @@ def main():
             inside = sorted(t["ms"] for t in edits)
             median = sorted(outside)[len(outside) // 2]
             print(f"big document: {size} bytes, {annotations} annotations; page load (navigation start to all marks "
-                  f"painted, outside the page's code) {load_ms:.0f} ms; the page's own render {render[0]:.0f} ms")
+                  f"painted, outside the page's code) {', '.join(f'{x:.0f}' for x in loads)} ms, median {load_ms:.0f} ms; "
+                  f"the page's own render {render[0]:.0f} ms")
             print(f"big document, {len(outside)} edits with the {STUDIO_BUILD} server, key press to the mark painted "
                   f"(outside the page's code; the file is written before the answer): "
                   + ", ".join(f"{x:.0f}" for x in outside) + f" ms, median {median:.0f} ms; the page's own timing "
                   + ", ".join(f"{t['ms']:.0f} ({t['request']:.0f} request + {t['redraw']:.0f} redraw)" for t in edits)
                   + f" ms, median {inside[len(inside) // 2]:.0f} ms")
-            check(f"the big document loads (navigation to all marks painted) in under 500 ms ({load_ms:.0f} ms)",
+            check(f"the big document loads (navigation to all marks painted) in under 500 ms (median of 3: {load_ms:.0f} ms)",
                   load_ms < 500, f"{load_ms:.0f} ms")
             if STUDIO_BUILD == "release":
                 check(f"an edit on the big document takes under 100 ms from key press to mark painted (median {median:.0f} ms)",

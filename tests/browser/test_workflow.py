@@ -46,15 +46,19 @@ def select_span(page, text, start, end):
     units = lambda n: len(text[:n].encode("utf-16-le")) // 2
     box = page.evaluate("""async ([from, to]) => {
         const root = document.getElementById('article');
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        const nodes = []; for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
-        const locate = (offset) => { for (const n of nodes) { if (offset <= n.data.length) return [n, offset]; offset -= n.data.length; } };
-        const range = document.createRange();
-        range.setStart(...locate(from)); range.setEnd(...locate(to));
-        range.startContainer.parentElement.scrollIntoView({block: 'center'});
-        // Lines laid out as they come into view (content-visibility) may move what is above: the
-        // boxes are read after two frames, when the layout holds.
+        const find = () => {
+            const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+            const nodes = []; for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+            const locate = (offset) => { for (const n of nodes) { if (offset <= n.data.length) return [n, offset]; offset -= n.data.length; } };
+            const range = document.createRange();
+            range.setStart(...locate(from)); range.setEnd(...locate(to));
+            return range;
+        };
+        find().startContainer.parentElement.scrollIntoView({block: 'center'});
+        // Lines laid out as they come into view (content-visibility) may move what is above, and a
+        // redraw may have replaced the line: the range is found again after two frames.
         await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        const range = find();
         const rects = [...range.getClientRects()].filter(r => r.width > 0);
         const a = rects[0], b = rects[rects.length - 1];
         return {x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2};

@@ -7,6 +7,7 @@ public enum StudioAssets {
         "/api.js": ("text/javascript; charset=utf-8", PackageResources.api_js),
         "/app.css": ("text/css; charset=utf-8", PackageResources.app_css),
         "/app.js": ("text/javascript; charset=utf-8", PackageResources.app_js),
+        "/boot.js": ("text/javascript; charset=utf-8", PackageResources.boot_js),
         "/documents.js": ("text/javascript; charset=utf-8", PackageResources.documents_js),
         "/dom.js": ("text/javascript; charset=utf-8", PackageResources.dom_js),
         "/editing.js": ("text/javascript; charset=utf-8", PackageResources.editing_js),

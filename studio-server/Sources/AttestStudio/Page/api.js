@@ -20,20 +20,29 @@ export function createClient(token, fetcher = globalThis.fetch.bind(globalThis))
     if (options.version) headers["If-Match"] = `"${options.version}"`;
     if (token) headers.Authorization = `Bearer ${token}`;
     const body = options.raw !== undefined ? options.raw : options.body === undefined ? undefined : JSON.stringify(options.body);
-    let response;
-    try {
-      response = await fetcher(path, { method, headers, body });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return failure(0, "network", `the server cannot be reached (${reason}); nothing was saved`);
-    }
-    try {
-      return { status: response.status, data: await response.json() };
-    } catch {
-      return failure(response.status, "not-json", `the server answered ${response.status} without JSON; nothing was saved`);
-    }
+    return answer(fetcher(path, { method, headers, body }));
   }
   return { request };
+}
+
+/**
+ * The answer of a request sent (by this client, or by boot.js before the page's modules ran).
+ * @param {Promise<{ status: number, json(): Promise<any> }>} pending
+ * @returns {Promise<Answer>}
+ */
+export async function answer(pending) {
+  let response;
+  try {
+    response = await pending;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return failure(0, "network", `the server cannot be reached (${reason}); nothing was saved`);
+  }
+  try {
+    return { status: response.status, data: await response.json() };
+  } catch {
+    return failure(response.status, "not-json", `the server answered ${response.status} without JSON; nothing was saved`);
+  }
 }
 
 /**

@@ -4,7 +4,8 @@
 // Offsets are Unicode code points, as in the files (text.js converts). Text from the files is only
 // ever set as text, never parsed as HTML.
 
-import { createClient } from "./api.js";
+import { answer, createClient } from "./api.js";
+import { early, token, wanted } from "./boot.js";
 import { byId, inputById, selectById } from "./dom.js";
 import { createDocuments } from "./documents.js";
 import { createEditing } from "./editing.js";
@@ -15,10 +16,9 @@ import { createStore, createTimings, initialState } from "./store.js";
 import { createSuggestions } from "./suggestions.js";
 import { createView } from "./view.js";
 
-const params = new URLSearchParams(location.search);
 const store = createStore(initialState());
 const timings = createTimings();
-const client = createClient(params.get("token"));
+const client = createClient(token);
 // The browser tests read the state and the timings.
 Object.defineProperty(window, "attestStudio", { get: () => ({ ...store.state, timings: timings.list }) });
 
@@ -131,10 +131,9 @@ function start() {
   }
   predictions.addEventListener("change", () => navigation.review(predictions.files ? predictions.files[0] : null));
 
-  // The list and the document asked for at once.
-  const wanted = params.get("doc");
-  documents.loadList();
-  if (wanted) documents.open(wanted);
+  // The list and the document asked for, requested by boot.js before this module ran.
+  documents.loadList(answer(early.list));
+  if (wanted && early.document) documents.open(wanted, answer(early.document));
 }
 
 addEventListener("DOMContentLoaded", start);

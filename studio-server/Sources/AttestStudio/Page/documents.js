@@ -47,16 +47,20 @@ export function createDocuments(store, client, timings) {
     renaming: null, findings: [],
   });
 
-  async function loadList() {
-    const { status, data } = await client.request("GET", "/api/documents");
+  /** @param {Promise<import("./api.js").Answer>} [asked] the answer to a request already sent */
+  async function loadList(asked) {
+    const { status, data } = await (asked || client.request("GET", "/api/documents"));
     if (status !== 200) return say(data.error.message);
     store.update({ documents: data.documents });
   }
 
-  /** @param {string} id */
-  async function open(id) {
+  /**
+   * @param {string} id
+   * @param {Promise<import("./api.js").Answer>} [asked] the answer to a request already sent
+   */
+  async function open(id, asked) {
     const started = performance.now();
-    const { status, data } = await client.request("GET", documentPath(id));
+    const { status, data } = await (asked || client.request("GET", documentPath(id)));
     if (status === 409 && data.error.code === "stale") {
       store.update({ message: `${id}: ${data.error.message}. `, offer: { id, error: data.error } });
       return;

@@ -79,7 +79,8 @@ function appendRuns(parent, runs, chars) {
     // is always focusable would stop a mouse drag from selecting text in it).
     const name = m.name || (m.review ? `review ${m.review}` : m.label);
     if (name) el.setAttribute("aria-label", `${name}: ${chars.slice(m.start, m.end).join("")}`);
-    el.title = m.title || (m.type ? `${m.type} ${m.entity || "suggestion"}` : `${m.kind} ${m.quote || ""}`);
+    // A review span's explanation as its tooltip; an annotation's label and accessible name say the rest.
+    if (m.title) el.title = m.title;
     appendRuns(el, run.runs, chars);
     parent.append(el);
   }

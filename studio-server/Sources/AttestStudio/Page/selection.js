@@ -88,3 +88,32 @@ function caretPoint(root, offset) {
   }
   return null;
 }
+
+/**
+ * The reader's selection in the article as code-point offsets (anchor and focus, not trimmed), or null.
+ * @param {HTMLElement} root
+ * @returns {{ anchor: number, focus: number } | null}
+ */
+export function saveSelection(root) {
+  const sel = window.getSelection();
+  if (!sel || sel.rangeCount === 0 || !sel.anchorNode || !sel.focusNode) return null;
+  if (!root.contains(sel.anchorNode) || !root.contains(sel.focusNode)) return null;
+  return { anchor: offsetOf(root, sel.anchorNode, sel.anchorOffset), focus: offsetOf(root, sel.focusNode, sel.focusOffset) };
+}
+
+/**
+ * Puts the selection back after a redraw replaced the lines it was in (an answer that arrives while
+ * the reader selects the next span never takes the selection away).
+ * @param {HTMLElement} root
+ * @param {{ anchor: number, focus: number } | null} saved
+ */
+export function restoreSelection(root, saved) {
+  const sel = window.getSelection();
+  if (!saved || !sel) return;
+  // A removed node takes the selection with it (the browser collapses it where the node was).
+  const now = saveSelection(root);
+  if (now && now.anchor === saved.anchor && now.focus === saved.focus) return;
+  const anchor = caretPoint(root, saved.anchor);
+  const focus = caretPoint(root, saved.focus);
+  if (anchor && focus) sel.setBaseAndExtent(anchor.node, anchor.unit, focus.node, focus.unit);
+}

@@ -6,6 +6,7 @@ import { byId } from "./dom.js";
 import { highlight, renderArticle } from "./render-article.js";
 import { renderDocuments, renderHeader, renderKeys, renderMessage } from "./render-chrome.js";
 import { renderSide } from "./render-side.js";
+import { restoreSelection, saveSelection } from "./selection.js";
 
 /** @typedef {import("./types.js").State} State */
 
@@ -29,12 +30,18 @@ export function createView(store, timings, actions) {
     if (any(changed, ["doc", "id"])) renderHeader(state, actions.chrome);
     if (any(changed, ["doc", "suggestions", "review"])) {
       const started = performance.now();
+      const kept = saveSelection(article);
       const result = renderArticle(article, state, drawn);
+      restoreSelection(article, kept);
       drawn = result.drawn;
       highlight(article, state);
       timings.record({ what: "render", ms: performance.now() - started, full: result.full });
     } else if (any(changed, ["selected", "focus"])) highlight(article, state);
-    if (any(changed, ["doc", "selected", "review", "findings", "quoteFilter", "entityFilter", "renaming"])) renderSide(state, actions);
+    if (any(changed, ["doc", "selected", "review", "findings", "quoteFilter", "entityFilter", "renaming"])) {
+      const started = performance.now();
+      renderSide(state, actions);
+      timings.record({ what: "side", ms: performance.now() - started });
+    }
     if (any(changed, ["message", "offer"])) renderMessage(state, actions.chrome);
     if (changed.has("keysOpen")) renderKeys(state);
   });
