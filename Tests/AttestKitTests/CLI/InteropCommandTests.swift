@@ -113,6 +113,30 @@ import Testing
         #expect(twice.status == 1 && twice.stderr.contains("already exists"), "\(twice.stderr)")
     }
 
+    /// Gold means valid: a document asked for as gold whose annotation has a warning is written as a
+    /// draft, said, exit 1; a clean one is gold; `attest check`'s strict validation passes on both.
+    @Test func importAsGoldWritesADocumentWithWarningsAsDraft() throws {
+        let target = TemporaryFolder()
+        target.write(
+            "attest.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest xmlns=\"urn:attest:format:1\" version=\"1.0\">\n  <corpus name=\"t\" guidelines=\"1.0\"/>\n</manifest>\n"
+        )
+        target.write("in/clean.txt", "Ana Silva met Bob Lee in Oslo.\n")
+        target.write("in/clean.ann", "T1\tPERSON 0 9\tAna Silva\nT2\tLOC 25 29\tOslo\n")
+        // "Osl" cuts a word: span.word-boundary, a warning.
+        target.write("in/cut.txt", "Ana Silva met Bob Lee in Oslo.\n")
+        target.write("in/cut.ann", "T1\tPERSON 0 9\tAna Silva\nT2\tLOC 25 28\tOsl\n")
+        let imported = try Self.attest(["import", "brat", "in", "--status", "gold"], target)
+        #expect(imported.status == 1, "\(imported.stdout)\(imported.stderr)")
+        let said = imported.stdout + imported.stderr
+        #expect(said.contains("cut: written as draft, not gold: 1 warning(s)"), "\(said)")
+        #expect(read(target.url.appendingPathComponent("annotations/cut.xml")).contains(#"status="draft""#))
+        #expect(read(target.url.appendingPathComponent("annotations/clean.xml")).contains(#"status="gold""#))
+        // No gold document has a warning: the strict validation counts only the draft's.
+        let strict = try Self.attest(["validate", "--strict", "annotations/clean.xml"], target)
+        #expect(strict.status == 0, "\(strict.stdout)\(strict.stderr)")
+    }
+
     /// agree and adjudicate through the binary: two copies agree everywhere; one removed mention
     /// (66 mentions against 65) gives F1 = 130/131, a listed disagreement, a failed gate, and a decision.
     @Test func agreeAndAdjudicate() throws {
