@@ -301,10 +301,13 @@ def main():
             # speaker and cue carry its number; a mention says its type.
             label = page.get_attribute("mark.content", "data-label")
             check("a quote's label names its speaker entity and kind", label == "q1 · Ana Silva · indirect", label)
+            # The speaker is the mention m1: one label says both (not two labels on one place).
             check("its speaker and cue carry the quote's number",
-                  page.get_attribute("mark.speaker", "data-label") == "q1 speaker"
+                  page.get_attribute("mark.mention[data-id=m1]", "data-label") == "PERSON · q1 speaker"
+                  and page.get_attribute("mark.speaker", "data-label") is None
                   and page.get_attribute("mark.cue", "data-label") == "q1 cue")
-            check("a mention says its type in text", page.get_attribute("mark.mention[data-id=m1]", "data-label") == "PERSON")
+            second_label = page.get_attribute("mark.mention[data-id=m2]", "data-label")
+            check("a mention says its type in text", second_label == "PERSON", second_label)
             # The quote panel: the kind changes after the quote exists.
             page.click("mark.content")
             page.wait_for_selector("#quote-kind")

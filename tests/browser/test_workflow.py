@@ -175,6 +175,7 @@ def annotate_document(page, folder, doc, gold_path):
 def main():
     global t_url
     from playwright.sync_api import sync_playwright
+    screenshot = sys.argv[sys.argv.index("--screenshot") + 1] if "--screenshot" in sys.argv else None
     folder = tempfile.mkdtemp(prefix="attest-workflow-")
     shutil.copy(os.path.join(t.ROOT, "attest.xml"), folder)
     os.makedirs(os.path.join(folder, "incoming"))
@@ -204,6 +205,14 @@ def main():
                 t.check(f"{doc}: the page's quotes (kind, content, speaker, cue, speaker entity) are the gold's",
                         got_quotes == want_quotes, f"missing {want_quotes - got_quotes}; extra {got_quotes - want_quotes}")
                 t.check(f"{doc}: marked gold in the page", status == "gold", status)
+                if screenshot and doc == "kaba-officer-account-leaked":
+                    # Several quotes in one paragraph, their speakers and cues (the README's picture).
+                    page.click("#quotes button[data-quote=q5]")
+                    page.keyboard.press("Escape")
+                    page.evaluate("document.querySelector('mark.content[data-quote=q3]').scrollIntoView({block: 'start'})")
+                    page.mouse.move(1, 1)
+                    time.sleep(0.3)
+                    page.screenshot(path=screenshot, full_page=False)
             browser.close()
         for args in (["validate", "--strict"], ["fmt", "--check"], ["check", "--out", os.path.join(folder, "pred.jsonl")]):
             r = subprocess.run([os.path.join(t.BIN, "attest")] + args, cwd=folder, capture_output=True, text=True)

@@ -72,3 +72,9 @@ test("the key list names every command the map runs", () => {
   const listed = KEY_LIST.map(([k]) => k).join(" ");
   for (const k of ["q", "s / c", "n / N", "Shift+Right", "Escape", "x", "Shift+Enter", "r", "Ctrl+Z", "?"]) assert.ok(listed.includes(k), k);
 });
+
+test("the README's key table is the page's key map", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const readme = await readFile(new URL("../../../README.md", import.meta.url), "utf8");
+  for (const [key, does] of KEY_LIST) assert.ok(readme.includes(`| ${key} | ${does} |`), `README lacks | ${key} | ${does} |`);
+});

@@ -1,7 +1,7 @@
 // Unit tests of the page's marks: what each annotation shows, drawing order, line buckets, nesting.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { bucketByLine, marksOf, nest, ordered, signature } from "../../Sources/AttestStudio/Page/marks.js";
+import { bucketByLine, labelRows, marksOf, nest, ordered, signature } from "../../Sources/AttestStudio/Page/marks.js";
 
 const annotation = {
   status: "draft",
@@ -18,10 +18,10 @@ const annotation = {
 test("every mark says what it is in text: type, quote number, speaker entity's name, kind", () => {
   const marks = marksOf(annotation, [], null);
   const by = (id) => marks.find((m) => m.id === id);
-  assert.equal(by("m1").label, "PERSON");
   assert.equal(by("m3").name, "PERSON Cres Eastman, mention 2 of 2");
   assert.equal(by("q1").label, "q1 · Cres Eastman · indirect");
-  assert.equal(by("q1.speaker").label, "q1 speaker");
+  assert.equal(by("q1.speaker").label, undefined, "the speaker is the mention m1: one label says both");
+  assert.equal(by("m1").label, "PERSON · q1 speaker");
   assert.equal(by("q1.cue").label, "q1 cue");
   assert.equal(by("q2").label, "q2 · no speaker entity · direct");
   assert.equal(by("q2.speaker"), undefined);
@@ -95,4 +95,17 @@ test("a line's signature changes when a mark's label changes", () => {
   const renamed = { ...annotation, entities: [{ ...annotation.entities[0], name: "C. Eastman" }, annotation.entities[1]] };
   assert.notEqual(signature(a), signature(marksOf(renamed, [], null)));
   assert.equal(signature(a), signature(marksOf(annotation, [], null)));
+});
+
+test("labels of marks close together go to different rows; far apart, each to its usual row", () => {
+  const mark = (id, kind, start, end, label) => ({ id, kind, start, end, label, rank: 0 });
+  // “second line,” said Ana Silva: a short quote, then its speaker; the speaker's label moves below.
+  const close = ordered([mark("q2", "content", 1, 12, "q2 · Ana M. Silva · indirect"), mark("q2.speaker", "speaker", 19, 28, "q2 speaker")]);
+  assert.deepEqual(labelRows(close, 0), ["above", "below"], "the speaker's label takes the free row below");
+  // A long quote: its speaker's label has the row above to itself.
+  const far = ordered([mark("q1", "content", 0, 60, "q1 · Ana · direct"), mark("q1.speaker", "speaker", 70, 79, "q1 speaker"), mark("m1", "mention", 70, 79, "PERSON"), mark("q1.cue", "cue", 80, 84, "q1 cue")]);
+  assert.deepEqual(labelRows(far, 0), ["above", "above", "below", "below"]);
+  // Both rows taken: the usual row (and a mark without a label keeps its usual row).
+  const crowded = [mark("a", "mention", 0, 2, "PERSON"), mark("b", "content", 1, 3, "q1 · x · direct"), mark("c", "mention", 2, 4, "ORG"), mark("d", "mention", 3, 5, undefined)];
+  assert.deepEqual(labelRows(crowded, 0), ["below", "above", "below", "below"]);
 });

@@ -35,19 +35,27 @@ export function marksOf(annotation, suggestions, review) {
     return ordered(out);
   }
   const names = new Map(annotation.entities.map((e) => [e.id, e.name]));
+  /** @type {Map<string, Mark>} */
+  const mentions = new Map();
   for (const e of annotation.entities) {
-    e.mentions.forEach((m, i) => out.push({
-      id: m.id, start: m.start, end: m.end, kind: "mention", type: e.type, entity: e.id, rank: 2, label: e.type,
-      name: `${e.type} ${e.name}, mention ${i + 1} of ${e.mentions.length}`,
-    }));
+    e.mentions.forEach((m, i) => {
+      /** @type {Mark} */
+      const mark = { id: m.id, start: m.start, end: m.end, kind: "mention", type: e.type, entity: e.id, rank: 2, label: e.type,
+        name: `${e.type} ${e.name}, mention ${i + 1} of ${e.mentions.length}` };
+      out.push(mark);
+      mentions.set(`${m.start}:${m.end}`, mark);
+    });
   }
   for (const q of annotation.quotes) {
     const entity = q["speaker-entity"];
     const who = entity ? names.get(entity) || entity : "no speaker entity";
     out.push({ id: q.id, start: q.content.start, end: q.content.end, kind: "content", rank: 0, quote: q.id,
       label: `${q.id} · ${who} · ${q.kind}`, name: `quote ${q.id}, ${q.kind}, speaker ${who}` });
+    // A speaker that is a mention says so on the mention's label (one label, not two on one place).
+    const named = q.speaker ? mentions.get(`${q.speaker.start}:${q.speaker.end}`) : undefined;
+    if (named) named.label = `${named.label} · ${q.id} speaker`;
     if (q.speaker) out.push({ id: `${q.id}.speaker`, start: q.speaker.start, end: q.speaker.end, kind: "speaker",
-      rank: 1, quote: q.id, label: `${q.id} speaker`, name: `speaker of quote ${q.id}` });
+      rank: 1, quote: q.id, label: named ? undefined : `${q.id} speaker`, name: `speaker of quote ${q.id}` });
     if (q.cue) out.push({ id: `${q.id}.cue`, start: q.cue.start, end: q.cue.end, kind: "cue", rank: 1, quote: q.id,
       label: `${q.id} cue`, name: `cue of quote ${q.id}` });
   }
@@ -117,4 +125,31 @@ export function nest(list, from, to) {
   while (stack.length > 1) close();
   text(to);
   return top;
+}
+
+/**
+ * Where each mark's label goes, above or below the text, so that labels of marks close together do
+ * not overprint each other: a label takes its mark's usual row (quotes, speakers and review spans
+ * above; mentions, cues and suggestions below) when that stretch of the row is free, else the other
+ * row when free there, else its usual row. A label's width is estimated in the article's code points
+ * (it is set at 0.6 of the text's size), so this holds for text on one visual line.
+ * @param {Mark[]} list a line's marks, in drawing order
+ * @param {number} from the line's first offset
+ * @returns {("above" | "below")[]} one per mark
+ */
+export function labelRows(list, from) {
+  /** @type {Record<"above" | "below", [number, number][]>} */
+  const taken = { above: [], below: [] };
+  /** @param {"above" | "below"} row @param {number} a @param {number} b */
+  const free = (row, a, b) => taken[row].every(([x, y]) => b <= x || y <= a);
+  return list.map((m) => {
+    const usual = m.kind === "mention" || m.kind === "cue" || m.kind === "suggestion" ? "below" : "above";
+    if (!m.label) return usual;
+    const at = Math.max(m.start, from);
+    const end = at + Math.ceil(Array.from(m.label).length * 0.62) + 1;
+    const other = usual === "above" ? "below" : "above";
+    const row = free(usual, at, end) || !free(other, at, end) ? usual : other;
+    taken[row].push([at, end]);
+    return row;
+  });
 }

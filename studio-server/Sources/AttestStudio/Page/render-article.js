@@ -2,7 +2,7 @@
 // The article, drawn line by line: each line is an element of its own, so a change redraws only the
 // lines whose marks changed, and a selection's offset is counted from its line's start.
 
-import { bucketByLine, marksOf, nest, signature } from "./marks.js";
+import { bucketByLine, labelRows, marksOf, nest, signature } from "./marks.js";
 
 /** @typedef {import("./types.js").State} State */
 /** @typedef {import("./marks.js").Run} Run */
@@ -50,7 +50,8 @@ function renderLine(state, l, list) {
   const line = document.createElement("span");
   line.className = "line";
   line.dataset.offset = String(from);
-  appendRuns(line, nest(list, from, to), chars);
+  const rows = new Map(labelRows(list, from).map((row, i) => [list[i], row]));
+  appendRuns(line, nest(list, from, to), chars, rows);
   return line;
 }
 
@@ -58,8 +59,9 @@ function renderLine(state, l, list) {
  * @param {Element} parent
  * @param {Run[]} runs
  * @param {string[]} chars
+ * @param {Map<import("./types.js").Mark, string>} rows where each mark's label goes
  */
-function appendRuns(parent, runs, chars) {
+function appendRuns(parent, runs, chars, rows) {
   for (const run of runs) {
     if (!("mark" in run)) { parent.append(chars.slice(run.from, run.to).join("")); continue; }
     const m = run.mark;
@@ -71,7 +73,10 @@ function appendRuns(parent, runs, chars) {
     el.dataset.kind = m.kind;
     if (m.type) el.dataset.type = m.type;
     if (m.entity) el.dataset.entity = m.entity;
-    if (m.label) el.dataset.label = m.label;
+    if (m.label) {
+      el.dataset.label = m.label;
+      el.dataset.row = rows.get(m) || "above";
+    }
     if (m.quote) el.dataset.quote = m.quote;
     if (m.review) el.dataset.review = m.review;
     if (m.index !== undefined) el.dataset.index = String(m.index);
@@ -81,7 +86,7 @@ function appendRuns(parent, runs, chars) {
     if (name) el.setAttribute("aria-label", `${name}: ${chars.slice(m.start, m.end).join("")}`);
     // A review span's explanation as its tooltip; an annotation's label and accessible name say the rest.
     if (m.title) el.title = m.title;
-    appendRuns(el, run.runs, chars);
+    appendRuns(el, run.runs, chars, rows);
     parent.append(el);
   }
 }
