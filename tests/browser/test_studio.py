@@ -279,6 +279,8 @@ def main():
             cp = len(STORY[:second])  # Python counts code points
             check(f"the second mention lands at [{cp},{cp + 9})",
                   f'start="{cp}" end="{cp + 9}">Ana Silva</mention>' in xml(folder), xml(folder))
+            legend = page.inner_text("#types button[data-type=PERSON]")
+            check("the legend of types gives each type's key and count", legend == "PERSON (p) · 2", legend)
 
             # A quote with speaker and cue.
             select_text(page, "the plan is fine")
@@ -319,6 +321,16 @@ def main():
                        and page.get_attribute("mark.content", "data-label") == "q1 · Ana Silva · mixed", "the kind change")
             check("the kind changes after the quote exists (Kind)",
                   'kind="mixed"' in xml(folder) and page.get_attribute("mark.content", "data-label") == "q1 · Ana Silva · mixed")
+            # k goes through the kinds of the selected quote, from the keyboard.
+            check("Kind carries its key", page.get_attribute("#quote-kind", "aria-keyshortcuts") == "k")
+            page.focus("#article")
+            kinds_seen = []
+            for expected in ["direct", "indirect", "mixed"]:
+                page.keyboard.press("k")
+                wait_until(page, lambda: f'kind="{expected}"' in xml(folder) and settled(page, folder), f"k to {expected}")
+                kinds_seen.append(page.get_attribute("mark.content", "data-label").split(" · ")[-1])
+            check("k changes the selected quote's kind: direct, indirect, mixed", kinds_seen == ["direct", "indirect", "mixed"],
+                  kinds_seen)
             # The speaker entity, without touching the speaker span (how a pronoun speaker is attributed).
             page.select_option("#speaker-entity", "")
             wait_until(page, lambda: "speaker-entity" not in xml(folder), "the speaker entity cleared")

@@ -10,8 +10,8 @@ const command = (key, more = {}) => {
 };
 
 test("single keys in the article", () => {
-  assert.deepEqual(["p", "1", "q", "s", "c", "x", "n", "N", "Delete", "Backspace", "r", "?", "Escape"].map((k) => command(k)),
-    ["type:PERSON", "type:EVENT", "quote", "speaker", "cue", "suggest", "next", "previous", "remove", "remove", "review", "keys", "escape"]);
+  assert.deepEqual(["p", "1", "q", "s", "c", "k", "x", "n", "N", "Delete", "Backspace", "r", "?", "Escape"].map((k) => command(k)),
+    ["type:PERSON", "type:EVENT", "quote", "speaker", "cue", "kind", "suggest", "next", "previous", "remove", "remove", "review", "keys", "escape"]);
   assert.equal(command("z"), null);
 });
 

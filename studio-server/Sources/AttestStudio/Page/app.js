@@ -58,6 +58,7 @@ function start() {
     quote: () => editing.quoteKey(kind.value),
     speaker: () => editing.partKey("speaker"),
     cue: () => editing.partKey("cue"),
+    kind: editing.nextKind,
     suggest: () => suggestions.suggest(extractor.value),
     next: () => navigation.step(1),
     previous: () => navigation.step(-1),

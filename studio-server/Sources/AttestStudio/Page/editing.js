@@ -135,6 +135,16 @@ export function createEditing(store, documents, effects) {
     if (await send([{ op: "set-quote-kind", quote, kind }], `${quote} is now ${kind}`)) keepQuote(quote);
   }
 
+  /** k: the selected (or last selected) quote's next kind. */
+  async function nextKind() {
+    const s = store.state.selected;
+    const quote = s && s.kind === "quote" ? s : store.state.activeQuote;
+    const q = quote ? annotation()?.quotes.find((x) => x.id === quote.id) : undefined;
+    if (!q) return say("Select a quote (click it), then press k to change its kind.");
+    const kinds = ["direct", "indirect", "mixed"];
+    return setKind(q.id, kinds[(kinds.indexOf(q.kind) + 1) % kinds.length]);
+  }
+
   /**
    * How a pronoun speaker is attributed: the entity, without touching the speaker span.
    * @param {string} quote
@@ -180,7 +190,7 @@ export function createEditing(store, documents, effects) {
   const merge = (source, target) => send([{ op: "merge-entities", target, sources: [source] }], `${source} merged into ${target}`);
 
   return {
-    typeKey, quoteKey, partKey, removePart, removeSelected, setKind, setSpeakerEntity, removeQuote,
+    typeKey, quoteKey, partKey, removePart, removeSelected, setKind, nextKind, setSpeakerEntity, removeQuote,
     rename, split, move, merge,
     /** @param {string | null} entity */
     startRename: (entity) => store.update({ renaming: entity }),

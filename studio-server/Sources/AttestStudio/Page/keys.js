@@ -7,6 +7,7 @@ export const KEY_LIST = [
   ["p, o, l, digits", "add a mention of that type from the selection; on a selected mention, retype it"],
   ["q", "add a quote from the selection (its kind: the toolbar's Quote kind; change it later in the Selected panel)"],
   ["s / c", "the selection (or a clicked mention) becomes the selected quote's speaker / cue"],
+  ["k", "the selected quote's next kind (direct, indirect, mixed)"],
   ["Delete, Backspace", "remove the selected mention or quote; on a speaker or cue, only that part"],
   ["n / N", "focus the next / previous annotation"],
   ["Shift+Right / Shift+Left", "in the article: extend the selection by a word (a span from the keyboard)"],
@@ -63,7 +64,7 @@ export function commandFor(k) {
   if (k.suggesting && k.key === "Enter") return { command: k.shiftKey ? "accept-all" : "accept" };
   if (k.suggesting && k.key === "Backspace") return { command: "reject" };
   /** @type {Record<string, string>} */
-  const plain = { q: "quote", s: "speaker", c: "cue", x: "suggest", n: "next", N: "previous", Delete: "remove", Backspace: "remove" };
+  const plain = { q: "quote", s: "speaker", c: "cue", k: "kind", x: "suggest", n: "next", N: "previous", Delete: "remove", Backspace: "remove" };
   return plain[k.key] ? { command: plain[k.key] } : null;
 }
 

@@ -87,7 +87,21 @@ export function bucketByLine(marks, starts) {
  * @param {Mark[]} list
  */
 export function signature(list) {
-  return list.map((m) => `${m.id}|${m.start}|${m.end}|${m.kind}|${m.type || ""}|${m.review || ""}|${m.label || ""}|${m.name || ""}`).join(" ");
+  return list.map((m) => `${shapeOf(m)}|${m.label || ""}|${m.name || ""}`).join(" ");
+}
+
+/**
+ * What a line's elements are, as one string: when only the labels and names changed (a rename, a
+ * quote's kind), the line's marks are updated in place, and a selection in it survives.
+ * @param {Mark[]} list
+ */
+export function shape(list) {
+  return list.map(shapeOf).join(" ");
+}
+
+/** @param {Mark} m */
+function shapeOf(m) {
+  return `${m.id}|${m.start}|${m.end}|${m.kind}|${m.type || ""}|${m.review || ""}|${m.entity || ""}|${m.quote || ""}|${m.index ?? ""}`;
 }
 
 /**

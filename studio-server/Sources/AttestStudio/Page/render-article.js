@@ -2,39 +2,84 @@
 // The article, drawn line by line: each line is an element of its own, so a change redraws only the
 // lines whose marks changed, and a selection's offset is counted from its line's start.
 
-import { bucketByLine, labelRows, marksOf, nest, signature } from "./marks.js";
+import { bucketByLine, labelRows, marksOf, nest, shape, signature } from "./marks.js";
 
 /** @typedef {import("./types.js").State} State */
 /** @typedef {import("./marks.js").Run} Run */
 
+/** @typedef {{ chars: string[], signatures: string[], shapes: string[] }} Drawn */
+
 /**
- * Draws the article of `state` into `root`, reusing the lines whose marks did not change.
+ * Draws the article of `state` into `root`, reusing the lines whose marks did not change and updating
+ * in place those whose marks only changed their labels or names.
  * @param {HTMLElement} root
  * @param {State} state
- * @param {{ chars: string[], signatures: string[] } | null} drawn what is on screen now
- * @returns {{ drawn: { chars: string[], signatures: string[] }, full: boolean }}
+ * @param {Drawn | null} drawn what is on screen now
+ * @returns {{ drawn: Drawn, full: boolean }}
  */
 export function renderArticle(root, state, drawn) {
   const doc = state.doc;
-  if (!doc) { root.replaceChildren(); return { drawn: { chars: [], signatures: [] }, full: true }; }
+  if (!doc) { root.replaceChildren(); return { drawn: { chars: [], signatures: [], shapes: [] }, full: true }; }
   const starts = state.lines;
   const buckets = bucketByLine(marksOf(doc.annotation, state.suggestions, state.review), starts);
   const full = !drawn || drawn.chars !== state.chars || root.children.length !== starts.length;
   if (full) {
     const fragment = document.createDocumentFragment();
-    const signatures = buckets.map(signature);
     starts.forEach((_, l) => fragment.append(renderLine(state, l, buckets[l])));
     root.replaceChildren(fragment);
-    return { drawn: { chars: state.chars, signatures }, full };
+    return { drawn: { chars: state.chars, signatures: buckets.map(signature), shapes: buckets.map(shape) }, full };
   }
   const signatures = [...drawn.signatures];
-  starts.forEach((_, l) => {
+  const shapes = [...drawn.shapes];
+  starts.forEach((from, l) => {
     const sig = signature(buckets[l]);
     if (sig === signatures[l]) return;
-    root.children[l].replaceWith(renderLine(state, l, buckets[l]));
+    const form = shape(buckets[l]);
+    if (form === shapes[l]) relabel(root.children[l], buckets[l], from, state.chars);
+    else root.children[l].replaceWith(renderLine(state, l, buckets[l]));
     signatures[l] = sig;
+    shapes[l] = form;
   });
-  return { drawn: { chars: state.chars, signatures }, full };
+  return { drawn: { chars: state.chars, signatures, shapes }, full };
+}
+
+/**
+ * A line's marks given their new labels and names, the elements kept.
+ * @param {Element} line
+ * @param {import("./types.js").Mark[]} list
+ * @param {number} from
+ * @param {string[]} chars
+ */
+function relabel(line, list, from, chars) {
+  /** @type {Map<string, HTMLElement>} */
+  const elements = new Map();
+  for (const el of line.querySelectorAll("mark")) if (el instanceof HTMLElement) elements.set(el.dataset.id || "", el);
+  const rows = labelRows(list, from);
+  list.forEach((m, i) => {
+    const el = elements.get(m.id);
+    if (el) describe(el, m, rows[i], chars);
+  });
+}
+
+/**
+ * What a mark's element says of it: its label (and the row it goes in) and its accessible name.
+ * @param {HTMLElement} el
+ * @param {import("./types.js").Mark} m
+ * @param {string} row
+ * @param {string[]} chars
+ */
+function describe(el, m, row, chars) {
+  if (m.label) {
+    el.dataset.label = m.label;
+    el.dataset.row = row;
+  } else {
+    delete el.dataset.label;
+    delete el.dataset.row;
+  }
+  // Named for screen readers; n / N give one mark at a time a tabindex and the focus (a mark that
+  // is always focusable would stop a mouse drag from selecting text in it).
+  const name = m.name || (m.review ? `review ${m.review}` : m.label);
+  if (name) el.setAttribute("aria-label", `${name}: ${chars.slice(m.start, m.end).join("")}`);
 }
 
 /**
@@ -73,17 +118,10 @@ function appendRuns(parent, runs, chars, rows) {
     el.dataset.kind = m.kind;
     if (m.type) el.dataset.type = m.type;
     if (m.entity) el.dataset.entity = m.entity;
-    if (m.label) {
-      el.dataset.label = m.label;
-      el.dataset.row = rows.get(m) || "above";
-    }
     if (m.quote) el.dataset.quote = m.quote;
     if (m.review) el.dataset.review = m.review;
     if (m.index !== undefined) el.dataset.index = String(m.index);
-    // Named for screen readers; n / N give one mark at a time a tabindex and the focus (a mark that
-    // is always focusable would stop a mouse drag from selecting text in it).
-    const name = m.name || (m.review ? `review ${m.review}` : m.label);
-    if (name) el.setAttribute("aria-label", `${name}: ${chars.slice(m.start, m.end).join("")}`);
+    describe(el, m, rows.get(m) || "above", chars);
     // A review span's explanation as its tooltip; an annotation's label and accessible name say the rest.
     if (m.title) el.title = m.title;
     appendRuns(el, run.runs, chars, rows);

@@ -61,8 +61,12 @@ export function renderHeader(state, actions) {
   const bar = byId("types");
   bar.replaceChildren();
   if (!doc) return;
+  // The legend: each type with its key and how many mentions it has.
+  /** @type {Map<string, number>} */
+  const counts = new Map();
+  for (const e of doc.annotation.entities) counts.set(e.type, (counts.get(e.type) || 0) + e.mentions.length);
   for (const [key, type] of typeKeys(doc.types)) {
-    const button = actionButton(`${type} (${key})`, () => actions.typeKey(type), "type");
+    const button = actionButton(`${type} (${key}) · ${counts.get(type) || 0}`, () => actions.typeKey(type), "type");
     button.dataset.type = type;
     button.dataset.key = key;
     button.setAttribute("aria-keyshortcuts", key);

@@ -53,7 +53,9 @@ export function renderQuotePanel(panel, state, q, actions) {
 
   const kindRow = document.createElement("label");
   kindRow.className = "quote-part";
-  kindRow.append("Kind ", choice("quote-kind", "Kind", QUOTE_KINDS.map((k) => [k, k]), q.kind, (k) => actions.editing.setKind(q.id, k)));
+  const kind = choice("quote-kind", "Kind", QUOTE_KINDS.map((k) => [k, k]), q.kind, (k) => actions.editing.setKind(q.id, k));
+  kind.setAttribute("aria-keyshortcuts", "k");
+  kindRow.append("Kind (k) ", kind);
   panel.append(kindRow);
 
   const speaker = part("Speaker", q.speaker);

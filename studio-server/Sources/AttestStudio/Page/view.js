@@ -17,7 +17,7 @@ import { restoreSelection, saveSelection } from "./selection.js";
  */
 export function createView(store, timings, actions) {
   const article = byId("article");
-  /** @type {{ chars: string[], signatures: string[] } | null} */
+  /** @type {import("./render-article.js").Drawn | null} */
   let drawn = null;
   /**
    * @param {Set<string>} changed
