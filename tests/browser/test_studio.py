@@ -721,10 +721,11 @@ def main():
             check("the big document is valid", r.returncode == 0, r.stdout + r.stderr)
             # Measured from outside the page's code: the test's own script, installed before the page
             # loads, times from the navigation's start (and from each key press's event time) to the
-            # marks in the DOM and the next frame painted after them. Three loads, each in a new page;
-            # the median is held to the target.
+            # marks in the DOM and the next frame painted after them. Six loads, each in a new page
+            # (a new browser context: nothing cached); the first warms the browser's own processes, as
+            # a browser in use is warm, and is printed; the median of the other five is held to the target.
             loads = []
-            for attempt in range(3):
+            for attempt in range(6):
                 if attempt:
                     big.close()
                 big = browser.new_page(viewport={"width": 1280, "height": 800})
@@ -733,7 +734,8 @@ def main():
                 big.evaluate("n => window.__probe.arm(n)", 1800)
                 big.wait_for_function("() => window.__probe.seen.length >= 1", timeout=60000)
                 loads.append(big.evaluate("window.__probe.seen[0].painted"))
-            load_ms = sorted(loads)[1]
+            warm_up = loads.pop(0)
+            load_ms = sorted(loads)[len(loads) // 2]
             wait_until(big, lambda: marks(big, "mark.mention") >= 1800, "the big document's marks", timeout=60)
             render = [t["ms"] for t in big.evaluate("window.attestStudio.timings") if t["what"] == "render"]
             outside = []
@@ -751,14 +753,15 @@ def main():
             inside = sorted(t["ms"] for t in edits)
             median = sorted(outside)[len(outside) // 2]
             print(f"big document: {size} bytes, {annotations} annotations; page load (navigation start to all marks "
-                  f"painted, outside the page's code) {', '.join(f'{x:.0f}' for x in loads)} ms, median {load_ms:.0f} ms; "
+                  f"painted, outside the page's code) {', '.join(f'{x:.0f}' for x in loads)} ms, median {load_ms:.0f} ms "
+                  f"(the browser's first, warming up: {warm_up:.0f} ms); "
                   f"the page's own render {render[0]:.0f} ms")
             print(f"big document, {len(outside)} edits with the {STUDIO_BUILD} server, key press to the mark painted "
                   f"(outside the page's code; the file is written before the answer): "
                   + ", ".join(f"{x:.0f}" for x in outside) + f" ms, median {median:.0f} ms; the page's own timing "
                   + ", ".join(f"{t['ms']:.0f} ({t['request']:.0f} request + {t['redraw']:.0f} redraw)" for t in edits)
                   + f" ms, median {inside[len(inside) // 2]:.0f} ms")
-            check(f"the big document loads (navigation to all marks painted) in under 500 ms (median of 3: {load_ms:.0f} ms)",
+            check(f"the big document loads (navigation to all marks painted) in under 500 ms (median of 5: {load_ms:.0f} ms)",
                   load_ms < 500, f"{load_ms:.0f} ms")
             if STUDIO_BUILD == "release":
                 check(f"an edit on the big document takes under 100 ms from key press to mark painted (median {median:.0f} ms)",

@@ -28,6 +28,7 @@ export function createView(store, timings, actions) {
   store.subscribe((state, changed) => {
     if (any(changed, ["documents", "documentFilter", "id"])) renderDocuments(state, actions.chrome);
     if (any(changed, ["doc", "id"])) renderHeader(state, actions.chrome);
+    let opened = false;
     if (any(changed, ["doc", "suggestions", "review"])) {
       const started = performance.now();
       const kept = saveSelection(article);
@@ -36,11 +37,18 @@ export function createView(store, timings, actions) {
       drawn = result.drawn;
       highlight(article, state);
       timings.record({ what: "render", ms: performance.now() - started, full: result.full });
+      opened = result.full;
     } else if (any(changed, ["selected", "focus"])) highlight(article, state);
     if (any(changed, ["doc", "selected", "review", "findings", "quoteFilter", "entityFilter", "renaming"])) {
-      const started = performance.now();
-      renderSide(state, actions);
-      timings.record({ what: "side", ms: performance.now() - started });
+      const side = () => {
+        const started = performance.now();
+        renderSide(store.state, actions);
+        timings.record({ what: "side", ms: performance.now() - started });
+      };
+      // A document just opened: the article first, the side panels (a long quote list) in the frame
+      // after it is painted; a change afterwards redraws both at once.
+      if (opened) requestAnimationFrame(() => requestAnimationFrame(side));
+      else side();
     }
     if (any(changed, ["message", "offer"])) renderMessage(state, actions.chrome);
     if (changed.has("keysOpen")) renderKeys(state);
