@@ -26,6 +26,29 @@ public struct DocumentBody: Encodable, Sendable {
     public var findings: [String]?
     public var undone: String?
     public var redone: String?
+    /// Whether the answer carries `text`: a change's answer leaves it out when the client asks
+    /// (`?text=omit`), since a change never alters the article the client already holds.
+    public var includesText = true
+
+    enum CodingKeys: String, CodingKey {
+        case id, version, text, length, annotation, diagnostics, types, inverse, notes, findings, undone, redone
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(version, forKey: .version)
+        if includesText { try c.encode(text, forKey: .text) }
+        try c.encode(length, forKey: .length)
+        try c.encode(annotation, forKey: .annotation)
+        try c.encode(diagnostics, forKey: .diagnostics)
+        try c.encode(types, forKey: .types)
+        try c.encodeIfPresent(inverse, forKey: .inverse)
+        try c.encodeIfPresent(notes, forKey: .notes)
+        try c.encodeIfPresent(findings, forKey: .findings)
+        try c.encodeIfPresent(undone, forKey: .undone)
+        try c.encodeIfPresent(redone, forKey: .redone)
+    }
 }
 
 /// The answer to an undo or a redo: the document as it now is, or only what
@@ -66,9 +89,10 @@ public protocol StudioTreeBody: Encodable {
 extension DocumentBody: StudioTreeBody {
     public var tree: JSONTree {
         var o: [String: JSONTree] = [
-            "id": .string(id), "version": .string(version), "text": .string(text), "length": .int(length),
+            "id": .string(id), "version": .string(version), "length": .int(length),
             "annotation": annotation, "diagnostics": diagnostics, "types": .array(types.map { .string($0) }),
         ]
+        if includesText { o["text"] = .string(text) }
         if let inverse {
             // deliberate: edits always encode (strings, integers, nulls)
             o["inverse"] = (try? AnnotationEdit.json(inverse)).map { .encoded(Array($0.utf8)) } ?? .array([])

@@ -50,7 +50,9 @@ struct StudioRoutes<Context: RequestContext> {
                 throw StudioError(400, "bad-edits", error.message)
             }
             let version = Self.expectedVersion(request)
-            let body = try await fast { try service.apply(edits, to: id, expectedVersion: version) }
+            var body = try await fast { try service.apply(edits, to: id, expectedVersion: version) }
+            // The page holds the article already: `?text=omit` leaves its 100 KB out of each answer.
+            body.includesText = request.uri.queryParameters.get("text") != "omit"
             return StudioReply(body, version: body.version)
         }
         routes.put("/api/documents/:id/status") { request, context in

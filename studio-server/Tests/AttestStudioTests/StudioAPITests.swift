@@ -95,6 +95,30 @@ import Testing
         #expect(!after.contains("<mention"))
     }
 
+    /// A change's answer carries the article unless the client asks to leave it out (`?text=omit`);
+    /// the rest of the answer is the same, and so is the file written.
+    @Test func anEditsAnswerLeavesTheTextOutWhenAsked() async throws {
+        let (scratch, studio) = try Self.corpus()
+        defer { withExtendedLifetime(scratch) {} }  // the folder lives as long as the test
+        let opened = try await Self.call(studio, "GET", "/api/documents/sample")
+        var version = try #require(opened.json["version"] as? String, "\(opened.status) \(opened.json)")
+        let full = try await Self.call(
+            studio, "POST", "/api/documents/sample/edits", body: #"[{"op":"rename","entity":"e1","name":"J. Doe"}]"#,
+            headers: ["if-match": version])
+        #expect(full.status == 200, "\(full.json)")
+        #expect((full.json["text"] as? String)?.hasPrefix("“We will not back down,”") == true)
+        version = try #require(full.json["version"] as? String)
+        let lean = try await Self.call(
+            studio, "POST", "/api/documents/sample/edits?text=omit",
+            body: #"[{"op":"rename","entity":"e1","name":"Jane Doe"}]"#, headers: ["if-match": version])
+        #expect(lean.status == 200)
+        #expect(lean.json["text"] == nil)
+        #expect(lean.json["length"] as? Int == full.json["length"] as? Int)
+        #expect((lean.json["annotation"] as? [String: Any]) != nil && (lean.json["version"] as? String)?.count == 64)
+        let reread = try await Self.call(studio, "GET", "/api/documents/sample")
+        #expect(reread.json["version"] as? String == lean.json["version"] as? String)
+    }
+
     @Test func aStaleVersionIs409AndAnInvalidResult422AndNothingIsWritten() async throws {
         let (scratch, studio) = try Self.corpus()
         let url = scratch.url.appendingPathComponent("annotations/sample.xml")

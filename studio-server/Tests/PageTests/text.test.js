@@ -1,7 +1,7 @@
 // Unit tests of the page's text module: code points, lines, selection boundaries, visible controls.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { boundaryOffset, codePoints, lineOf, lineStarts, trimmedSpan, visible } from "../../Sources/AttestStudio/Page/text.js";
+import { boundaryOffset, codePoints, lineOf, lineStarts, trimmedSpan, unitOffsets, visible } from "../../Sources/AttestStudio/Page/text.js";
 
 const STORY = "🚢 Ana Silva said “fine” — 𝒜 ok.\nsecond 👩🏽‍💻 line\n\nlast";
 
@@ -45,4 +45,14 @@ test("bidi controls and zero-width characters are made visible", () => {
   assert.equal(visible("\u202egnp.exe"), "⟨U+202E⟩gnp.exe");
   assert.equal(visible("Ana\u200bSilva\ufeff"), "Ana⟨U+200B⟩Silva⟨U+FEFF⟩");
   assert.equal(visible("São Paulo — “ok” 🚢"), "São Paulo — “ok” 🚢");
+});
+
+test("UTF-16 offsets of code points slice the text as code points do", () => {
+  const chars = codePoints(STORY);
+  const units = unitOffsets(chars);
+  assert.equal(units.length, chars.length + 1);
+  assert.equal(units[chars.length], STORY.length);
+  for (const [a, b] of [[0, 1], [2, 11], [0, chars.length], [30, 40], [5, 5]]) {
+    assert.equal(STORY.substring(units[a], units[b]), chars.slice(a, b).join(""), `${a}..${b}`);
+  }
 });

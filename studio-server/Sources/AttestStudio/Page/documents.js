@@ -3,7 +3,7 @@
 // undo and redo, status. Every change of what the page shows goes through the store.
 
 import { documentPath } from "./api.js";
-import { codePoints, lineStarts } from "./text.js";
+import { codePoints, lineStarts, unitOffsets } from "./text.js";
 
 /** @typedef {import("./types.js").State} State */
 /** @typedef {import("./types.js").Doc} Doc */
@@ -32,9 +32,11 @@ export function createDocuments(store, client, timings) {
    */
   function arrived(doc) {
     const s = store.state;
+    // A change's answer leaves the article out (?text=omit): a change never alters it.
+    if (s.doc && doc.text === undefined) return { doc: { ...doc, text: s.doc.text } };
     if (s.doc && s.doc.text === doc.text) return { doc };
     const chars = codePoints(doc.text);
-    return { doc, chars, lines: lineStarts(chars) };
+    return { doc, chars, units: unitOffsets(chars), lines: lineStarts(chars) };
   }
 
   /**
@@ -112,7 +114,7 @@ export function createDocuments(store, client, timings) {
     keyAt = undefined;
     const { id, doc } = store.state;
     if (!id || !doc) return false;
-    const { status, data } = await client.request("POST", documentPath(id, "edits"), { body: edits, version: doc.version });
+    const { status, data } = await client.request("POST", `${documentPath(id, "edits")}?text=omit`, { body: edits, version: doc.version });
     if (status === 200) {
       const answered = performance.now();
       const notes = data.notes && data.notes.length ? " — " + data.notes.join("; ") : "";

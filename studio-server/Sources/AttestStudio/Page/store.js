@@ -9,7 +9,7 @@
 export function initialState() {
   return {
     documents: [], documentFilter: "",
-    id: null, doc: null, chars: [], lines: [0],
+    id: null, doc: null, chars: [], units: new Int32Array(1), lines: [0],
     selected: null, activeQuote: null,
     suggestions: [], focus: -1, extractor: null,
     review: null,

@@ -11,6 +11,17 @@ export function codePoints(text) {
 }
 
 /**
+ * Where each code point starts in the JavaScript (UTF-16) string, and where the text ends: a slice of
+ * code points a..b is then `text.substring(units[a], units[b])`, with no array made.
+ * @param {string[]} chars
+ */
+export function unitOffsets(chars) {
+  const units = new Int32Array(chars.length + 1);
+  for (let i = 0; i < chars.length; i++) units[i + 1] = units[i] + chars[i].length;
+  return units;
+}
+
+/**
  * Where each line starts (a code-point offset); the last line has no newline after it.
  * @param {string[]} chars
  */

@@ -42,7 +42,7 @@
  * The page's whole state. It changes only through the store's `update`; renderers draw from it.
  * @typedef {{
  *   documents: DocumentEntry[], documentFilter: string,
- *   id: string | null, doc: Doc | null, chars: string[], lines: number[],
+ *   id: string | null, doc: Doc | null, chars: string[], units: Int32Array, lines: number[],
  *   selected: Selected | null, activeQuote: Selected | null,
  *   suggestions: Suggestion[], focus: number, extractor: string | null,
  *   review: Review | null,
