@@ -7,6 +7,9 @@
 /** @typedef {import("./types.js").Excerpt} Excerpt */
 /** @typedef {import("./types.js").Selected} Selected */
 
+/** A quote's kinds, in the order k goes through them (and the Kind control lists them). */
+export const QUOTE_KINDS = ["direct", "indirect", "mixed"];
+
 /** @param {Excerpt} x */
 const excerpt = (x) => ({ start: x.start, end: x.end, text: x.text });
 
@@ -141,8 +144,7 @@ export function createEditing(store, documents, effects) {
     const quote = s && s.kind === "quote" ? s : store.state.activeQuote;
     const q = quote ? annotation()?.quotes.find((x) => x.id === quote.id) : undefined;
     if (!q) return say("Select a quote (click it), then press k to change its kind.");
-    const kinds = ["direct", "indirect", "mixed"];
-    return setKind(q.id, kinds[(kinds.indexOf(q.kind) + 1) % kinds.length]);
+    return setKind(q.id, QUOTE_KINDS[(QUOTE_KINDS.indexOf(q.kind) + 1) % QUOTE_KINDS.length]);
   }
 
   /**

@@ -2,13 +2,12 @@
 // The selected quote's panel (everything a quote has, each part editable) and the list of every quote.
 
 import { actionButton, bdi, choice, keyedList } from "./dom.js";
+import { QUOTE_KINDS } from "./editing.js";
 import { visible } from "./text.js";
 
 /** @typedef {import("./types.js").State} State */
 /** @typedef {import("./types.js").Quote} Quote */
 /** @typedef {{ editing: import("./editing.js").Editing, navigation: import("./navigation.js").Navigation }} Actions */
-
-export const QUOTE_KINDS = ["direct", "indirect", "mixed"];
 
 /**
  * What a quote lacks, as the list and its filter name it.
