@@ -729,12 +729,16 @@ def main():
                 if attempt:
                     big.close()
                 big = browser.new_page(viewport={"width": 1280, "height": 800})
-                big.add_init_script(PROBE)
+                # Armed before the page's first script runs: the time is taken when the marks arrive,
+                # not when this test gets round to asking (after the load event and a round trip).
+                big.add_init_script(PROBE + "\nwindow.__probe.armed = 1800;")
                 big.goto(url + "?doc=big")
-                big.evaluate("n => window.__probe.arm(n)", 1800)
                 big.wait_for_function("() => window.__probe.seen.length >= 1", timeout=60000)
                 loads.append(big.evaluate("window.__probe.seen[0].painted"))
             warm_up = loads.pop(0)
+            asked = big.evaluate("performance.getEntriesByType('resource').map(r => new URL(r.name).pathname)")
+            check("the page opens the document from the answers sent inside it, without asking for it",
+                  "/api/documents/big" not in asked and "/boot.js" in asked, ", ".join(asked))
             load_ms = sorted(loads)[len(loads) // 2]
             wait_until(big, lambda: marks(big, "mark.mention") >= 1800, "the big document's marks", timeout=60)
             render = [t["ms"] for t in big.evaluate("window.attestStudio.timings") if t["what"] == "render"]
@@ -761,12 +765,8 @@ def main():
                   + ", ".join(f"{x:.0f}" for x in outside) + f" ms, median {median:.0f} ms; the page's own timing "
                   + ", ".join(f"{t['ms']:.0f} ({t['request']:.0f} request + {t['redraw']:.0f} redraw)" for t in edits)
                   + f" ms, median {inside[len(inside) // 2]:.0f} ms")
-            # The target is 500 ms. On this 2-core machine the median of five ran 354–484 ms, and 489 ms in a
-            # fresh-clone CI run right after the release build, within its noise of the target. CI therefore
-            # holds the load to 600 ms, a guard against regressions, and prints whether the target was met.
-            print(f"page load target (500 ms): {'met' if load_ms < 500 else 'NOT met'} in this run ({load_ms:.0f} ms)")
-            check(f"the big document loads (navigation to all marks painted) in under 600 ms, the regression gate "
-                  f"(median of 5: {load_ms:.0f} ms)", load_ms < 600, f"{load_ms:.0f} ms")
+            check(f"the big document loads (navigation to all marks painted) in under 500 ms (median of 5: {load_ms:.0f} ms)",
+                  load_ms < 500, f"{load_ms:.0f} ms")
             if STUDIO_BUILD == "release":
                 check(f"an edit on the big document takes under 100 ms from key press to mark painted (median {median:.0f} ms)",
                       median < 100, f"{median:.0f} ms")

@@ -113,8 +113,13 @@ struct StudioRoutes<Context: RequestContext> {
         for page in Self.pages {
             let file = assets["/" + (page.isEmpty ? "index.html" : page)]
             for method in [HTTPRequest.Method.get, .head] {
-                routes.on(RouterPath("/" + page), method: method) { request, _ in
+                routes.on(RouterPath("/" + page), method: method) { request, _ -> Response in
                     guard let file else { throw StudioError(404, "not-found", "no file \(request.uri.path)") }
+                    if page.isEmpty && method == .get {
+                        // The page's address carries the first answers (StudioFirstPage).
+                        let wanted: String? = request.uri.queryParameters.get("doc")
+                        return StudioFirstPage(service: service, pools: pools, page: file).response(document: wanted)
+                    }
                     return Self.page(file)
                 }
             }
@@ -161,8 +166,7 @@ struct StudioRoutes<Context: RequestContext> {
             status: .ok,
             headers: [
                 .contentType: file.type, .cacheControl: "no-cache",
-                .contentSecurityPolicy:
-                    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
+                .contentSecurityPolicy: StudioFirstPage.policy,
             ],
             body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
     }

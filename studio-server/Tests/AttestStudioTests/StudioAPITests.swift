@@ -323,6 +323,61 @@ import Testing
             try await Self.call(plain, "POST", "/api/documents/sample/suggestions?extractor=manifest").status == 400)
     }
 
+    /// The first answers inside the page (`/?doc=ID`): the page's bytes with the marker replaced by a
+    /// JSON block holding what `GET /api/documents` and `GET /api/documents/ID` answer, errors included;
+    /// nothing a file or the address holds can end the block or add markup.
+    @Test func thePageCarriesTheFirstAnswersAsTheAPIGivesThem() async throws {
+        let (scratch, studio) = try Self.corpus()
+        withExtendedLifetime(scratch) {}
+        let page = StudioAssets.all["/index.html"]!.bytes
+        let marker = page.firstRange(of: StudioFirstPage.marker)!
+        func block(_ path: String) async throws -> (page: [UInt8], answers: [String: Any], headers: [String: String]) {
+            let r = try await studio.call("GET", path)
+            #expect(r.status == 200)
+            #expect(Array(r.body.prefix(marker.lowerBound)) == Array(page[..<marker.lowerBound]))
+            #expect(Array(r.body.suffix(page.count - marker.upperBound)) == Array(page[marker.upperBound...]))
+            let inner = r.body.dropFirst(marker.lowerBound).dropLast(page.count - marker.upperBound)
+            let open = Array(#"<script type="application/json" id="first-answers">"#.utf8)
+            let close = Array("</script>".utf8)
+            #expect(inner.starts(with: open) && inner.suffix(close.count).elementsEqual(close))
+            let json = Data(inner.dropFirst(open.count).dropLast(close.count))
+            // deliberate: a block that is not JSON reads as {} and fails the expectations below
+            let answers = (try? JSONSerialization.jsonObject(with: json) as? [String: Any]) ?? [:]
+            return (r.body, answers, r.headers)
+        }
+        let list = try await Self.call(studio, "GET", "/api/documents")
+        let story = try await Self.call(studio, "GET", "/api/documents/story")
+        let first = try await block("/?doc=story")
+        #expect(first.headers["cache-control"] == "no-store")
+        let listed = first.answers["list"] as? [String: Any] ?? [:]
+        #expect(listed["status"] as? Int == 200)
+        #expect((listed["data"] as? NSDictionary) == (list.json as NSDictionary))
+        let document = first.answers["document"] as? [String: Any] ?? [:]
+        #expect(document["id"] as? String == "story")
+        let answer = document["answer"] as? [String: Any] ?? [:]
+        #expect(answer["status"] as? Int == 200)
+        #expect((answer["data"] as? NSDictionary) == (story.json as NSDictionary))
+        #expect((answer["data"] as? [String: Any])?["text"] as? String == story.json["text"] as? String)
+        // The article holds "<script>alert(1)</script>": the page has one "</script>" more than its file (the block's).
+        let scripts = { (bytes: [UInt8]) in
+            String(decoding: bytes, as: UTF8.self).components(separatedBy: "</script>").count
+        }
+        #expect(scripts(first.page) == scripts(page) + 1)
+        // A document that does not exist: the API's 404, inside the page.
+        let missing = try await block("/?doc=nope")
+        let refused = (missing.answers["document"] as? [String: Any])?["answer"] as? [String: Any] ?? [:]
+        #expect(refused["status"] as? Int == 404)
+        #expect(((refused["data"] as? [String: Any])?["error"] as? [String: Any])?["code"] as? String != nil)
+        // The address is echoed as the id: markup in it stays inside the JSON string.
+        let hostile = try await block("/?doc=%3C%2Fscript%3E%3Cimg%20src%3Dx%3E")
+        #expect((hostile.answers["document"] as? [String: Any])?["id"] as? String == "</script><img src=x>")
+        #expect(scripts(hostile.page) == scripts(page) + 1)
+        #expect(!String(decoding: hostile.page, as: UTF8.self).contains("<img"))
+        // No document asked for: the list only.
+        let plain = try await block("/")
+        #expect(plain.answers["list"] != nil && plain.answers["document"] == nil)
+    }
+
     @Test func theServedPageIsThePageFolderByteForByte() async throws {
         let page = Self.repository.appendingPathComponent("studio-server/Sources/AttestStudio/Page")
         // Every file of the folder is served (a module left out of Package.swift would break the page).

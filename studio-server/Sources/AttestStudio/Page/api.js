@@ -26,7 +26,7 @@ export function createClient(token, fetcher = globalThis.fetch.bind(globalThis))
 }
 
 /**
- * The answer of a request sent (by this client, or by boot.js before the page's modules ran).
+ * The answer of a request sent.
  * @param {Promise<{ status: number, json(): Promise<any> }>} pending
  * @returns {Promise<Answer>}
  */

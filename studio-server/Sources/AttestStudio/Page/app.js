@@ -4,8 +4,8 @@
 // Offsets are Unicode code points, as in the files (text.js converts). Text from the files is only
 // ever set as text, never parsed as HTML.
 
-import { answer, createClient } from "./api.js";
-import { early, token, wanted } from "./boot.js";
+import { createClient } from "./api.js";
+import { firstAnswers, token, wanted } from "./boot.js";
 import { byId, inputById, selectById } from "./dom.js";
 import { createDocuments } from "./documents.js";
 import { createEditing } from "./editing.js";
@@ -132,9 +132,10 @@ function start() {
   }
   predictions.addEventListener("change", () => navigation.review(predictions.files ? predictions.files[0] : null));
 
-  // The list and the document asked for, requested by boot.js before this module ran.
-  documents.loadList(answer(early.list));
-  if (wanted && early.document) documents.open(wanted, answer(early.document));
+  // The list and the document asked for, sent inside the page (boot.js).
+  const first = firstAnswers(client, document, wanted);
+  documents.loadList(first.list);
+  if (wanted && first.document) documents.open(wanted, first.document);
 }
 
 addEventListener("DOMContentLoaded", start);

@@ -1,19 +1,46 @@
 // @ts-check
-// The first requests, sent as soon as this module runs: it imports nothing and is loaded `async`
-// ahead of the page's other modules, so the document list and the document asked for are on their
-// way while the rest of the page is fetched and evaluated. api.js reads their answers.
+// The page's first two answers: the document list and the document asked for (`?doc=ID`). The
+// server sends them inside the page itself (a `first-answers` JSON block, StudioFirstPage.swift),
+// so they arrive with the markup instead of queueing behind the modules; a page served without
+// them (`/index.html`) asks for them.
 
-const params = new URLSearchParams(location.search);
+/** @typedef {import("./api.js").Answer} Answer */
+/** @typedef {import("./api.js").Client} Client */
+
+const params = new URLSearchParams(globalThis.location?.search ?? "");
 /** The token the page was opened with (a server bound beyond 127.0.0.1 requires one). */
 export const token = params.get("token");
 /** The document asked for in the address (`?doc=ID`). */
 export const wanted = params.get("doc");
-/** @type {HeadersInit} */
-const headers = token ? { Authorization: `Bearer ${token}` } : {};
-export const early = {
-  list: fetch("/api/documents", { headers }),
-  document: wanted ? fetch(`/api/documents/${encodeURIComponent(wanted)}`, { headers }) : null,
-};
-// A failure is read (and shown) when the page reads the answer, not reported here as unhandled.
-early.list.catch(() => {});
-early.document?.catch(() => {});
+
+/**
+ * The answers the page opens with: from the page's `first-answers` block when it holds them (and
+ * holds the document asked for), otherwise requested.
+ * @param {Pick<Client, "request">} client
+ * @param {Pick<Document, "getElementById">} page
+ * @param {string | null} wanted the document asked for
+ * @returns {{ list: Promise<Answer>, document: Promise<Answer> | null }}
+ */
+export function firstAnswers(client, page, wanted) {
+  const given = readBlock(page.getElementById("first-answers"));
+  const list = given?.list ? Promise.resolve(given.list) : client.request("GET", "/api/documents");
+  if (!wanted) return { list, document: null };
+  const document = given?.document?.id === wanted && given.document.answer
+    ? Promise.resolve(given.document.answer)
+    : client.request("GET", `/api/documents/${encodeURIComponent(wanted)}`);
+  return { list, document };
+}
+
+/**
+ * @param {HTMLElement | null} block
+ * @returns {{ list?: Answer, document?: { id: string, answer?: Answer } } | null}
+ */
+export function readBlock(block) {
+  if (!block?.textContent) return null;
+  try {
+    const value = JSON.parse(block.textContent);
+    return value && typeof value === "object" && !Array.isArray(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
