@@ -41,11 +41,13 @@ public enum ArticleImporter {
     /// and keeps the text for `attest realign`. Refuses, writing nothing,
     /// when the annotation exists or the article exists with other content.
     @discardableResult
-    package static func store(article bytes: [UInt8], annotation: [UInt8], id: String, in corpus: Corpus) throws -> (
-        article: URL, annotation: URL
-    ) {
+    /// `annotationURL`: where the annotation goes (an annotator's folder); the corpus's annotation
+    /// folder when nil.
+    package static func store(
+        article bytes: [UInt8], annotation: [UInt8], id: String, in corpus: Corpus, annotationURL: URL? = nil
+    ) throws -> (article: URL, annotation: URL) {
         let articleURL = corpus.articleURL(for: id)
-        let annotationURL = corpus.annotationURL(for: id)
+        let annotationURL = annotationURL ?? corpus.annotationURL(for: id)
         // Held while checking and writing: two imports of one id never both write.
         let lock = try EditJournal(corpus: corpus).lock(id)
         defer { lock.release() }
@@ -56,7 +58,8 @@ public enum ArticleImporter {
             throw AttestError("\(DisplayPath.of(articleURL)) already exists with other content; choose another id")
         }
         try FileManager.default.createDirectory(at: corpus.articlesDirectory, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: corpus.annotationsDirectory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: annotationURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         if !FileManager.default.fileExists(atPath: articleURL.path) {
             try AtomicFile.write(bytes, to: articleURL, expectedDigest: .some(nil))
         }

@@ -30,6 +30,8 @@ public struct InteropDocument: Hashable, Sendable {
         public var speakerGroup: Int?
         /// The quote's id in Attest, when the format carried it.
         public var id: String?
+        /// Whether the file gave the kind (false: the import infers it from quotation marks).
+        public var kindGiven = true
 
         public init(
             content: Span, kind: QuoteKind, speaker: Span? = nil, cue: Span? = nil, speakerGroup: Int? = nil,
@@ -62,6 +64,8 @@ public struct InteropDocument: Hashable, Sendable {
     }
     /// What the reader fixed or left out, for the import report.
     public var notes: [String] = []
+    /// Whose annotation this is, when the import writes into a manifest's annotator folder.
+    public var annotator: String?
 
     public init(id: String, text: String, mentions: [Mention] = [], quotes: [Quote] = [], notes: [String] = []) {
         self.id = id
@@ -134,7 +138,13 @@ public struct InteropDocument: Hashable, Sendable {
                 cue: q.cue.map { Excerpt(span: $0, text: article[$0]) },
                 speakerEntity: q.speakerGroup.flatMap { entityOfGroup[$0] } ?? q.speaker.flatMap { mentionEntity[$0] })
         }
-        return AnnotationDocument(header: header, entities: entities, quotes: quotes)
+        var document = AnnotationDocument(header: header, entities: entities, quotes: quotes)
+        // A speaker that names exactly one entity (a person's name at its start or end, as
+        // `speaker.entity-missing` reads it) is attributed to it, as the editing commands do.
+        for k in document.quotes.indices where document.quotes[k].speakerEntity == nil {
+            document.quotes[k].speakerEntity = document.inferredSpeaker(of: document.quotes[k])
+        }
+        return document
     }
 
     /// Spans past the end of the text or empty, as `field: message` lines.

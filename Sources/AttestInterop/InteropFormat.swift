@@ -43,47 +43,98 @@ public enum InteropFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// Reads the documents of `paths` (files, or folders of them).
+    /// What a read found: the documents, and the files or records that could not be read
+    /// (`file:line: message`), each of which stops only its own document.
+    public struct Reading: Sendable {
+        public var documents: [InteropDocument] = []
+        public var failures: [String] = []
+    }
+
+    /// Reads the documents of `paths` (files, or folders of them); the first failure is thrown.
     /// CoNLL: `text` aligns the tokens to that article instead of rebuilding the text.
-    public func read(_ paths: [String], text: String? = nil, ids: IDSource = .given) throws -> [InteropDocument] {
-        var docs: [InteropDocument] = []
+    public func read(
+        _ paths: [String], text: String? = nil, ids: IDSource = .given, options: InteropOptions = .init()
+    ) throws -> [InteropDocument] {
+        let reading = try readEach(paths, text: text, ids: ids, options: options)
+        if let first = reading.failures.first { throw AttestError(first) }
+        return reading.documents
+    }
+
+    /// Reads the documents of `paths`, each file on its own: a file that cannot be read is a
+    /// failure of its own and the others are read. Throws only for what stops every file (a path
+    /// that does not exist, `--id-from` misused).
+    public func readEach(
+        _ paths: [String], text: String? = nil, ids: IDSource = .given, options: InteropOptions = .init()
+    ) throws -> Reading {
+        var reading = Reading()
         if case .field = ids, self == .brat || self == .conll {
             throw AttestError(
                 "--id-from takes a field only for JSON formats; \(rawValue) ids come from the file or its name")
         }
         let key: String? = if case .field(let k) = ids { k } else { nil }
+        let article = try text.map { try Self.text($0) }
         for path in try Self.expand(paths, extensions: self == .brat ? ["ann"] : nil) {
-            let before = docs.count
             let url = URL(fileURLWithPath: path)
-            let stem = ArticleImporter.slug(url.deletingPathExtension().lastPathComponent)
             let shown = DisplayPath.of(path: path, relativeTo: FileManager.default.currentDirectoryPath)
-            switch self {
-            case .brat:
-                let txt = url.deletingPathExtension().appendingPathExtension("txt")
-                let text = try Self.text(txt.path)
-                docs.append(try BratFormat.read(text: text, ann: try Self.text(path), id: stem, file: shown))
-            case .conll:
-                let found = try CoNLLFormat.identifiedDocuments(try Self.text(path), file: shown)
-                let article = try text.map { try Self.text($0) }
-                if article != nil && found.count != 1 {
-                    throw AttestError("\(shown): --text aligns one document; this file has \(found.count)")
+            var name = url.deletingPathExtension().lastPathComponent
+            var annotator = options.annotator
+            if options.annotatorFromFileName {
+                // `DOC_ANNOTATOR.ann`: the annotator after the last `_`.
+                guard let cut = name.lastIndex(of: "_"), cut != name.startIndex, name.index(after: cut) != name.endIndex
+                else {
+                    reading.failures.append("\(shown): the file name has no _ANNOTATOR suffix (DOC_ANNOTATOR)")
+                    continue
                 }
-                for (k, d) in found.enumerated() {
-                    let id = d.id ?? (found.count == 1 ? stem : "\(stem)-\(k + 1)")
-                    docs.append(try CoNLLFormat.read(d.sentences, id: id, article: article, file: shown))
-                }
-            case .labelstudio:
-                docs += try JSONFormats.readLabelStudio(try Self.bytes(path), file: shown, stem: stem, idKey: key)
-            case .doccano:
-                docs += try JSONFormats.readDoccano(try Self.bytes(path), file: shown, stem: stem, idKey: key)
-            case .spacy: docs += try JSONFormats.readSpacy(try Self.bytes(path), file: shown, stem: stem, idKey: key)
+                annotator = String(name[name.index(after: cut)...])
+                name = String(name[..<cut])
             }
-            if ids == .file {
-                let count = docs.count - before
-                for k in before..<docs.count { docs[k].id = count == 1 ? stem : "\(stem)-\(k - before + 1)" }
+            let stem = ArticleImporter.slug(name)
+            do {
+                var docs = try read(
+                    path, url: url, shown: shown, stem: stem, article: article, key: key, options: options)
+                if ids == .file {
+                    for k in docs.indices { docs[k].id = docs.count == 1 ? stem : "\(stem)-\(k + 1)" }
+                }
+                for k in docs.indices where annotator != nil { docs[k].annotator = annotator }
+                reading.documents += docs
+            } catch let error as AttestError {
+                reading.failures.append(error.message)
             }
         }
-        return docs
+        return reading
+    }
+
+    private func read(
+        _ path: String, url: URL, shown: String, stem: String, article: String?, key: String?,
+        options: InteropOptions
+    ) throws -> [InteropDocument] {
+        switch self {
+        case .brat:
+            // `DOC.txt` beside `DOC.ann`; for `DOC_ANNOTATOR.ann`, `DOC_ANNOTATOR.txt` or else `DOC.txt`.
+            var txt = url.deletingPathExtension().appendingPathExtension("txt")
+            if options.annotatorFromFileName, !FileManager.default.fileExists(atPath: txt.path) {
+                let name = url.deletingPathExtension().lastPathComponent
+                if let cut = name.lastIndex(of: "_") {
+                    txt = url.deletingLastPathComponent().appendingPathComponent(String(name[..<cut]) + ".txt")
+                }
+            }
+            let text = try Self.text(txt.path)
+            return [try BratFormat.read(text: text, ann: try Self.text(path), id: stem, file: shown, options: options)]
+        case .conll:
+            let found = try CoNLLFormat.identifiedDocuments(try Self.text(path), file: shown)
+            if article != nil && found.count != 1 {
+                throw AttestError("\(shown): --text aligns one document; this file has \(found.count)")
+            }
+            return try found.enumerated().map { k, d in
+                let id = d.id ?? (found.count == 1 ? stem : "\(stem)-\(k + 1)")
+                return try CoNLLFormat.read(d.sentences, id: id, article: article, file: shown)
+            }
+        case .labelstudio:
+            return try JSONFormats.readLabelStudio(try Self.bytes(path), file: shown, stem: stem, idKey: key)
+        case .doccano:
+            return try JSONFormats.readDoccano(try Self.bytes(path), file: shown, stem: stem, idKey: key)
+        case .spacy: return try JSONFormats.readSpacy(try Self.bytes(path), file: shown, stem: stem, idKey: key)
+        }
     }
 
     /// The files an export writes: relative path → bytes (one file, or a

@@ -51,6 +51,37 @@ struct OffsetReader {
         return .success(asCodePoints)
     }
 
+    /// The fragments of a brat span (one, or several when discontinuous), in code points. `covered`:
+    /// the text the file gives, the fragments' texts joined by a space.
+    mutating func spans(_ offsets: [(Int, Int)], covered: String?) -> SpansReading {
+        if offsets.count == 1 {
+            switch span(offsets[0].0, offsets[0].1, covered: covered) {
+            case .success(let s): return .success([s])
+            case .failure(let why): return .failure(why)
+            }
+        }
+        let shown = offsets.map { "\($0.0) \($0.1)" }.joined(separator: ";")
+        let asCodePoints = offsets.map { Span($0.0, $0.1) }
+        let article = self.article
+        func fits(_ spans: [Span]) -> Bool {
+            spans.allSatisfy { $0.start >= 0 && $0.start < $0.end && $0.end <= article.count }
+        }
+        func joined(_ spans: [Span]) -> String { spans.map { article[$0] }.joined(separator: " ") }
+        if fits(asCodePoints), covered.map({ Self.same(joined(asCodePoints), $0) }) ?? true {
+            return .success(asCodePoints)
+        }
+        if let covered {
+            let units = offsets.compactMap { unitSpan($0.0, $0.1) }
+            if units.count == offsets.count, Self.same(joined(units), covered) {
+                converted += 1
+                return .success(units)
+            }
+            return .failure(
+                "[\(shown)] should cover \(Brief.quoted(covered, limit: 40)) but does not, in code points or UTF-16 units")
+        }
+        return .failure("[\(shown)] is not a span of the \(article.count)-code-point text")
+    }
+
     /// brat writes a line break inside a span's text as a space.
     static func same(_ actual: String, _ covered: String) -> Bool {
         actual == covered || actual.replacingOccurrences(of: "\n", with: " ") == covered
@@ -82,6 +113,12 @@ struct OffsetReader {
             ? []
             : ["\(file): \(converted) span(s) counted UTF-16 units, not code points; converted to code points"]
     }
+}
+
+/// The fragments of a span read from another tool's file, or why they cannot be.
+enum SpansReading {
+    case success([Span])
+    case failure(String)
 }
 
 /// A span read from another tool's file, or why it cannot be.

@@ -3,6 +3,7 @@ import AttestKit
 import Foundation
 
 extension InteropFormat: ExpressibleByArgument {}
+extension InteropOptions.Discontinuous: ExpressibleByArgument {}
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,16 +12,45 @@ struct Import: ParsableCommand {
         discussion: """
             Each document's text is stored in the corpus byte for byte and its annotation is written only if it \
             passes validation (docs/interop.md lists what each format carries). Offsets a file counts in UTF-16 \
-            units (Label Studio, some brat setups) are found by the covered text it gives, converted and reported.
-            Exit status: 0 every document imported, 1 some refused or written with warnings, 2 unreadable input.
+            units (Label Studio, some brat setups) are found by the covered text it gives, converted and reported. \
+            A file or document that cannot be read or would not validate is named and skipped; the others are \
+            written (--all-or-nothing: none is). brat attribution events (E lines) and relations become quotes \
+            (--quote-event, --role).
+            Exit status: 0 every document imported, 1 some skipped or written with warnings, 2 usage errors.
             """)
 
     @Argument(help: "brat (folders or .ann files beside their .txt), conll, labelstudio, doccano or spacy.")
     var format: InteropFormat
     @Argument(help: "Files or folders to import.") var paths: [String]
     @Option(help: "Status of the new annotation files.") var status: AnnotationStatus = .draft
-    @Option(name: .customLong("annotator"), help: "Who annotated, for the files' headers (repeatable).")
+    @Option(
+        name: .customLong("annotator"),
+        help:
+            "Who annotated, for the files' headers (repeatable); one of the manifest's <annotators> also sends the annotations to that annotator's folder."
+    )
     var annotators: [String] = []
+    @Flag(help: "Take each file's annotator from its name, DOC_ANNOTATOR.ann (one of the manifest's <annotators>).")
+    var annotatorFromFileName = false
+    @Option(
+        help: ArgumentHelp(
+            "brat: an event type that is a quote (repeatable; default: every event with a content argument).",
+            valueName: "TYPE"))
+    var quoteEvent: [String] = []
+    @Option(
+        help: ArgumentHelp(
+            "brat: what an event or relation argument is: Content=content, Source=speaker, Cue=cue, trigger=- (repeatable; docs/interop.md lists the defaults).",
+            valueName: "ARG=ROLE"))
+    var role: [String] = []
+    @Option(
+        help: ArgumentHelp(
+            "brat: discontinuous spans: split (a quote's content: one quote per fragment; others refused), reject, cover or first.",
+            valueName: "HOW"))
+    var discontinuous: InteropOptions.Discontinuous = .split
+    @Option(
+        help: ArgumentHelp(
+            "The kind of quotes the file gives none for (default: from their quotation marks).", valueName: "KIND"))
+    var quoteKind: QuoteKind?
+    @Flag(help: "Write nothing when any document is skipped.") var allOrNothing = false
     @Option(
         name: .customLong("map"),
         help: ArgumentHelp(
@@ -45,17 +75,36 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let corpus = try options.corpus()
-        let docs = try format.read(paths, text: text, ids: InteropFormat.IDSource(idFrom))
+        var reading = InteropOptions()
+        reading.quoteEvents = Set(quoteEvent)
+        for r in role { try reading.setRole(r) }
+        reading.discontinuous = discontinuous
+        reading.annotatorFromFileName = annotatorFromFileName
+        // An annotator the manifest declares: the annotations go to its folder.
+        let declared = Set(corpus.manifest.annotatorSets.map(\.name))
+        reading.annotator = annotators.first { declared.contains($0) }
+        let read = try format.readEach(paths, text: text, ids: InteropFormat.IDSource(idFrom), options: reading)
         var map: [String: String?] = [:]
-        for (k, v) in FlagValues.typeMap(maps).entries { map[k] = v.map(\.name) }
-        let outcome = try InteropImporter(corpus: corpus, status: status, typeMap: map, annotators: annotators).run(
-            docs)
+        // `.some(nil)`: a type dropped (`--map X=-`), not a key removed.
+        for (k, v) in FlagValues.typeMap(maps).entries { map[k] = .some(v.map(\.name)) }
+        var importer = InteropImporter(corpus: corpus, status: status, typeMap: map, annotators: annotators)
+        importer.kind = quoteKind
+        importer.allOrNothing = allOrNothing
+        let docs = allOrNothing && !read.failures.isEmpty ? [] : read.documents
+        let outcome = try importer.run(docs)
         for note in outcome.notes { Output.error("note: " + note) }
+        for failure in read.failures { Output.error("error: \(failure); skipped") }
         for (id, reason) in outcome.refused { Output.error("error: \(id): \(reason); nothing written for it") }
+        if allOrNothing && !read.failures.isEmpty {
+            Output.error("note: --all-or-nothing: \(read.failures.count) file(s) could not be read, so none was written")
+        }
+        let total = read.documents.count + read.failures.count
         Output.write(
-            "imported \(outcome.written.count) of \(docs.count) document(s) from \(format.rawValue)"
+            "imported \(outcome.written.count) of \(total) document(s) from \(format.rawValue)"
                 + (outcome.written.isEmpty ? "" : ": " + outcome.written.joined(separator: ", ")) + "\n")
-        if !outcome.refused.isEmpty || outcome.notes.contains(where: { $0.contains(": warning: ") }) {
+        if !read.failures.isEmpty || !outcome.refused.isEmpty
+            || outcome.notes.contains(where: { $0.contains(": warning: ") })
+        {
             throw ExitCode(1)
         }
     }
