@@ -71,7 +71,9 @@ enum BratFormat {
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             switch first {
             case "T":
-                guard fields.count >= 2 else { throw fail(n, "a text-bound annotation needs ID, TYPE START END and text") }
+                guard fields.count >= 2 else {
+                    throw fail(n, "a text-bound annotation needs ID, TYPE START END and text")
+                }
                 try textBound(fields, number: n)
             case "R":
                 guard fields.count >= 2 else { throw fail(n, "a relation needs ID and TYPE Arg1:X Arg2:Y") }
@@ -87,7 +89,8 @@ enum BratFormat {
                 for part in fields[1].split(separator: " ") {
                     let kv = part.split(separator: ":", maxSplits: 1).map(String.init)
                     guard kv.count == 2, !kv[0].isEmpty, !kv[1].isEmpty else {
-                        throw fail(n, "\(fields[0]): expected TYPE:TRIGGER ROLE:ARG …, found \(Brief.quoted(String(part)))")
+                        throw fail(
+                            n, "\(fields[0]): expected TYPE:TRIGGER ROLE:ARG …, found \(Brief.quoted(String(part)))")
                     }
                     pairs.append((kv[0], kv[1]))
                 }
@@ -232,7 +235,7 @@ enum BratFormat {
                 parts.insert(e.trigger)
                 let roles = e.args.map { (arg: $0, role: options.role(of: $0.name)) }
                 let content = roles.filter { $0.role == .content }.map(\.arg.target).filter { bound[$0] != nil }
-                guard (options.quoteEvents.isEmpty || options.quoteEvents.contains(e.type)), !content.isEmpty else {
+                guard options.quoteEvents.isEmpty || options.quoteEvents.contains(e.type), !content.isEmpty else {
                     ignored += 1
                     continue
                 }
@@ -250,7 +253,8 @@ enum BratFormat {
                 for span in try contents(content) {
                     var q = InteropDocument.Quote(content: span, kind: kind ?? .direct, speaker: speaker, cue: cue)
                     q.kindGiven = kind != nil
-                    q.id = content.count == 1 && bound[content[0]]!.fragments.count == 1
+                    q.id =
+                        content.count == 1 && bound[content[0]]!.fragments.count == 1
                         ? carried[content[0]]?.first.map(String.init) : nil
                     list.append(Read(quote: q, speakerT: speakers.first, speakerGroupT: nil))
                 }

@@ -96,7 +96,8 @@ public struct InteropImporter {
             out.append("\(counts.whiteSpace) span(s) began or ended with white space; trimmed (span.whitespace)")
         }
         if counts.quoteMarks > 0 {
-            out.append("\(counts.quoteMarks) quote content(s) included their own quotation marks; left out (quote.marks)")
+            out.append(
+                "\(counts.quoteMarks) quote content(s) included their own quotation marks; left out (quote.marks)")
         }
         if counts.narrowed > 0 {
             out.append(

@@ -77,7 +77,8 @@ struct OffsetReader {
                 return .success(units)
             }
             return .failure(
-                "[\(shown)] should cover \(Brief.quoted(covered, limit: 40)) but does not, in code points or UTF-16 units")
+                "[\(shown)] should cover \(Brief.quoted(covered, limit: 40)) but does not, in code points or UTF-16 units"
+            )
         }
         return .failure("[\(shown)] is not a span of the \(article.count)-code-point text")
     }

@@ -17,8 +17,12 @@ struct SpanConventions {
         var kinds: [QuoteKind: Int] = [:]
     }
 
-    static let opening: Set<Unicode.Scalar> = ["\u{201C}", "\"", "\u{2018}", "'", "\u{00AB}", "\u{201E}", "\u{201A}", "\u{2039}", "\u{300C}", "\u{300E}"]
-    static let closing: Set<Unicode.Scalar> = ["\u{201D}", "\"", "\u{2019}", "'", "\u{00BB}", "\u{201C}", "\u{203A}", "\u{300D}", "\u{300F}"]
+    static let opening: Set<Unicode.Scalar> = [
+        "\u{201C}", "\"", "\u{2018}", "'", "\u{00AB}", "\u{201E}", "\u{201A}", "\u{2039}", "\u{300C}", "\u{300E}",
+    ]
+    static let closing: Set<Unicode.Scalar> = [
+        "\u{201D}", "\"", "\u{2019}", "'", "\u{00BB}", "\u{201C}", "\u{203A}", "\u{300D}", "\u{300F}",
+    ]
     /// Marks that are also apostrophes: left out only in pairs.
     static let single: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}"]
 

@@ -96,7 +96,8 @@ struct Import: ParsableCommand {
         for failure in read.failures { Output.error("error: \(failure); skipped") }
         for (id, reason) in outcome.refused { Output.error("error: \(id): \(reason); nothing written for it") }
         if allOrNothing && !read.failures.isEmpty {
-            Output.error("note: --all-or-nothing: \(read.failures.count) file(s) could not be read, so none was written")
+            Output.error(
+                "note: --all-or-nothing: \(read.failures.count) file(s) could not be read, so none was written")
         }
         let total = read.documents.count + read.failures.count
         Output.write(
