@@ -18,42 +18,88 @@ package enum CoNLLFormat {
 
     /// The documents of a token file: `-DOCSTART-` lines split it. A
     /// document's id is the first column of its `-DOCSTART-` line that is not
-    /// `-X-` or `O` (Attest writes `-DOCSTART- -X- ID O`), when there is one.
+    /// `-X-` or `O` (Attest wrote `-DOCSTART- -X- ID O` before it wrote
+    /// `-DOCSTART- -X- O O` with a `.ids` file), when there is one.
     package static func documents(_ content: String, file: String) throws -> [[[Token]]] {
-        try identifiedDocuments(content, file: file).map(\.sentences)
+        try identifiedDocuments(content, file: file).map { d in
+            if let error = d.error { throw AttestError(error) }
+            return d.sentences
+        }
     }
 
-    static func identifiedDocuments(_ content: String, file: String) throws -> [(id: String?, sentences: [[Token]])] {
-        var docs: [(id: String?, sentences: [[Token]])] = []
-        var currentID: String?
-        var sentences: [[Token]] = []
+    /// A document of a token file, or why it cannot be read (a line that is not `word … TAG`):
+    /// a bad line stops its own document only.
+    struct FileDocument {
+        var id: String?
+        var sentences: [[Token]]
+        var error: String?
+    }
+
+    /// Characters a line may hold and still be blank: white space, and the invisible format
+    /// characters some files carry (WNUT17's last line is a lone U+FEFF).
+    static func isBlank(_ line: Substring) -> Bool {
+        line.unicodeScalars.allSatisfy {
+            $0.properties.isWhitespace || ["\u{FEFF}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}"].contains($0)
+        }
+    }
+
+    static func identifiedDocuments(_ content: String, file: String) throws -> [FileDocument] {
+        var docs: [FileDocument] = []
+        var current = FileDocument(id: nil, sentences: [])
         var sentence: [Token] = []
         func endSentence() {
-            if !sentence.isEmpty { sentences.append(sentence) }
+            if !sentence.isEmpty { current.sentences.append(sentence) }
             sentence = []
         }
         for (i, raw) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            let columns = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            if columns.isEmpty {
+            var line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.unicodeScalars.first == "\u{FEFF}" { line = Substring(line.unicodeScalars.dropFirst()) }
+            if isBlank(line) {
                 endSentence()
                 continue
             }
+            let columns = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if columns[0] == "-DOCSTART-" {
                 endSentence()
-                if !sentences.isEmpty { docs.append((currentID, sentences)) }
-                sentences = []
-                currentID = columns.dropFirst().first { $0 != "-X-" && $0 != "O" }.map(String.init)
+                if !current.sentences.isEmpty || current.error != nil { docs.append(current) }
+                current = FileDocument(
+                    id: columns.dropFirst().first { $0 != "-X-" && $0 != "O" }.map(String.init), sentences: [])
                 continue
             }
+            guard current.error == nil else { continue }
             guard columns.count >= 2 else {
-                throw AttestError("\(file):\(i + 1): a token line needs the word and its tag")
+                current.error = "\(file):\(i + 1): a token line needs the word and its tag"
+                sentence = []
+                continue
             }
             sentence.append(Token(word: String(columns[0]), tag: String(columns[columns.count - 1]), line: i + 1))
         }
         endSentence()
-        if !sentences.isEmpty { docs.append((currentID, sentences)) }
+        if !current.sentences.isEmpty || current.error != nil { docs.append(current) }
         return docs
+    }
+
+    /// Each document's id: from the `.ids` file beside it, else its `-DOCSTART-` line, else the
+    /// file's name (`NAME`, or `NAME-K` for the K-th of several) — the same rule for import and score.
+    static func ids(_ docs: [FileDocument], path: String, stem: String) throws -> [String] {
+        if let side = try sideIDs(path, count: docs.count) { return side }
+        return docs.enumerated().map { k, d in d.id ?? (docs.count == 1 ? stem : "\(stem)-\(k + 1)") }
+    }
+
+    /// The ids of a token file's documents from its `.ids` file (`FILE.ids`: one id a line, in the
+    /// documents' order), which Attest writes beside a CoNLL export so that the file itself keeps
+    /// CoNLL-2003's `-DOCSTART- -X- O O` lines, the ones spaCy's converter splits documents at.
+    static func sideIDs(_ path: String, count: Int) throws -> [String]? {
+        guard case .bytes(let bytes) = FileBytes.read(path + ".ids") else { return nil }
+        let ids = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
+        guard ids.count == count else {
+            throw AttestError(
+                "\(path).ids lists \(ids.count) id(s) but \(path) has \(count) document(s); remove it or make them agree"
+            )
+        }
+        return ids
     }
 
     /// One document: its text (rebuilt, or `article` aligned) and its mentions.
@@ -157,7 +203,7 @@ package enum CoNLLFormat {
         for m in doc.mentions.sorted(by: { $0.span < $1.span }) {
             for i in m.span.start..<m.span.end where typeAt[i] == nil { typeAt[i] = (m.type, m.span.start) }
         }
-        var out = "-DOCSTART- -X- \(doc.id) O\n\n"
+        var out = "-DOCSTART- -X- O O\n\n"
         var i = 0
         var inSentence = false
         while i < chars.count {

@@ -91,11 +91,14 @@ public enum InteropFormat: String, CaseIterable, Sendable {
             let stem = ArticleImporter.slug(name)
             do {
                 var docs = try read(
-                    path, url: url, shown: shown, stem: stem, article: article, key: key, options: options)
+                    path, url: url, shown: shown, stem: stem, article: article, key: key, options: options,
+                    failures: &reading.failures)
                 if ids == .file {
                     for k in docs.indices { docs[k].id = docs.count == 1 ? stem : "\(stem)-\(k + 1)" }
                 }
-                for k in docs.indices where annotator != nil { docs[k].annotator = annotator }
+                for k in docs.indices where annotator != nil && docs[k].annotator == nil {
+                    docs[k].annotator = annotator
+                }
                 reading.documents += docs
             } catch let error as AttestError {
                 reading.failures.append(error.message)
@@ -106,7 +109,7 @@ public enum InteropFormat: String, CaseIterable, Sendable {
 
     private func read(
         _ path: String, url: URL, shown: String, stem: String, article: String?, key: String?,
-        options: InteropOptions
+        options: InteropOptions, failures: inout [String]
     ) throws -> [InteropDocument] {
         switch self {
         case .brat:
@@ -125,15 +128,27 @@ public enum InteropFormat: String, CaseIterable, Sendable {
             if article != nil && found.count != 1 {
                 throw AttestError("\(shown): --text aligns one document; this file has \(found.count)")
             }
-            return try found.enumerated().map { k, d in
-                let id = d.id ?? (found.count == 1 ? stem : "\(stem)-\(k + 1)")
-                return try CoNLLFormat.read(d.sentences, id: id, article: article, file: shown)
+            let ids = try CoNLLFormat.ids(found, path: path, stem: stem)
+            var docs: [InteropDocument] = []
+            for (d, id) in zip(found, ids) {
+                // A bad line stops its own document; the others are read.
+                do {
+                    if let error = d.error { throw AttestError(error) }
+                    docs.append(try CoNLLFormat.read(d.sentences, id: id, article: article, file: shown))
+                } catch let error as AttestError {
+                    failures.append(error.message)
+                }
             }
+            return docs
         case .labelstudio:
-            return try JSONFormats.readLabelStudio(try Self.bytes(path), file: shown, stem: stem, idKey: key)
+            return try JSONFormats.readLabelStudio(
+                try Self.bytes(path), file: shown, stem: stem, idKey: key, options: options, failures: &failures)
         case .doccano:
-            return try JSONFormats.readDoccano(try Self.bytes(path), file: shown, stem: stem, idKey: key)
-        case .spacy: return try JSONFormats.readSpacy(try Self.bytes(path), file: shown, stem: stem, idKey: key)
+            return try JSONFormats.readDoccano(
+                try Self.bytes(path), file: shown, stem: stem, idKey: key, options: options, failures: &failures)
+        case .spacy:
+            return try JSONFormats.readSpacy(
+                try Self.bytes(path), file: shown, stem: stem, idKey: key, failures: &failures)
         }
     }
 
@@ -145,7 +160,12 @@ public enum InteropFormat: String, CaseIterable, Sendable {
             return docs.flatMap { d in
                 [(d.id + ".txt", Array(d.text.utf8)), (d.id + ".ann", Array(BratFormat.write(d).utf8))]
             }
-        case .conll: return [(name + ".conll", Array(docs.map(CoNLLFormat.write).joined().utf8))]
+        case .conll:
+            // The ids beside the tokens (`.conll.ids`): the token file keeps CoNLL-2003's document lines.
+            return [
+                (name + ".conll", Array(docs.map(CoNLLFormat.write).joined().utf8)),
+                (name + ".conll.ids", Array(docs.map { $0.id + "\n" }.joined().utf8)),
+            ]
         case .labelstudio: return [(name + ".json", JSONFormats.writeLabelStudio(docs))]
         case .doccano: return [(name + ".jsonl", JSONFormats.writeDoccano(docs))]
         case .spacy: return [(name + ".jsonl", JSONFormats.writeSpacy(docs))]

@@ -37,6 +37,12 @@ public struct InteropOptions: Sendable, Equatable {
     public var annotator: String?
     /// Take each brat document's annotator from its file name, `DOC_ANNOTATOR.ann`.
     public var annotatorFromFileName = false
+    /// The manifest's annotators (Label Studio's `completed_by` is matched against them).
+    public var declaredAnnotators: Set<String> = []
+    /// doccano: the field that holds the text (`--text-field`; default `text`).
+    public var textField: String?
+    /// doccano: the field that holds the labels (`--label-field`; default `label` or `labels`).
+    public var labelField: String?
 
     public static let defaultRoles: [String: Role] = [
         "content": .content, "quote": .content, "message": .content, "quotation": .content,

@@ -23,11 +23,12 @@ public enum InteropPredictions {
         let sample =
             opening == UInt8(ascii: "[")
             ? bytes : Array(bytes.split(separator: 0x0A, omittingEmptySubsequences: true).first ?? [])
+        var ignored: [String] = []
         // deliberate: what is not JSON is not one of these formats
-        guard let records = try? JSONFormats.records(sample, file: path, as: KeyNames.self),
+        guard let records = try? JSONFormats.records(sample, file: path, as: KeyNames.self, failures: &ignored),
             let first = records.first?.record.names
         else {
-            return nil
+            return looksLikeCoNLL(bytes) ? .conll : nil
         }
         if first.contains("data") && (first.contains("annotations") || first.contains("predictions")) {
             return .labelstudio
@@ -41,6 +42,23 @@ public enum InteropPredictions {
         return nil
     }
 
+    /// Whether the first lines read as CoNLL: a `-DOCSTART-` line, or tokens whose last column is
+    /// a tag (`O`, `B-PER`, `I-LOC`, …) — as CoNLL-2003's `eng.testa`, whatever its name.
+    static func looksLikeCoNLL(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(8192), as: UTF8.self)
+        let lines = head.split(whereSeparator: \.isNewline).prefix(20).filter {
+            !$0.allSatisfy(\.isWhitespace)
+        }
+        guard let first = lines.first else { return false }
+        if first.hasPrefix("-DOCSTART-") { return true }
+        let tagged = lines.dropLast().filter { line in
+            let fields = line.split(whereSeparator: \.isWhitespace)
+            guard fields.count >= 2, let tag = fields.last else { return false }
+            return tag == "O" || tag.range(of: "^[BIESLU]-.+$", options: .regularExpression) != nil
+        }
+        return tagged.count >= max(1, lines.dropLast().count - 1)
+    }
+
     /// The predictions in `path`. Each document's text must be its article in
     /// `corpus` (offsets on another text would mean nothing); CoNLL tokens are
     /// aligned to the article named by their `-DOCSTART-` line.
@@ -49,13 +67,21 @@ public enum InteropPredictions {
         var docs: [InteropDocument] = []
         if format == .conll {
             let content = try InteropFormat.text(path)
-            for (k, d) in try CoNLLFormat.identifiedDocuments(content, file: path).enumerated() {
-                guard let id = d.id else {
+            let found = try CoNLLFormat.identifiedDocuments(content, file: path)
+            let stem = ArticleImporter.slug(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+            let named = try CoNLLFormat.sideIDs(path, count: found.count) != nil
+            for (d, id) in zip(found, try CoNLLFormat.ids(found, path: path, stem: stem)) {
+                if let error = d.error { throw AttestError(error) }
+                guard let text = try? article(id) else {  // deliberate: a missing article is the error below
+                    let given = named || d.id != nil
                     throw AttestError(
-                        "\(path): document \(k + 1) has no id; begin each with a line -DOCSTART- -X- ID O naming its article"
+                        "\(path): document \(id) has no article in the corpus"
+                            + (given
+                                ? ""
+                                : " (the id comes from the file's name: the file has no \(URL(fileURLWithPath: path).lastPathComponent).ids beside it and no id on its -DOCSTART- line); list the ids in \(path).ids, one a line, or begin each document with -DOCSTART- -X- ID O")
                     )
                 }
-                docs.append(try CoNLLFormat.read(d.sentences, id: id, article: try article(id), file: path))
+                docs.append(try CoNLLFormat.read(d.sentences, id: id, article: text, file: path))
             }
         } else {
             docs = try format.read([path])

@@ -61,12 +61,29 @@ struct DoccanoRecord: Codable, Sendable {
     var attest: AttestExtension?
     var places: [[String: JSONScalar]]
 
+    /// `--text-field` and `--label-field` (doccano's `column_data`, `column_label`; flair's `data`).
+    static let textField = CodingUserInfoKey(rawValue: "attest.text-field")!
+    static let labelField = CodingUserInfoKey(rawValue: "attest.label-field")!
+    /// How many relations the record has (dropped, and counted in a note).
+    var relations = 0
+
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: AnyKey.self)
         id = c.lenient("id")
-        text = c.string("text")
-        labels = each(c, c.contains(AnyKey("label")) ? "label" : "labels", LabelTriple.self)
-        entities = each(c, "entities", LabelledSpan.self)
+        text = c.string(decoder.userInfo[Self.textField] as? String ?? "text")
+        let label =
+            decoder.userInfo[Self.labelField] as? String ?? (c.contains(AnyKey("label")) ? "label" : "labels")
+        // A label field holds [start, end, "TYPE"] triples, or span objects.
+        let triples = each(c, label, LabelTriple.self)
+        let objects = each(c, label, LabelledSpan.self)
+        if !triples.isEmpty, triples.allSatisfy({ $0 == nil }), objects.allSatisfy({ $0 != nil }) {
+            labels = []
+            entities = objects + each(c, "entities", LabelledSpan.self)
+        } else {
+            labels = triples
+            entities = each(c, "entities", LabelledSpan.self)
+        }
+        relations = c.lenient("relations", as: [JSONScalar].self)?.count ?? 0
         attest = c.lenient("attest")
         let own = (try? [String: JSONScalar](from: decoder)) ?? [:]  // deliberate: a record's own fields, if any
         places = [own, scalars(c, "data"), scalars(c, "meta"), scalars(c, "user_data")]
@@ -114,6 +131,8 @@ struct SpacyRecord: Codable, Sendable {
     var userData: [String: JSONScalar]
     var attest: AttestExtension?
     var places: [[String: JSONScalar]]
+    /// spaCy v2's training JSON (`{"id", "paragraphs": [...]}`), which is not `Doc.to_json()`.
+    var isTrainingJSON = false
     private var written: [InteropDocument.Mention] = []
 
     init(from decoder: any Decoder) throws {
@@ -121,6 +140,7 @@ struct SpacyRecord: Codable, Sendable {
         id = c.lenient("id")
         text = c.string("text")
         ents = each(c, "ents", LabelledSpan.self)
+        isTrainingJSON = c.contains(AnyKey("paragraphs"))
         userData = scalars(c, "user_data")
         let user = try? c.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("user_data"))  // deliberate: absent
         attest = user?.lenient("attest")
@@ -180,10 +200,30 @@ struct LabelStudioTask: Codable, Sendable {
 
     struct Annotation: Decodable, Sendable {
         var result: [Result]
+        var cancelled: Bool
+        /// Who made it, as names the manifest may use: the email, its part before `@`, the number.
+        var completedBy: [String]
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: AnyKey.self)
             result = c.lenient("result") ?? []
+            cancelled = c.lenient("was_cancelled", as: Bool.self) ?? false
+            var names: [String] = []
+            if let n = c.int("completed_by") { names.append(String(n)) }
+            if let s = c.string("completed_by") { names.append(s) }
+            if let user = c.lenient("completed_by", as: [String: JSONScalar].self) {
+                if let email = user["email"]?.string {
+                    names.append(email)
+                    if let at = email.firstIndex(of: "@") { names.append(String(email[..<at])) }
+                }
+                if let n = user["id"]?.int { names.append(String(n)) }
+            }
+            if let s = names.first(where: { $0.contains("@") }), let at = s.firstIndex(of: "@"),
+                !names.contains(String(s[..<at]))
+            {
+                names.append(String(s[..<at]))
+            }
+            completedBy = names
         }
     }
 

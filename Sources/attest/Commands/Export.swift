@@ -76,7 +76,14 @@ struct Export: ParsableCommand {
             for f in files { try AtomicFile.write(f.bytes, to: folder.appendingPathComponent(f.path)) }
         } else if let out {
             try AtomicFile.write(files[0].bytes, to: URL(fileURLWithPath: out))
+            // CoNLL's ids go beside it, `OUT.ids` (the token file keeps `-DOCSTART- -X- O O`).
+            for f in files.dropFirst() {
+                try AtomicFile.write(f.bytes, to: URL(fileURLWithPath: out + f.path.dropFirst(files[0].path.count)))
+            }
         } else {
+            if files.count > 1 {
+                Output.error("note: the document ids are not printed (they go to OUT.ids with --out OUT)")
+            }
             Output.write(String(decoding: files[0].bytes, as: UTF8.self))
         }
     }

@@ -52,6 +52,16 @@ struct Import: ParsableCommand {
     var quoteKind: QuoteKind?
     @Flag(help: "Write nothing when any document is skipped.") var allOrNothing = false
     @Option(
+        help: ArgumentHelp(
+            "doccano: the field that holds the text (doccano's column_data, flair's data; default text).",
+            valueName: "NAME"))
+    var textField: String?
+    @Option(
+        help: ArgumentHelp(
+            "doccano: the field that holds the labels (doccano's column_label; default label or labels).",
+            valueName: "NAME"))
+    var labelField: String?
+    @Option(
         name: .customLong("map"),
         help: ArgumentHelp(
             "Rename or drop a type on the way in: PER=PERSON, MISC=- (repeatable).", valueName: "FROM=TO"),
@@ -71,6 +81,9 @@ struct Import: ParsableCommand {
     func validate() throws {
         guard status != .prediction else { throw ValidationError("--status is draft or gold") }
         if text != nil && format != .conll { throw ValidationError("--text is for conll") }
+        if (textField != nil || labelField != nil) && format != .doccano {
+            throw ValidationError("--text-field and --label-field are for doccano")
+        }
     }
 
     func run() throws {
@@ -83,6 +96,9 @@ struct Import: ParsableCommand {
         // An annotator the manifest declares: the annotations go to its folder.
         let declared = Set(corpus.manifest.annotatorSets.map(\.name))
         reading.annotator = annotators.first { declared.contains($0) }
+        reading.declaredAnnotators = declared
+        reading.textField = textField
+        reading.labelField = labelField
         let read = try format.readEach(paths, text: text, ids: InteropFormat.IDSource(idFrom), options: reading)
         var map: [String: String?] = [:]
         // `.some(nil)`: a type dropped (`--map X=-`), not a key removed.
