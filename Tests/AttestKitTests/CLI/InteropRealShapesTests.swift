@@ -1,0 +1,109 @@
+import AttestKit
+import Foundation
+import Testing
+
+/// `attest import` on files in the shapes other tools write (Fixtures/interop-real): a
+/// pretty-printed Label Studio task with several annotators, doccano's custom columns, spaCy v2
+/// training JSON, WNUT17's final U+FEFF line, CoNLL-2003's id-less `-DOCSTART-` lines. A file or
+/// record that cannot be read stops only its own document.
+@Suite(.serialized) struct InteropRealShapesTests {
+    static let fixtures = Paths.repository.appendingPathComponent("Tests/AttestKitTests/Fixtures/interop-real")
+
+    static func corpus() -> TemporaryFolder { BratAttributionImportTests.corpus() }
+
+    static func attest(_ args: [String], _ folder: TemporaryFolder) throws -> CommandRunner.Result {
+        try CommandRunner.run(args, in: folder.url)
+    }
+
+    static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
+
+    static func mentions(_ folder: TemporaryFolder, _ path: String) throws -> [String] {
+        let doc = try AnnotationFile.read(folder.url.appendingPathComponent(path)).document
+        return doc.entities.flatMap { e in e.mentions.map { "\(e.type) \($0.span.start) \($0.span.end) \($0.text)" } }
+            .sorted()
+    }
+
+    @Test func aLabelStudioTaskGoesToEachAnnotatorAndSkipsTheCancelled() throws {
+        let folder = Self.corpus()
+        let r = try Self.attest(["import", "labelstudio", Self.fixture("ls-task.json")], folder)
+        #expect(r.status == 0, "\(r.stderr)")
+        // alice@example.org and bob@example.org are the manifest's alice and bob; 🚀 is two UTF-16
+        // units, so "Bob Jones" at units 17–26 is code points 16–25.
+        #expect(
+            try Self.mentions(folder, "annotators/alice/doc-41.xml") == [
+                "PERSON 0 9 Ana Silva", "PERSON 16 25 Bob Jones",
+            ])
+        #expect(try Self.mentions(folder, "annotators/bob/doc-41.xml") == ["LOC 29 35 Lisbon"])
+        #expect(r.stderr.contains("1 cancelled annotation(s) skipped"), "\(r.stderr)")
+        #expect(r.stderr.contains("1 annotation(s) not imported"), "\(r.stderr)")
+        #expect(
+            !FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("annotations/doc-41.xml").path))
+    }
+
+    @Test func doccanoColumnsAndOneRecordWithoutItsText() throws {
+        let folder = Self.corpus()
+        let r = try Self.attest(
+            [
+                "import", "doccano", Self.fixture("doccano-columns.jsonl"), "--text-field", "column_data",
+                "--label-field", "column_label",
+            ], folder)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("doccano-columns.jsonl:2: column_data is missing; skipped"), "\(r.stderr)")
+        #expect(r.stderr.contains("1 relation(s) dropped"), "\(r.stderr)")
+        #expect(r.stdout.contains("imported 2 of 3 document(s)"), "\(r.stdout)")
+        #expect(try Self.mentions(folder, "annotations/doc-1.xml") == ["LOC 20 25 Porto", "PERSON 0 11 Maria Costa"])
+        #expect(try Self.mentions(folder, "annotations/doc-3.xml") == ["ORG 4 8 IOPC"])
+        // Without the flags the text field is not found, and the message names --text-field.
+        let plain = try Self.attest(["import", "doccano", Self.fixture("doccano-columns.jsonl")], Self.corpus())
+        #expect(plain.status == 1 && plain.stderr.contains("--text-field"), "\(plain.stderr)")
+    }
+
+    @Test func spacyTrainingJSONIsNamed() throws {
+        let r = try Self.attest(["import", "spacy", Self.fixture("spacy-v2-train.json")], Self.corpus())
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("spaCy v2 training JSON") && r.stderr.contains("spacy convert"), "\(r.stderr)")
+    }
+
+    @Test func wnutsLastLineAndCoNLL2003sDocumentLines() throws {
+        let folder = Self.corpus()
+        let wnut = try Self.attest(
+            ["import", "conll", Self.fixture("wnut17.conll"), "--map", "location=LOC", "--map", "person=PERSON"], folder
+        )
+        #expect(wnut.status == 0, "\(wnut.stderr)")
+        #expect(
+            try Self.mentions(folder, "annotations/wnut17.xml") == ["LOC 11 17 Lisbon", "PERSON 18 29 Maria Costa"])
+        // Three documents without ids: named after the file; the second has a stray line and is the
+        // only one skipped, named with its line.
+        let eng = try Self.attest(["import", "conll", Self.fixture("eng.testa"), "--map", "MISC=-"], folder)
+        #expect(eng.status == 1, "\(eng.stderr)")
+        #expect(eng.stderr.contains("eng.testa:9: a token line needs the word and its tag; skipped"), "\(eng.stderr)")
+        #expect(eng.stdout.contains("imported 2 of 3 document(s) from conll: eng-1, eng-3"), "\(eng.stdout)")
+        #expect(try Self.mentions(folder, "annotations/eng-1.xml") == ["ORG 8 22 LEICESTERSHIRE"])
+        #expect(try Self.mentions(folder, "annotations/eng-3.xml") == [])
+    }
+
+    /// Export writes CoNLL-2003's own document lines with the ids beside them (`OUT.ids`); a
+    /// predictions file named without `.conll` is read as CoNLL from its content and scored.
+    @Test func conllExportKeepsIdsBesideTheTokens() throws {
+        let folder = try InteropCommandTests.shippedCorpus()
+        #expect(try Self.attest(["run", "--out", "pred.jsonl", "--no-gates"], folder).status == 0)
+        let export = try Self.attest(
+            ["export", "--from-pred", "pred.jsonl", "--format", "conll", "--out", "pred.testa"], folder)
+        #expect(export.status == 0, "\(export.stderr)")
+        let tokens = read(folder.url.appendingPathComponent("pred.testa"))
+        let starts = tokens.split(separator: "\n").filter { $0.hasPrefix("-DOCSTART-") }
+        #expect(starts.count == 3 && starts.allSatisfy { $0 == "-DOCSTART- -X- O O" }, "\(starts)")
+        #expect(
+            read(folder.url.appendingPathComponent("pred.testa.ids"))
+                == "kaba-family-accuses-met\nkaba-officer-account-leaked\nmet-firearms-officers-protest\n")
+        let scored = try Self.attest(["score", "--pred", "pred.testa", "--json", "c.json", "--no-gates"], folder)
+        #expect(scored.status == 0, "\(scored.stderr)")
+        let reference = try Self.attest(["score", "--pred", "pred.jsonl", "--json", "j.json", "--no-gates"], folder)
+        #expect(reference.status == 0)
+        let got = try InteropCommandTests.report(folder.url.appendingPathComponent("c.json"))
+        let want = try InteropCommandTests.report(folder.url.appendingPathComponent("j.json"))
+        #expect(
+            NSDictionary(dictionary: got["entities"] as? [String: Any] ?? [:])
+                == NSDictionary(dictionary: want["entities"] as? [String: Any] ?? [:]))
+    }
+}
