@@ -351,6 +351,31 @@ enum BratFormat {
         }
     }
 
+    /// `annotation.conf` for an export: the entity types of `docs` and the quote parts as entities,
+    /// the quote relations, `Equiv`, overlaps allowed (mentions nest), and the `Kind` attribute, so
+    /// brat shows and edits what Attest wrote.
+    static func configuration(_ docs: [InteropDocument]) -> String {
+        let types = Set(docs.flatMap { $0.mentions.map(\.type) }).sorted()
+        return """
+            # Written by attest export --format brat (docs/interop.md).
+            [entities]
+            \((types + ["Quote", "Speaker", "Cue"]).joined(separator: "\n"))
+
+            [relations]
+            Speaker\tArg1:Quote, Arg2:<ENTITY>
+            SpeakerOf\tArg1:Quote, Arg2:<ENTITY>
+            Cue\tArg1:Quote, Arg2:Cue
+            Equiv\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive
+            <OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
+
+            [events]
+
+            [attributes]
+            Kind\tArg:Quote, Value:direct|indirect|mixed
+
+            """
+    }
+
     /// The `.ann` of a document: mentions first, then quotes with their
     /// parts and relations, then `Equiv` lines for entities of several mentions.
     static func write(_ doc: InteropDocument) -> String {

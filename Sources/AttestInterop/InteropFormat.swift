@@ -99,6 +99,12 @@ public enum InteropFormat: String, CaseIterable, Sendable {
                 for k in docs.indices where annotator != nil && docs[k].annotator == nil {
                     docs[k].annotator = annotator
                 }
+                // A file's name made into an id is said, not done silently.
+                if let k = docs.indices.first, docs.contains(where: { $0.id.hasPrefix(stem) }), stem != name {
+                    docs[k].notes.append(
+                        "\(shown): ids from the file name \(Brief.quoted(name)) are written as \(Brief.quoted(stem)) (lower case; characters other than letters and digits as -)"
+                    )
+                }
                 reading.documents += docs
             } catch let error as AttestError {
                 reading.failures.append(error.message)
@@ -159,7 +165,7 @@ public enum InteropFormat: String, CaseIterable, Sendable {
         case .brat:
             return docs.flatMap { d in
                 [(d.id + ".txt", Array(d.text.utf8)), (d.id + ".ann", Array(BratFormat.write(d).utf8))]
-            }
+            } + [("annotation.conf", Array(BratFormat.configuration(docs).utf8))]
         case .conll:
             // The ids beside the tokens (`.conll.ids`): the token file keeps CoNLL-2003's document lines.
             return [

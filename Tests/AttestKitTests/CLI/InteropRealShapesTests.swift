@@ -106,4 +106,25 @@ import Testing
             NSDictionary(dictionary: got["entities"] as? [String: Any] ?? [:])
                 == NSDictionary(dictionary: want["entities"] as? [String: Any] ?? [:]))
     }
+
+    /// brat export writes `annotation.conf` (the corpus's types, the quote parts and relations, the
+    /// Kind attribute); an id made from a file name is reported.
+    @Test func bratExportConfigurationAndRewrittenIds() throws {
+        let folder = try InteropCommandTests.shippedCorpus()
+        #expect(try Self.attest(["export", "--format", "brat", "--out", "out"], folder).status == 0)
+        let conf = read(folder.url.appendingPathComponent("out/annotation.conf"))
+        for line in [
+            "[entities]", "PERSON", "Quote", "Speaker\tArg1:Quote, Arg2:<ENTITY>",
+            "Kind\tArg:Quote, Value:direct|indirect|mixed",
+        ] {
+            #expect(conf.contains(line), "\(line)")
+        }
+        let source = TemporaryFolder()
+        source.write("Doc.One.txt", "Ana spoke.\n")
+        source.write("Doc.One.ann", "T1\tPERSON 0 3\tAna\n")
+        let target = Self.corpus()
+        let r = try Self.attest(["import", "brat", source.url.path], target)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("ids from the file name \"Doc.One\" are written as \"doc-one\""), "\(r.stderr)")
+    }
 }
