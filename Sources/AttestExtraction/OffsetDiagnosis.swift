@@ -34,6 +34,9 @@ public enum OffsetDiagnosis {
     }
 
     /// Code-point offsets of UTF-16 offsets, when both fall on scalar boundaries.
+    public static func utf16(_ span: Span, _ article: ArticleText) -> (Int, Int)? { utf16ToScalars(span, article) }
+
+    /// Code-point offsets of UTF-16 offsets, when both fall on scalar boundaries.
     static func utf16ToScalars(_ span: Span, _ article: ArticleText) -> (Int, Int)? {
         var unit = 0
         var start: Int?

@@ -29,15 +29,39 @@ struct PredictionCheck {
     }
 
     /// Spans that lie outside the text (of `length` code points).
-    func rangeProblems(_ input: PredictionDocument, length: Int) -> [(field: String, message: String)] {
+    /// `article`: read only when a span lies outside, to say whether it fits the text as UTF-8
+    /// bytes or UTF-16 units (the usual cause), with the span in code points.
+    func rangeProblems(_ input: PredictionDocument, length: Int, article: () -> ArticleText?)
+        -> [(field: String, message: String)]
+    {
         var problems: [(field: String, message: String)] = []
-        input.forEachSpan { field, span, _ in
-            if span.end > length {
-                problems.append(
-                    ("\(field)", "span \(span) lies outside the text of \(input.id) (\(length) code points)"))
+        var loaded: ArticleText??
+        input.forEachSpan { field, span, text in
+            guard span.end > length else { return }
+            var message = "span \(span) lies outside the text of \(input.id) (\(length) code points)"
+            if loaded == nil { loaded = .some(article()) }
+            if let a = loaded ?? nil, let units = Self.unitDiagnosis(span, text: text, article: a) {
+                message += "; " + units
             }
+            problems.append(("\(field)", message))
         }
         return problems
+    }
+
+    /// Whether `span` is the text in UTF-8 bytes or UTF-16 units: both ends on character
+    /// boundaries, and the given text there when there is one.
+    static func unitDiagnosis(_ span: Span, text: String?, article: ArticleText) -> String? {
+        if span.end <= article.utf8.count, let s = article.scalarOffset(ofByte: span.start),
+            let e = article.scalarOffset(ofByte: span.end), s < e, text.map({ article[Span(s, e)] == $0 }) ?? true
+        {
+            return
+                "it fits the article as UTF-8 byte offsets: in code points it is [\(s),\(e)) \(Brief.quoted(article[Span(s, e)], limit: 40))"
+        }
+        if let (s, e) = OffsetDiagnosis.utf16(span, article), s < e, text.map({ article[Span(s, e)] == $0 }) ?? true {
+            return
+                "it fits the article as UTF-16 code units (JavaScript, Java, C#): in code points it is [\(s),\(e)) \(Brief.quoted(article[Span(s, e)], limit: 40))"
+        }
+        return nil
     }
 
     /// Given texts that differ from the article at their offsets, with the reason.

@@ -225,7 +225,7 @@ public struct ScoreRun: Sendable {
         let (doc, dropped) = check.mapTypes(input)
         item.dropped = dropped
         // Ranges against the header's length, then texts against the article.
-        for (field, message) in check.rangeProblems(input, length: g.document.header.length) {
+        for (field, message) in check.rangeProblems(input, length: g.document.header.length, article: g.loadArticle) {
             item.diagnostics.append(
                 Diagnostic(file: file, location: at, message: "\(field): \(message)", rule: PredictionRules.range.id))
         }

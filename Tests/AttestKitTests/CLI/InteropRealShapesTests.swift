@@ -127,4 +127,30 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("ids from the file name \"Doc.One\" are written as \"doc-one\""), "\(r.stderr)")
     }
+
+    /// A span past the end in code points that is the text in UTF-8 bytes: the range error says so,
+    /// with the span in code points (with and without a text), as the in-range case does.
+    @Test func aSpanPastTheEndInBytesGetsTheUnitDiagnosis() throws {
+        let folder = try InteropCommandTests.shippedCorpus()
+        let article = read(folder.url.appendingPathComponent("corpus/kaba-family-accuses-met.txt"))
+        let scalars = Array(article.unicodeScalars)
+        // The last "to": its code-point span, and the same span counted in UTF-8 bytes.
+        let end = article.range(of: "to", options: .backwards)!
+        let s = article.unicodeScalars.distance(from: article.unicodeScalars.startIndex, to: end.lowerBound)
+        let b = article.utf8.distance(from: article.utf8.startIndex, to: end.lowerBound)
+        #expect(b + 2 > scalars.count, "the byte span must lie past the end in code points")
+        for text in ["", #", "text": "to""#] {
+            folder.write(
+                "p.jsonl",
+                #"{"id": "kaba-family-accuses-met", "entities": [{"start": \#(b), "end": \#(b + 2), "type": "PERSON"\#(text)}], "quotes": []}"#
+                    + "\n")
+            let r = try Self.attest(["score", "--pred", "p.jsonl", "--no-gates"], folder)
+            #expect(r.status == 2)
+            #expect(
+                r.stderr.contains(
+                    "it fits the article as UTF-8 byte offsets: in code points it is [\(s),\(s + 2)) \"to\" [pred.range]"
+                ),
+                "\(r.stderr)")
+        }
+    }
 }
