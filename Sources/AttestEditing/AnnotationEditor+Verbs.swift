@@ -25,6 +25,11 @@ extension AnnotationEditor {
         }
         let taken = Set(document.mentions.map(\.mention.span))
         let fresh = spans.filter { !taken.contains($0) }
+        if all && spans.isEmpty {
+            throw AttestError(
+                "every occurrence of \(Brief.quoted(text)) lies inside another mention, which --all leaves unmarked; mark one with --nth N to nest it"
+            )
+        }
         if fresh.isEmpty {
             throw AttestError(
                 "\(Brief.quoted(text)) at \(spans.map(\.description).joined(separator: ", ")) is already annotated; nothing to add"

@@ -139,7 +139,13 @@ struct SpacyRecord: Codable, Sendable {
         let c = try decoder.container(keyedBy: AnyKey.self)
         id = c.lenient("id")
         text = c.string("text")
-        ents = each(c, "ents", LabelledSpan.self)
+        // Attest's export keeps every mention (nested ones too) in the span group `attest`.
+        let groups = try? c.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("spans"))  // deliberate: absent
+        if let group = groups, group.contains(AnyKey("attest")) {
+            ents = each(group, "attest", LabelledSpan.self)
+        } else {
+            ents = each(c, "ents", LabelledSpan.self)
+        }
         isTrainingJSON = c.contains(AnyKey("paragraphs"))
         userData = scalars(c, "user_data")
         let user = try? c.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("user_data"))  // deliberate: absent
@@ -164,6 +170,25 @@ struct SpacyRecord: Codable, Sendable {
         var label: String
     }
 
+    private struct Token: Encodable {
+        var id: Int
+        var start: Int
+        var end: Int
+    }
+
+    /// A span of a span group: spaCy reads `kb_id` too.
+    private struct GroupSpan: Encodable {
+        var start: Int
+        var end: Int
+        var label: String
+        var kbID = ""
+
+        enum CodingKeys: String, CodingKey {
+            case start, end, label
+            case kbID = "kb_id"
+        }
+    }
+
     private struct UserData: Encodable {
         var id: String
         var attest: AttestExtension?
@@ -172,8 +197,19 @@ struct SpacyRecord: Codable, Sendable {
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: AnyKey.self)
         try c.encode(text, forKey: AnyKey("text"))
+        // What Doc.from_json needs: tokens (every mention a span of whole tokens), `ents` that do not
+        // overlap; every mention, nested ones too, in the span group `attest` (parallel to
+        // `user_data.attest.mentions`).
+        let boundaries = Set(written.flatMap { [$0.span.start, $0.span.end] })
+        let tokens = SpacyTokens.tokens(text ?? "", boundaries: boundaries)
         try c.encode(
-            written.map { Ent(start: $0.span.start, end: $0.span.end, label: $0.type) }, forKey: AnyKey("ents"))
+            tokens.enumerated().map { Token(id: $0, start: $1.start, end: $1.end) }, forKey: AnyKey("tokens"))
+        try c.encode(
+            SpacyTokens.entities(written).map { Ent(start: $0.span.start, end: $0.span.end, label: $0.type) },
+            forKey: AnyKey("ents"))
+        try c.encode(
+            ["attest": written.map { GroupSpan(start: $0.span.start, end: $0.span.end, label: $0.type) }],
+            forKey: AnyKey("spans"))
         try c.encode(UserData(id: userData["id"]?.string ?? "", attest: attest), forKey: AnyKey("user_data"))
     }
 }
