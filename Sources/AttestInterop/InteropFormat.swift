@@ -160,7 +160,18 @@ public enum InteropFormat: String, CaseIterable, Sendable {
 
     /// The files an export writes: relative path → bytes (one file, or a
     /// `.txt` and `.ann` per document for brat).
-    public func write(_ docs: [InteropDocument], name: String) -> [(path: String, bytes: [UInt8])] {
+    /// How an export writes: Label Studio's names, and whether the documents are predictions.
+    public struct Writing: Sendable {
+        public var labelStudio = LabelStudioConfig()
+        /// Predictions (`export --from-pred`): Label Studio keeps them as `predictions`.
+        public var predictions = false
+
+        public init() {}
+    }
+
+    public func write(_ docs: [InteropDocument], name: String, writing: Writing = .init()) -> [(
+        path: String, bytes: [UInt8]
+    )] {
         switch self {
         case .brat:
             return docs.flatMap { d in
@@ -172,7 +183,14 @@ public enum InteropFormat: String, CaseIterable, Sendable {
                 (name + ".conll", Array(docs.map(CoNLLFormat.write).joined().utf8)),
                 (name + ".conll.ids", Array(docs.map { $0.id + "\n" }.joined().utf8)),
             ]
-        case .labelstudio: return [(name + ".json", JSONFormats.writeLabelStudio(docs))]
+        case .labelstudio:
+            return [
+                (
+                    name + ".json",
+                    JSONFormats.writeLabelStudio(
+                        docs, config: writing.labelStudio, predictions: writing.predictions)
+                )
+            ]
         case .doccano: return [(name + ".jsonl", JSONFormats.writeDoccano(docs))]
         case .spacy: return [(name + ".jsonl", JSONFormats.writeSpacy(docs))]
         }

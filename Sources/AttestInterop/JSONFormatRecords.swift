@@ -289,15 +289,21 @@ struct LabelStudioTask: Codable, Sendable {
         places = [own, data, scalars(c, "meta"), scalars(c, "user_data")]
     }
 
-    init(_ d: InteropDocument, number: Int) {
+    private var config = LabelStudioConfig()
+    private var asPrediction = false
+
+    /// Task `number` for `d`; its spans under `predictions` (with `model_version`) when `prediction`.
+    init(_ d: InteropDocument, number: Int, config: LabelStudioConfig = .init(), prediction: Bool = false) {
         id = .int(number)
-        data = ["id": .string(d.id), "text": .string(d.text)]
+        data = ["id": .string(d.id), config.textField: .string(d.text)]
         annotations = []
         predictions = []
         attest = AttestExtension(d)
         places = []
         document = d
         self.number = number
+        self.config = config
+        asPrediction = prediction
     }
 
     private struct ResultOut: Encodable {
@@ -308,8 +314,8 @@ struct LabelStudioTask: Codable, Sendable {
             var labels: [String]
         }
         var id: String
-        var fromName = "label"
-        var toName = "text"
+        var fromName: String
+        var toName: String
         var type = "labels"
         var value: Value
 
@@ -322,6 +328,13 @@ struct LabelStudioTask: Codable, Sendable {
 
     private struct AnnotationOut: Encodable {
         var result: [ResultOut]
+        /// Predictions name the model that made them.
+        var modelVersion: String?
+
+        enum CodingKeys: String, CodingKey {
+            case result
+            case modelVersion = "model_version"
+        }
     }
 
     private struct Meta: Encodable {
@@ -335,14 +348,20 @@ struct LabelStudioTask: Codable, Sendable {
         let article = ArticleText(d.text)
         let result = d.mentions.enumerated().map { k, m in
             ResultOut(
-                id: "m\(k + 1)",
+                id: "m\(k + 1)", fromName: config.fromName, toName: config.toName,
                 value: .init(
                     start: reader.unit(m.span.start), end: reader.unit(m.span.end), text: article[m.span],
                     labels: [m.type]))
         }
         try c.encode(number, forKey: AnyKey("id"))
-        try c.encode(["id": d.id, "text": d.text], forKey: AnyKey("data"))
-        try c.encode([AnnotationOut(result: result)], forKey: AnyKey("annotations"))
+        var fields = ["id": d.id]
+        fields[config.textField] = d.text
+        try c.encode(fields, forKey: AnyKey("data"))
+        if asPrediction {
+            try c.encode([AnnotationOut(result: result, modelVersion: "attest")], forKey: AnyKey("predictions"))
+        } else {
+            try c.encode([AnnotationOut(result: result)], forKey: AnyKey("annotations"))
+        }
         try c.encode(Meta(attest: attest), forKey: AnyKey("meta"))
     }
 }

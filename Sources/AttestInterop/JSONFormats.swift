@@ -277,7 +277,35 @@ enum JSONFormats {
     }
 
     /// Written as Label Studio writes it: UTF-16 offsets, with each span's text.
-    static func writeLabelStudio(_ docs: [InteropDocument]) -> [UInt8] {
-        JSONRecordWriter.encode(docs.enumerated().map { LabelStudioTask($1, number: $0 + 1) }) + [0x0A]
+    /// Task ids: a document imported from Label Studio as `doc-N` is task N again; the others are
+    /// numbered after the largest.
+    static func writeLabelStudio(
+        _ docs: [InteropDocument], config: LabelStudioConfig = .init(), predictions: Bool = false
+    )
+        -> [UInt8]
+    {
+        let kept = docs.map { d -> Int? in
+            guard d.id.hasPrefix("doc-"), let n = Int(d.id.dropFirst(4)), n > 0, String(n) == d.id.dropFirst(4) else {
+                return nil
+            }
+            return n
+        }
+        var used = Set<Int>()
+        var numbers: [Int] = []
+        for n in kept {
+            if let n, !used.contains(n) {
+                used.insert(n)
+                numbers.append(n)
+            } else {
+                numbers.append(0)
+            }
+        }
+        var next = (used.max() ?? 0)
+        for k in numbers.indices where numbers[k] == 0 {
+            next += 1
+            numbers[k] = next
+        }
+        let tasks = zip(docs, numbers).map { LabelStudioTask($0, number: $1, config: config, prediction: predictions) }
+        return JSONRecordWriter.encode(tasks) + [0x0A]
     }
 }

@@ -22,10 +22,50 @@ struct Export: ParsableCommand {
             "Export these predictions (JSON Lines in the extractor form) instead of the gold set, on the corpus's articles.",
             valueName: "FILE"))
     var fromPred: String?
+    @Option(
+        name: .customLong("map"),
+        help: ArgumentHelp(
+            "Rename or drop a type on the way out, as import's --map (PERSON=PER maps back an import's PER=PERSON; MISC=- drops).",
+            valueName: "FROM=TO"),
+        transform: FlagValues.mapping)
+    var maps: [TypeMapping] = []
+    @Option(
+        help: ArgumentHelp(
+            "Label Studio: the project's labeling config (XML); from_name, to_name and the text field come from it.",
+            valueName: "FILE"))
+    var lsConfig: String?
+    @Option(help: ArgumentHelp("Label Studio: the results' from_name (default label).", valueName: "NAME"))
+    var lsFromName: String?
+    @Option(help: ArgumentHelp("Label Studio: the results' to_name (default text).", valueName: "NAME"))
+    var lsToName: String?
+    @Option(help: ArgumentHelp("Label Studio: the data field with the text (default text).", valueName: "NAME"))
+    var lsTextField: String?
     @OptionGroup var options: CorpusOptions
 
     func validate() throws {
         if format == .brat && out == nil { throw ValidationError("--format brat writes a folder: give --out DIR") }
+        if format != .labelstudio && (lsConfig ?? lsFromName ?? lsToName ?? lsTextField) != nil {
+            throw ValidationError("--ls-config, --ls-from-name, --ls-to-name and --ls-text-field are for labelstudio")
+        }
+    }
+
+    /// Label Studio's names: the config's, then the flags'.
+    func labelStudio() throws -> LabelStudioConfig {
+        var config = LabelStudioConfig()
+        if let lsConfig {
+            let bytes: [UInt8]
+            switch FileBytes.read(lsConfig) {
+            case .bytes(let b): bytes = b
+            case .missing: throw AttestError("\(lsConfig): no such file")
+            case .failed(let m): throw AttestError("cannot read \(lsConfig): \(m)")
+            case .tooLarge(let n): throw AttestError("\(lsConfig) is too large (\(n) bytes)")
+            }
+            config = try LabelStudioConfig.read(bytes, file: lsConfig)
+        }
+        if let lsFromName { config.fromName = lsFromName }
+        if let lsToName { config.toName = lsToName }
+        if let lsTextField { config.textField = lsTextField }
+        return config
     }
 
     func run() throws {
@@ -34,7 +74,9 @@ struct Export: ParsableCommand {
             guard let interop = format.interop else {
                 throw AttestError("--from-pred converts to brat, conll, labelstudio, doccano or spacy")
             }
-            try write(try InteropPredictions.documents(jsonLines: fromPred, corpus: corpus), interop, corpus)
+            try write(
+                try InteropPredictions.documents(jsonLines: fromPred, corpus: corpus), interop, corpus,
+                predictions: true)
             return
         }
         let statuses = status.statuses
@@ -63,9 +105,27 @@ struct Export: ParsableCommand {
         if let out { try AtomicFile.write(text, to: URL(fileURLWithPath: out)) } else { Output.write(text) }
     }
 
-    private func write(_ docs: [InteropDocument], _ interop: InteropFormat, _ corpus: Corpus) throws {
+    private func write(
+        _ docs: [InteropDocument], _ interop: InteropFormat, _ corpus: Corpus, predictions: Bool = false
+    ) throws {
         if let drops = interop.drops { Output.error("note: \(drops)") }
-        let files = interop.write(docs, name: corpus.manifest.name)
+        var writing = InteropFormat.Writing()
+        writing.labelStudio = try labelStudio()
+        writing.predictions = predictions
+        // `--map`: types renamed or dropped (mentions of a dropped type leave with it).
+        let map = FlagValues.typeMap(maps).entries
+        let docs = docs.map { d in
+            var d = d
+            d.mentions = d.mentions.compactMap { m in
+                guard let target = map[m.type] else { return m }
+                guard let name = target?.name else { return nil }
+                var m = m
+                m.type = name
+                return m
+            }
+            return d
+        }
+        let files = interop.write(docs, name: corpus.manifest.name, writing: writing)
         if interop == .brat, let out {
             let folder = URL(fileURLWithPath: out, isDirectory: true)
             do {

@@ -153,4 +153,67 @@ import Testing
                 "\(r.stderr)")
         }
     }
+
+    /// Label Studio export: names from the project's labeling config, the task id kept from the
+    /// import (`doc-41` is task 41), mapped labels mapped back, predictions kept as predictions.
+    @Test func labelStudioExportWithTheProjectsNames() throws {
+        let folder = TemporaryFolder()
+        folder.write(
+            "attest.xml",
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <manifest xmlns="urn:attest:format:1" version="1.0">
+              <corpus name="ls" guidelines="1.0"/>
+            </manifest>
+
+            """)
+        #expect(try Self.attest(["import", "labelstudio", Self.fixture("ls-task.json")], folder).status == 0)
+        folder.write(
+            "config.xml",
+            """
+            <View>
+              <Labels name="ner" toName="body"><Label value="PER"/><Label value="LOC"/></Labels>
+              <Text name="body" value="$article"/>
+            </View>
+            """)
+        let exported = try Self.attest(
+            [
+                "export", "--format", "labelstudio", "--status", "draft", "--ls-config", "config.xml", "--map",
+                "PERSON=PER", "--out", "out.json",
+            ], folder)
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let tasks = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url.appendingPathComponent("out.json")))
+                as? [[String: Any]])
+        #expect(tasks.count == 1)
+        #expect(tasks.first?["id"] as? Int == 41)
+        let data = tasks.first?["data"] as? [String: Any] ?? [:]
+        #expect((data["article"] as? String)?.hasPrefix("Ana Silva met") == true && data["text"] == nil)
+        let results = ((tasks.first?["annotations"] as? [[String: Any]])?.first?["result"] as? [[String: Any]]) ?? []
+        #expect(results.count == 2)
+        for result in results {
+            #expect(result["from_name"] as? String == "ner" && result["to_name"] as? String == "body")
+            #expect((result["value"] as? [String: Any])?["labels"] as? [String] == ["PER"])
+        }
+        // Predictions stay predictions.
+        let shipped = try InteropCommandTests.shippedCorpus()
+        #expect(try Self.attest(["run", "--out", "pred.jsonl", "--no-gates"], shipped).status == 0)
+        let predicted = try Self.attest(
+            ["export", "--from-pred", "pred.jsonl", "--format", "labelstudio", "--out", "pred.json"], shipped)
+        #expect(predicted.status == 0, "\(predicted.stderr)")
+        let predTasks = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: shipped.url.appendingPathComponent("pred.json")))
+                as? [[String: Any]])
+        #expect(predTasks.count == 3)
+        #expect(predTasks.allSatisfy { $0["annotations"] == nil })
+        #expect(
+            predTasks.allSatisfy {
+                (($0["predictions"] as? [[String: Any]])?.first?["model_version"] as? String) == "attest"
+            })
+        // A config without a <Labels> control is refused, named.
+        folder.write("bad.xml", "<View><Text name=\"t\" value=\"$text\"/></View>")
+        let bad = try Self.attest(
+            ["export", "--format", "labelstudio", "--status", "draft", "--ls-config", "bad.xml"], folder)
+        #expect(bad.status == 2 && bad.stderr.contains("bad.xml: the labeling config has no <Labels"), "\(bad.stderr)")
+    }
 }
