@@ -49,6 +49,10 @@ def read_conll(path):
         sentences.append(sentence)
     if sentences:
         docs.append((doc_id, sentences))
+    # Attest writes CoNLL-2003's own `-DOCSTART- -X- O O` lines and the ids beside the file.
+    if os.path.exists(path + ".ids"):
+        ids = open(path + ".ids", encoding="utf-8").read().split()
+        docs = [(i, s) for i, (_, s) in zip(ids, docs)]
     return docs
 
 

@@ -63,6 +63,31 @@ def check(records, label):
           f"{problems} difference(s)")
     return problems
 
+def conll(attest):
+    """`spacy convert --converter ner` on Attest's CoNLL export: one spaCy document per exported
+    document (split at `-DOCSTART- -X- O O`), with each document's mentions as its entities."""
+    import spacy
+    from spacy.tokens import DocBin
+    folder = tempfile.mkdtemp(prefix="attest-spacy-conll-")
+    try:
+        out = os.path.join(folder, "gold.conll")
+        subprocess.run([attest, "export", "--format", "conll", "--out", out], cwd=ROOT, check=True, capture_output=True)
+        subprocess.run([sys.executable, "-m", "spacy", "convert", out, folder, "--converter", "ner"], check=True,
+                       capture_output=True)
+        docs = list(DocBin().from_disk(os.path.join(folder, "gold.spacy")).get_docs(spacy.blank("en").vocab))
+        ids = open(out + ".ids", encoding="utf-8").read().split()
+        want = []
+        for doc_id in ids:
+            xml = open(os.path.join(ROOT, "annotations", doc_id + ".xml"), encoding="utf-8").read()
+            want.append(xml.count("<mention "))
+        got = [len(d.ents) for d in docs]
+        ok = got == want
+        print(f"spacy convert of the CoNLL export: {len(docs)} document(s) for {len(ids)} exported, entities {got} "
+              f"(the annotations have {want}): {'equal' if ok else 'DIFFERENT'}")
+        return 0 if ok else 1
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--attest", default=os.path.join(ROOT, ".build/debug/attest"))
@@ -75,6 +100,7 @@ def main():
         problems += check(export(attest, folder), "hostile texts")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    problems += conll(attest)
     sys.exit(1 if problems else 0)
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ struct Score: ParsableCommand {
         discussion: """
             PRED is a JSON Lines file in the extractor form (docs/format.md; - reads standard input), a folder \
             of annotation XML files, or another tool's output (docs/interop.md): a folder of brat .ann files, a \
-            CoNLL file (-DOCSTART- -X- ID O before each document), Label Studio, doccano or spaCy JSON; the \
+            CoNLL file (ids from FILE.ids, -DOCSTART- -X- ID O lines or the file name), Label Studio, doccano or spaCy JSON; the \
             format is recognised, or named with --pred-format. Entities are scored with the SemEval-2013 schemes (strict, exact, partial, \
             type) as nervaluate scores them; quotes by exact span and by overlap, with attribution, cues and \
             speakers (docs/metrics.md).
