@@ -216,4 +216,33 @@ import Testing
             ["export", "--format", "labelstudio", "--status", "draft", "--ls-config", "bad.xml"], folder)
         #expect(bad.status == 2 && bad.stderr.contains("bad.xml: the labeling config has no <Labels"), "\(bad.stderr)")
     }
+
+    /// Numbers at or beyond ±2^63 (which once trapped converting Double to Int) are a field error with
+    /// file and line, in import and in score, never a crash.
+    @Test(arguments: ["1e19", "-1e19", "9223372036854775808", "1e400"])
+    func hugeNumbersAreFieldErrors(number: String) throws {
+        let folder = try InteropCommandTests.shippedCorpus()
+        let text = "Ana Silva spoke."
+        let files: [(format: String, name: String, body: String)] = [
+            ("doccano", "d.jsonl", #"{"text": "\#(text)", "label": [[0, \#(number), "PERSON"]]}"# + "\n"),
+            (
+                "spacy", "s.jsonl",
+                #"{"text": "\#(text)", "ents": [{"start": 0, "end": \#(number), "label": "PERSON"}]}"# + "\n"
+            ),
+            (
+                "labelstudio", "l.json",
+                #"[{"data": {"text": "\#(text)"}, "annotations": [{"result": [{"type": "labels", "value": {"start": \#(number), "end": 9, "text": "Ana Silva", "labels": ["PERSON"]}}]}]}]"#
+            ),
+        ]
+        for f in files {
+            folder.write(f.name, f.body)
+            let r = try Self.attest(["import", f.format, f.name], folder)
+            #expect(r.status == 1 || r.status == 2, "\(f.format) \(number): \(r.status) \(r.stderr)")
+            #expect(r.stderr.contains(f.name + ":"), "\(f.format) \(number): \(r.stderr)")
+        }
+        folder.write(
+            "p.jsonl", #"{"id": "kaba-family-accuses-met", "text": "x", "label": [[0, \#(number), "PERSON"]]}"# + "\n")
+        let scored = try Self.attest(["score", "--pred", "p.jsonl", "--pred-format", "doccano", "--no-gates"], folder)
+        #expect(scored.status == 2, "\(scored.stderr)")
+    }
 }
