@@ -67,6 +67,9 @@ public struct ScoreRun: Sendable {
         let sourceName = request.predictions.displayName(workingDirectory: cwd)
         var tally = Tally()
         try readPredictions(into: &tally, gold: gold, sourceName: sourceName, cwd: cwd)
+        if case .jsonLines = request.predictions {
+            tally.diagnostics = Self.notJSONLines(tally.diagnostics, file: sourceName)
+        }
         tally.diagnostics += Self.droppedTypes(tally.dropped, file: sourceName)
         scoreUnpredicted(into: &tally, gold: gold, file: sourceName)
         if tally.diagnostics.contains(where: { $0.severity == .error }) {
@@ -122,6 +125,21 @@ public struct ScoreRun: Sendable {
             }
             tally.collect(items, file: name, lines: docs.indices.map { $0 + 1 })
         }
+    }
+
+    /// A file none of whose lines is JSON was not JSON Lines at all (another tool's format, taken
+    /// for JSON Lines): one error that says so and names `--pred-format`, not one per line.
+    static func notJSONLines(_ diagnostics: [Diagnostic], file: String) -> [Diagnostic] {
+        guard diagnostics.count > 1, diagnostics.allSatisfy({ $0.rule == PredictionRules.syntax.id }),
+            let first = diagnostics.first
+        else { return diagnostics }
+        return [
+            Diagnostic(
+                file: first.file, location: first.location,
+                message:
+                    "\(file) is not JSON Lines: none of its \(diagnostics.count) lines is JSON (line \(first.location.line): \(first.message)); if it is another tool's output, name it with --pred-format brat, conll, labelstudio, doccano or spacy",
+                rule: PredictionRules.syntax.id)
+        ]
     }
 
     /// One note per undeclared predicted type that was left out.

@@ -108,6 +108,22 @@ import Testing
         #expect(text.contains("alice") && text.contains("bob"))
     }
 
+    /// adjudicate runs on the imported annotator folders as they are: harbour is in both, and the two
+    /// annotators differ on one mention (Police ORG / port LOC) and one quote.
+    @Test func adjudicateRunsOnTheImportedFolders() throws {
+        let folder = Self.corpus()
+        #expect(
+            try Self.attest(["import", "brat", Self.fixture, "--annotator-from-file-name"], folder).status == 1)
+        let r = try Self.attest(["adjudicate", "annotators/alice", "annotators/bob", "--out", "adj"], folder)
+        #expect(r.status == 1, "\(r.stderr)")
+        let merged = try Self.document(folder, "adj/harbour.xml")
+        // What both agree on: Ana Silva and she, The port authority; four of alice's five quotes.
+        #expect(
+            merged.entities.flatMap { $0.mentions.map(\.text) }.sorted() == ["Ana Silva", "The port authority", "she"])
+        #expect(merged.quotes.count == 4)
+        #expect(try Self.attest(["validate", "adj"], folder).status == 0)
+    }
+
     @Test func allOrNothingWritesNothingWhenOneFileFails() throws {
         let folder = Self.corpus()
         let r = try Self.attest(

@@ -245,4 +245,33 @@ import Testing
         let scored = try Self.attest(["score", "--pred", "p.jsonl", "--pred-format", "doccano", "--no-gates"], folder)
         #expect(scored.status == 2, "\(scored.stderr)")
     }
+
+    /// A predictions file taken for JSON Lines that has no JSON line at all: one error naming
+    /// --pred-format, not one per line.
+    @Test func aFileThatIsNotJSONLinesIsOneError() throws {
+        let folder = try InteropCommandTests.shippedCorpus()
+        folder.write("pred.tsv", String(repeating: "a\tb\tc\n", count: 500))
+        let r = try Self.attest(["score", "--pred", "pred.tsv", "--no-gates"], folder)
+        #expect(r.status == 2)
+        let errors = r.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 1, "\(errors.count) errors")
+        #expect(errors.first?.contains("none of its 500 lines is JSON") == true && r.stderr.contains("--pred-format"))
+    }
+
+    /// A Label Studio span whose text fits neither code points nor UTF-16 units stops its own task;
+    /// the next task is imported.
+    @Test func aLabelStudioSpanThatFitsNeitherStopsItsTaskOnly() throws {
+        let folder = Self.corpus()
+        folder.write(
+            "tasks.json",
+            #"""
+            [{"id": 1, "data": {"text": "Ana Silva met 🚀 Bob Jones."}, "annotations": [{"result": [{"type": "labels", "value": {"start": 3, "end": 12, "text": "Bob Jones", "labels": ["PERSON"]}}]}]},
+             {"id": 2, "data": {"text": "Maria Costa spoke."}, "annotations": [{"result": [{"type": "labels", "value": {"start": 0, "end": 11, "text": "Maria Costa", "labels": ["PERSON"]}}]}]}]
+            """#)
+        let r = try Self.attest(["import", "labelstudio", "tasks.json"], folder)
+        #expect(r.status == 1)
+        #expect(
+            r.stderr.contains("tasks.json: task 1: result 1 (PERSON) [3,12) should cover \"Bob Jones\""), "\(r.stderr)")
+        #expect(r.stdout.contains("imported 1 of 2 document(s) from labelstudio: doc-2"), "\(r.stdout)")
+    }
 }
