@@ -77,11 +77,13 @@ enum BratFormat {
                 try textBound(fields, number: n)
             case "R":
                 guard fields.count >= 2 else { throw fail(n, "a relation needs ID and TYPE Arg1:X Arg2:Y") }
+                // `R1\tTYPE Arg1:X Arg2:Y` (brat's usual names; any two `NAME:ID` arguments are read in order).
                 let parts = fields[1].split(separator: " ")
-                guard parts.count == 3, parts[1].hasPrefix("Arg1:"), parts[2].hasPrefix("Arg2:") else {
+                let args = parts.dropFirst().map { $0.split(separator: ":", maxSplits: 1) }
+                guard parts.count == 3, args.allSatisfy({ $0.count == 2 && !$0[1].isEmpty }) else {
                     throw fail(n, "\(fields[0]): expected TYPE Arg1:X Arg2:Y")
                 }
-                relations.append((String(parts[0]), String(parts[1].dropFirst(5)), String(parts[2].dropFirst(5)), n))
+                relations.append((String(parts[0]), String(args[0][1]), String(args[1][1]), n))
             case "E":
                 // `E1\tTYPE:TRIGGER ROLE:ARG ROLE2:ARG2 …`
                 guard fields.count >= 2 else { throw fail(n, "an event needs ID and TYPE:TRIGGER ROLE:ARG …") }
@@ -97,11 +99,15 @@ enum BratFormat {
                 guard let head = pairs.first else { throw fail(n, "\(fields[0]): the event has no type") }
                 events.append((fields[0], head.0, head.1, pairs.dropFirst().map { (name: $0.0, target: $0.1) }, n))
             case "A", "M":
+                // `A1\tKind T3 direct`; also another attribute name whose value is a kind
+                // (`Type E1 Direct`; `Partial` is mixed), as attribution corpora write it.
                 let parts = fields.count >= 2 ? fields[1].split(separator: " ") : []
+                let value = parts.count == 3 ? parts[2].lowercased() : ""
+                let kind = value == "partial" ? QuoteKind.mixed : QuoteKind(rawValue: value)
                 if parts.count == 3, parts[0].lowercased() == "kind" {
-                    guard let kind = QuoteKind(rawValue: parts[2].lowercased()) else {
-                        throw fail(n, "Kind \(parts[2]) is not direct, indirect or mixed")
-                    }
+                    guard let kind else { throw fail(n, "Kind \(parts[2]) is not direct, indirect or mixed") }
+                    kinds[String(parts[1])] = kind
+                } else if parts.count == 3, let kind {
                     kinds[String(parts[1])] = kind
                 } else {
                     ignored += 1

@@ -170,8 +170,9 @@ import Testing
         #expect(doc.quotes.first?.content.text == "We will not go back to work,")
     }
 
-    /// A relation encoding (Quote with Source and Cue relations), a given kind, a type dropped with
-    /// `--map X=-`, a type name the schema cannot take, and `--quote-kind`.
+    /// A relation encoding (Quote with Source and Cue relations, arguments named Arg1/Arg2 or by role),
+    /// a kind given by another attribute name (`Type T5 Partial`: mixed), a type dropped with
+    /// `--map X=-`, a type name the schema cannot take, and `--quote-kind` for the quote without one.
     @Test func relationsMapsAndKinds() throws {
         let source = TemporaryFolder()
         let text = "Leaders said “we are ready”. 🚀 Merge Corp said talks failed.\n"
@@ -187,8 +188,8 @@ import Testing
             R2\tCue Arg1:T2 Arg2:T3
             T4\tMerge-org 31 41\tMerge Corp
             T5\tContent 47 59\ttalks failed
-            R3\tSource Arg1:T5 Arg2:T4
-            A1\tKind T5 indirect
+            R3\tSource Quote:T5 Speaker:T4
+            A1\tType T5 Partial
 
             """)
         let refused = Self.corpus()
@@ -198,15 +199,15 @@ import Testing
         #expect(first.stderr.contains("--map Merge-org=-"))
         let folder = Self.corpus()
         let r = try Self.attest(
-            ["import", "brat", source.url.path, "--map", "Merge-org=-", "--quote-kind", "mixed"], folder)
+            ["import", "brat", source.url.path, "--map", "Merge-org=-", "--quote-kind", "direct"], folder)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("1 mention(s) of type Merge-org dropped"), "\(r.stderr)")
         let doc = try Self.document(folder, "annotations/talks.xml")
         #expect(doc.entities.map(\.name) == ["Leaders"])
         #expect(
             Self.quotes(doc) == [
-                ["mixed", "we are ready", "Leaders", "said", "Leaders"],
-                ["indirect", "talks failed", "Merge Corp", "-", "-"],
+                ["direct", "we are ready", "Leaders", "said", "Leaders"],
+                ["mixed", "talks failed", "Merge Corp", "-", "-"],
             ])
     }
 }
