@@ -53,10 +53,14 @@ public struct Adjudication: Sendable {
         var bLeft = Array(mb.indices)
         var agreed: [Item] = []
         var onlyA: [Item] = []
+        // B's entity → the A entity that holds its first agreed mention: B's side of a decision adds
+        // its mention there, not to a copy of the entity.
+        var entityOfB: [String: String] = [:]
         for x in ma {
             if let k = bLeft.firstIndex(where: {
                 mb[$0].mention.span == x.mention.span && mb[$0].entity.type == x.entity.type
             }) {
+                if entityOfB[mb[bLeft[k]].entity.id] == nil { entityOfB[mb[bLeft[k]].entity.id] = x.entity.id }
                 bLeft.remove(at: k)
                 agreed.append(x)
             } else {
@@ -87,7 +91,19 @@ public struct Adjudication: Sendable {
             ]
         }
         func takeA(_ x: Item) -> [AnnotationEdit] { take(x, prefix: "") }
-        func takeB(_ y: Item) -> [AnnotationEdit] { take(y, prefix: "b-") }
+        func takeB(_ y: Item) -> [AnnotationEdit] {
+            // Of an entity whose other mentions were agreed: into A's entity for them, when the type agrees.
+            if let shared = entityOfB[y.entity.id], let e = a.entities.first(where: { $0.id == shared }),
+                e.type == y.entity.type
+            {
+                return [
+                    .addMention(
+                        entity: shared, mention: Mention(id: "b-" + y.mention.id, excerpt: y.mention.excerpt),
+                        index: nil)
+                ]
+            }
+            return take(y, prefix: "b-")
+        }
         var bOnly = bLeft.map { mb[$0] }.sorted { $0.mention.span < $1.mention.span }
         for x in onlyA.sorted(by: { $0.mention.span < $1.mention.span }) {
             // Paired with B's mention at the same span (type) or overlapping it (boundary).

@@ -46,6 +46,16 @@ struct Agree: ParsableCommand {
             folders = declared.map { corpus.root.appendingPathComponent($0.annotationsPath).path }
             names = declared.map(\.name)
         }
+        // Labels that tell the annotators apart: folder names, or the paths when names clash
+        // (three folders called `annotations`).
+        if Set(names).count < names.count {
+            let paths = folders.map {
+                DisplayPath.of(
+                    path: URL(fileURLWithPath: $0).standardizedFileURL.path,
+                    relativeTo: FileManager.default.currentDirectoryPath)
+            }
+            names = Set(paths).count == paths.count ? paths : names.enumerated().map { "\($1) (\($0 + 1))" }
+        }
         let sets = try folders.map { try Corpus.annotations(in: URL(fileURLWithPath: $0, isDirectory: true)) }
         // Articles of the documents every folder has.
         var articles: [String: ArticleText] = [:]

@@ -41,4 +41,28 @@ import Testing
         #expect(spans(other.document) == spans(b))
         #expect(other.document.quotes.map { $0.speaker?.span } == b.quotes.map { $0.speaker?.span })
     }
+
+    /// B's mention of an entity whose other mentions both annotators agree on: taking B's side adds
+    /// it to that entity (no second "Jane Doe"), so taking every B side gives B's entities back.
+    @Test func takingBsSideJoinsTheSharedEntity() throws {
+        let b = try AnnotationFile.read(Paths.sampleAnnotation).document
+        let bytes = [UInt8](try Data(contentsOf: Paths.sample.appendingPathComponent("corpus/sample.txt")))
+        let article = try #require(ArticleText(bytes: bytes))
+        // A lacks "Doe" (m4), which B has in e1 beside the agreed "Jane Doe" (m1).
+        var edit = EditApplier(document: b)
+        _ = try edit.applyAll([.removeMention("m4")])
+        let a = edit.document
+        let result = Adjudication(a: a, b: b, article: article, header: a.header)
+        #expect(result.decisions.map(\.kind) == ["only-b"])
+        var taken = EditApplier(document: result.draft)
+        for d in result.decisions { _ = try taken.applyAll(d.takeB) }
+        let groups = { (d: AnnotationDocument) in
+            Set(
+                d.entities.map { e in
+                    "\(e.type.name) " + e.mentions.map { "\($0.span)" }.sorted().joined(separator: " ")
+                })
+        }
+        #expect(groups(taken.document) == groups(b), "\(groups(taken.document))")
+        #expect(taken.document.entities.filter { $0.name == "Jane Doe" }.count == 1)
+    }
 }
