@@ -52,7 +52,7 @@ extension AnnotationEditor {
     /// Deletes the annotation file and its article, keeping both in the
     /// journal and the text store so that `attest undo` restores them.
     public func removeDocument(summary: String) throws {
-        guard let journalID, let lock else {
+        guard let journalID, AnnotationEditor.isDocumentKey(journalID), let lock else {
             throw AttestError("only a document of the corpus, opened for writing, can be removed")
         }
         defer { lock.release() }
@@ -120,17 +120,31 @@ public enum EditUndo {
     package static func reverse(
         _ direction: Direction, _ id: String, in corpus: Corpus, write: Bool, expectedVersion: String?
     ) throws -> (entry: JournalEntry, restored: AnnotationDocument?) {
-        guard isDocumentID(id) else { throw AttestError("\(Brief.quoted(id)) is not a document id") }
-        let url = corpus.annotationURL(for: id)
+        // A document id, or the path of an annotation file elsewhere in the corpus (its own journal).
+        let url: URL
+        let key: String
+        if id.hasSuffix(".xml") {
+            url = URL(fileURLWithPath: id).standardizedFileURL
+            guard let k = AnnotationEditor.journalKey(url, in: corpus) else {
+                throw AttestError(
+                    "\(id) is outside the corpus: its changes are not journaled, so there is nothing to \(direction.rawValue)"
+                )
+            }
+            key = k
+        } else {
+            guard isDocumentID(id) else { throw AttestError("\(Brief.quoted(id)) is not a document id") }
+            url = corpus.annotationURL(for: id)
+            key = id
+        }
         try AnnotationEditor.checkContained(url, in: corpus)
         let journal = EditJournal(corpus: corpus)
-        let lock = write ? try journal.lock(id) : nil
+        let lock = write ? try journal.lock(key) : nil
         defer { lock?.release() }
-        let history = write ? try journal.recover(id, annotation: url) : try journal.history(id)
+        let history = write ? try journal.recover(key, annotation: url) : try journal.history(key)
         guard let item = direction == .undo ? history.undoable.last : history.redoable.last else {
             throw AttestError(
                 kind: .emptyHistory,
-                "nothing to \(direction.rawValue) for \(id): its journal (\(DisplayPath.of(journal.url(for: id)))) has no \(direction == .undo ? "change" : "undone change") left"
+                "nothing to \(direction.rawValue) for \(id): its journal (\(DisplayPath.of(journal.url(for: key)))) has no \(direction == .undo ? "change" : "undone change") left"
             )
         }
         let entry = try history.entry(item)
@@ -186,14 +200,14 @@ public enum EditUndo {
             change = { try AtomicFile.write(bytes, to: url, replacing: read) }
         }
         guard write else { return (entry, restored) }
-        let seq = try journal.begin(direction == .undo ? .undo : .redo, of: item.seq, document: id, history: history)
+        let seq = try journal.begin(direction == .undo ? .undo : .redo, of: item.seq, document: key, history: history)
         do {
             try change()
         } catch {
-            try? journal.settle(seq, done: false, document: id)  // deliberate: else the next writer settles it
+            try? journal.settle(seq, done: false, document: key)  // deliberate: else the next writer settles it
             throw error
         }
-        try? journal.settle(seq, done: true, document: id)  // deliberate: else the next writer settles it
+        try? journal.settle(seq, done: true, document: key)  // deliberate: else the next writer settles it
         return (entry, restored)
     }
 

@@ -109,15 +109,29 @@ public struct AnnotationEditor: Sendable {
         return corpus.annotationURL(for: id)
     }
 
-    /// The document id the journal keys `url` by: only files in the corpus's
-    /// annotation folder are journaled.
-    static func journalKey(_ url: URL, in corpus: Corpus) -> String? {
+    /// The key the journal keeps `url`'s changes under: the document id for a
+    /// file in the corpus's annotation folder; for an annotation file elsewhere
+    /// in the corpus (an annotator's folder, an adjudication draft), `@` and a
+    /// hash of its path from the corpus root, then its name — its own journal,
+    /// never the gold document's. Files outside the corpus are not journaled.
+    package static func journalKey(_ url: URL, in corpus: Corpus) -> String? {
+        guard url.pathExtension == "xml" else { return nil }
         let folder = url.deletingLastPathComponent().standardizedFileURL.path
-        guard folder == corpus.annotationsDirectory.standardizedFileURL.path, url.pathExtension == "xml" else {
-            return nil
+        if folder == corpus.annotationsDirectory.standardizedFileURL.path {
+            return url.deletingPathExtension().lastPathComponent
         }
-        return url.deletingPathExtension().lastPathComponent
+        let root = corpus.root.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        guard path.hasPrefix(root + "/") else { return nil }
+        let relative = String(path.dropFirst(root.count + 1))
+        let stem = url.deletingPathExtension().lastPathComponent.filter {
+            $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0))
+        }
+        return "@" + SHA256Hex.of(Array(relative.utf8)).prefix(16) + "-" + stem.prefix(100)
     }
+
+    /// Whether a journal key names a document of the corpus's annotation folder.
+    package static func isDocumentKey(_ key: String) -> Bool { !key.hasPrefix("@") }
 
     /// Refuses an annotation file that is a link out of the corpus, a FIFO or a device.
     package static func checkContained(_ url: URL, in corpus: Corpus) throws {

@@ -139,6 +139,35 @@ import Testing
 
     /// agree and adjudicate through the binary: two copies agree everywhere; one removed mention
     /// (66 mentions against 65) gives F1 = 130/131, a listed disagreement, a failed gate, and a decision.
+    /// `attest apply` on a draft outside `annotations/` journals that draft, not the gold document:
+    /// `undo DRAFT` takes the change back, and the gold document's own changes stay undoable.
+    @Test func applyOnADraftJournalsTheDraft() throws {
+        let folder = try Self.shippedCorpus()
+        let gold = "kaba-family-accuses-met"
+        for sub in ["a", "b"] {
+            folder.write(
+                "\(sub)/\(gold).xml",
+                [UInt8](try Data(contentsOf: folder.url.appendingPathComponent("annotations/\(gold).xml"))))
+        }
+        #expect(try Self.attest(["remove", "b/\(gold).xml", "m13"], folder).status == 0)
+        #expect(try Self.attest(["remove", gold, "m12"], folder).status == 0)
+        #expect(try Self.attest(["adjudicate", "a", "b", "--out", "adj"], folder).status == 1)
+        let draft = folder.url.appendingPathComponent("adj/\(gold).xml")
+        let before = read(draft)
+        let edit =
+            #"[{"op":"add-entity","entity":{"id":"e4","type":"LOC","name":"Streatham Hill","mentions":[{"id":"m13","start":196,"end":210,"text":"Streatham Hill"}]}}]"#
+        let applied = try Self.attest(["apply", "adj/\(gold).xml", edit], folder)
+        #expect(applied.status == 0, "\(applied.stderr)")
+        #expect(read(draft) != before)
+        let undone = try Self.attest(["undo", "adj/\(gold).xml"], folder)
+        #expect(undone.status == 0, "\(undone.stderr)")
+        #expect(read(draft) == before)
+        // The gold document's journal holds only its own change, which still undoes.
+        let goldUndo = try Self.attest(["undo", gold], folder)
+        #expect(goldUndo.status == 0 && goldUndo.stdout.contains("m12"), "\(goldUndo.stdout)\(goldUndo.stderr)")
+        #expect(try Self.attest(["undo", gold], folder).status == 2)
+    }
+
     @Test func agreeAndAdjudicate() throws {
         let folder = try Self.shippedCorpus()
         let fm = FileManager.default
