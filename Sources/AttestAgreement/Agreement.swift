@@ -38,7 +38,7 @@ public enum Agreement {
         public var entitiesExact: Double { self[.entitiesExact] }
         public var quotesExact: Double { self[.quotesExact] }
         public var quotesOverlap: Double { self[.quotesOverlap] }
-        /// Over quote pairs matched by overlap (1 when there are none).
+        /// Over quote pairs matched by overlap (undefined, NaN, when there are none).
         public var kinds: Double { self[.kinds] }
         public var speakers: Double { self[.speakers] }
         public var cues: Double { self[.cues] }
@@ -81,10 +81,13 @@ public enum Agreement {
             labels += o.labels
         }
 
+        /// Undefined (NaN) when neither side marked any: there is nothing to agree on, which is
+        /// not perfect agreement (docs/metrics.md, "Undefined agreement").
         static func f1(_ matched: Int, _ a: Int, _ b: Int) -> Double {
-            a + b == 0 ? 1 : 2 * Double(matched) / Double(a + b)
+            a + b == 0 ? .nan : 2 * Double(matched) / Double(a + b)
         }
-        static func share(_ n: Int, _ of: Int) -> Double { of == 0 ? 1 : Double(n) / Double(of) }
+        /// Undefined (NaN) when nothing was matched.
+        static func share(_ n: Int, _ of: Int) -> Double { of == 0 ? .nan : Double(n) / Double(of) }
 
         var pair: Pair {
             Pair(values: [
@@ -200,9 +203,10 @@ public enum Agreement {
         return union == 0 ? 0 : Double(inter) / Double(union)
     }
 
-    /// Cohen's κ = (p_o − p_e) / (1 − p_e); 1 when both label everything alike and p_e = 1.
+    /// Cohen's κ = (p_o − p_e) / (1 − p_e); undefined (NaN) when p_e = 1 (both give every token
+    /// the same one label) or there are no tokens, as scikit-learn's `cohen_kappa_score` gives NaN.
     public static func cohen(_ pairs: [(String, String)]) -> Double {
-        guard !pairs.isEmpty else { return 1 }
+        guard !pairs.isEmpty else { return .nan }
         let n = Double(pairs.count)
         let po = Double(pairs.filter { $0.0 == $0.1 }.count) / n
         var ca: [String: Double] = [:]
@@ -212,12 +216,13 @@ public enum Agreement {
             cb[b, default: 0] += 1
         }
         let pe = ca.reduce(0.0) { $0 + ($1.value / n) * ((cb[$1.key] ?? 0) / n) }
-        return pe >= 1 ? (po >= 1 ? 1 : 0) : (po - pe) / (1 - pe)
+        return pe >= 1 ? .nan : (po - pe) / (1 - pe)
     }
 
-    /// Fleiss' κ over items each labelled by every annotator.
+    /// Fleiss' κ over items each labelled by every annotator; undefined (NaN) when chance agreement
+    /// is 1 or there are no items.
     public static func fleiss(_ items: [[String]]) -> Double {
-        guard let raters = items.first?.count, raters > 1, !items.isEmpty else { return 1 }
+        guard let raters = items.first?.count, raters > 1, !items.isEmpty else { return .nan }
         let n = Double(raters)
         var total: [String: Double] = [:]
         var pBar = 0.0
@@ -229,7 +234,7 @@ public enum Agreement {
         }
         pBar /= Double(items.count)
         let pe = total.values.reduce(0.0) { $0 + pow($1 / (Double(items.count) * n), 2) }
-        return pe >= 1 ? (pBar >= 1 ? 1 : 0) : (pBar - pe) / (1 - pe)
+        return pe >= 1 ? .nan : (pBar - pe) / (1 - pe)
     }
 
     /// One disagreement between the first two sets, for the listing.
@@ -266,9 +271,10 @@ public enum Agreement {
         public var disagreements: [Disagreement] = []
         /// Mentions per type for the first pair.
         public var types: [String: TypeCounts] = [:]
-        /// Krippendorff's unitized α over all sets: mentions valued by type, quotes by kind.
-        public var alphaMentions: Double = 1
-        public var alphaQuotes: Double = 1
+        /// Krippendorff's unitized α over all sets: mentions valued by type, quotes by kind (NaN:
+        /// undefined, no expected disagreement).
+        public var alphaMentions: Double = .nan
+        public var alphaQuotes: Double = .nan
     }
 
     public static func report(names: [String], sets: [[String: AnnotationDocument]], articles: [String: ArticleText])
@@ -292,13 +298,12 @@ public enum Agreement {
                 if i == 0 && j == 1 { firstTypes = t.types }
             }
         }
-        var average = Pair(values: [Double](repeating: 0, count: Pair.keys.count))
-        if !pairs.isEmpty {
-            let sums = pairs.reduce([Double](repeating: 0, count: Pair.keys.count)) { acc, p in
-                zip(acc, p.2.values).map { $0 + $1 }
-            }
-            average = Pair(values: sums.map { $0 / Double(pairs.count) })
-        }
+        // The average of the pairs where a figure is defined; undefined when it is in none.
+        let average = Pair(
+            values: Pair.keys.indices.map { k in
+                let defined = pairs.map { $0.2.values[k] }.filter { !$0.isNaN }
+                return defined.isEmpty ? .nan : defined.reduce(0, +) / Double(defined.count)
+            })
         var mentionsAlpha = UnitizedAlpha.Tally()
         var quotesAlpha = UnitizedAlpha.Tally()
         for id in ids {

@@ -9,9 +9,9 @@ public enum AgreementReport {
     public static func text(_ r: Agreement.Report, gates: [Gate] = []) -> String {
         var out = body(r)
         for g in gates {
-            let value = String(format: "%.4f", g.value(r))
+            let value = figure(g.value(r))
             out +=
-                "\(g.passes(r) ? "pass" : "FAIL") \(g.metric) = \(value) (minimum \(String(format: "%.4f", g.minimum)))\n"
+                "\(g.passes(r) ? "pass" : "FAIL") \(g.metric) = \(value) (minimum \(figure(g.minimum)))\n"
         }
         return out
     }
@@ -23,14 +23,14 @@ public enum AgreementReport {
         var rows: [[String]] = [["metric"] + columns]
         for (k, key) in Agreement.Pair.keys.enumerated() {
             let values = r.pairs.map { $0.figures.values[k] } + (r.pairs.count > 1 ? [r.average.values[k]] : [])
-            rows.append([key] + values.map { String(format: "%.4f", $0) })
+            rows.append([key] + values.map { figure($0) })
         }
         out += table(rows)
         if let f = r.fleiss {
-            out += "\nFleiss' κ over tokens (\(r.names.count) annotators): \(String(format: "%.4f", f))\n"
+            out += "\nFleiss' κ over tokens (\(r.names.count) annotators): \(figure(f))\n"
         }
         out +=
-            "\nKrippendorff's unitized α (\(r.names.count) annotators): mentions by type \(String(format: "%.4f", r.alphaMentions)), quotes by kind \(String(format: "%.4f", r.alphaQuotes))\n"
+            "\nKrippendorff's unitized α (\(r.names.count) annotators): mentions by type \(figure(r.alphaMentions)), quotes by kind \(figure(r.alphaQuotes))\n"
         if r.documents.count > 1, let first = r.pairs.first {
             out += "\nPer document (\(r.names[first.i]) / \(r.names[first.j])):\n"
             var doc: [[String]] = [["document", "mentions.strict.f1", "quotes.exact.f1", "tokens.cohen-kappa"]]
@@ -38,7 +38,7 @@ public enum AgreementReport {
                 doc.append(
                     [d.id]
                         + [d.figures.mentionsStrict, d.figures.quotesExact, d.figures.kappa].map {
-                            String(format: "%.4f", $0)
+                            figure($0)
                         })
             }
             out += table(doc)
@@ -47,10 +47,11 @@ public enum AgreementReport {
             out += "\nMentions per type (\(r.names[first.i]) / \(r.names[first.j])):\n"
             var rows: [[String]] = [["type", r.names[first.i], r.names[first.j], "agreed", "strict F1"]]
             for (type, c) in r.types.sorted(by: { $0.key < $1.key }) {
-                rows.append([type, "\(c.a)", "\(c.b)", "\(c.agreed)", String(format: "%.4f", c.f1)])
+                rows.append([type, "\(c.a)", "\(c.b)", "\(c.agreed)", figure(c.f1)])
             }
             out += table(rows)
         }
+        if hasUndefined(r) { out += "\n" + undefinedNote }
         if !r.disagreements.isEmpty, let first = r.pairs.first {
             out += "\nDisagreements (\(r.names[first.i]) / \(r.names[first.j])): \(r.disagreements.count)\n"
             for d in r.disagreements {
@@ -88,24 +89,25 @@ public enum AgreementReport {
             + "\n"
         for (k, key) in Agreement.Pair.keys.enumerated() {
             let values = r.pairs.map { $0.figures.values[k] } + (r.pairs.count > 1 ? [r.average.values[k]] : [])
-            out += "| \(key) | " + values.map { String(format: "%.4f", $0) }.joined(separator: " | ") + " |\n"
+            out += "| \(key) | " + values.map { figure($0) }.joined(separator: " | ") + " |\n"
         }
-        if let f = r.fleiss { out += "\nFleiss' κ over tokens: \(String(format: "%.4f", f))\n" }
+        if let f = r.fleiss { out += "\nFleiss' κ over tokens: \(figure(f))\n" }
         out +=
-            "\nKrippendorff's unitized α: mentions by type \(String(format: "%.4f", r.alphaMentions)), quotes by kind \(String(format: "%.4f", r.alphaQuotes))\n"
+            "\nKrippendorff's unitized α: mentions by type \(figure(r.alphaMentions)), quotes by kind \(figure(r.alphaQuotes))\n"
         if !r.types.isEmpty {
             out += "\n| type | A | B | agreed | strict F1 |\n|---|---:|---:|---:|---:|\n"
             for (type, c) in r.types.sorted(by: { $0.key < $1.key }) {
-                out += "| \(type) | \(c.a) | \(c.b) | \(c.agreed) | \(String(format: "%.4f", c.f1)) |\n"
+                out += "| \(type) | \(c.a) | \(c.b) | \(c.agreed) | \(figure(c.f1)) |\n"
             }
         }
         if !gates.isEmpty {
             out += "\n| gate | minimum | value | |\n|---|---:|---:|---|\n"
             for g in gates {
                 out +=
-                    "| \(g.metric) | \(String(format: "%.4f", g.minimum)) | \(String(format: "%.4f", g.value(r))) | \(g.passes(r) ? "pass" : "**FAIL**") |\n"
+                    "| \(g.metric) | \(figure(g.minimum)) | \(figure(g.value(r))) | \(g.passes(r) ? "pass" : "**FAIL**") |\n"
             }
         }
+        if hasUndefined(r) { out += "\n" + undefinedNote }
         if !r.disagreements.isEmpty {
             out += "\n## Disagreements\n\n| document | kind | A | B | context |\n|---|---|---|---|---|\n"
             func cell(_ s: String) -> String {
@@ -129,17 +131,34 @@ public enum AgreementReport {
         out += "<testsuites name=\"attest agree\" tests=\"\(gates.count)\" failures=\"\(failures)\">\n"
         out += "  <testsuite name=\"agreement\" tests=\"\(gates.count)\" failures=\"\(failures)\">\n"
         for g in gates {
-            let value = String(format: "%.4f", g.value(r))
+            let value = figure(g.value(r))
             out +=
-                "    <testcase classname=\"agreement\" name=\"\(esc(g.metric.rawValue)) &gt;= \(String(format: "%.4f", g.minimum))\">"
+                "    <testcase classname=\"agreement\" name=\"\(esc(g.metric.rawValue)) &gt;= \(figure(g.minimum))\">"
             if !g.passes(r) {
                 out +=
-                    "\n      <failure message=\"\(esc(g.metric.rawValue)) is \(value), below \(String(format: "%.4f", g.minimum))\"/>\n    "
+                    "\n      <failure message=\"\(esc(g.metric.rawValue)) is \(value), below \(figure(g.minimum))\"/>\n    "
             }
             out += "</testcase>\n"
         }
         out += "    <system-out>\(esc(text(r, gates: gates)))</system-out>\n  </testsuite>\n</testsuites>\n"
         return out
+    }
+
+    /// A figure with four decimals, or `undefined` (docs/metrics.md, "Undefined agreement").
+    static func figure(_ x: Double) -> String { x.isNaN ? "undefined" : String(format: "%.4f", x) }
+
+    /// What `undefined` means, printed under a report that has one.
+    static let undefinedNote =
+        "undefined: nothing to agree on, which is not perfect agreement — an F1 when neither annotator marked any, "
+        + "a quote share when no quotes matched, κ when chance agreement is 1 (every token has the same label), "
+        + "α_u when there is no expected disagreement (docs/metrics.md, \"Undefined agreement\"); a gate on it fails\n"
+
+    /// Whether any figure of the report is undefined.
+    static func hasUndefined(_ r: Agreement.Report) -> Bool {
+        (r.pairs.map(\.figures) + [r.average] + r.perDocument.map(\.figures)).contains {
+            $0.values.contains(where: \.isNaN)
+        }
+            || r.alphaMentions.isNaN || r.alphaQuotes.isNaN || (r.fleiss?.isNaN ?? false)
     }
 
     /// Rows under their header (the first row), as `TextTable` renders them.
@@ -227,9 +246,11 @@ struct AgreementJSON: Encodable {
     var alphaU: Alpha
     var types: [String: TypeJSON]
     var disagreements: [DisagreementJSON]?
+    /// Said when a figure is null because it is undefined.
+    var undefined: String?
 
     enum CodingKeys: String, CodingKey {
-        case annotators, documents, pairs, average, types, disagreements
+        case annotators, documents, pairs, average, types, disagreements, undefined
         case perDocument = "per-document"
         case fleissKappa = "fleiss-kappa"
         case alphaU = "alpha-u"
@@ -245,6 +266,9 @@ struct AgreementJSON: Encodable {
         fleissKappa = r.fleiss.flatMap(finite)
         alphaU = Alpha(mentions: finite(r.alphaMentions), quotes: finite(r.alphaQuotes))
         types = r.types.mapValues { TypeJSON(a: $0.a, b: $0.b, agreed: $0.agreed, f1: finite($0.f1)) }
+        undefined =
+            AgreementReport.hasUndefined(r)
+            ? String(AgreementReport.undefinedNote.dropFirst("undefined: ".count).dropLast()) : nil
         disagreements =
             r.disagreements.isEmpty
             ? nil

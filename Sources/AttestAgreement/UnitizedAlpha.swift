@@ -52,13 +52,14 @@ public enum UnitizedAlpha {
             }
         }
 
-        /// ᵤα; 1 when there is no expected disagreement and none observed.
+        /// ᵤα; undefined (NaN) when there is no expected disagreement (nothing marked, or
+        /// everything marked with one value), as DKPro gives NaN.
         public var alpha: Double {
             let values = Set(observed.keys).union(observed.values.flatMap(\.keys)).sorted()
             let row = Dictionary(
                 uniqueKeysWithValues: values.map { c in (c, values.reduce(0) { $0 + (observed[c]?[$1] ?? 0) }) })
             let total = row.values.reduce(0, +)
-            guard total > 0 else { return 1 }
+            guard total > 0 else { return .nan }
             let s = selfPairs.values.reduce(0, +)
             let denominator = total - s / total
             var dObserved = 0.0
@@ -70,7 +71,7 @@ public enum UnitizedAlpha {
                     dExpected += row[c]! * row[k]! / denominator
                 }
             }
-            if dExpected == 0 { return dObserved == 0 ? 1 : 0 }
+            if dExpected == 0 { return .nan }
             return 1 - dObserved / dExpected
         }
     }

@@ -19,6 +19,56 @@ import Testing
         #expect(r.fleiss == 1)
     }
 
+    /// Nothing to agree on is undefined, not perfect: two annotators who marked nothing have no F1,
+    /// no quote shares, κ with chance agreement 1 (every token `O`) and α_u with no expected
+    /// disagreement — NaN, printed `undefined`, null in JSON, and a gate on it fails.
+    @Test func nothingToAgreeOnIsUndefined() throws {
+        let (doc, article) = try Self.sample()
+        var empty = doc
+        empty.entities = []
+        empty.quotes = []
+        let r = Agreement.report(
+            names: ["a", "b"], sets: [["sample": empty], ["sample": empty]], articles: ["sample": article])
+        let f = try #require(r.pairs.first?.figures)
+        #expect(f.values.allSatisfy { $0.isNaN }, "\(f.values)")
+        #expect(r.average.values.allSatisfy { $0.isNaN })
+        #expect(r.alphaMentions.isNaN && r.alphaQuotes.isNaN)
+        let text = AgreementReport.text(
+            r, gates: [try AgreementReport.Gate(metric: "tokens.cohen-kappa", minimum: 0.5)])
+        #expect(text.contains("mentions.strict.f1     undefined") || text.contains("undefined"), "\(text)")
+        #expect(!text.contains("1.0000") && !text.contains("nan"), "\(text)")
+        #expect(text.contains("FAIL tokens.cohen-kappa = undefined"), "\(text)")
+        #expect(text.contains("nothing to agree on, which is not perfect agreement"))
+        let json = AgreementReport.json(r)
+        #expect(json.contains(#""mentions.strict.f1":null"#) && json.contains(#""undefined":"#), "\(json)")
+        // Two annotators who mark every token with one type but cut it differently: κ and α_u have
+        // no expected disagreement either (scikit-learn: NaN), while mention F1 is defined (0).
+        var a = empty
+        var b = empty
+        a.entities = [
+            Entity(
+                id: "e1", type: EntityType("ORG"), name: "x",
+                mentions: [
+                    Mention(
+                        id: "m1", excerpt: Excerpt(span: Span(0, article.count), text: article[Span(0, article.count)]))
+                ])
+        ]
+        b.entities = [
+            Entity(
+                id: "e1", type: EntityType("ORG"), name: "x",
+                mentions: [
+                    Mention(id: "m1", excerpt: Excerpt(span: Span(0, 10), text: article[Span(0, 10)])),
+                    Mention(
+                        id: "m2",
+                        excerpt: Excerpt(span: Span(10, article.count), text: article[Span(10, article.count)])),
+                ])
+        ]
+        let cut = Agreement.report(
+            names: ["a", "b"], sets: [["sample": a], ["sample": b]], articles: ["sample": article])
+        let g = try #require(cut.pairs.first?.figures)
+        #expect(g.mentionsStrict == 0 && g.kappa.isNaN && cut.alphaMentions.isNaN, "\(g.values) \(cut.alphaMentions)")
+    }
+
     /// B leaves out Courier (m5) and calls Springfield an ORG; its q2 starts one word later.
     ///
     /// Mentions: A has 5, B 4, 3 agree (Jane Doe, Ed Ray, Doe): F1 = 2·3/9 = 2/3, by overlap too
