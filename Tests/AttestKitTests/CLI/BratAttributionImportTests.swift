@@ -10,20 +10,25 @@ import Testing
 @Suite(.serialized) struct BratAttributionImportTests {
     static let fixture = Paths.repository.appendingPathComponent("Tests/AttestKitTests/Fixtures/brat-attribution").path
 
-    /// An empty corpus whose manifest declares the annotators alice and bob.
-    static func corpus() -> TemporaryFolder {
+    /// An empty corpus whose manifest declares the annotators alice and bob (or none).
+    static func corpus(annotators: Bool = true) -> TemporaryFolder {
         let folder = TemporaryFolder()
+        let declared =
+            annotators
+            ? """
+              <annotators>
+                <annotator name="alice" annotations="annotators/alice"/>
+                <annotator name="bob" annotations="annotators/bob"/>
+              </annotators>
+
+            """ : ""
         folder.write(
             "attest.xml",
             """
             <?xml version="1.0" encoding="UTF-8"?>
             <manifest xmlns="urn:attest:format:1" version="1.0">
               <corpus name="attribution" guidelines="1.0"/>
-              <annotators>
-                <annotator name="alice" annotations="annotators/alice"/>
-                <annotator name="bob" annotations="annotators/bob"/>
-              </annotators>
-            </manifest>
+            \(declared)</manifest>
 
             """)
         return folder

@@ -157,16 +157,7 @@ import Testing
     /// Label Studio export: names from the project's labeling config, the task id kept from the
     /// import (`doc-41` is task 41), mapped labels mapped back, predictions kept as predictions.
     @Test func labelStudioExportWithTheProjectsNames() throws {
-        let folder = TemporaryFolder()
-        folder.write(
-            "attest.xml",
-            """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <manifest xmlns="urn:attest:format:1" version="1.0">
-              <corpus name="ls" guidelines="1.0"/>
-            </manifest>
-
-            """)
+        let folder = BratAttributionImportTests.corpus(annotators: false)
         #expect(try Self.attest(["import", "labelstudio", Self.fixture("ls-task.json")], folder).status == 0)
         folder.write(
             "config.xml",
