@@ -721,11 +721,11 @@ def main():
             check("the big document is valid", r.returncode == 0, r.stdout + r.stderr)
             # Measured from outside the page's code: the test's own script, installed before the page
             # loads, times from the navigation's start (and from each key press's event time) to the
-            # marks in the DOM and the next frame painted after them. Six loads, each in a new page
+            # marks in the DOM and the next frame painted after them. Eight loads, each in a new page
             # (a new browser context: nothing cached); the first warms the browser's own processes, as
-            # a browser in use is warm, and is printed; the median of the other five is held to the target.
+            # a browser in use is warm, and is printed; the median of the other seven is held to the target.
             loads = []
-            for attempt in range(6):
+            for attempt in range(8):
                 if attempt:
                     big.close()
                 big = browser.new_page(viewport={"width": 1280, "height": 800})
@@ -765,11 +765,8 @@ def main():
                   + ", ".join(f"{x:.0f}" for x in outside) + f" ms, median {median:.0f} ms; the page's own timing "
                   + ", ".join(f"{t['ms']:.0f} ({t['request']:.0f} request + {t['redraw']:.0f} redraw)" for t in edits)
                   + f" ms, median {inside[len(inside) // 2]:.0f} ms")
-            # Target 500 ms: fresh-clone medians 289 ms and 517 ms on this 2-core machine, so CI holds the
-            # load to 600 ms as a regression gate and prints whether the target was met.
-            print(f"page load target (500 ms): {'met' if load_ms < 500 else 'NOT met'} in this run ({load_ms:.0f} ms)")
-            check(f"the big document loads (navigation to all marks painted) in under 600 ms, the regression gate "
-                  f"(median of 5: {load_ms:.0f} ms)", load_ms < 600, f"{load_ms:.0f} ms")
+            check(f"the big document loads (navigation to all marks painted) in under 500 ms (median of "
+                  f"{len(loads)}: {load_ms:.0f} ms)", load_ms < 500, f"{load_ms:.0f} ms")
             if STUDIO_BUILD == "release":
                 check(f"an edit on the big document takes under 100 ms from key press to mark painted (median {median:.0f} ms)",
                       median < 100, f"{median:.0f} ms")

@@ -70,8 +70,9 @@ export function createDocuments(store, client, timings) {
     if (status !== 200) return say(data.error.message);
     store.update({ ...opened(id, data), message: "", offer: null });
     timings.record({ what: "open", ms: performance.now() - started });
-    // The list again, for what others changed meanwhile (not waited for: the article is drawn).
-    loadList();
+    // The list again, for what others changed meanwhile (not waited for: the article is drawn); not
+    // when the document came inside the page, with a list just as fresh.
+    if (!asked) loadList();
   }
 
   /**

@@ -19,6 +19,8 @@ export function createView(store, timings, actions) {
   const article = byId("article");
   /** @type {import("./render-article.js").Drawn | null} */
   let drawn = null;
+  /** @type {string | null} the document drawn */
+  let drawnId = null;
   /**
    * @param {Set<string>} changed
    * @param {string[]} names
@@ -31,10 +33,12 @@ export function createView(store, timings, actions) {
     let opened = false;
     if (any(changed, ["doc", "suggestions", "review"])) {
       const started = performance.now();
-      const kept = saveSelection(article);
+      // Another document just opened has no selection in it to keep (the same one reloaded does).
+      const kept = drawn && drawnId === state.id ? saveSelection(article) : null;
       const result = renderArticle(article, state, drawn);
       restoreSelection(article, kept);
       drawn = result.drawn;
+      drawnId = state.id;
       highlight(article, state);
       timings.record({ what: "render", ms: performance.now() - started, full: result.full });
       opened = result.full;
