@@ -127,17 +127,7 @@ public struct InteropImporter {
     /// The annotations folder of `annotator`, when the manifest declares it.
     func folder(of annotator: String?) throws -> URL {
         guard let annotator else { return corpus.annotationsDirectory }
-        guard let set = corpus.manifest.annotatorSets.first(where: { $0.name == annotator }) else {
-            let declared = corpus.manifest.annotatorSets.map(\.name)
-            throw AttestError(
-                "annotator \(Brief.quoted(annotator)) is not one of the manifest's <annotators>"
-                    + (declared.isEmpty ? " (it declares none)" : " (\(declared.joined(separator: ", ")))"))
-        }
-        let url = corpus.root.appendingPathComponent(set.annotationsPath, isDirectory: true).standardizedFileURL
-        guard url.path.hasPrefix(corpus.root.standardizedFileURL.path + "/") else {
-            throw AttestError("annotator \(annotator)'s folder \(set.annotationsPath) is outside the corpus")
-        }
-        return url
+        return try corpus.annotatorFolder(annotator)
     }
 
     /// The annotation file of `doc` as the import writes it (validated), and its article's bytes.

@@ -29,7 +29,7 @@ struct Attest: ParsableCommand {
                     MergeScoresAlias.self,
                 ]),
             CommandGroup(name: "Interop", subcommands: [Import.self, Export.self]),
-            CommandGroup(name: "Agreement", subcommands: [Agree.self, Adjudicate.self]),
+            CommandGroup(name: "Agreement", subcommands: [Assign.self, Agree.self, Adjudicate.self]),
         ]
     )
 }
