@@ -56,7 +56,9 @@ public struct TeamProgress: Sendable, Equatable {
             return entry
         }
         let shared = assignments.documentIDs.filter { (assignments.annotators[$0]?.count ?? 0) > 1 }
-        let ready = shared.filter { id in (assignments.annotators[id] ?? []).allSatisfy { done[id]?.contains($0) == true } }
+        let ready = shared.filter { id in
+            (assignments.annotators[id] ?? []).allSatisfy { done[id]?.contains($0) == true }
+        }
         return TeamProgress(
             documents: ids.count, gold: gold, annotators: annotators, shared: shared, readyToCurate: ready)
     }
@@ -89,8 +91,11 @@ public struct TeamProgress: Sendable, Equatable {
     public var text: String {
         var out = "corpus: \(documents) documents, \(gold) gold, \(documents - gold) draft\n"
         for a in annotators {
-            out += "\(a.name): \(a.assigned) assigned: \(a.done.count) done, \(a.started.count) started, \(a.notStarted.count) not started"
-            if !a.unreadable.isEmpty { out += ", \(a.unreadable.count) unreadable (\(a.unreadable.joined(separator: ", ")))" }
+            out +=
+                "\(a.name): \(a.assigned) assigned: \(a.done.count) done, \(a.started.count) started, \(a.notStarted.count) not started"
+            if !a.unreadable.isEmpty {
+                out += ", \(a.unreadable.count) unreadable (\(a.unreadable.joined(separator: ", ")))"
+            }
             if let next = a.next { out += "; next: \(next)" }
             out += "\n"
         }

@@ -17,7 +17,8 @@ public enum AssignmentsFile {
         switch LibXMLParser().parse(bytes) {
         case .success(let t): tree = t
         case .failure(let f):
-            throw AttestError.invalid("\(file):\(f.location.line):\(f.location.column): error: \(f.message) [\(f.rule)]")
+            throw AttestError.invalid(
+                "\(file):\(f.location.line):\(f.location.column): error: \(f.message) [\(f.rule)]")
         }
         guard let root = tree.root, LibXMLNode.name(root) == "assignments" else {
             throw AttestError.invalid("\(file):1:1: error: the root element must be <assignments> [assignments.root]")
@@ -30,7 +31,8 @@ public enum AssignmentsFile {
                 AttestError.invalid("\(file):\(line):1: error: \(message) [assignments.\(rule)]")
             }
             guard LibXMLNode.name(document) == "document" else {
-                throw problem("unexpected element \(Brief.quoted(LibXMLNode.name(document))); expected <document>", "element")
+                throw problem(
+                    "unexpected element \(Brief.quoted(LibXMLNode.name(document))); expected <document>", "element")
             }
             guard let id = LibXMLNode.attribute(document, "id"), Self.isDocumentID(id) else {
                 throw problem("<document> needs an id (a letter, then letters, digits, '.', '_' or '-')", "id")
@@ -71,7 +73,9 @@ public enum AssignmentsFile {
         guard let first = id.unicodeScalars.first, id.unicodeScalars.count <= 128, Self.isLetter(first) else {
             return false
         }
-        return id.unicodeScalars.allSatisfy { Self.isLetter($0) || Self.isDigit($0) || "._-".unicodeScalars.contains($0) }
+        return id.unicodeScalars.allSatisfy {
+            Self.isLetter($0) || Self.isDigit($0) || "._-".unicodeScalars.contains($0)
+        }
     }
 
     /// Annotator names: what a folder and an XML attribute can hold without escaping.

@@ -4,7 +4,8 @@ import Foundation
 
 struct Assign: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Give documents to annotators: recorded in assignments.xml, each with a starting file in the annotator's folder.",
+        abstract:
+            "Give documents to annotators: recorded in assignments.xml, each with a starting file in the annotator's folder.",
         discussion: """
             Without --to, each document goes to the annotator with the fewest documents (ties in the manifest's \
             order), and --overlap's share of them to two annotators, spread evenly, for agreement. Without \
