@@ -38,7 +38,8 @@ public struct TeamProgress: Sendable, Equatable {
         let annotators = names.map { name -> Annotator in
             var entry = Annotator(name: name)
             for id in assignments.documents(of: name) {
-                guard let url = try? corpus.annotatorFile(id, of: name), let file = try? AnnotationFile.read(url)  // deliberate: listed as unreadable
+                // deliberate: a file that cannot be read is listed as unreadable
+                guard let url = try? corpus.annotatorFile(id, of: name), let file = try? AnnotationFile.read(url)
                 else {
                     entry.unreadable.append(id)
                     continue
