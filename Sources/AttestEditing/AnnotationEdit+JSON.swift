@@ -9,7 +9,7 @@ extension AnnotationEdit: Codable {
         case op, id, entity, type, name, target, sources, mentions
         case newID = "new-id"
         case mention, index, quote, kind, ids, spans, content
-        case speaker, cue, span, status, sha256, length, retype
+        case speaker, cue, span, status, sha256, length, retype, annotators
     }
 
     public init(from decoder: any Decoder) throws {
@@ -61,6 +61,7 @@ extension AnnotationEdit: Codable {
         case "set-cue": self = .setCue(quote: try string(.quote), try excerpt(.cue))
         case "set-span": self = .setSpan(id: try string(.id), try c.decode(ExcerptJSON.self, forKey: .span).model)
         case "set-status": self = .setStatus(try c.decode(AnnotationStatus.self, forKey: .status))
+        case "set-annotators": self = .setAnnotators(try c.decode([String].self, forKey: .annotators))
         case "set-article":
             self = .setArticle(sha256: try string(.sha256), length: try c.decode(Int.self, forKey: .length))
         case "remove-document": self = .removeDocument
@@ -137,6 +138,7 @@ extension AnnotationEdit: Codable {
             try c.encode(id, forKey: .id)
             try c.encode(ExcerptJSON(x), forKey: .span)
         case .setStatus(let s): try c.encode(s, forKey: .status)
+        case .setAnnotators(let names): try c.encode(names, forKey: .annotators)
         case .setArticle(let sha, let length):
             try c.encode(sha, forKey: .sha256)
             try c.encode(length, forKey: .length)

@@ -64,6 +64,8 @@ public enum AnnotationEdit: Hashable, Sendable {
 
     // The document
     case setStatus(AnnotationStatus)
+    /// Sets the file's `<annotator>` names (who worked on it).
+    case setAnnotators([String])
     /// Records the article's new hash and length (what `attest realign` does
     /// after carrying the spans across).
     case setArticle(sha256: String, length: Int)
@@ -95,6 +97,7 @@ public enum AnnotationEdit: Hashable, Sendable {
         case .setCue: "set-cue"
         case .setSpan: "set-span"
         case .setStatus: "set-status"
+        case .setAnnotators: "set-annotators"
         case .setArticle: "set-article"
         case .removeDocument: "remove-document"
         }
@@ -134,6 +137,7 @@ extension AnnotationEdit: CustomStringConvertible {
             c.map { "set the cue of \(id) to \(Brief.quoted($0.text)) \($0.span)" } ?? "remove the cue of \(id)"
         case .setSpan(let id, let x): "set the span of \(id) to \(Brief.quoted(x.text)) \(x.span)"
         case .setStatus(let s): "set status \(s.rawValue)"
+        case .setAnnotators(let names): "set annotators \(names.joined(separator: ", "))"
         case .setArticle(let sha, let length): "record article sha256 \(sha.prefix(12))… length \(length)"
         case .removeDocument: "remove the document"
         }

@@ -117,25 +117,27 @@ public enum EditUndo {
         id.range(of: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$", options: .regularExpression) != nil && !id.contains("..")
     }
 
+    /// The annotation file `id` names (a document id, or the path of an annotation file elsewhere in
+    /// the corpus) and the key of its own journal.
+    public static func journalTarget(_ id: String, in corpus: Corpus, what: String = "undo") throws -> (
+        url: URL, key: String
+    ) {
+        if id.hasSuffix(".xml") {
+            let url = URL(fileURLWithPath: id).standardizedFileURL
+            guard let key = AnnotationEditor.journalKey(url, in: corpus) else {
+                throw AttestError(
+                    "\(id) is outside the corpus: its changes are not journaled, so there is nothing to \(what)")
+            }
+            return (url, key)
+        }
+        guard isDocumentID(id) else { throw AttestError("\(Brief.quoted(id)) is not a document id") }
+        return (corpus.annotationURL(for: id), id)
+    }
+
     package static func reverse(
         _ direction: Direction, _ id: String, in corpus: Corpus, write: Bool, expectedVersion: String?
     ) throws -> (entry: JournalEntry, restored: AnnotationDocument?) {
-        // A document id, or the path of an annotation file elsewhere in the corpus (its own journal).
-        let url: URL
-        let key: String
-        if id.hasSuffix(".xml") {
-            url = URL(fileURLWithPath: id).standardizedFileURL
-            guard let k = AnnotationEditor.journalKey(url, in: corpus) else {
-                throw AttestError(
-                    "\(id) is outside the corpus: its changes are not journaled, so there is nothing to \(direction.rawValue)"
-                )
-            }
-            key = k
-        } else {
-            guard isDocumentID(id) else { throw AttestError("\(Brief.quoted(id)) is not a document id") }
-            url = corpus.annotationURL(for: id)
-            key = id
-        }
+        let (url, key) = try journalTarget(id, in: corpus, what: direction.rawValue)
         try AnnotationEditor.checkContained(url, in: corpus)
         let journal = EditJournal(corpus: corpus)
         let lock = write ? try journal.lock(key) : nil

@@ -22,6 +22,9 @@ public struct AnnotationEditor: Sendable {
     /// The edits applied so far, and what undoes them (newest first).
     public private(set) var edits: [AnnotationEdit] = []
     private var inverses: [[AnnotationEdit]] = []
+    /// Who makes the changes: recorded in the journal with each transaction, and added to the
+    /// file's `<annotator>` names when the document changes.
+    public var author: String?
     /// Things the editor did on its own (a speaker entity filled in).
     public private(set) var notes: [String] = []
     /// The document's lock, held from reading to writing (nil when opened to read only).
@@ -266,6 +269,9 @@ public struct AnnotationEditor: Sendable {
         defer { releaseLock() }
         try followMentionSpans()
         try fillSpeakerEntities()
+        if let author, hasChanges, !document.header.annotators.contains(author) {
+            try apply(.setAnnotators(document.header.annotators + [author]))
+        }
         guard hasChanges else {
             throw AttestError(
                 "\(document.id): nothing to change (the document already is what these edits make it); nothing written",
@@ -309,7 +315,7 @@ public struct AnnotationEditor: Sendable {
         let before = canonicalBefore == file.readBytes ? file.readDigest : SHA256Hex.of(canonicalBefore)
         let entry = JournalEntry(
             time: EditJournal.timestamp(), summary: summary, before: before, after: SHA256Hex.of(bytes),
-            edits: edits, inverse: inverse)
+            edits: edits, inverse: inverse, author: author)
         if lock == nil { (lock, history) = try Self.lock(file.url, key: journalID, corpus: corpus) }
         try TextStore(corpus: corpus).keep(articleBytes, sha256: articleSHA256)
         guard let journalID else {

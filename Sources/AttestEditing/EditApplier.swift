@@ -233,6 +233,13 @@ package struct EditApplier {
             let old = document.header.status
             document.header.status = status
             return .setStatus(old)
+        case .setAnnotators(let names):
+            for name in names where name.isEmpty || name.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+                throw AttestError("an annotator's name must be a non-empty line of text, not \(Brief.quoted(name))")
+            }
+            let old = document.header.annotators
+            document.header.annotators = names
+            return .setAnnotators(old)
         case .setArticle(let sha256, let length):
             let old = document.header
             document.header.sha256 = sha256

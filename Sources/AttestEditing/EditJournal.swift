@@ -17,11 +17,14 @@ public struct JournalEntry: Codable, Hashable, Sendable {
     public var inverse: [AnnotationEdit]
     /// For a removed document: what undo puts back.
     public var removed: RemovedDocument?
+    /// Who made it: the studio's user, or `ATTEST_ANNOTATOR` on the command line (absent when unknown).
+    public var author: String?
 
     public init(
         time: String, summary: String, before: String?, after: String?, edits: [AnnotationEdit],
-        inverse: [AnnotationEdit], removed: RemovedDocument? = nil
+        inverse: [AnnotationEdit], removed: RemovedDocument? = nil, author: String? = nil
     ) {
+        self.author = author
         self.time = time
         self.summary = summary
         self.before = before

@@ -24,6 +24,8 @@ enum EditSession {
     /// `preview: false` skips the view diff (realign: the views before and
     /// after stand on different texts, so its findings say what changed).
     static func finish(_ editor: inout AnnotationEditor, _ flags: EditFlags, preview: Bool = true) throws -> Bool {
+        // Who is editing, for the journal and the file's <annotator> names.
+        if let name = ProcessInfo.processInfo.environment["ATTEST_ANNOTATOR"], !name.isEmpty { editor.author = name }
         let commit = try editor.commit(summary: summary, write: !flags.dryRun)
         guard commit.changed else {
             Output.error("\(editor.document.id): nothing changed")
@@ -40,11 +42,12 @@ enum EditSession {
 
     /// `undo --list` and `redo --list`: what can be undone (newest first) or redone (next first).
     static func list(_ direction: EditUndo.Direction, _ doc: String, _ corpus: Corpus) throws {
-        let history = try EditJournal(corpus: corpus).history(doc)
+        let key = try EditUndo.journalTarget(doc, in: corpus, what: direction.rawValue).key
+        let history = try EditJournal(corpus: corpus).history(key)
         let items = direction == .undo ? history.undoable : history.redoable
         for (i, item) in items.reversed().enumerated() {
             let e = try history.entry(item)
-            Output.write("\(i + 1). \(e.time)  \(e.summary)\n")
+            Output.write("\(i + 1). \(e.time)  \(e.summary)\(e.author.map { "  (by \($0))" } ?? "")\n")
         }
         if items.isEmpty { Output.error("\(doc): nothing to \(direction.rawValue)") }
     }

@@ -169,4 +169,23 @@ import Testing
             #expect(recorded.annotators[String(format: "d%02d", i)] == ["ann\(i % 3 + 1)"])
         }
     }
+
+    @Test func anEditRecordsWhoMadeIt() throws {
+        let folder = try Self.team(1)
+        #expect(try Self.attest(["assign", "d01", "--to", "ann2"], folder).status == 0)
+        let file = "annotators/ann2/d01.xml"
+        let before = read(folder.url.appendingPathComponent(file))
+        let r = try CommandRunner.run(
+            ["entity", file, "--type", "PERSON", "--text", "Ana Silva"], in: folder.url,
+            environment: ["ATTEST_ANNOTATOR": "ann2-laptop"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try AnnotationFile.read(folder.url.appendingPathComponent(file)).document
+        #expect(doc.header.annotators == ["ann2", "ann2-laptop"])
+        #expect(doc.mentions.map(\.mention.excerpt.text) == ["Ana Silva"])
+        let history = try CommandRunner.run(["undo", file, "--list"], in: folder.url)
+        #expect(history.stdout.contains("(by ann2-laptop)"), "\(history.stdout)")
+        // Undo puts the file back byte for byte, the name with the mention.
+        #expect(try Self.attest(["undo", file], folder).status == 0)
+        #expect(read(folder.url.appendingPathComponent(file)) == before)
+    }
 }
