@@ -59,7 +59,7 @@ public enum Assigning {
     }
 
     /// Writes `annotator`'s empty draft of document `id` unless they have one; nil when they do.
-    static func startingFile(_ id: String, of annotator: String, in corpus: Corpus) throws -> URL? {
+    public static func startingFile(_ id: String, of annotator: String, in corpus: Corpus) throws -> URL? {
         let url = try corpus.annotatorFile(id, of: annotator)
         if FileManager.default.fileExists(atPath: url.path) { return nil }
         let gold = try AnnotationEditor.open(id, in: corpus, allowStale: true, forWriting: false)

@@ -10,14 +10,46 @@ public struct StudioService: Sendable {
     public let corpus: Corpus
     /// Review mode's predictions (`--pred`): a JSON Lines file or a folder of annotation files.
     public let predictions: String?
+    /// Who is asking (`acting(as:)`): nil for the single local user, who works on the gold
+    /// annotations as a curator does; an annotator works in their own folder only.
+    public private(set) var user: StudioUser?
 
     public init(corpus: Corpus, predictions: String? = nil) {
         self.corpus = corpus
         self.predictions = predictions
     }
 
+    /// The service as `user` uses it.
+    public func acting(as user: StudioUser?) -> StudioService {
+        var copy = self
+        copy.user = user
+        return copy
+    }
+
+    /// The annotator whose folder this service edits; nil for the gold annotations.
+    var annotator: String? { user?.role == .annotator ? user?.name : nil }
+
+    /// What `AnnotationEditor` and `EditUndo` open for document `id`: the id itself (the gold file),
+    /// or the path of the annotator's own file.
+    func target(_ id: String) throws -> String {
+        guard let annotator else { return id }
+        return try corpus.annotatorFile(id, of: annotator).path
+    }
+
+    /// The file document `id` is edited in.
+    func fileURL(_ id: String) throws -> URL {
+        guard let annotator else { return corpus.annotationURL(for: id) }
+        return try corpus.annotatorFile(id, of: annotator)
+    }
+
+    /// Refuses what only a curator (or the local user) may do.
+    func requireCurator(_ what: String) throws {
+        guard let user, user.role == .annotator else { return }
+        throw StudioError(403, "curator-only", "\(user.name) is an annotator; only a curator may \(what)")
+    }
+
     /// Runs `body`, turning library errors into service errors (their kind decides the status).
-    private func serving<T>(_ body: () throws -> T) throws(StudioError) -> T {
+    func serving<T>(_ body: () throws -> T) throws(StudioError) -> T {
         do {
             return try body()
         } catch let error as StudioError {
@@ -37,6 +69,13 @@ public struct StudioService: Sendable {
         guard FileManager.default.fileExists(atPath: corpus.annotationURL(for: id).path) else {
             throw StudioError(404, "no-document", "no document \(id) in this corpus")
         }
+        if let annotator {
+            // Blind annotation: an annotator works only on what they were given, in their own folder.
+            guard try corpus.assignments().annotators[id]?.contains(annotator) == true else {
+                throw StudioError(403, "not-assigned", "\(id) is not assigned to \(annotator)")
+            }
+            _ = try Assigning.startingFile(id, of: annotator, in: corpus)
+        }
         return id
     }
 
@@ -45,10 +84,17 @@ public struct StudioService: Sendable {
     /// `GET /api/documents`.
     public func documents() -> DocumentListBody {
         var docs: [JSONTree] = []
-        for id in corpus.documentIDs() {
+        // An annotator sees the documents given to them, as their own files have them.
+        // deliberate: an unreadable assignments file lists nothing; GET /api/progress names its error
+        let ids =
+            annotator.map { name in (try? corpus.assignments().documents(of: name)) ?? [] } ?? corpus.documentIDs()
+        for id in ids {
             do {
                 // Opened as `attest show` opens it (contained, article read), to say whether it is stale.
-                let editor = try AnnotationEditor.open(id, in: corpus, allowStale: true, forWriting: false)
+                let url = try fileURL(id)
+                let editor = try AnnotationEditor.open(
+                    FileManager.default.fileExists(atPath: url.path) ? target(id) : id, in: corpus, allowStale: true,
+                    forWriting: false)
                 docs.append(StudioDocumentJSON.summary(editor.original, stale: editor.isStale))
             } catch let error as AttestError {
                 docs.append(.object(["id": .string(id), "error": .string(error.message)]))
@@ -63,7 +109,8 @@ public struct StudioService: Sendable {
     /// the version to realign it from (`POST …/realign`).
     public func document(_ id: String) throws(StudioError) -> DocumentBody {
         try serving {
-            let editor = try AnnotationEditor.open(try checked(id), in: corpus, allowStale: true, forWriting: false)
+            let editor = try AnnotationEditor.open(
+                try target(try checked(id)), in: corpus, allowStale: true, forWriting: false)
             guard !editor.isStale else {
                 throw StudioError(
                     409, "stale",
@@ -73,6 +120,9 @@ public struct StudioService: Sendable {
             return try documentBody(editor)
         }
     }
+
+    /// The document of `editor` as `GET` gives it.
+    func body(_ editor: AnnotationEditor) throws -> DocumentBody { try documentBody(editor) }
 
     /// The document as `GET` gives it. Its version is the SHA-256 of the file
     /// on disk: as read, or (`written`) as a commit just wrote it.
@@ -141,7 +191,8 @@ public struct StudioService: Sendable {
         _ id: String, _ expected: String, summary: String, allowStale: Bool = false,
         _ change: (inout AnnotationEditor) throws -> [String]?
     ) throws -> DocumentBody {
-        var editor = try AnnotationEditor.open(id, in: corpus, allowStale: allowStale)
+        var editor = try AnnotationEditor.open(try target(id), in: corpus, allowStale: allowStale)
+        editor.author = user?.name
         let current = editor.file.readDigest ?? ""
         guard expected == current else { throw conflict(id, expected, current: current) }
         let findings: [String]?
@@ -182,7 +233,7 @@ public struct StudioService: Sendable {
 
     /// The SHA-256 of the document's file now.
     private func currentVersion(_ id: String) -> String {
-        guard case .bytes(let b) = FileBytes.read(corpus.annotationURL(for: id).path) else { return "" }
+        guard let url = try? fileURL(id), case .bytes(let b) = FileBytes.read(url.path) else { return "" }
         return SHA256Hex.of(b)
     }
 
@@ -196,14 +247,16 @@ public struct StudioService: Sendable {
             let expected = try required(expectedVersion)
             let entry: JournalEntry
             do {
-                entry = try EditUndo.reverse(direction, id, in: corpus, write: true, expectedVersion: expected).entry
+                entry = try EditUndo.reverse(
+                    direction, try target(id), in: corpus, write: true, expectedVersion: expected
+                ).entry
             } catch let error as AttestError where error.kind == .conflict {
                 throw conflict(id, expected, current: currentVersion(id), message: error.message)
             }
-            guard FileManager.default.fileExists(atPath: corpus.annotationURL(for: id).path) else {
+            guard FileManager.default.fileExists(atPath: try fileURL(id).path) else {
                 return Reversal(direction: direction, summary: entry.summary, document: nil)
             }
-            let editor = try AnnotationEditor.open(id, in: corpus, allowStale: true, forWriting: false)
+            let editor = try AnnotationEditor.open(try target(id), in: corpus, allowStale: true, forWriting: false)
             return Reversal(direction: direction, summary: entry.summary, document: try documentBody(editor))
         }
     }
@@ -213,7 +266,7 @@ public struct StudioService: Sendable {
         try serving {
             let id = try checked(id)
             let expected = try required(expectedVersion)
-            let now = try AnnotationEditor.open(id, in: corpus, allowStale: true, forWriting: false)
+            let now = try AnnotationEditor.open(try target(id), in: corpus, allowStale: true, forWriting: false)
             guard now.isStale else {
                 var body = try documentBody(now)
                 body.findings = []
@@ -235,7 +288,7 @@ public struct StudioService: Sendable {
     }
 
     private func suggesting(_ id: String, extractor: String?) throws -> JSONTree {
-        let editor = try AnnotationEditor.open(id, in: corpus, forWriting: false)
+        let editor = try AnnotationEditor.open(try target(id), in: corpus, forWriting: false)
         let command = corpus.manifest.extractorCommand
         let wanted = extractor ?? (command == nil ? "baseline" : "manifest")
         let prediction: PredictionDocument
@@ -264,7 +317,7 @@ public struct StudioService: Sendable {
         }
         // What the annotator rejected from this extractor before is not offered again.
         let key = wanted == "baseline" ? "baseline" : command ?? ""
-        let rejected = try SuggestionRejections(corpus: corpus).all(document: id)
+        let rejected = try SuggestionRejections(corpus: corpus).all(document: try rejectionKey(id))
         var offered = prediction
         offered.mentions.removeAll {
             rejected.contains(.init(extractor: key, start: $0.span.start, end: $0.span.end, type: $0.type.name))
@@ -298,7 +351,7 @@ public struct StudioService: Sendable {
             }
             let key = extractor == "baseline" ? "baseline" : corpus.manifest.extractorCommand ?? ""
             try SuggestionRejections(corpus: corpus).add(
-                .init(extractor: key, start: start, end: end, type: type), document: id)
+                .init(extractor: key, start: start, end: end, type: type), document: try rejectionKey(id))
         }
     }
 
@@ -306,7 +359,19 @@ public struct StudioService: Sendable {
     /// against its annotation, with the counts of `attest score --errors`.
     /// `upload` is a prediction file sent by the page (`POST`, `?name=`); without one, `--pred`'s (`GET`).
     public func review(_ id: String, upload: (bytes: [UInt8], name: String)?) throws(StudioError) -> JSONTree {
-        try serving { try reviewing(try checked(id), upload: upload) }
+        try serving {
+            // Review compares with the gold annotation (and --pred may be another annotator's folder).
+            if let annotator {
+                throw StudioError(
+                    403, "blind", "review mode shows the gold annotation; \(annotator) annotates blind until curation")
+            }
+            return try reviewing(try checked(id), upload: upload)
+        }
+    }
+
+    /// Where the rejected suggestions of document `id` are kept: beside its own journal.
+    private func rejectionKey(_ id: String) throws -> String {
+        try EditUndo.journalTarget(try target(id), in: corpus).key
     }
 
     private func reviewing(_ id: String, upload: (bytes: [UInt8], name: String)?) throws -> JSONTree {

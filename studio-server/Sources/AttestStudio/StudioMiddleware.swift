@@ -46,7 +46,9 @@ struct ErrorShapeMiddleware<Context: RequestContext>: RouterMiddleware {
     private static func notFound(_ request: Request) -> StudioError {
         let path = request.uri.path
         let segments = path.split(separator: "/").map(String.init)
-        if let methods = StudioRoutes<Context>.endpoints.first(where: { Self.matches(segments, $0.pattern) })?.methods {
+        if let methods = StudioRoutes<StudioRequestContext>.endpoints.first(where: {
+            Self.matches(segments, $0.pattern)
+        })?.methods {
             let names = methods.map(\.rawValue).sorted().joined(separator: ", ")
             return StudioError(
                 405, "method-not-allowed", "\(path) takes \(names), not \(request.method.rawValue)",
@@ -70,7 +72,7 @@ struct ErrorShapeMiddleware<Context: RequestContext>: RouterMiddleware {
 /// answers only to loopback names, so a name that reaches it by DNS
 /// rebinding (`Host: evil.example`) is refused; with one, every request
 /// carries it.
-struct AdmissionMiddleware<Context: RequestContext>: RouterMiddleware {
+struct AdmissionMiddleware<Context: StudioUserContext>: RouterMiddleware {
     let security: StudioSecurity
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
@@ -81,29 +83,36 @@ struct AdmissionMiddleware<Context: RequestContext>: RouterMiddleware {
         if let origin = request.headers[.origin], origin != "http://\(host)", !security.origins.contains(origin) {
             throw StudioError(403, "foreign-origin", "requests from \(origin) are refused")
         }
+        if !security.users.isEmpty {
+            // A team: every request is someone's, on loopback too.
+            guard let given = Self.token(of: request), let user = security.user(token: given) else {
+                throw StudioError(401, "token-required", "this server needs your token (Authorization: Bearer …)")
+            }
+            var context = context
+            context.user = user
+            return try await next(request, context)
+        }
         guard let token = security.token else {
             guard StudioSecurity.isLoopback(host) else {
                 throw StudioError(403, "foreign-host", "this server answers only to 127.0.0.1, ::1 and localhost")
             }
             return try await next(request, context)
         }
-        guard authorized(request, token) else {
+        guard token.count >= StudioSecurity.minimumTokenLength, let given = Self.token(of: request),
+            StudioSecurity.same(given, token)
+        else {
             throw StudioError(401, "token-required", "this server needs its token (Authorization: Bearer …)")
         }
         return try await next(request, context)
     }
 
-    private func authorized(_ request: Request, _ token: String) -> Bool {
-        guard token.count >= StudioSecurity.minimumTokenLength else { return false }
-        if let given = request.headers[.authorization], StudioSecurity.same(given, "Bearer \(token)") { return true }
-        if let name = HTTPField.Name("x-attest-token"), let given = request.headers[name],
-            StudioSecurity.same(given, token)
-        {
-            return true
-        }
-        // The page itself may be opened with ?token=… (it then sends the header).
-        return request.method == .get && !request.uri.path.hasPrefix("/api/")
-            && request.uri.queryParameters.get("token").map { StudioSecurity.same($0, token) } == true
+    /// The token a request carries: `Authorization: Bearer …`, `X-Attest-Token`, or (for the page
+    /// itself, not the API) `?token=…`, which the page then sends as the header.
+    static func token(of request: Request) -> String? {
+        if let given = request.headers[.authorization], given.hasPrefix("Bearer ") { return String(given.dropFirst(7)) }
+        if let name = HTTPField.Name("x-attest-token"), let given = request.headers[name] { return given }
+        guard request.method == .get && !request.uri.path.hasPrefix("/api/") else { return nil }
+        return request.uri.queryParameters.get("token").map { String($0) }
     }
 }
 

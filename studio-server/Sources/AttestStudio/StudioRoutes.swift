@@ -8,7 +8,7 @@ import NIOPosix
 /// The API's routes (docs/api.md) and the page's files, each a call of the
 /// `StudioService` run on a thread pool (slow work — extractors, realign,
 /// review — on its own pool, so one slow request never holds up the others).
-struct StudioRoutes<Context: RequestContext> {
+struct StudioRoutes<Context: StudioUserContext> {
     let service: StudioService
     let pools: StudioPools
     let assets: [String: (type: String, bytes: [UInt8])]
@@ -26,6 +26,10 @@ struct StudioRoutes<Context: RequestContext> {
             (["api", "documents", "{id}", "suggestions"], [.post]),
             (["api", "documents", "{id}", "rejections"], [.post]),
             (["api", "documents", "{id}", "review"], [.get, .post]),
+            (["api", "me"], [.get]),
+            (["api", "progress"], [.get]),
+            (["api", "assignments"], [.post]),
+            (["api", "annotators", "{name}", "documents", "{id}"], [.get]),
         ] + Self.pages.map { ([$0].filter { !$0.isEmpty }, [.get, .head]) }
     }
 
@@ -33,12 +37,12 @@ struct StudioRoutes<Context: RequestContext> {
     static var pages: [String] { [""] + StudioAssets.all.keys.sorted().map { String($0.dropFirst()) } }
 
     func add(to routes: RouteCollection<Context>) {
-        routes.get("/api/documents") { _, _ in
-            StudioReply(try await fast { service.documents() })
+        routes.get("/api/documents") { _, context in
+            StudioReply(try await fast { acting(context).documents() })
         }
         routes.get("/api/documents/:id") { _, context in
             let id = try context.parameters.require("id")
-            let body = try await fast { try service.document(id) }
+            let body = try await fast { try acting(context).document(id) }
             return StudioReply(body, version: body.version)
         }
         routes.post("/api/documents/:id/edits") { request, context in
@@ -50,7 +54,7 @@ struct StudioRoutes<Context: RequestContext> {
                 throw StudioError(400, "bad-edits", error.message)
             }
             let version = Self.expectedVersion(request)
-            var body = try await fast { try service.apply(edits, to: id, expectedVersion: version) }
+            var body = try await fast { try acting(context).apply(edits, to: id, expectedVersion: version) }
             // The page holds the article already: `?text=omit` leaves its 100 KB out of each answer.
             body.includesText = request.uri.queryParameters.get("text") != "omit"
             return StudioReply(body, version: body.version)
@@ -63,27 +67,27 @@ struct StudioRoutes<Context: RequestContext> {
                 throw StudioError(400, "bad-status", "send {\"status\": \"draft\"} or {\"status\": \"gold\"}")
             }
             let version = Self.expectedVersion(request)
-            let answer = try await fast { try service.setStatus(body.status, of: id, expectedVersion: version) }
+            let answer = try await fast { try acting(context).setStatus(body.status, of: id, expectedVersion: version) }
             return StudioReply(answer, version: answer.version)
         }
         for direction in [EditUndo.Direction.undo, .redo] {
             routes.post("/api/documents/:id/\(direction.rawValue)") { request, context in
                 let id = try context.parameters.require("id")
                 let version = Self.expectedVersion(request)
-                let answer = try await fast { try service.reverse(direction, id, expectedVersion: version) }
+                let answer = try await fast { try acting(context).reverse(direction, id, expectedVersion: version) }
                 return StudioReply(answer, version: answer.document?.version)
             }
         }
         routes.post("/api/documents/:id/realign") { request, context in
             let id = try context.parameters.require("id")
             let version = Self.expectedVersion(request)
-            let body = try await slow { try service.realign(id, expectedVersion: version) }
+            let body = try await slow { try acting(context).realign(id, expectedVersion: version) }
             return StudioReply(body, version: body.version)
         }
         routes.post("/api/documents/:id/suggestions") { request, context in
             let id = try context.parameters.require("id")
             let extractor = request.uri.queryParameters.get("extractor")
-            return StudioReply(try await slow { try service.suggestions(id, extractor: extractor) })
+            return StudioReply(try await slow { try acting(context).suggestions(id, extractor: extractor) })
         }
         routes.post("/api/documents/:id/rejections") { request, context in
             let id = try context.parameters.require("id")
@@ -95,36 +99,66 @@ struct StudioRoutes<Context: RequestContext> {
                     "send {\"extractor\", \"start\", \"end\", \"type\"} of the rejected suggestion")
             }
             try await fast {
-                try service.reject(id, extractor: body.extractor, start: body.start, end: body.end, type: body.type)
+                try acting(context).reject(
+                    id, extractor: body.extractor, start: body.start, end: body.end, type: body.type)
             }
             return StudioReply(RejectionReply(rejected: true))
         }
         routes.get("/api/documents/:id/review") { _, context in
             let id = try context.parameters.require("id")
-            return StudioReply(try await slow { try service.review(id, upload: nil) })
+            return StudioReply(try await slow { try acting(context).review(id, upload: nil) })
         }
         routes.post("/api/documents/:id/review") { request, context in
             let id = try context.parameters.require("id")
             let upload = (
                 bytes: try await Self.bytes(request), name: request.uri.queryParameters.get("name") ?? "upload"
             )
-            return StudioReply(try await slow { try service.review(id, upload: upload) })
+            return StudioReply(try await slow { try acting(context).review(id, upload: upload) })
+        }
+        routes.get("/api/me") { _, context in StudioReply(try await fast { try acting(context).me() }) }
+        routes.get("/api/progress") { _, context in
+            StudioReply(try await fast { try acting(context).progress() })
+        }
+        routes.post("/api/assignments") { request, context in
+            let bytes = try await Self.bytes(request)
+            // deliberate: a body that does not decode is the 400 below
+            guard let body = try? JSONDecoder().decode(AssignmentRequest.self, from: Data(bytes)) else {
+                throw StudioError(
+                    400, "bad-assignment",
+                    "send {\"documents\": [ids], \"to\": [annotators]} or {\"overlap\": 0.2} (every unassigned document)"
+                )
+            }
+            let service = acting(context)
+            return StudioReply(
+                try await fast {
+                    try service.assign(documents: body.documents ?? [], to: body.to ?? [], overlap: body.overlap)
+                })
+        }
+        routes.get("/api/annotators/:name/documents/:id") { _, context in
+            let name = try context.parameters.require("name")
+            let id = try context.parameters.require("id")
+            let body = try await fast { try acting(context).annotatorDocument(name, id) }
+            return StudioReply(body, version: body.version)
         }
         for page in Self.pages {
             let file = assets["/" + (page.isEmpty ? "index.html" : page)]
             for method in [HTTPRequest.Method.get, .head] {
-                routes.on(RouterPath("/" + page), method: method) { request, _ -> Response in
+                routes.on(RouterPath("/" + page), method: method) { request, context -> Response in
                     guard let file else { throw StudioError(404, "not-found", "no file \(request.uri.path)") }
                     if page.isEmpty && method == .get {
                         // The page's address carries the first answers (StudioFirstPage).
                         let wanted: String? = request.uri.queryParameters.get("doc")
-                        return StudioFirstPage(service: service, pools: pools, page: file).response(document: wanted)
+                        return StudioFirstPage(service: acting(context), pools: pools, page: file).response(
+                            document: wanted)
                     }
                     return Self.page(file)
                 }
             }
         }
     }
+
+    /// The service as the request's user uses it.
+    private func acting(_ context: Context) -> StudioService { service.acting(as: context.user) }
 
     /// A rejected suggestion: `{"extractor": "baseline", "start": 52, "end": 67, "type": "ORG"}`.
     struct RejectionRequest: Decodable {
@@ -136,6 +170,14 @@ struct StudioRoutes<Context: RequestContext> {
 
     struct RejectionReply: Encodable, Sendable {
         var rejected: Bool
+    }
+
+    /// `{"documents": ["a1"], "to": ["ann1", "ann2"]}`, or `{"overlap": 0.2}` to share out every
+    /// unassigned document (what `attest assign` does).
+    struct AssignmentRequest: Decodable {
+        var documents: [String]?
+        var to: [String]?
+        var overlap: Double?
     }
 
     /// `{"status": "draft"}` or `{"status": "gold"}`.

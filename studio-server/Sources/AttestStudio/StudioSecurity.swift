@@ -1,3 +1,4 @@
+import AttestKit
 import Foundation
 
 /// Who may use the server: the rules the admission middleware applies on a
@@ -7,15 +8,26 @@ public struct StudioSecurity: Sendable {
     public var token: String?
     /// `Origin` values a browser may send besides the server's own.
     public var origins: Set<String>
+    /// Token → user (`--users FILE`): every request then carries one of these tokens, on loopback
+    /// too, and works as that user.
+    public var users: [String: StudioUser]
 
     /// The shortest token accepted (a shorter one is refused at start-up).
     public static let minimumTokenLength = 16
     /// The largest request body read.
     public static let bodyLimit = 4 << 20
 
-    public init(token: String?, origins: Set<String> = []) {
+    public init(token: String?, origins: Set<String> = [], users: [String: StudioUser] = [:]) {
         self.token = token
         self.origins = origins
+        self.users = users
+    }
+
+    /// The user whose token `given` is, compared in time that does not depend on which user matches.
+    func user(token given: String) -> StudioUser? {
+        var found: StudioUser?
+        for (token, user) in users where Self.same(given, token) { found = user }
+        return found
     }
 
     /// Whether `host` (a `Host` header) names this machine's loopback.

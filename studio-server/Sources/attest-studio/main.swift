@@ -23,6 +23,11 @@ struct AttestStudioCommand: AsyncParsableCommand {
     var token: String?
     @Option(
         help: ArgumentHelp(
+            "Users of a team, one a line: NAME ROLE TOKEN (role annotator or curator); every request then carries a user's token. Keep it out of git.",
+            valueName: "FILE"))
+    var users: String?
+    @Option(
+        help: ArgumentHelp(
             "Predictions for review mode: a JSON Lines file or a folder of annotation files (also chosen on the page).",
             valueName: "FILE"))
     var pred: String?
@@ -46,17 +51,39 @@ struct AttestStudioCommand: AsyncParsableCommand {
                         .utf8))
             throw ExitCode(2)
         }
+        var team: [String: StudioUser] = [:]
+        if let users {
+            guard token == nil else {
+                FileHandle.standardError.write(
+                    Data("error: --users and --token: each user has a token; give one or the other\n".utf8))
+                throw ExitCode(2)
+            }
+            do {
+                guard case .bytes(let bytes) = FileBytes.read(users) else {
+                    throw AttestError.io("cannot read \(users)")
+                }
+                team = try StudioUsers.read(bytes, file: users, annotators: corpus.annotatorNames)
+            } catch let error as AttestError {
+                FileHandle.standardError.write(Data("\(error.message)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
         raiseFileLimit()
         let loopback = ["127.0.0.1", "::1", "localhost"].contains(host)
-        let secret = token ?? (loopback ? nil : UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())
+        let secret =
+            team.isEmpty
+            ? token ?? (loopback ? nil : UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()) : nil
         let host = self.host
+        let people = team.values.map { "\($0.name) (\($0.role.rawValue))" }.sorted()
         let app = StudioServer.application(
-            service: StudioService(corpus: corpus, predictions: pred), security: StudioSecurity(token: secret),
+            service: StudioService(corpus: corpus, predictions: pred),
+            security: StudioSecurity(token: secret, users: team),
             assets: StudioAssets.all, host: host, port: port
         ) { bound in
             let shownHost = host.contains(":") ? "[\(host)]" : host
             var url = "http://\(shownHost):\(bound)/"
             if let secret { url += "?token=\(secret)" }
+            if !people.isEmpty { url += "?token=… (each user's own): \(people.joined(separator: ", "))" }
             FileHandle.standardOutput.write(Data("attest-studio: \(corpus.manifest.name) at \(url)\n".utf8))
         }
         try await app.runService()

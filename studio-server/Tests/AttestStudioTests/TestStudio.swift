@@ -15,6 +15,8 @@ struct Studio: Sendable {
     let origins: Set<String>
     let assets: [String: (type: String, bytes: [UInt8])]
     let predictions: String?
+    /// Token → user (`--users`).
+    var users: [String: StudioUser] = [:]
     /// One set of pools for every test application (they outlive each test).
     static let pools = StudioPools()
 
@@ -33,14 +35,14 @@ struct Studio: Sendable {
 
     func router(bodiesInFlight: Int = StudioServer.Limits().bodiesInFlight) -> Router<StudioRequestContext> {
         StudioServer.router(
-            service: service, security: StudioSecurity(token: token, origins: origins), assets: assets,
+            service: service, security: StudioSecurity(token: token, origins: origins, users: users), assets: assets,
             pools: Self.pools, bodiesInFlight: bodiesInFlight)
     }
 
     /// The application `attest-studio` runs, on a free loopback port.
     func application(limits: StudioServer.Limits = .init()) -> some ApplicationProtocol {
         StudioServer.application(
-            service: service, security: StudioSecurity(token: token, origins: origins), assets: assets,
+            service: service, security: StudioSecurity(token: token, origins: origins, users: users), assets: assets,
             host: "127.0.0.1", port: 0, limits: limits, pools: Self.pools)
     }
 
