@@ -62,7 +62,7 @@ public struct StudioService: Sendable {
     }
 
     /// A document id from a request: its form checked, its file present.
-    private func checked(_ id: String) throws -> String {
+    func checked(_ id: String) throws -> String {
         guard id.range(of: "^[A-Za-z][A-Za-z0-9_.-]{0,127}$", options: .regularExpression) != nil else {
             throw StudioError(400, "bad-id", "\(Brief.quoted(id)) is not a document id")
         }
@@ -141,7 +141,7 @@ public struct StudioService: Sendable {
     // MARK: Changing
 
     /// The version a change was made on (`If-Match`): required.
-    private func required(_ version: String?) throws -> String {
+    func required(_ version: String?) throws -> String {
         guard let version else {
             throw StudioError(428, "version-required", "send If-Match with the version (ETag) the page shows")
         }
@@ -187,7 +187,7 @@ public struct StudioService: Sendable {
     /// Takes the document's lock, checks the version, applies, validates,
     /// writes: a request made on an older version than the file's gets 409
     /// with the current version, whoever wrote in between.
-    private func transaction(
+    func transaction(
         _ id: String, _ expected: String, summary: String, allowStale: Bool = false,
         _ change: (inout AnnotationEditor) throws -> [String]?
     ) throws -> DocumentBody {

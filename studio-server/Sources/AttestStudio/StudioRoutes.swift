@@ -26,6 +26,7 @@ struct StudioRoutes<Context: StudioUserContext> {
             (["api", "documents", "{id}", "suggestions"], [.post]),
             (["api", "documents", "{id}", "rejections"], [.post]),
             (["api", "documents", "{id}", "review"], [.get, .post]),
+            (["api", "documents", "{id}", "curation"], [.get, .post]),
             (["api", "me"], [.get]),
             (["api", "progress"], [.get]),
             (["api", "assignments"], [.post]),
@@ -115,6 +116,26 @@ struct StudioRoutes<Context: StudioUserContext> {
             )
             return StudioReply(try await slow { try acting(context).review(id, upload: upload) })
         }
+        routes.get("/api/documents/:id/curation") { _, context in
+            let id = try context.parameters.require("id")
+            return StudioReply(try await fast { try acting(context).curation(id) })
+        }
+        routes.post("/api/documents/:id/curation") { request, context in
+            let id = try context.parameters.require("id")
+            let bytes = try await Self.bytes(request)
+            // deliberate: a body that does not decode is the 400 below
+            guard let body = try? JSONDecoder().decode(CurationRequest.self, from: Data(bytes)) else {
+                throw StudioError(
+                    400, "bad-curation", "send {\"start\": true} or {\"key\": …, \"side\": \"a\" or \"b\"}")
+            }
+            let version = Self.expectedVersion(request)
+            let service = acting(context)
+            let answer = try await fast {
+                try service.curate(
+                    id, start: body.start ?? false, key: body.key, side: body.side, expectedVersion: version)
+            }
+            return StudioReply(answer, version: answer.version)
+        }
         routes.get("/api/me") { _, context in StudioReply(try await fast { try acting(context).me() }) }
         routes.get("/api/progress") { _, context in
             StudioReply(try await fast { try acting(context).progress() })
@@ -178,6 +199,13 @@ struct StudioRoutes<Context: StudioUserContext> {
         var documents: [String]?
         var to: [String]?
         var overlap: Double?
+    }
+
+    /// `{"start": true}`, or `{"key": "…", "side": "a"}`.
+    struct CurationRequest: Decodable {
+        var start: Bool?
+        var key: String?
+        var side: String?
     }
 
     /// `{"status": "draft"}` or `{"status": "gold"}`.

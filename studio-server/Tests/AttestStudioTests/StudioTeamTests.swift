@@ -189,4 +189,76 @@ import Testing
         #expect(gold.header.annotators == ["chief"])
         #expect(try EditJournal(corpus: studio.corpus).entries("story").last?.author == "chief")
     }
+
+    /// Sends `edits` as `token`'s user to their version of `id`.
+    static func annotate(_ studio: Studio, _ token: String, _ id: String, _ edits: String) async throws {
+        let doc = try await call(studio, token, "GET", "/api/documents/\(id)")
+        let r = try await call(
+            studio, token, "POST", "/api/documents/\(id)/edits", body: edits,
+            headers: ["if-match": doc.json["version"] as? String ?? ""])
+        #expect(r.status == 200, "\(r.json)")
+    }
+
+    @Test func aCuratorSettlesEachDecisionOnTheGoldFile() async throws {
+        let (scratch, studio) = try Self.team()
+        // story: "🚢 Ana Silva said <script>…": both mark Ana Silva; ann1 "script" as ORG, ann2 as LOC;
+        // ann2 alone marks "img" as ORG.
+        let ana = #"{"op":"annotate","type":"PERSON","spans":[{"start":2,"end":11,"text":"Ana Silva"}]}"#
+        try await Self.annotate(
+            studio, Self.ann1, "story",
+            "[\(ana),{\"op\":\"annotate\",\"type\":\"ORG\",\"spans\":[{\"start\":18,\"end\":24,\"text\":\"script\"}]}]")
+        try await Self.annotate(
+            studio, Self.ann2, "story",
+            "[\(ana),{\"op\":\"annotate\",\"type\":\"LOC\",\"spans\":[{\"start\":18,\"end\":24,\"text\":\"script\"}]},{\"op\":\"annotate\",\"type\":\"ORG\",\"spans\":[{\"start\":50,\"end\":53,\"text\":\"img\"}]}]"
+        )
+        // An annotator cannot curate.
+        #expect(try await Self.call(studio, Self.ann1, "GET", "/api/documents/story/curation").status == 403)
+        let c = try await Self.call(studio, Self.chief, "GET", "/api/documents/story/curation")
+        #expect(c.status == 200, "\(c.json)")
+        #expect(c.json["annotators"] as? [String] == ["ann1", "ann2"])
+        let decisions = c.json["decisions"] as? [[String: Any]] ?? []
+        #expect(decisions.map { $0["kind"] as? String } == ["type", "only-b"])
+        #expect(decisions.first?["a"] as? String == "ORG [18,24) \"script\"")
+        #expect((decisions.last?["b-span"] as? [String: Int]) == ["start": 50, "end": 53])
+        // Start: the agreed annotation (Ana Silva) in the gold file, one transaction.
+        var version =
+            try await Self.call(studio, Self.chief, "GET", "/api/documents/story").json["version"] as? String ?? ""
+        var r = try await Self.call(
+            studio, Self.chief, "POST", "/api/documents/story/curation", body: #"{"start":true}"#,
+            headers: ["if-match": version])
+        #expect(r.status == 200, "\(r.json)")
+        func gold() throws -> AnnotationDocument {
+            try AnnotationFile.read(scratch.url.appendingPathComponent("annotations/story.xml")).document
+        }
+        #expect(try gold().mentions.map { "\($0.entity.type.name) \($0.mention.excerpt.text)" } == ["PERSON Ana Silva"])
+        // A on the type decision, B on the only-b one: each one transaction.
+        for (k, side) in [(0, "a"), (1, "b")] {
+            version = (r.json["document"] as? [String: Any])?["version"] as? String ?? ""
+            r = try await Self.call(
+                studio, Self.chief, "POST", "/api/documents/story/curation",
+                body: "{\"key\":\"\(decisions[k]["key"] as? String ?? "")\",\"side\":\"\(side)\"}",
+                headers: ["if-match": version])
+            #expect(r.status == 200, "\(r.json)")
+        }
+        #expect(
+            try gold().mentions.map { "\($0.entity.type.name) \($0.mention.excerpt.text)" }.sorted()
+                == ["ORG img", "ORG script", "PERSON Ana Silva"])
+        #expect(((r.json["curation"] as? [String: Any])?["open"] as? Int) == 0)
+        #expect(try EditJournal(corpus: studio.corpus).entries("story").count == 3)
+        // Undo the last step: its decision is open again.
+        version = (r.json["document"] as? [String: Any])?["version"] as? String ?? ""
+        #expect(
+            try await Self.call(studio, Self.chief, "POST", "/api/documents/story/undo", headers: ["if-match": version])
+                .status == 200)
+        let after = try await Self.call(studio, Self.chief, "GET", "/api/documents/story/curation")
+        #expect((after.json["decisions"] as? [[String: Any]])?.map { $0["taken"] as? String } == ["a", nil])
+        // The gold file validates under --strict once marked gold.
+        let status = try await Self.call(
+            studio, Self.chief, "PUT", "/api/documents/story/status", body: #"{"status":"gold"}"#,
+            headers: [
+                "if-match": try await Self.call(studio, Self.chief, "GET", "/api/documents/story").json["version"]
+                    as? String ?? ""
+            ])
+        #expect(status.status == 200, "\(status.json)")
+    }
 }
