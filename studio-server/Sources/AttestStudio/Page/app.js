@@ -14,6 +14,7 @@ import { commandFor, typeKeys } from "./keys.js";
 import { createNavigation } from "./navigation.js";
 import { createStore, createTimings, initialState } from "./store.js";
 import { createSuggestions } from "./suggestions.js";
+import { createTeam } from "./team.js";
 import { createView } from "./view.js";
 
 const store = createStore(initialState());
@@ -29,7 +30,8 @@ function start() {
   const editing = createEditing(store, documents, effects);
   const suggestions = createSuggestions(store, client, documents, effects);
   const navigation = createNavigation(store, client, documents, effects);
-  createView(store, timings, { editing, navigation, chrome: { open: documents.open, realign: documents.realign, typeKey: editing.typeKey } });
+  const team = createTeam(store, client, documents, effects);
+  createView(store, timings, { editing, navigation, team, chrome: { open: documents.open, realign: documents.realign, typeKey: editing.typeKey } });
 
   const kind = selectById("kind");
   const extractor = selectById("extractor");
@@ -63,6 +65,12 @@ function start() {
     next: () => navigation.step(1),
     previous: () => navigation.step(-1),
     remove: editing.removeSelected,
+    "next-document": team.nextDocument,
+    curate: team.toggle,
+    "take-a": () => team.take("a"),
+    "take-b": () => team.take("b"),
+    "next-decision": () => team.step(1),
+    "previous-decision": () => team.step(-1),
     "move-forward": () => effects.caretByWord("move", "forward"),
     "move-backward": () => effects.caretByWord("move", "backward"),
     "extend-forward": () => effects.caretByWord("extend", "forward"),
@@ -76,10 +84,10 @@ function start() {
       key: e.key, shiftKey: e.shiftKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey,
       inArticle: !target || target === document.body || article.contains(target),
       inField: !!target && target.matches("input, select, textarea"),
-      singleKeys: singleKeys.checked, reviewing: !!state.review, suggesting: state.focus >= 0,
+      singleKeys: singleKeys.checked, reviewing: !!state.review, suggesting: state.focus >= 0, curating: !!state.curation,
       typeKeys: Object.fromEntries(state.doc ? typeKeys(state.doc.types) : []),
     });
-    if (!found || (!state.doc && found.command !== "keys" && found.command !== "escape")) return;
+    if (!found || (!state.doc && !["keys", "escape", "next-document"].includes(found.command))) return;
     e.preventDefault();
     documents.keyPressed();
     commands[found.command](found.type);
@@ -91,7 +99,8 @@ function start() {
     const dragged = window.getSelection();
     if (dragged && !dragged.isCollapsed) return;
     const mark = e.target instanceof Element ? e.target.closest("mark") : null;
-    if (mark instanceof HTMLElement) navigation.select(mark.dataset);
+    if (mark instanceof HTMLElement && mark.dataset.kind === "decision") team.focusDecision(Number(mark.dataset.index));
+    else if (mark instanceof HTMLElement) navigation.select(mark.dataset);
   });
   // Hovering any part of a quote shows all three (content, speaker, cue).
   /**
@@ -124,6 +133,7 @@ function start() {
     ["quote", () => editing.quoteKey(kind.value)], ["suggest", () => suggestions.suggest(extractor.value)],
     ["accept-all", suggestions.acceptAllOfType], ["undo", documents.undo], ["redo", documents.redo],
     ["status", documents.toggleStatus], ["review", () => navigation.review(null)],
+    ["next-document", team.nextDocument], ["curate", team.toggle],
   ];
   for (const [id, action] of buttons) {
     const button = byId(id);
@@ -136,6 +146,8 @@ function start() {
   const first = firstAnswers(client, document, wanted);
   documents.loadList(first.list);
   if (wanted && first.document) documents.open(wanted, first.document);
+  // Who is using the page (a team's server names each user), after the first drawing.
+  setTimeout(team.loadMe);
 }
 
 // A module runs once the markup is parsed: the page starts at once (its first answers are in the

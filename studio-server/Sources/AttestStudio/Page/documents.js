@@ -46,7 +46,7 @@ export function createDocuments(store, client, timings) {
    */
   const opened = (id, doc) => ({
     ...arrived(doc), id, selected: null, activeQuote: null, suggestions: [], focus: -1, review: null,
-    renaming: null, findings: [],
+    renaming: null, findings: [], curation: null,
   });
 
   /** @param {Promise<import("./api.js").Answer>} [asked] the answer to a request already sent */
@@ -178,7 +178,7 @@ export function createDocuments(store, client, timings) {
   }
 
   return {
-    say, loadList, open, realign, send, toggleStatus,
+    say, loadList, open, realign, send, toggleStatus, arrived,
     undo: () => reverse("undo"),
     redo: () => reverse("redo"),
     /** Marks the start of a change from a key press (the edit's timing starts here). */

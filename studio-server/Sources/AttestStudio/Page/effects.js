@@ -29,6 +29,11 @@ export function createEffects(article, chars) {
       const mark = article.querySelector(`mark[data-id="${CSS.escape(id)}"]`);
       if (mark instanceof HTMLElement) focusMark(article, mark);
     },
+    /** @param {number} index a curation decision: its marks and its line in the panel shown */
+    showDecision(index) {
+      article.querySelector(`mark.decision[data-index="${index}"]`)?.scrollIntoView({ block: "nearest" });
+      document.querySelector(`#decisions li[data-index="${index}"]`)?.scrollIntoView({ block: "nearest" });
+    },
     /** @param {number} index */
     showSuggestion(index) {
       article.querySelector(`mark.suggestion[data-index="${index}"]`)?.scrollIntoView({ block: "nearest" });

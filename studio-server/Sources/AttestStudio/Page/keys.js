@@ -17,6 +17,10 @@ export const KEY_LIST = [
   ["Enter / Shift+Enter / Backspace", "accept the focused suggestion / all of its type / reject it"],
   ["a type's key on a suggestion", "accept it with that type"],
   ["r", "review a prediction against this annotation"],
+  ["j", "open the next document of your queue (an annotator's)"],
+  ["u", "curate: the agreed annotation in place, each disagreement a decision (a curator's); u again closes it"],
+  ["a / b (curating)", "take annotator A's / B's version of the focused decision"],
+  ["n / N (curating)", "the next / previous open decision"],
   ["Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "undo / redo"],
   ["?", "show or hide this list"],
 ];
@@ -25,7 +29,7 @@ export const KEY_LIST = [
  * What the page knows when a key is pressed.
  * @typedef {{ key: string, shiftKey: boolean, ctrlKey: boolean, metaKey: boolean, altKey: boolean,
  *   inArticle: boolean, inField: boolean, singleKeys: boolean, reviewing: boolean, suggesting: boolean,
- *   typeKeys: Record<string, string> }} KeyContext
+ *   typeKeys: Record<string, string>, curating?: boolean }} KeyContext
  */
 
 /**
@@ -54,6 +58,10 @@ export function commandFor(k) {
   const single = k.key.length === 1;
   if (single && !k.singleKeys) return null;
   if (k.key === "r") return { command: "review" };
+  if (k.key === "j") return { command: "next-document" };
+  if (k.key === "u") return { command: "curate" };
+  if (k.curating && (k.key === "a" || k.key === "b")) return { command: `take-${k.key}` };
+  if (k.curating && (k.key === "n" || k.key === "N")) return { command: k.key === "n" ? "next-decision" : "previous-decision" };
   if (k.reviewing) {
     if (k.key === "n" || k.key === "N") return { command: k.key === "n" ? "next" : "previous" };
     if (single || k.key === "Delete" || k.key === "Backspace" || k.key === "Enter") return { command: "review-only" };

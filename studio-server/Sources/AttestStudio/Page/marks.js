@@ -22,9 +22,11 @@ export function ordered(marks) {
  * @param {import("./types.js").Annotation} annotation
  * @param {import("./types.js").Suggestion[]} suggestions
  * @param {import("./types.js").Review | null} review
+ * @param {import("./types.js").Curation | null} [curation] in curation, each open decision's two
+ *   versions as marks labelled with their annotator (the agreed annotation is the document's own marks)
  * @returns {Mark[]}
  */
-export function marksOf(annotation, suggestions, review) {
+export function marksOf(annotation, suggestions, review, curation = null) {
   /** @type {Mark[]} */
   const out = [];
   if (review) {
@@ -58,6 +60,19 @@ export function marksOf(annotation, suggestions, review) {
       rank: 1, quote: q.id, label: named ? undefined : `${q.id} speaker`, name: `speaker of quote ${q.id}` });
     if (q.cue) out.push({ id: `${q.id}.cue`, start: q.cue.start, end: q.cue.end, kind: "cue", rank: 1, quote: q.id,
       label: `${q.id} cue`, name: `cue of quote ${q.id}` });
+  }
+  if (curation) {
+    curation.decisions.forEach((d, i) => {
+      if (d.taken) return;
+      /** @type {[string, { start: number, end: number } | null][]} */
+      const sides = [["a", d["a-span"]], ["b", d["b-span"]]];
+      for (const [side, span] of sides) {
+        if (!span) continue;
+        const who = curation.annotators[side === "a" ? 0 : 1];
+        out.push({ id: `d${i}${side}`, start: span.start, end: span.end, kind: "decision", review: `side-${side}`, rank: 3, index: i,
+          label: `#${i + 1} ${side.toUpperCase()} ${who}`, name: `decision ${i + 1}, ${d.kind}: ${who}'s version, ${side === "a" ? d.a : d.b}` });
+      }
+    });
   }
   suggestions.forEach((s, i) => out.push({
     id: `s${i}`, start: s.start, end: s.end, kind: "suggestion", type: s.type, rank: 3, index: i,

@@ -37,7 +37,7 @@ export function renderArticle(root, state, drawn) {
   const doc = state.doc;
   if (!doc) { root.replaceChildren(); return { drawn: { chars: [], buckets: [], signatures: [], shapes: [] }, full: true }; }
   const starts = state.lines;
-  const buckets = bucketByLine(marksOf(doc.annotation, state.suggestions, state.review), starts);
+  const buckets = bucketByLine(marksOf(doc.annotation, state.suggestions, state.review, state.curation), starts);
   const full = !drawn || drawn.chars !== state.chars || root.children.length !== starts.length;
   if (!drawn || full) {
     const fragment = document.createDocumentFragment();
@@ -127,7 +127,7 @@ function appendRuns(parent, runs, slice, rows) {
     if (!("mark" in run)) { parent.append(slice(run.from, run.to)); continue; }
     const m = run.mark;
     const el = document.createElement("mark");
-    el.className = m.kind === "review" ? `review ${(m.review || "").replace("+", "-")}` : m.kind;
+    el.className = m.kind === "review" ? `review ${(m.review || "").replace("+", "-")}` : m.kind === "decision" ? `decision ${m.review}` : m.kind;
     // setAttribute rather than dataset: a third faster on 2,000 marks (measured in Chromium).
     el.setAttribute("data-id", m.id);
     el.setAttribute("data-start", String(m.start));
@@ -171,6 +171,7 @@ export function highlight(root, state) {
   }
   if (s && s.kind === "review") mark(`mark.review[data-start="${s.start}"][data-end="${s.end}"]`, "selected");
   if (state.focus >= 0) mark(`mark.suggestion[data-index="${state.focus}"]`, "focused");
+  if (state.curation && state.curation.focus >= 0) mark(`mark.decision[data-index="${state.curation.focus}"]`, "focused");
 }
 
 /**

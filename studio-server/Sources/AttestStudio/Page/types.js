@@ -37,6 +37,22 @@
  *   index?: number }} Mark
  */
 /** @typedef {{ code: string, message: string, version?: string, diagnostics?: Diagnostic[] }} ApiError */
+/**
+ * One decision of a curation: what each annotator has, where, and the side taken.
+ * @typedef {{ key: string, kind: string, a: string, b: string, start: number, end: number,
+ *   "a-span": { start: number, end: number } | null, "b-span": { start: number, end: number } | null,
+ *   taken: "a" | "b" | null }} Decision
+ */
+/**
+ * @typedef {{ id: string, annotators: string[], open: number, agreed: { mentions: number, quotes: number },
+ *   decisions: Decision[], focus: number }} Curation
+ */
+/**
+ * An annotator's queue (GET /api/progress, one line).
+ * @typedef {{ name: string, assigned: number, done: string[], started: string[], "not-started": string[],
+ *   next: string | null }} Queue
+ */
+/** @typedef {{ name: string | null, role: string, annotations?: string, progress?: Queue }} Me */
 /** @typedef {{ id: string, error: ApiError }} RealignOffer */
 /**
  * The page's whole state. It changes only through the store's `update`; renderers draw from it.
@@ -47,7 +63,8 @@
  *   suggestions: Suggestion[], focus: number, extractor: string | null,
  *   review: Review | null,
  *   quoteFilter: string, entityFilter: string, renaming: string | null,
- *   findings: string[], message: string, offer: RealignOffer | null, keysOpen: boolean
+ *   findings: string[], message: string, offer: RealignOffer | null, keysOpen: boolean,
+ *   me: Me | null, curation: Curation | null
  * }} State
  */
 /** @typedef {{ what: string, ms: number, full?: boolean, request?: number, redraw?: number }} Timing */

@@ -6,6 +6,7 @@ import { byId } from "./dom.js";
 import { highlight, renderArticle } from "./render-article.js";
 import { renderDocuments, renderHeader, renderKeys, renderMessage } from "./render-chrome.js";
 import { renderSide } from "./render-side.js";
+import { renderCuration, renderUser } from "./render-team.js";
 import { restoreSelection, saveSelection } from "./selection.js";
 
 /** @typedef {import("./types.js").State} State */
@@ -13,7 +14,8 @@ import { restoreSelection, saveSelection } from "./selection.js";
 /**
  * @param {import("./store.js").Store} store
  * @param {ReturnType<typeof import("./store.js").createTimings>} timings
- * @param {import("./render-quotes.js").Actions & { chrome: import("./render-chrome.js").ChromeActions }} actions
+ * @param {import("./render-quotes.js").Actions & { chrome: import("./render-chrome.js").ChromeActions,
+ *   team: { take(side: "a" | "b", index?: number): unknown } }} actions
  */
 export function createView(store, timings, actions) {
   const article = byId("article");
@@ -31,7 +33,8 @@ export function createView(store, timings, actions) {
     if (any(changed, ["documents", "documentFilter", "id"])) renderDocuments(state, actions.chrome);
     if (any(changed, ["doc", "id"])) renderHeader(state, actions.chrome);
     let opened = false;
-    if (any(changed, ["doc", "suggestions", "review"])) {
+    if (changed.has("me")) renderUser(state);
+    if (any(changed, ["doc", "suggestions", "review", "curation"])) {
       const started = performance.now();
       // Another document just opened has no selection in it to keep (the same one reloaded does).
       const kept = drawn && drawnId === state.id ? saveSelection(article) : null;
@@ -43,6 +46,7 @@ export function createView(store, timings, actions) {
       timings.record({ what: "render", ms: performance.now() - started, full: result.full });
       opened = result.full;
     } else if (any(changed, ["selected", "focus"])) highlight(article, state);
+    if (changed.has("curation")) renderCuration(state, actions.team);
     if (any(changed, ["doc", "selected", "review", "findings", "quoteFilter", "entityFilter", "renaming"])) {
       const side = () => {
         const started = performance.now();
