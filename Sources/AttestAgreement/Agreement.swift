@@ -256,7 +256,8 @@ public enum Agreement {
     }
 
     /// The report over annotation sets: `sets[k]` maps document id → annotation;
-    /// only documents every set has are compared.
+    /// each pair is compared on the documents both have; α_u and Fleiss' κ on
+    /// those every set has.
     public struct Report: Sendable {
         public var names: [String]
         public var documents: [String]
@@ -265,7 +266,7 @@ public enum Agreement {
         public var average: Pair
         /// Fleiss' κ over tokens (all sets), when there are more than two.
         public var fleiss: Double?
-        /// Per document, the figures of the first pair.
+        /// Per document, the figures of the first pair that has it.
         public var perDocument: [(id: String, figures: Pair)]
         /// Every disagreement of the first pair (filled in by the caller that lists them).
         public var disagreements: [Disagreement] = []
@@ -280,20 +281,27 @@ public enum Agreement {
     public static func report(names: [String], sets: [[String: AnnotationDocument]], articles: [String: ArticleText])
         -> Report
     {
+        // Documents every set has (for the figures over all sets: α_u, Fleiss' κ); each pair is
+        // compared on the documents the two share (a team annotates a share of documents twice, each
+        // by a different pair).
         let ids = sets.dropFirst().reduce(Set(sets.first?.keys.map { $0 } ?? [])) { $0.intersection($1.keys) }
             .filter { articles[$0] != nil }.sorted()
         var pairs: [(Int, Int, Pair)] = []
         var firstTypes: [String: TypeCounts] = [:]
-        var perDocument: [(String, Pair)] = []
+        var perDocument: [String: Pair] = [:]
+        var compared: Set<String> = []
         for i in sets.indices {
             for j in sets.indices where j > i {
                 var t = Tally()
-                for id in ids {
+                let shared = Set(sets[i].keys).intersection(sets[j].keys).filter { articles[$0] != nil }.sorted()
+                for id in shared {
                     var one = Tally()
                     tally(sets[i][id]!, sets[j][id]!, article: articles[id]!, into: &one)
-                    if i == 0 && j == 1 { perDocument.append((id, one.pair)) }
+                    // Per document, the first pair that shares it.
+                    if perDocument[id] == nil { perDocument[id] = one.pair }
                     t.add(one)
                 }
+                compared.formUnion(shared)
                 pairs.append((i, j, t.pair))
                 if i == 0 && j == 1 { firstTypes = t.types }
             }
@@ -327,8 +335,9 @@ public enum Agreement {
             fleissKappa = fleiss(items)
         }
         return Report(
-            names: names, documents: ids, pairs: pairs.map { (i: $0.0, j: $0.1, figures: $0.2) }, average: average,
-            fleiss: fleissKappa, perDocument: perDocument.map { (id: $0.0, figures: $0.1) }, types: firstTypes,
+            names: names, documents: compared.sorted(), pairs: pairs.map { (i: $0.0, j: $0.1, figures: $0.2) },
+            average: average, fleiss: ids.isEmpty ? nil : fleissKappa,
+            perDocument: compared.sorted().map { (id: $0, figures: perDocument[$0]!) }, types: firstTypes,
             alphaMentions: mentionsAlpha.alpha, alphaQuotes: quotesAlpha.alpha)
     }
 }

@@ -57,13 +57,13 @@ struct Agree: ParsableCommand {
             names = Set(paths).count == paths.count ? paths : names.enumerated().map { "\($1) (\($0 + 1))" }
         }
         let sets = try folders.map { try Corpus.annotations(in: URL(fileURLWithPath: $0, isDirectory: true)) }
-        // Articles of the documents every folder has.
+        // Articles of the documents two or more folders have.
+        var seen: [String: Int] = [:]
+        for set in sets { for id in set.keys { seen[id, default: 0] += 1 } }
         var articles: [String: ArticleText] = [:]
-        for id in sets.dropFirst().reduce(Set(sets[0].keys), { $0.intersection($1.keys) }) {
-            articles[id] = try corpus.article(for: id)
-        }
+        for (id, count) in seen where count > 1 { articles[id] = try corpus.article(for: id) }
         var report = Agreement.report(names: names, sets: sets, articles: articles)
-        guard !report.documents.isEmpty else { throw AttestError("the folders have no document in common") }
+        guard !report.documents.isEmpty else { throw AttestError("no two folders have a document in common") }
         let gates = try minimums.map { item -> AgreementReport.Gate in
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let value = Double(parts[1]) else {
@@ -72,7 +72,7 @@ struct Agree: ParsableCommand {
             return try AgreementReport.Gate(metric: parts[0], minimum: value)
         }
         if disagreements || markdown != nil {
-            for id in report.documents {
+            for id in report.documents where sets[0][id] != nil && sets[1][id] != nil {
                 let adjudication = Adjudication(
                     a: sets[0][id]!, b: sets[1][id]!, article: articles[id]!, header: sets[0][id]!.header)
                 report.disagreements += adjudication.disagreements(document: id, article: articles[id]!)

@@ -104,6 +104,29 @@ import Testing
         #expect(r.types["ORG"] == Agreement.TypeCounts(a: 1, b: 1, agreed: 0) && r.types["ORG"]?.f1 == 0)
     }
 
+    /// A team annotates a share twice, each document by a different pair: every pair is compared on
+    /// the documents the two share. ann1 and ann2 share "one" (identical: F1 1); ann2 and ann3 share
+    /// "two" (ann3 dropped m5 of five mentions: P 1, R 4/5, F1 8/9); ann1 and ann3 share nothing
+    /// (undefined); no document is common to all three, so Fleiss' κ is absent.
+    @Test func eachPairIsComparedOnTheDocumentsItShares() throws {
+        let (a, article) = try Self.sample()
+        var editor = EditApplier(document: a)
+        _ = try editor.applyAll([.removeMention("m5")])
+        let fewer = editor.document
+        let r = Agreement.report(
+            names: ["ann1", "ann2", "ann3"],
+            sets: [["one": a], ["one": a, "two": a], ["two": fewer]],
+            articles: ["one": article, "two": article])
+        #expect(r.documents == ["one", "two"])
+        #expect(r.pairs.map { [$0.i, $0.j] } == [[0, 1], [0, 2], [1, 2]])
+        #expect(r.pairs[0].figures.mentionsStrict == 1)
+        #expect(r.pairs[1].figures.mentionsStrict.isNaN)
+        #expect(abs(r.pairs[2].figures.mentionsStrict - 8.0 / 9) < 1e-12, "\(r.pairs[2].figures.mentionsStrict)")
+        #expect(r.perDocument.map(\.id) == ["one", "two"])
+        #expect(abs(r.perDocument[1].figures.mentionsStrict - 8.0 / 9) < 1e-12)
+        #expect(r.fleiss == nil)
+    }
+
     /// Fleiss' κ on the worked example of Fleiss (1971) as Wikipedia gives it: 10 items, 14 raters, κ ≈ 0.210.
     @Test func fleissOnTheTextbookExample() {
         let table: [[Int]] = [

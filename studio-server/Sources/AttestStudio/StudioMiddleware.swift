@@ -83,6 +83,9 @@ struct AdmissionMiddleware<Context: StudioUserContext>: RouterMiddleware {
         if let origin = request.headers[.origin], origin != "http://\(host)", !security.origins.contains(origin) {
             throw StudioError(403, "foreign-origin", "requests from \(origin) are refused")
         }
+        let asset =
+            (request.method == .get || request.method == .head) && security.publicPaths.contains(request.uri.path)
+        if asset && (security.token != nil || !security.users.isEmpty) { return try await next(request, context) }
         if !security.users.isEmpty {
             // A team: every request is someone's, on loopback too.
             guard let given = Self.token(of: request), let user = security.user(token: given) else {

@@ -11,6 +11,10 @@ public struct StudioSecurity: Sendable {
     /// Token → user (`--users FILE`): every request then carries one of these tokens, on loopback
     /// too, and works as that user.
     public var users: [String: StudioUser]
+    /// The page's own files (its modules and style): served without a token, since they hold no
+    /// data and a browser fetches them without one; the page with its first answers (`/`) and the
+    /// API need the token.
+    public var publicPaths: Set<String> = []
 
     /// The shortest token accepted (a shorter one is refused at start-up).
     public static let minimumTokenLength = 16

@@ -39,6 +39,8 @@ public enum StudioServer {
         let router = Router(context: StudioRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorShapeMiddleware())
+        var security = security
+        security.publicPaths = Set(assets.keys)
         router.add(middleware: AdmissionMiddleware(security: security))
         router.add(middleware: BodyLimitMiddleware(bodies: Counter(limit: bodiesInFlight)))
         let routes = RouteCollection(context: StudioRequestContext.self)

@@ -64,6 +64,10 @@ import Testing
             #expect(try await Self.call(studio, nil, "GET", path).status == 401, "\(path)")
             #expect(try await Self.call(studio, "not-a-user-token-at-all", "GET", path).status == 401, "\(path)")
         }
+        // The page's own files hold no data: a browser fetches its modules without a token.
+        for path in ["/app.js", "/team.js", "/app.css", "/index.html"] {
+            #expect(try await Self.call(studio, nil, "GET", path).status == 200, "\(path)")
+        }
         let me = try await Self.call(studio, Self.ann1, "GET", "/api/me")
         #expect(me.status == 200)
         #expect(me.json["name"] as? String == "ann1" && me.json["role"] as? String == "annotator")
