@@ -276,6 +276,36 @@ public enum Agreement {
         /// undefined, no expected disagreement).
         public var alphaMentions: Double = .nan
         public var alphaQuotes: Double = .nan
+        /// Per pair (aligned with `pairs`): the documents it shares, its α_u, its figures per type.
+        public var pairDetails: [PairDetail] = []
+        /// Per document (aligned with `perDocument`): the pair whose figures these are, and its α_u.
+        public var documentDetails: [DocumentDetail] = []
+    }
+
+    /// A pair's figures beyond `Pair`: what the agreement page draws per pair and per type.
+    public struct PairDetail: Sendable {
+        /// The documents both annotators have, the ones this pair is compared on.
+        public var documents: [String]
+        /// Krippendorff's unitized α of the two: mentions valued by type, quotes by kind.
+        public var alphaMentions: Double
+        public var alphaQuotes: Double
+        /// Per entity type: mention counts and F1, Cohen's κ of "this type or not" over tokens,
+        /// and α_u over this type's mentions alone.
+        public var types: [String: TypeFigures]
+    }
+
+    /// One entity type's agreement in one pair.
+    public struct TypeFigures: Hashable, Sendable {
+        public var counts: TypeCounts
+        public var kappa: Double
+        public var alpha: Double
+        public var f1: Double { counts.f1 }
+    }
+
+    /// Whose figures a document's are (the first pair that has it) and that pair's α_u of mentions on it.
+    public struct DocumentDetail: Hashable, Sendable {
+        public var pair: Int
+        public var alphaMentions: Double
     }
 
     public static func report(names: [String], sets: [[String: AnnotationDocument]], articles: [String: ArticleText])
@@ -289,19 +319,27 @@ public enum Agreement {
         var pairs: [(Int, Int, Pair)] = []
         var firstTypes: [String: TypeCounts] = [:]
         var perDocument: [String: Pair] = [:]
+        var documentDetails: [String: DocumentDetail] = [:]
+        var pairDetails: [PairDetail] = []
         var compared: Set<String> = []
         for i in sets.indices {
             for j in sets.indices where j > i {
                 var t = Tally()
                 let shared = Set(sets[i].keys).intersection(sets[j].keys).filter { articles[$0] != nil }.sorted()
+                var alphas = PairAlphas()
                 for id in shared {
                     var one = Tally()
                     tally(sets[i][id]!, sets[j][id]!, article: articles[id]!, into: &one)
+                    let alpha = alphas.add(sets[i][id]!, sets[j][id]!, length: articles[id]!.count)
                     // Per document, the first pair that shares it.
-                    if perDocument[id] == nil { perDocument[id] = one.pair }
+                    if perDocument[id] == nil {
+                        perDocument[id] = one.pair
+                        documentDetails[id] = DocumentDetail(pair: pairs.count, alphaMentions: alpha)
+                    }
                     t.add(one)
                 }
                 compared.formUnion(shared)
+                pairDetails.append(alphas.detail(documents: shared, tally: t))
                 pairs.append((i, j, t.pair))
                 if i == 0 && j == 1 { firstTypes = t.types }
             }
@@ -338,6 +376,7 @@ public enum Agreement {
             names: names, documents: compared.sorted(), pairs: pairs.map { (i: $0.0, j: $0.1, figures: $0.2) },
             average: average, fleiss: ids.isEmpty ? nil : fleissKappa,
             perDocument: compared.sorted().map { (id: $0, figures: perDocument[$0]!) }, types: firstTypes,
-            alphaMentions: mentionsAlpha.alpha, alphaQuotes: quotesAlpha.alpha)
+            alphaMentions: mentionsAlpha.alpha, alphaQuotes: quotesAlpha.alpha, pairDetails: pairDetails,
+            documentDetails: compared.sorted().map { documentDetails[$0]! })
     }
 }

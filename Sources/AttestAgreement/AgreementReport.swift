@@ -2,8 +2,8 @@ import AttestEditing
 import Foundation
 
 /// `attest agree`'s report: a table of every metric by pair of annotation
-/// sets (and their average), Fleiss' κ for more than two, and the first
-/// pair's figures per document; as text or JSON.
+/// sets (and their average), Fleiss' κ for more than two, and per document
+/// the figures of the first pair that shares it; as text or JSON.
 public enum AgreementReport {
     /// The terminal report, then a line per gate (`pass` or `FAIL`).
     public static func text(_ r: Agreement.Report, gates: [Gate] = []) -> String {
@@ -31,15 +31,23 @@ public enum AgreementReport {
         }
         out +=
             "\nKrippendorff's unitized α (\(r.names.count) annotators): mentions by type \(figure(r.alphaMentions)), quotes by kind \(figure(r.alphaQuotes))\n"
-        if r.documents.count > 1, let first = r.pairs.first {
+        if r.documents.count > 1, r.pairs.count == 1, let first = r.pairs.first {
             out += "\nPer document (\(r.names[first.i]) / \(r.names[first.j])):\n"
             var doc: [[String]] = [["document", "mentions.strict.f1", "quotes.exact.f1", "tokens.cohen-kappa"]]
             for d in r.perDocument {
+                doc.append([d.id] + [d.figures.mentionsStrict, d.figures.quotesExact, d.figures.kappa].map(figure))
+            }
+            out += table(doc)
+        } else if r.documents.count > 1 {
+            out += "\nPer document (the first pair that shares it):\n"
+            var doc: [[String]] = [
+                ["document", "pair", "mentions.strict.f1", "quotes.exact.f1", "tokens.cohen-kappa"]
+            ]
+            for (k, d) in r.perDocument.enumerated() {
+                let pair = r.pairs[r.documentDetails[k].pair]
                 doc.append(
-                    [d.id]
-                        + [d.figures.mentionsStrict, d.figures.quotesExact, d.figures.kappa].map {
-                            figure($0)
-                        })
+                    [d.id, "\(r.names[pair.i]) / \(r.names[pair.j])"]
+                        + [d.figures.mentionsStrict, d.figures.quotesExact, d.figures.kappa].map(figure))
             }
             out += table(doc)
         }
@@ -53,7 +61,9 @@ public enum AgreementReport {
         }
         if hasUndefined(r) { out += "\n" + undefinedNote }
         if !r.disagreements.isEmpty, let first = r.pairs.first {
-            out += "\nDisagreements (\(r.names[first.i]) / \(r.names[first.j])): \(r.disagreements.count)\n"
+            let between =
+                r.pairs.count == 1 ? "\(r.names[first.i]) / \(r.names[first.j])" : "A and B: each document's pair"
+            out += "\nDisagreements (\(between)): \(r.disagreements.count)\n"
             for d in r.disagreements {
                 out += "  \(d.document)  \(d.kind)  A: \(d.a)  B: \(d.b)\n      …\(d.context)…\n"
             }

@@ -18,7 +18,17 @@ struct Agree: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the report as JSON.", valueName: "FILE")) var json: String?
     @Option(help: ArgumentHelp("Also write the report as Markdown.", valueName: "FILE")) var markdown: String?
     @Option(help: ArgumentHelp("Also write the gates as JUnit XML.", valueName: "FILE")) var junit: String?
-    @Flag(help: "List every disagreement of the first two folders, with context.") var disagreements = false
+    @Option(
+        help: ArgumentHelp(
+            "Also write the agreement page: charts per pair, type and document, and where they differed (self-contained HTML).",
+            valueName: "FILE"))
+    var html: String?
+    @Option(
+        help: ArgumentHelp(
+            "The studio the page's documents link to (its curation view of each).", valueName: "URL"))
+    var studio = "http://127.0.0.1:4646/"
+    @Flag(help: "List every disagreement of each document between the pair compared on it, with context.")
+    var disagreements = false
     @Option(
         name: .customLong("min"),
         help: ArgumentHelp(
@@ -37,14 +47,9 @@ struct Agree: ParsableCommand {
         var folders = self.folders
         var names = folders.map { URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent }
         if folders.isEmpty {
-            let declared = corpus.manifest.annotatorSets
-            guard declared.count >= 2 else {
-                throw AttestError(
-                    "give two or more annotation folders, or declare them in attest.xml: <annotators><annotator name=\"alice\" annotations=\"annotators/alice\"/>…</annotators>"
-                )
-            }
-            folders = declared.map { corpus.root.appendingPathComponent($0.annotationsPath).path }
-            names = declared.map(\.name)
+            let team = try Agreement.team(of: corpus)
+            folders = team.folders.map(\.path)
+            names = team.names
         }
         // Labels that tell the annotators apart: folder names, or the paths when names clash
         // (three folders called `annotations`).
@@ -56,14 +61,9 @@ struct Agree: ParsableCommand {
             }
             names = Set(paths).count == paths.count ? paths : names.enumerated().map { "\($1) (\($0 + 1))" }
         }
-        let sets = try folders.map { try Corpus.annotations(in: URL(fileURLWithPath: $0, isDirectory: true)) }
-        // Articles of the documents two or more folders have.
-        var seen: [String: Int] = [:]
-        for set in sets { for id in set.keys { seen[id, default: 0] += 1 } }
-        var articles: [String: ArticleText] = [:]
-        for (id, count) in seen where count > 1 { articles[id] = try corpus.article(for: id) }
-        var report = Agreement.report(names: names, sets: sets, articles: articles)
-        guard !report.documents.isEmpty else { throw AttestError("no two folders have a document in common") }
+        let report = try Agreement.measure(
+            corpus: corpus, folders: folders.map { URL(fileURLWithPath: $0, isDirectory: true) }, names: names,
+            listingDisagreements: disagreements || markdown != nil || html != nil)
         let gates = try minimums.map { item -> AgreementReport.Gate in
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let value = Double(parts[1]) else {
@@ -71,17 +71,14 @@ struct Agree: ParsableCommand {
             }
             return try AgreementReport.Gate(metric: parts[0], minimum: value)
         }
-        if disagreements || markdown != nil {
-            for id in report.documents where sets[0][id] != nil && sets[1][id] != nil {
-                let adjudication = Adjudication(
-                    a: sets[0][id]!, b: sets[1][id]!, article: articles[id]!, header: sets[0][id]!.header)
-                report.disagreements += adjudication.disagreements(document: id, article: articles[id]!)
-            }
-        }
         Output.write(AgreementReport.text(report, gates: gates))
         if let json { try AtomicFile.write(AgreementReport.json(report), to: URL(fileURLWithPath: json)) }
         if let markdown {
             try AtomicFile.write(AgreementReport.markdown(report, gates: gates), to: URL(fileURLWithPath: markdown))
+        }
+        if let html {
+            let page = AgreementPage.html(report) { AgreementPage.curationLink(base: studio, id: $0) }
+            try AtomicFile.write(page, to: URL(fileURLWithPath: html))
         }
         if let junit {
             try AtomicFile.write(AgreementReport.junit(report, gates: gates), to: URL(fileURLWithPath: junit))

@@ -210,6 +210,26 @@ import Testing
             "\(declared.stdout)\(declared.stderr)")
         let same2 = try Self.report(folder.url.appendingPathComponent("declared.json"))["average"] as? [String: Double]
         #expect(same2 == figures)
+        // The agreement page: self-contained, every figure also as text, the document with the
+        // difference first (worst first) and linking to its curation view, the difference listed.
+        let paged = try Self.attest(
+            ["agree", "--html", "agree.html", "--studio", "http://127.0.0.1:9999"], folder)
+        #expect(paged.status == 0, "\(paged.stderr)")
+        let html = read(folder.url.appendingPathComponent("agree.html"))
+        #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("<link"), "nothing fetched")
+        let link = "http://127.0.0.1:9999/?doc=kaba-family-accuses-met&amp;curate=1"
+        #expect(html.contains("<th scope=\"row\"><a href=\"\(link)\"><bdi>kaba-family-accuses-met</bdi></a></th>"))
+        // Per document by hand: A has n mentions there, B the same but one: F1 = 2(n − 1)/(2n − 1).
+        let n =
+            read(folder.url.appendingPathComponent("a/kaba-family-accuses-met.xml")).components(
+                separatedBy: "<mention "
+            ).count - 1
+        let perDocument = String(format: "%.4f", 2 * Double(n - 1) / Double(2 * n - 1))
+        let rows = html.components(separatedBy: "<tr>").filter { $0.contains("<th scope=\"row\"><a href=") }
+        #expect(rows.first?.contains("kaba-family-accuses-met") == true && rows.count == 3, "\(rows)")
+        #expect(rows.first?.contains("<td>\(perDocument)</td>") == true, "\(perDocument) \(rows)")
+        #expect(html.contains("<td><bdi>only-a</bdi></td><td><bdi>LOC [196,210) &quot;Streatham Hill&quot;</bdi></td>"))
+        #expect(html.contains("<svg class=\"chart\"") && html.contains("aria-label=\"Mentions, strict F1\""))
         #expect(try Self.attest(["validate"], folder).status == 0)
         let adjudicated = try Self.attest(["adjudicate", "a", "b", "--out", "adj"], folder)
         #expect(adjudicated.status == 1 && adjudicated.stdout.contains("1 decision(s) in"), "\(adjudicated.stdout)")

@@ -127,6 +127,24 @@ import Testing
         #expect(r.fleiss == nil)
     }
 
+    /// The agreement page puts the worst document first, links each to its curation view, and
+    /// escapes and isolates names (a right-to-left override in a name stays inside its cell).
+    @Test func theAgreementPageListsTheWorstDocumentFirst() throws {
+        let (a, article) = try Self.sample()
+        var editor = EditApplier(document: a)
+        _ = try editor.applyAll([.removeMention("m5")])
+        let r = Agreement.report(
+            names: ["ann<1>", "\u{202E}2nna"], sets: [["aaa": a, "zzz": a], ["aaa": a, "zzz": editor.document]],
+            articles: ["aaa": article, "zzz": article])
+        let html = AgreementPage.html(r) { AgreementPage.curationLink(base: "http://h:1", id: $0) }
+        let rows = html.components(separatedBy: "<tr>").filter { $0.contains("<th scope=\"row\"><a href=") }
+        #expect(rows.count == 2)
+        #expect(rows.first?.hasPrefix("<th scope=\"row\"><a href=\"http://h:1/?doc=zzz&amp;curate=1\">") == true)
+        #expect(rows.first?.contains("<td>0.8889</td>") == true, "\(rows)")
+        #expect(html.contains("<bdi>ann&lt;1&gt;</bdi>") && !html.contains("ann<1>"))
+        #expect(html.contains("<bdi>\u{202E}2nna</bdi>"))
+    }
+
     /// Fleiss' κ on the worked example of Fleiss (1971) as Wikipedia gives it: 10 items, 14 raters, κ ≈ 0.210.
     @Test func fleissOnTheTextbookExample() {
         let table: [[Int]] = [

@@ -31,6 +31,7 @@ struct StudioRoutes<Context: StudioUserContext> {
             (["api", "progress"], [.get]),
             (["api", "assignments"], [.post]),
             (["api", "annotators", "{name}", "documents", "{id}"], [.get]),
+            (["agreement"], [.get]),
         ] + Self.pages.map { ([$0].filter { !$0.isEmpty }, [.get, .head]) }
     }
 
@@ -161,6 +162,20 @@ struct StudioRoutes<Context: StudioUserContext> {
             let body = try await fast { try acting(context).annotatorDocument(name, id) }
             return StudioReply(body, version: body.version)
         }
+        routes.get("/agreement") { request, context -> Response in
+            // Each document links to its curation view here, with the token the page was opened with.
+            let token = request.uri.queryParameters.get("token").map { String($0) }
+            let html = try await slow {
+                try acting(context).agreementPage { AgreementPage.curationLink(base: "/", id: $0, token: token) }
+            }
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                    .contentSecurityPolicy: Self.reportPolicy,
+                ],
+                body: .init(byteBuffer: ByteBuffer(bytes: Array(html.utf8))))
+        }
         for page in Self.pages {
             let file = assets["/" + (page.isEmpty ? "index.html" : page)]
             for method in [HTTPRequest.Method.get, .head] {
@@ -230,6 +245,10 @@ struct StudioRoutes<Context: StudioUserContext> {
     private static func expectedVersion(_ request: Request) -> String? {
         request.headers[.ifMatch].map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) }
     }
+
+    /// The agreement page's policy: no script at all, its inline style and SVG only.
+    static let reportPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; form-action 'none'"
 
     private static func page(_ file: (type: String, bytes: [UInt8])) -> Response {
         Response(

@@ -265,4 +265,31 @@ import Testing
             ])
         #expect(status.status == 200, "\(status.json)")
     }
+    /// The agreement page: a curator's, computed from both folders, each document linking to its
+    /// curation view with the token it was opened with; refused to an annotator (blind); no script.
+    @Test func theAgreementPageShowsWhereTheyDifferedToTheCuratorOnly() async throws {
+        let (scratch, studio) = try Self.team()
+        withExtendedLifetime(scratch) {}
+        let ana = #"{"op":"annotate","type":"PERSON","spans":[{"start":2,"end":11,"text":"Ana Silva"}]}"#
+        try await Self.annotate(
+            studio, Self.ann1, "story",
+            "[\(ana),{\"op\":\"annotate\",\"type\":\"ORG\",\"spans\":[{\"start\":18,\"end\":24,\"text\":\"script\"}]}]")
+        try await Self.annotate(
+            studio, Self.ann2, "story",
+            "[\(ana),{\"op\":\"annotate\",\"type\":\"LOC\",\"spans\":[{\"start\":18,\"end\":24,\"text\":\"script\"}]}]")
+        #expect(try await Self.call(studio, Self.ann1, "GET", "/agreement").status == 403)
+        #expect(try await Self.call(studio, nil, "GET", "/agreement").status == 401)
+        let r = try await studio.call(
+            "GET", "/agreement?token=\(Self.chief)", body: nil, headers: ["authorization": "Bearer \(Self.chief)"])
+        #expect(r.status == 200)
+        let html = String(decoding: r.body, as: UTF8.self)
+        #expect(r.headers["content-type"]?.hasPrefix("text/html") == true)
+        #expect(r.headers["content-security-policy"]?.contains("default-src 'none'") == true)
+        #expect(!html.contains("<script"))
+        // By hand: 2 mentions each, Ana Silva agrees: strict F1 = 2·1/4 = 0.5000.
+        #expect(html.contains("<td>0.5000</td>"), "\(html.prefix(3000))")
+        #expect(html.contains("href=\"/?doc=story&amp;curate=1&amp;token=\(Self.chief)\""))
+        #expect(html.contains("1 difference(s) between <bdi>ann1</bdi> and <bdi>ann2</bdi>"))
+        #expect(html.contains("<td><bdi>type</bdi></td><td><bdi>ORG [18,24) &quot;script&quot;</bdi></td>"))
+    }
 }

@@ -5,7 +5,7 @@
 // ever set as text, never parsed as HTML.
 
 import { createClient } from "./api.js";
-import { firstAnswers, token, wanted } from "./boot.js";
+import { curating, firstAnswers, token, wanted } from "./boot.js";
 import { byId, inputById, selectById } from "./dom.js";
 import { createDocuments } from "./documents.js";
 import { createEditing } from "./editing.js";
@@ -145,7 +145,8 @@ function start() {
   // The list and the document asked for, sent inside the page (boot.js).
   const first = firstAnswers(client, document, wanted);
   documents.loadList(first.list);
-  if (wanted && first.document) documents.open(wanted, first.document);
+  // The agreement page links to a document's curation (`&curate=1`): opened, then curated.
+  if (wanted && first.document) documents.open(wanted, first.document).then(() => { if (curating) team.toggle(); });
   // Who is using the page (a team's server names each user), after the first drawing.
   setTimeout(team.loadMe);
 }

@@ -12,6 +12,8 @@ const params = new URLSearchParams(globalThis.location?.search ?? "");
 export const token = params.get("token");
 /** The document asked for in the address (`?doc=ID`). */
 export const wanted = params.get("doc");
+/** Whether the address asks for that document's curation (`&curate=1`, the agreement page's links). */
+export const curating = params.get("curate") === "1";
 
 /**
  * The answers the page opens with: from the page's `first-answers` block when it holds them (and

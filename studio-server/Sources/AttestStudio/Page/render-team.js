@@ -1,6 +1,7 @@
 // @ts-check
 // Who is using the page and their queue; in curation, the decisions with both annotators' versions.
 
+import { token } from "./boot.js";
 import { actionButton, bdi, byId } from "./dom.js";
 
 /** @typedef {import("./types.js").State} State */
@@ -10,6 +11,10 @@ export function renderUser(state) {
   const line = byId("user");
   const me = state.me;
   line.hidden = !me || me.role === "local";
+  // The team's agreement page: a curator's (annotators annotate blind).
+  const agreement = byId("agreement-link");
+  agreement.hidden = me?.role !== "curator";
+  agreement.setAttribute("href", token ? `/agreement?token=${encodeURIComponent(token)}` : "/agreement");
   if (!me || me.role === "local") return;
   const p = me.progress;
   line.replaceChildren(bdi(me.name || ""), ` · ${me.role}`);
