@@ -123,12 +123,31 @@ def main():
             context = browser.new_context(viewport={"width": 1280, "height": 800})
             page = context.new_page()
             page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(f"{url}?doc=meeting&token={TOKENS['chief']}")
+            status = pages["ann1"].evaluate("""async (token) => (await fetch(`/agreement?token=${token}`)).status""", TOKENS["ann1"])
+            t.check("an annotator cannot see the agreement page (blind)", status == 403, str(status))
+            # The agreement page, from the curator's link in the page.
+            page.goto(f"{url}?token={TOKENS['chief']}")
+            t.wait_until(page, lambda: page.is_visible("#agreement-link"), "the curator's page links to the agreement page")
+            page.click("#agreement-link")
+            page.wait_for_selector("h1:has-text('Agreement')")
+            row = page.locator("tr:has(th a:has-text('meeting'))").first.inner_text()
+            # By hand: 4 mentions each, 1 agrees: mention F1 2·1/8 = 0.25; entities likewise 0.25.
+            t.check("the agreement page: meeting's mention F1 is 0.2500 (by hand)", "0.2500" in row, row)
+            differences = page.locator("table.differences[data-document='meeting'] tbody tr").all_inner_texts()
+            t.check("the agreement page lists where they differed (4, with both versions)",
+                    len(differences) == 4 and "PERSON [14,25)" in differences[0] and "ORG [14,25)" in differences[0]
+                    and "LOC [53,59)" in differences[2] and "LOC [64,69)" in differences[3], "\n".join(differences))
+            t.check("the agreement page draws its charts (SVG, named)", page.locator("svg.chart[aria-label='Mentions, strict F1']").count() == 1)
+            # Its link opens the document's curation view.
+            page.locator("th a:has-text('meeting')").first.click()
             page.wait_for_selector("#title:has-text('meeting')")
-            t.wait_until(page, lambda: page.is_visible("#curate"), "the curator's page offers curation")
+            t.wait_until(page, lambda: page.is_visible("#decisions"), "the agreement page's link opens curation")
+            # u closes curation and opens it again.
             page.locator("#article").focus()
             page.keyboard.press("u")
-            t.wait_until(page, lambda: page.is_visible("#decisions"), "the decisions panel")
+            t.wait_until(page, lambda: not page.is_visible("#decisions"), "u closes curation")
+            page.keyboard.press("u")
+            t.wait_until(page, lambda: page.is_visible("#decisions"), "u opens curation")
             kinds = page.evaluate("() => window.attestStudio.curation.decisions.map(d => d.kind)")
             t.check("four decisions: type, boundary, only-a, only-b", kinds == ["type", "boundary", "only-a", "only-b"], str(kinds))
             t.check("the agreed annotation is in the gold file", mentions(gold)[0] == {("PERSON", 0, 9)}, str(mentions(gold)[0]))

@@ -247,8 +247,9 @@ struct StudioRoutes<Context: StudioUserContext> {
     }
 
     /// The agreement page's policy: no script at all, its inline style and SVG only.
-    static let reportPolicy =
+    static var reportPolicy: String {
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; form-action 'none'"
+    }
 
     private static func page(_ file: (type: String, bytes: [UInt8])) -> Response {
         Response(
