@@ -141,7 +141,7 @@ public enum AgreementPage {
                 + "\(labels[r.documentDetails[k].pair])"
             return SVGChart.Cell(label: d.id, value: d.figures.mentionsStrict, link: link(d.id), note: note)
         }
-        s += SVGChart.strip(title: "Documents by mention F1, worst first (darker is lower)", cells) + "\n"
+        s += SVGChart.strip(title: "Documents by mention F1, worst first", cells) + "\n"
         s += "<table>\n<caption>Every document, worst first</caption>\n<thead><tr><th scope=\"col\">document</th>"
         s += "<th scope=\"col\">pair</th><th scope=\"col\">mentions F1</th><th scope=\"col\">entities F1</th>"
         s += "<th scope=\"col\">quotes F1</th><th scope=\"col\">κ</th><th scope=\"col\">α_u</th>"

@@ -67,11 +67,15 @@ public struct InteropImporter {
             outcome.notes.append("--all-or-nothing: \(outcome.refused.count) document(s) refused, so none was written")
             return outcome
         }
+        var goldDrafts = 0
         for (doc, file) in prepared {
             do {
                 try ArticleImporter.store(
                     article: file.article, annotation: file.xml, id: doc.id, in: corpus, annotationURL: file.url)
                 outcome.written.append(label(doc))
+                if doc.annotator != nil, try Self.goldDraft(doc.id, article: file.article, in: corpus) {
+                    goldDrafts += 1
+                }
                 outcome.notes += file.warnings.map { "\(label(doc)): warning: \($0.message) [\($0.rule)]" }
                 if status == .gold && !file.warnings.isEmpty {
                     outcome.notes.append(
@@ -82,7 +86,34 @@ public struct InteropImporter {
                 outcome.refused.append((label(doc), error.message))
             }
         }
+        if goldDrafts > 0 {
+            outcome.notes.append(
+                "\(goldDrafts) document(s) had no file in \(corpus.manifest.annotationsPath)/: an empty draft was written for each, the gold file curation fills (attest status, the studio and attest assign list it)"
+            )
+        }
         return outcome
+    }
+
+    /// An annotator's document makes a document of the corpus: its gold file, an empty draft, when it
+    /// has none (written only if absent, so a file another process wrote meanwhile stands). True when
+    /// it was written.
+    static func goldDraft(_ id: String, article: [UInt8], in corpus: Corpus) throws -> Bool {
+        let url = corpus.annotationURL(for: id)
+        if FileManager.default.fileExists(atPath: url.path) { return false }
+        let header = DocumentHeader(
+            id: id,
+            articlePath: ArticleImporter.relativePath(
+                from: corpus.annotationsDirectory, to: corpus.articleURL(for: id)),
+            sha256: SHA256Hex.of(article), length: ArticleText(bytes: article)?.count ?? 0, status: .draft,
+            annotators: [], guidelines: corpus.manifest.guidelines)
+        try FileManager.default.createDirectory(at: corpus.annotationsDirectory, withIntermediateDirectories: true)
+        do {
+            try AtomicFile.write(
+                AnnotationWriter.bytes(AnnotationDocument(header: header)), to: url, expectedDigest: .some(nil))
+        } catch let error as AttestError where error.kind == .conflict {
+            return false
+        }
+        return true
     }
 
     /// `ID`, or `ID (annotator NAME)`.

@@ -84,17 +84,20 @@ public enum SVGChart {
         let rows = max(1, (cells.count + perRow - 1) / perRow)
         let width = max(300, Double(min(cells.count, perRow)) * (size + gap))
         let height = top + Double(rows) * (size + gap) + 4
-        var s = svgOpen(width: width, height: height, title: title)
-        s += text(x: 0, y: 15, title, weight: "bold")
+        // The shade spans the values shown (down to 0.9 at least), so close figures still differ.
+        let lowest = min(0.9, cells.compactMap(\.value).min() ?? 0)
+        let heading = title + " — shade from \(number(lowest, digits: 2)) (darkest) to 1.00 (palest); grey: undefined"
+        var s = svgOpen(width: max(width, 560), height: height, title: heading)
+        s += text(x: 0, y: 15, heading, weight: "bold")
         for (k, cell) in cells.enumerated() {
             let x = Double(k % perRow) * (size + gap)
             let y = top + Double(k / perRow) * (size + gap)
             var mark = "<rect x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(size))\" height=\"\(fmt(size))\" "
-            mark += "class=\"cell\" style=\"fill:\(shade(cell.value))\">"
+            mark += "class=\"cell\" style=\"fill:\(shade(cell.value, from: lowest))\">"
             mark += "<title>\(escape(cell.label)): \(escape(cell.note))</title></rect>"
             if size >= 30 {
                 let label = cell.value.map { number($0, digits: 2) } ?? "—"
-                let light = (cell.value ?? 1) < 0.5
+                let light = (cell.value ?? 1) < lowest + (1 - lowest) / 2
                 mark += text(x: x + size / 2, y: y + size / 2 + 4, label, anchor: "middle", cls: light ? "on-dark" : "")
             }
             s += cell.link.map { "<a href=\"\(escape($0))\">\(mark)</a>" } ?? mark
@@ -115,10 +118,10 @@ public enum SVGChart {
         svg.chart a:focus rect, svg.chart a:hover rect { stroke: #000; stroke-width: 2; }
         """
 
-    /// Lower values darker (red-brown), 1 pale; undefined a grey.
-    static func shade(_ value: Double?) -> String {
+    /// Lower values darker (red-brown) down to `lowest`, 1 pale; undefined a grey.
+    static func shade(_ value: Double?, from lowest: Double) -> String {
         guard let value else { return "#bbbbbb" }
-        let v = max(0, min(1, value))
+        let v = max(0, min(1, (value - lowest) / max(1e-9, 1 - lowest)))
         let r = Int(120 + 130 * v)
         let g = Int(30 + 215 * v)
         let b = Int(20 + 215 * v)
