@@ -18,6 +18,7 @@ struct ScoreTables {
         sections.append(("Quotes", figures.quotes(card.totals.quotes)))
         notes.append(figures.attributionNote(card.totals.quotes))
         sections.append(("Quote kinds of overlap-matched quotes", Self.kindConfusion(card.totals.quotes)))
+        notes += Self.undefinedNotes(card.totals)
         if !gates.isEmpty { sections.append(("Gates", Self.gates(gates))) }
         for s in skippedGates { notes.append("Gate skipped: \(s)") }
         if !card.failures.isEmpty { sections.append(("Extractor failures (scored as empty)", Self.failures(card))) }
@@ -26,6 +27,30 @@ struct ScoreTables {
             let more = card.skipped.count > 20 ? ", … (\(card.skipped.count) in all)" : ""
             notes.append("Skipped, not in the gold set for their status: \(card.skipped.count) file(s): \(list)\(more)")
         }
+    }
+
+    /// What is undefined, said in words: a precision with nothing predicted, a recall with nothing in
+    /// the gold set. Printed as 0, as nervaluate and seqeval give them (so the figures stay equal to
+    /// theirs and a gate on them fails); `attest agree` prints the same cases as `undefined`
+    /// (docs/metrics.md, "Undefined agreement").
+    static func undefinedNotes(_ totals: Totals) -> [String] {
+        func note(_ what: String, gold: Int, predicted: Int) -> String? {
+            let missing =
+                gold == 0 && predicted == 0
+                ? "neither the gold set nor the prediction has any, so precision, recall and F1"
+                : gold == 0
+                    ? "the gold set has none, so recall and F1"
+                    : predicted == 0 ? "the prediction has none, so precision and F1" : nil
+            return missing.map {
+                "Undefined: \(what): \($0) are undefined, printed 0 as nervaluate gives them (a gate on them fails)"
+            }
+        }
+        let e = totals.entities.strict
+        let q = totals.quotes.exact
+        return [
+            note("entity mentions", gold: e.possible, predicted: e.actual),
+            note("quotes", gold: q.expected, predicted: q.predicted),
+        ].compactMap { $0 }
     }
 
     private static func title(_ card: Scorecard) -> String {

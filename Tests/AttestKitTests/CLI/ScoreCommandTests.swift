@@ -26,6 +26,22 @@ import Testing
         #expect(pass.status == 0, "\(pass.stderr)")
     }
 
+    /// A prediction with nothing in it: precision has nothing to divide, and the report says the
+    /// figure is undefined (printed 0, as nervaluate gives it) instead of leaving a bare 0.
+    @Test func anEmptyPredictionIsSaidToBeUndefined() throws {
+        let folder = try Self.sampleWithPredictions(#"{"id": "sample", "entities": [], "quotes": []}"# + "\n")
+        let r = try CommandRunner.run(["score", "--pred", "pred.jsonl"], in: folder.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(
+            r.stdout.contains(
+                "Undefined: entity mentions: the prediction has none, so precision and F1 are undefined, printed 0 as nervaluate gives them"
+            ), "\(r.stdout)")
+        #expect(r.stdout.contains("Undefined: quotes: the prediction has none"), "\(r.stdout)")
+        let right = try Self.sampleWithPredictions(Self.halfRight)
+        let defined = try CommandRunner.run(["score", "--pred", "pred.jsonl"], in: right.url)
+        #expect(!defined.stdout.contains("Undefined"), "\(defined.stdout)")
+    }
+
     @Test func badPredictionExitsTwoWithFileAndLine() throws {
         let folder = try Self.sampleWithPredictions(Self.halfRight + "{\"id\": \"sample\" \"entities\": []}\n")
         let r = try CommandRunner.run(["score", "--pred", "pred.jsonl"], in: folder.url)
