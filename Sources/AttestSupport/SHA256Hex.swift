@@ -1,11 +1,16 @@
-import Crypto
+import CLibCrypto
 
-/// SHA-256 of bytes as lower-case hex, as annotation headers store it.
+/// SHA-256 of bytes as lower-case hex, as annotation headers store it (the system's libcrypto).
 public enum SHA256Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
     public static func of(_ bytes: [UInt8]) -> String {
-        let digest = SHA256.hash(data: bytes)
+        var digest = [UInt8](repeating: 0, count: 32)
+        bytes.withUnsafeBufferPointer { data in
+            digest.withUnsafeMutableBufferPointer { out in
+                attest_sha256(data.baseAddress, data.count, out.baseAddress)
+            }
+        }
         var out = [UInt8]()
         out.reserveCapacity(64)
         for byte in digest {

@@ -11,19 +11,30 @@ import Testing
         "AttestScoring", "AttestReports", "AttestEditing", "AttestAgreement", "AttestInterop", "AttestStudioService",
     ]
 
-    @Test func onlyTheXMLLayerImportsLibXML2() throws {
+    /// The folders whose Swift files import `module`.
+    static func importers(of module: String) throws -> Set<String> {
         let sources = Paths.repository.appendingPathComponent("Sources")
-        var importers: [String] = []
+        var importers: Set<String> = []
         let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
         while let url = walker?.nextObject() as? URL {
             guard url.pathExtension == "swift" else { continue }
             let text = try String(contentsOf: url, encoding: .utf8)
-            if text.split(separator: "\n").contains(where: { $0.hasPrefix("import CLibXML2") }) {
-                importers.append(url.deletingLastPathComponent().lastPathComponent)
+            if text.split(separator: "\n").contains(where: { $0.hasPrefix("import \(module)") }) {
+                importers.insert(url.deletingLastPathComponent().lastPathComponent)
             }
         }
-        #expect(!importers.isEmpty)
-        #expect(Set(importers) == ["AttestXML"], "libxml2 imported by \(Set(importers).sorted())")
+        return importers
+    }
+
+    @Test func onlyTheXMLLayerImportsLibXML2() throws {
+        let importers = try Self.importers(of: "CLibXML2")
+        #expect(importers == ["AttestXML"], "libxml2 imported by \(importers.sorted())")
+    }
+
+    /// The system's libcrypto gives SHA-256 to the support layer, and nothing else calls it.
+    @Test func onlyTheSupportLayerImportsLibCrypto() throws {
+        let importers = try Self.importers(of: "CLibCrypto")
+        #expect(importers == ["AttestSupport"], "libcrypto imported by \(importers.sorted())")
     }
 
     @Test func eachLayerDependsOnTheOneBelowAndIsDocumented() throws {
