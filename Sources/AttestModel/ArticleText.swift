@@ -65,10 +65,7 @@ public struct ArticleText: Sendable {
     /// The code point at `offset`.
     /// The run of letters and digits around `offset` (for messages).
     public func word(around offset: Int) -> String {
-        func isWord(_ i: Int) -> Bool {
-            let p = scalar(at: i).properties
-            return p.isAlphabetic || p.numericType != nil
-        }
+        func isWord(_ i: Int) -> Bool { scalar(at: i).isLetterOrDigit }
         var start = offset
         var end = offset + 1
         while start > 0, isWord(start - 1) { start -= 1 }

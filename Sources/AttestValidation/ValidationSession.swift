@@ -122,7 +122,8 @@ final class ValidationSession {
             return nil
         case .success(let path): real = path
         }
-        let shown = DisplayPath.of(path: real, relativeTo: validator.workingDirectory)
+        // The path as messages show it, made only for a message.
+        var shown: String { DisplayPath.of(path: real, relativeTo: validator.workingDirectory) }
         switch FileBytes.read(real) {
         case .bytes(let bytes):
             let sha = SHA256Hex.of(bytes)

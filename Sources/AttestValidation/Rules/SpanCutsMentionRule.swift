@@ -83,6 +83,6 @@ public struct SpanCutsMentionRule: Rule {
         guard scalars.count == m.span.length else { return true }
         let before = scalars.prefix(max(0, span.start - m.span.start))
         let after = scalars.suffix(max(0, m.span.end - span.end))
-        return (before + after).contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        return (before + after).contains { $0.isLetterOrDigit }
     }
 }

@@ -25,7 +25,6 @@ public struct SpanWordBoundaryRule: Rule {
     }
 
     static func isWord(_ article: ArticleText, _ i: Int) -> Bool {
-        let s = article.scalar(at: i)
-        return s.properties.isAlphabetic || s.properties.numericType != nil
+        article.scalar(at: i).isLetterOrDigit
     }
 }

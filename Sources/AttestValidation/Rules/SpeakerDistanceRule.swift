@@ -52,7 +52,7 @@ public struct SpeakerDistanceRule: Rule {
         for (i, ch) in between.enumerated() {
             if ch == "\n" || ch == "\u{2029}" { return false }
             if ch == "." || ch == "!" || ch == "?", i + 1 < between.count,
-                between[i + 1].properties.isWhitespace
+                between[i + 1].isWhiteSpace
             {
                 return false
             }
