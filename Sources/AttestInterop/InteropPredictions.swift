@@ -19,10 +19,12 @@ public enum InteropPredictions {
         if ext == "ann" { return .brat }
         // The first record: of a JSON array, or the first line of JSON Lines.
         guard case .bytes(let bytes) = FileBytes.read(path) else { return nil }
-        let opening = bytes.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }
+        let start = bytes.firstIndex { ![0x20, 0x0A, 0x0D, 0x09].contains($0) } ?? bytes.endIndex
+        // JSON Lines: the first non-blank line only (found without splitting the whole file, which
+        // was 6% of `attest score` on 10,000 predictions).
         let sample =
-            opening == UInt8(ascii: "[")
-            ? bytes : Array(bytes.split(separator: 0x0A, omittingEmptySubsequences: true).first ?? [])
+            start < bytes.endIndex && bytes[start] == UInt8(ascii: "[")
+            ? bytes : Array(bytes[start..<(bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex)])
         var ignored: [String] = []
         // deliberate: what is not JSON is not one of these formats
         guard let records = try? JSONFormats.records(sample, file: path, as: KeyNames.self, failures: &ignored),
