@@ -210,3 +210,26 @@ import Testing
         #expect(throws: AttestError.self) { try InteropFormat.doccano.read([file.path], ids: .init("missing")) }
     }
 }
+
+/// The format of a predictions file is read from its first record: the first non-blank line of JSON
+/// Lines (blank lines and indentation before it skipped), or a JSON array's first element.
+@Suite struct PredictionFormatDetectionTests {
+    static func detect(_ text: String, name: String = "pred.jsonl") throws -> InteropFormat? {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attest-detect-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }  // deliberate: cleanup
+        let url = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return InteropPredictions.detect(url.path)
+    }
+
+    @Test func fromTheFirstRecord() throws {
+        let doccano = #"{"text": "Ana Silva", "label": [[0, 9, "PERSON"]]}"#
+        #expect(try Self.detect("\n\n  " + doccano + "\n" + doccano + "\n") == .doccano)
+        #expect(try Self.detect(#"{"text": "x", "ents": []}"# + "\n") == .spacy)
+        #expect(try Self.detect(#"[{"data": {"text": "x"}, "annotations": []}]"#, name: "ls.json") == .labelstudio)
+        // Attest's own extractor form, even when a later line looks like another tool's.
+        #expect(try Self.detect(#"{"id": "a", "entities": [], "quotes": []}"# + "\n" + doccano + "\n") == nil)
+        #expect(try Self.detect("\n \n") == nil)
+    }
+}
