@@ -70,13 +70,21 @@ public enum Assigning {
             articlePath: ArticleImporter.relativePath(from: folder, to: URL(fileURLWithPath: articlePath)),
             sha256: gold.articleSHA256, length: gold.article.count, status: .draft, annotators: [annotator],
             guidelines: corpus.manifest.guidelines)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return try writeEmptyDraft(header, to: url) ? url : nil
+    }
+
+    /// Writes the empty annotation with `header` to `url` only if no file is there (its folder made
+    /// when missing); false when one is, or another process wrote one meanwhile (theirs stands).
+    /// An annotator's starting file and an imported document's gold file are both made this way.
+    public static func writeEmptyDraft(_ header: DocumentHeader, to url: URL) throws -> Bool {
+        if FileManager.default.fileExists(atPath: url.path) { return false }
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         do {
             try AtomicFile.write(
                 AnnotationWriter.bytes(AnnotationDocument(header: header)), to: url, expectedDigest: .some(nil))
         } catch let error as AttestError where error.kind == .conflict {
-            return nil  // written by another process meanwhile: theirs stands
+            return false
         }
-        return url
+        return true
     }
 }

@@ -96,7 +96,7 @@ public struct InteropImporter {
 
     /// An annotator's document makes a document of the corpus: its gold file, an empty draft, when it
     /// has none (written only if absent, so a file another process wrote meanwhile stands). True when
-    /// it was written.
+    /// it was written (`Assigning.writeEmptyDraft`, as an annotator's starting file).
     static func goldDraft(_ id: String, article: [UInt8], in corpus: Corpus) throws -> Bool {
         let url = corpus.annotationURL(for: id)
         if FileManager.default.fileExists(atPath: url.path) { return false }
@@ -106,14 +106,7 @@ public struct InteropImporter {
                 from: corpus.annotationsDirectory, to: corpus.articleURL(for: id)),
             sha256: SHA256Hex.of(article), length: ArticleText(bytes: article)?.count ?? 0, status: .draft,
             annotators: [], guidelines: corpus.manifest.guidelines)
-        try FileManager.default.createDirectory(at: corpus.annotationsDirectory, withIntermediateDirectories: true)
-        do {
-            try AtomicFile.write(
-                AnnotationWriter.bytes(AnnotationDocument(header: header)), to: url, expectedDigest: .some(nil))
-        } catch let error as AttestError where error.kind == .conflict {
-            return false
-        }
-        return true
+        return try Assigning.writeEmptyDraft(header, to: url)
     }
 
     /// `ID`, or `ID (annotator NAME)`.

@@ -203,18 +203,23 @@ import Testing
         #expect(r.status == 200, "\(r.json)")
     }
 
+    /// A mention edit: `type` over `text` at [start, end).
+    static func mark(_ type: String, _ start: Int, _ end: Int, _ text: String) -> String {
+        #"{"op":"annotate","type":"\#(type)","spans":[{"start":\#(start),"end":\#(end),"text":"\#(text)"}]}"#
+    }
+
+    /// story: "🚢 Ana Silva said <script>…": both mark Ana Silva; ann1 "script" as ORG, ann2 as LOC;
+    /// with `img`, ann2 alone marks "img" as ORG too.
+    static func annotateStory(_ studio: Studio, img: Bool) async throws {
+        let ana = mark("PERSON", 2, 11, "Ana Silva")
+        try await annotate(studio, ann1, "story", "[\(ana),\(mark("ORG", 18, 24, "script"))]")
+        let extra = img ? "," + mark("ORG", 50, 53, "img") : ""
+        try await annotate(studio, ann2, "story", "[\(ana),\(mark("LOC", 18, 24, "script"))\(extra)]")
+    }
+
     @Test func aCuratorSettlesEachDecisionOnTheGoldFile() async throws {
         let (scratch, studio) = try Self.team()
-        // story: "🚢 Ana Silva said <script>…": both mark Ana Silva; ann1 "script" as ORG, ann2 as LOC;
-        // ann2 alone marks "img" as ORG.
-        let ana = #"{"op":"annotate","type":"PERSON","spans":[{"start":2,"end":11,"text":"Ana Silva"}]}"#
-        try await Self.annotate(
-            studio, Self.ann1, "story",
-            "[\(ana),{\"op\":\"annotate\",\"type\":\"ORG\",\"spans\":[{\"start\":18,\"end\":24,\"text\":\"script\"}]}]")
-        try await Self.annotate(
-            studio, Self.ann2, "story",
-            "[\(ana),{\"op\":\"annotate\",\"type\":\"LOC\",\"spans\":[{\"start\":18,\"end\":24,\"text\":\"script\"}]},{\"op\":\"annotate\",\"type\":\"ORG\",\"spans\":[{\"start\":50,\"end\":53,\"text\":\"img\"}]}]"
-        )
+        try await Self.annotateStory(studio, img: true)
         // An annotator cannot curate.
         #expect(try await Self.call(studio, Self.ann1, "GET", "/api/documents/story/curation").status == 403)
         let c = try await Self.call(studio, Self.chief, "GET", "/api/documents/story/curation")
@@ -265,18 +270,13 @@ import Testing
             ])
         #expect(status.status == 200, "\(status.json)")
     }
+
     /// The agreement page: a curator's, computed from both folders, each document linking to its
     /// curation view with the token it was opened with; refused to an annotator (blind); no script.
     @Test func theAgreementPageShowsWhereTheyDifferedToTheCuratorOnly() async throws {
         let (scratch, studio) = try Self.team()
         withExtendedLifetime(scratch) {}
-        let ana = #"{"op":"annotate","type":"PERSON","spans":[{"start":2,"end":11,"text":"Ana Silva"}]}"#
-        try await Self.annotate(
-            studio, Self.ann1, "story",
-            "[\(ana),{\"op\":\"annotate\",\"type\":\"ORG\",\"spans\":[{\"start\":18,\"end\":24,\"text\":\"script\"}]}]")
-        try await Self.annotate(
-            studio, Self.ann2, "story",
-            "[\(ana),{\"op\":\"annotate\",\"type\":\"LOC\",\"spans\":[{\"start\":18,\"end\":24,\"text\":\"script\"}]}]")
+        try await Self.annotateStory(studio, img: false)
         #expect(try await Self.call(studio, Self.ann1, "GET", "/agreement").status == 403)
         #expect(try await Self.call(studio, nil, "GET", "/agreement").status == 401)
         let r = try await studio.call(
