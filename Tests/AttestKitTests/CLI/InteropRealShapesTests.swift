@@ -1,5 +1,6 @@
 import AttestKit
 import Foundation
+import Synchronization
 import Testing
 
 /// `attest import` on files in the shapes other tools write (Fixtures/interop-real): a
@@ -43,6 +44,29 @@ import Testing
         #expect(gold.header.annotators.isEmpty && gold.header.length == 36, "\(gold.header)")
         #expect(r.stderr.contains("1 document(s) had no file in annotations/"), "\(r.stderr)")
         #expect(try Self.attest(["validate", "--strict", "annotations"], folder).status == 0)
+    }
+
+    /// Four imports of the same task at once: one of them writes each annotator's file and the gold
+    /// draft, the others are refused ("already exists") or find the draft there; nothing is half
+    /// written, the gold file is the empty draft, and the corpus validates.
+    @Test func racingImportsWriteEachFileOnce() throws {
+        let folder = Self.corpus()
+        let results = Mutex<[CommandRunner.Result]>([])
+        let root = folder.url
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            // deliberate: a run that cannot start is counted as missing below
+            if let r = try? CommandRunner.run(["import", "labelstudio", Self.fixture("ls-task.json")], in: root) {
+                results.withLock { $0.append(r) }
+            }
+        }
+        let all = results.withLock { $0 }
+        #expect(all.count == 4)
+        #expect(all.allSatisfy { $0.status == 0 || $0.status == 1 }, "\(all.map(\.stderr))")
+        #expect(all.filter { $0.stderr.contains("1 document(s) had no file in annotations/") }.count == 1)
+        #expect(try Self.mentions(folder, "annotators/bob/doc-41.xml") == ["LOC 29 35 Lisbon"])
+        let gold = try AnnotationFile.read(folder.url.appendingPathComponent("annotations/doc-41.xml")).document
+        #expect(gold.entities.isEmpty && gold.header.status == .draft)
+        #expect(try Self.attest(["validate", "--strict"], folder).status == 0)
     }
 
     @Test func doccanoColumnsAndOneRecordWithoutItsText() throws {
