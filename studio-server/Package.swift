@@ -26,6 +26,7 @@ let pageFiles = [
     "navigation.js",
     "render-article.js",
     "render-chrome.js",
+    "render-documents.js",
     "render-quotes.js",
     "render-review.js",
     "render-side.js",

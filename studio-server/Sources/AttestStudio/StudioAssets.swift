@@ -18,6 +18,7 @@ public enum StudioAssets {
         "/navigation.js": ("text/javascript; charset=utf-8", PackageResources.navigation_js),
         "/render-article.js": ("text/javascript; charset=utf-8", PackageResources.render_article_js),
         "/render-chrome.js": ("text/javascript; charset=utf-8", PackageResources.render_chrome_js),
+        "/render-documents.js": ("text/javascript; charset=utf-8", PackageResources.render_documents_js),
         "/render-quotes.js": ("text/javascript; charset=utf-8", PackageResources.render_quotes_js),
         "/render-review.js": ("text/javascript; charset=utf-8", PackageResources.render_review_js),
         "/render-side.js": ("text/javascript; charset=utf-8", PackageResources.render_side_js),

@@ -1,8 +1,8 @@
 // @ts-check
-// Everything around the article: the document list and the corpus's progress, the title, the status
+// Everything around the article but the document list (render-documents.js): the title, the status
 // button, the entity types' buttons, the message line (with Realign for a stale document), the keys.
 
-import { actionButton, bdi, byId } from "./dom.js";
+import { actionButton, byId } from "./dom.js";
 import { KEY_LIST, typeKeys } from "./keys.js";
 
 /** @typedef {import("./types.js").State} State */
@@ -10,40 +10,6 @@ import { KEY_LIST, typeKeys } from "./keys.js";
  * @typedef {{ open(id: string): unknown, realign(offer: import("./types.js").RealignOffer): unknown,
  *   typeKey(type: string): unknown }} ChromeActions
  */
-
-/**
- * The documents, each a button (reached and used from the keyboard like any control), with its status,
- * counts and whether its article changed since it was annotated; and how many are gold.
- * @param {State} state
- * @param {ChromeActions} actions
- */
-export function renderDocuments(state, actions) {
-  const documents = state.documents;
-  const gold = documents.filter((d) => d.status === "gold").length;
-  const total = documents.length;
-  byId("progress").textContent = `${gold} of ${total} gold (${total ? Math.round((100 * gold) / total) : 0}%)`;
-  const list = byId("documents");
-  list.replaceChildren();
-  const filter = state.documentFilter.toLowerCase();
-  for (const d of documents) {
-    if (filter && !d.id.toLowerCase().includes(filter) && !(d.status || "").includes(filter)) continue;
-    const li = document.createElement("li");
-    li.dataset.id = d.id;
-    const open = document.createElement("button");
-    open.className = "document";
-    open.append(bdi(d.id));
-    open.setAttribute("aria-current", d.id === state.id ? "page" : "false");
-    open.addEventListener("click", () => actions.open(d.id));
-    li.append(open);
-    const meta = document.createElement("span");
-    meta.className = "meta";
-    meta.textContent = d.error ? "unreadable" : `${d.stale ? "stale: article changed, realign · " : ""}${d.status} · ${d.mentions} mentions · ${d.quotes} quotes`;
-    if (d.stale) li.classList.add("stale");
-    if (d.id === state.id) li.classList.add("current");
-    li.append(meta);
-    list.append(li);
-  }
-}
 
 /**
  * The title, the status button (never empty), the entity types' buttons with their keys.

@@ -4,7 +4,8 @@
 
 import { byId } from "./dom.js";
 import { highlight, renderArticle } from "./render-article.js";
-import { renderDocuments, renderHeader, renderKeys, renderMessage } from "./render-chrome.js";
+import { renderHeader, renderKeys, renderMessage } from "./render-chrome.js";
+import { createDocumentList } from "./render-documents.js";
 import { renderSide } from "./render-side.js";
 import { renderCuration, renderUser } from "./render-team.js";
 import { restoreSelection, saveSelection } from "./selection.js";
@@ -28,9 +29,10 @@ export function createView(store, timings, actions) {
    * @param {string[]} names
    */
   const any = (changed, names) => names.some((n) => changed.has(n));
+  const documentList = createDocumentList(actions.chrome);
 
   store.subscribe((state, changed) => {
-    if (any(changed, ["documents", "documentFilter", "id"])) renderDocuments(state, actions.chrome);
+    if (any(changed, ["documents", "documentFilter", "id"])) documentList.render(state);
     if (any(changed, ["doc", "id"])) renderHeader(state, actions.chrome);
     let opened = false;
     if (changed.has("me")) renderUser(state);
