@@ -197,14 +197,24 @@ public struct AnnotationEditor: Sendable {
     mutating func followMentionSpans() throws {
         var moved: [Span: Excerpt] = [:]
         var explicit: Set<String> = []
+        // Mentions by id, made once (a realignment respans thousands: a search per edit was quadratic).
+        var spansBefore: [String: Span]?
+        var excerptsAfter: [String: Excerpt]?
         for edit in edits {
             switch edit {
             case .setSpan(let id, _):
-                guard let before = original.entities.lazy.flatMap(\.mentions).first(where: { $0.id == id }),
-                    let after = document.entities.lazy.flatMap(\.mentions).first(where: { $0.id == id }),
-                    before.span != after.span
-                else { continue }
-                moved[before.span] = after.excerpt
+                if spansBefore == nil {
+                    spansBefore = Dictionary(
+                        original.entities.lazy.flatMap(\.mentions).map { ($0.id, $0.span) },
+                        uniquingKeysWith: { a, _ in a })
+                    excerptsAfter = Dictionary(
+                        document.entities.lazy.flatMap(\.mentions).map { ($0.id, $0.excerpt) },
+                        uniquingKeysWith: { a, _ in a })
+                }
+                guard let before = spansBefore?[id], let after = excerptsAfter?[id], before != after.span else {
+                    continue
+                }
+                moved[before] = after
             case .setSpeaker(let id, _): explicit.insert(id)
             default: break
             }
