@@ -1,0 +1,37 @@
+import AttestKit
+import Foundation
+import Testing
+
+/// A speaker span that is exactly a mention's span follows the mention when it is respanned, unless
+/// the same transaction set that quote's speaker itself.
+@Suite struct SpeakerFollowsMentionTests {
+    static func edited(_ edits: [AnnotationEdit]) throws -> (AnnotationDocument, [String]) {
+        let folder = try TemporaryFolder.sampleCorpus(draft: true)
+        var editor = try AnnotationEditor.open("sample", in: try Corpus.open(root: folder.url))
+        try editor.apply(edits)
+        let commit = try editor.commit(summary: "test")
+        return (
+            try AnnotationFile.read(folder.url.appendingPathComponent("annotations/sample.xml")).document, commit.notes
+        )
+    }
+
+    @Test func theSpeakerFollowsItsRespannedMention() throws {
+        let (doc, notes) = try Self.edited([
+            .setSpan(id: "m1", Excerpt(span: Span(30, 44), text: "Mayor Jane Doe")),
+            .setSpan(id: "m3", Excerpt(span: Span(87, 99), text: "Chief Ed Ray")),
+        ])
+        let speakers = Dictionary(uniqueKeysWithValues: doc.quotes.map { ($0.id, $0.speaker?.span) })
+        #expect(speakers["q1"] == Span(30, 44))
+        #expect(speakers["q2"] == Span(87, 99))
+        #expect(speakers["q3"] == Span(151, 154), "Doe's mention did not move")
+        #expect(notes.contains("the speaker of quote q1 follows its mention to [30,44)"))
+    }
+
+    @Test func aSpeakerSetInTheSameChangeStaysWhereItWasSet() throws {
+        let (doc, _) = try Self.edited([
+            .setSpan(id: "m1", Excerpt(span: Span(30, 44), text: "Mayor Jane Doe")),
+            .setSpeaker(quote: "q1", Excerpt(span: Span(93, 99), text: "Ed Ray")),
+        ])
+        #expect(doc.quotes.first { $0.id == "q1" }?.speaker?.span == Span(93, 99))
+    }
+}
