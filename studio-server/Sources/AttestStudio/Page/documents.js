@@ -92,9 +92,14 @@ export function createDocuments(store, client, timings) {
     await loadList();
   }
 
-  /** The current document's line in the list, from the document in hand (no request). */
-  function listEntryPatch() {
-    const { doc, id, documents } = store.state;
+  /**
+   * The current document's line in the list, from the document in hand (no request): made with the
+   * change it follows, so the page draws once.
+   * @param {Doc | null | undefined} given the document as it now is (the one in hand when not given)
+   */
+  function listEntryPatch(given) {
+    const { id, documents } = store.state;
+    const doc = given || store.state.doc;
     if (!doc) return {};
     const a = doc.annotation;
     const mentions = a.entities.reduce((n, e) => n + e.mentions.length, 0);
@@ -119,10 +124,10 @@ export function createDocuments(store, client, timings) {
     if (status === 200) {
       const answered = performance.now();
       const notes = data.notes && data.notes.length ? " — " + data.notes.join("; ") : "";
-      store.update({ ...arrived(data), ...after, message: `${what}${notes}`, offer: null });
+      const fields = arrived(data);
+      store.update({ ...fields, ...after, ...listEntryPatch(fields.doc), message: `${what}${notes}`, offer: null });
       const drawn = performance.now();
       timings.record({ what: "edit", ms: drawn - started, request: answered - started, redraw: drawn - answered });
-      store.update(listEntryPatch());
       return true;
     }
     if (status === 409 && !retried) {
@@ -152,8 +157,8 @@ export function createDocuments(store, client, timings) {
     const { status, data } = await client.request("POST", documentPath(id, which), { version: doc.version });
     const done = which === "undo" ? data.undone : data.redone;
     if (status === 200 && data.text !== undefined) {
-      store.update({ ...arrived(data), review: null, message: `${which === "undo" ? "undid" : "redid"} ${done}`, offer: null });
-      store.update(listEntryPatch());
+      const fields = arrived(data);
+      store.update({ ...fields, ...listEntryPatch(fields.doc), review: null, message: `${which === "undo" ? "undid" : "redid"} ${done}`, offer: null });
       return;
     }
     if (status === 409 && data.error && data.error.code === "conflict") {
