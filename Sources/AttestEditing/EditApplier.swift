@@ -37,6 +37,7 @@ package struct EditApplier {
             for edit in edits { inverses.append(try apply(edit)) }
         } catch {
             document = saved
+            quoteIDs = nil
             throw error
         }
         return inverses.reversed().flatMap { $0 }
@@ -192,10 +193,12 @@ package struct EditApplier {
             clean.speaker = q.speaker.map(Self.clean)
             clean.cue = q.cue.map(Self.clean)
             document.quotes.insert(clean, at: at)
+            quoteIDs = nil
             return .removeQuote(q.id)
         case .removeQuote(let id):
             let i = try quote(id)
             let removed = document.quotes.remove(at: i)
+            quoteIDs = nil
             return .addQuote(removed, index: i)
         case .setQuoteKind(let id, let kind):
             let i = try quote(id)
@@ -219,7 +222,7 @@ package struct EditApplier {
             document.quotes[i].cue = excerpt.map(Self.clean)
             return .setCue(quote: id, old)
         case .setSpan(let id, let excerpt):
-            if document.quotes.contains(where: { $0.id == id }) {
+            if isQuote(id) {
                 let i = try quote(id)
                 let old = document.quotes[i].content
                 document.quotes[i].content = Self.clean(excerpt)
@@ -263,6 +266,15 @@ package struct EditApplier {
     /// realignment's thousands of edits cost one pass, not one per edit.
     private var mentionIndex: [String: (Int, Int)] = [:]
     private var quoteIndex: [String: Int] = [:]
+    /// The ids of the document's quotes, made on first need and dropped whenever a quote is added or
+    /// removed (or a failed batch puts the document back): a realignment's respans ask for each id.
+    private var quoteIDs: Set<String>?
+
+    private mutating func isQuote(_ id: String) -> Bool {
+        let ids = quoteIDs ?? Set(document.quotes.map(\.id))
+        quoteIDs = ids
+        return ids.contains(id)
+    }
 
     private mutating func mention(_ id: String) throws -> (Int, Int) {
         if let (e, m) = mentionIndex[id], e < document.entities.count, m < document.entities[e].mentions.count,

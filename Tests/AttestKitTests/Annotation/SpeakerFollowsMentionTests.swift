@@ -35,3 +35,33 @@ import Testing
         #expect(doc.quotes.first { $0.id == "q1" }?.speaker?.span == Span(93, 99))
     }
 }
+
+/// A respan finds a quote by its id whether the quote was there when the edits began, added by an
+/// earlier edit of the same change, or removed by one (the applier keeps the quotes' ids between edits).
+@Suite struct RespanLookupTests {
+    @Test func aQuoteAddedOrRemovedInTheSameChangeIsFoundOrNot() throws {
+        let folder = try TemporaryFolder.sampleCorpus(draft: true)
+        var editor = try AnnotationEditor.open("sample", in: try Corpus.open(root: folder.url))
+        // q1 is known as a quote first (a respan), then a new quote q9 is added and respanned.
+        try editor.apply([
+            .setSpan(id: "q1", Excerpt(span: Span(1, 12), text: "We will not")),
+            .addQuote(
+                Quote(id: "q9", kind: .indirect, content: Excerpt(span: Span(62, 78), text: "a city of 30,000")),
+                index: nil),
+            .setSpan(id: "q9", Excerpt(span: Span(64, 78), text: "city of 30,000")),
+        ])
+        #expect(editor.document.quotes.first { $0.id == "q9" }?.content.span == Span(64, 78))
+        #expect(editor.document.quotes.first { $0.id == "q1" }?.content.span == Span(1, 12))
+        // Removed, then respanned: no such quote (nor mention) any more.
+        #expect(throws: AttestError.self) {
+            try editor.apply([
+                .removeQuote("q9"), .setSpan(id: "q9", Excerpt(span: Span(62, 78), text: "a city of 30,000")),
+            ])
+        }
+        #expect(
+            editor.document.quotes.first { $0.id == "q9" }?.content.span == Span(64, 78),
+            "a failed change leaves all as it was")
+        try editor.apply([.setSpan(id: "q9", Excerpt(span: Span(62, 78), text: "a city of 30,000"))])
+        #expect(editor.document.quotes.first { $0.id == "q9" }?.content.span == Span(62, 78))
+    }
+}
