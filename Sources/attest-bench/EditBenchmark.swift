@@ -8,10 +8,10 @@ final class LargeDocument {
     let corpus: Corpus
     let id: String
 
-    init(seed: UInt64) throws {
+    init(seed: UInt64, mentions: Int = 1_800, quotes: Int = 200) throws {
         var synthetic = SyntheticCorpus()
-        synthetic.mentionsPerDocument = 1_800
-        synthetic.quotesPerDocument = 200
+        synthetic.mentionsPerDocument = mentions
+        synthetic.quotesPerDocument = quotes
         try synthetic.write(count: 1, to: root, seed: seed)
         corpus = try Corpus.open(root: root)
         id = corpus.documentIDs()[0]
@@ -25,7 +25,7 @@ final class LargeDocument {
 /// medians of 21 runs: a whole transaction (open, apply, validate, write,
 /// journal) and realigning after an edit at the start and one in the middle.
 func editBenchmark(_ options: Options) throws {
-    let large = try LargeDocument(seed: options.seed)
+    let large = try LargeDocument(seed: options.seed, mentions: options.mentions, quotes: options.quotes)
     defer { withExtendedLifetime(large) {} }  // its folder lives as long as the benchmark
     let (corpus, id) = (large.corpus, large.id)
     let articleURL = corpus.articleURL(for: id)
@@ -160,7 +160,7 @@ private func journalShare(
 
 /// Where a transaction's time goes (attest-bench edit-phases).
 func editPhases(_ options: Options) throws {
-    let large = try LargeDocument(seed: options.seed)
+    let large = try LargeDocument(seed: options.seed, mentions: options.mentions, quotes: options.quotes)
     defer { withExtendedLifetime(large) {} }  // its folder lives as long as the benchmark
     let (corpus, id) = (large.corpus, large.id)
     func t(_ label: String, _ body: () throws -> Void) rethrows {
@@ -213,7 +213,7 @@ func editPhases(_ options: Options) throws {
 
 /// The parts of one commit (attest-bench commit-phases).
 func commitPhases(_ options: Options) throws {
-    let large = try LargeDocument(seed: options.seed)
+    let large = try LargeDocument(seed: options.seed, mentions: options.mentions, quotes: options.quotes)
     defer { withExtendedLifetime(large) {} }  // its folder lives as long as the benchmark
     let (corpus, id) = (large.corpus, large.id)
     func t(_ label: String, _ body: () throws -> Void) rethrows {
@@ -253,7 +253,7 @@ func commitPhases(_ options: Options) throws {
 
 /// One commit, repeated, for a profiler (attest-bench commit-profile).
 func commitProfile(_ options: Options) throws {
-    let large = try LargeDocument(seed: options.seed)
+    let large = try LargeDocument(seed: options.seed, mentions: options.mentions, quotes: options.quotes)
     defer { withExtendedLifetime(large) {} }  // its folder lives as long as the benchmark
     let (corpus, id) = (large.corpus, large.id)
     for run in 0..<options.docs {

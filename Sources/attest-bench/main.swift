@@ -9,13 +9,17 @@ import Foundation
 // stage; `score` writes predictions (~10% of them dropped, shifted, retyped
 // or spurious), then times the libxml2 parse floor and a cold `attest score`
 // run in a child process, with its peak memory. `edit` times a transaction
-// on one document with 2,000 annotations and realigning it after edits.
+// on one document with 2,000 annotations (`--mentions N --quotes N` for
+// another size) and realigning it after edits.
 
 struct Options {
     var command = "validate"
     var docs = 10_000
     var keep: String?
     var seed: UInt64 = 42
+    /// `edit`: the size of its one document.
+    var mentions = 1_800
+    var quotes = 200
 
     init(_ args: [String]) {
         var i = 0
@@ -30,6 +34,12 @@ struct Options {
             case "--seed":
                 i += 1
                 seed = UInt64(args[i]) ?? seed
+            case "--mentions":
+                i += 1
+                mentions = Int(args[i]) ?? mentions
+            case "--quotes":
+                i += 1
+                quotes = Int(args[i]) ?? quotes
             case "--quick": break
             default: command = args[i]
             }
