@@ -8,17 +8,25 @@ public struct ScoreOutputs: Sendable {
     public var jsonPath: String?
     public var junitPath: String?
     public var markdownPath: String?
+    /// The self-contained HTML report (`HTMLScoreReport`), and the annotator it links documents to.
+    public var htmlPath: String?
+    public var studioURL: String?
 
-    public init(errors: Bool = false, jsonPath: String? = nil, junitPath: String? = nil, markdownPath: String? = nil) {
+    public init(
+        errors: Bool = false, jsonPath: String? = nil, junitPath: String? = nil, markdownPath: String? = nil,
+        htmlPath: String? = nil, studioURL: String? = nil
+    ) {
         self.errors = errors
         self.jsonPath = jsonPath
         self.junitPath = junitPath
         self.markdownPath = markdownPath
+        self.htmlPath = htmlPath
+        self.studioURL = studioURL
     }
 
-    /// Whether the run must keep per-document errors (for `--errors`; the
-    /// JSON report then carries them too, and without it only the counts).
-    public var needsErrors: Bool { errors }
+    /// Whether the run must keep per-document errors (for `--errors` and the HTML report's error
+    /// browser; the JSON report then carries them too, and without them only the counts).
+    public var needsErrors: Bool { errors || htmlPath != nil }
 
     /// Checks gates, then renders the terminal report and writes the files
     /// atomically. Returns the terminal text and whether every gate passed.
@@ -36,6 +44,10 @@ public struct ScoreOutputs: Sendable {
             try AtomicFile.write(
                 MarkdownScoreReport.render(card, gates: results, skippedGates: skipped),
                 to: URL(fileURLWithPath: markdownPath))
+        }
+        if let htmlPath {
+            try AtomicFile.write(
+                HTMLScoreReport.render(card, gates: results, studio: studioURL), to: URL(fileURLWithPath: htmlPath))
         }
         return (text, results.allSatisfy(\.passed))
     }

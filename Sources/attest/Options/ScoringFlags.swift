@@ -56,6 +56,17 @@ struct ScoringFlags: ParsableArguments {
     var markdown: String?
 
     @Option(
+        help: ArgumentHelp(
+            "Write a self-contained HTML report: figures, charts, the type confusion and every error in its sentence.",
+            valueName: "FILE"))
+    var html: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "With --html: the annotator's URL, so that each document of the report opens in it.", valueName: "URL"))
+    var studio: String?
+
+    @Option(
         name: .customLong("min"),
         help: ArgumentHelp(
             "Gate: METRIC must reach VALUE, e.g. entities.strict.f1=0.8 (repeatable; adds to the manifest's gates).",
@@ -103,7 +114,10 @@ struct ScoringFlags: ParsableArguments {
         }
     }
 
-    var outputs: ScoreOutputs { ScoreOutputs(errors: errors, jsonPath: json, junitPath: junit, markdownPath: markdown) }
+    var outputs: ScoreOutputs {
+        ScoreOutputs(
+            errors: errors, jsonPath: json, junitPath: junit, markdownPath: markdown, htmlPath: html, studioURL: studio)
+    }
 
     func request(corpus: Corpus, gold: String?, predictions: PredictionSource) throws -> ScoreRequest {
         let goldFiles: [URL]

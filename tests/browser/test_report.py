@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Browser tests of `attest score --html` in Debian's Chromium, driven by Playwright.
+
+Run: python3 tests/browser/test_report.py [--screenshot docs/report.png]
+Needs the debug binary (`swift build`) and `pip install playwright`; uses /usr/bin/chromium.
+Exits 0 when every check holds, 1 otherwise; prints one line per check.
+
+The fixture: the sample corpus and a story with an emoji and an astral letter before its names,
+predictions with a missed, a spurious, a wrong-type and a wrong-boundary mention. The report is
+opened from the file, with the network cut off: the figures shown must be the JSON report's, every
+error must be in the browser with its marks on the right code points, the filters and keys must work,
+and the page must log no error.
+"""
+import json, os, shutil, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ATTEST = os.path.join(ROOT, ".build", "debug", "attest")
+STORY = "🚢 Ana Silva met 𝒜lan Brook in Oslo — “fine,” said the Harbour Council.\nBergen 🎉 welcomed Ana Silva.\n"
+failures = []
+
+
+def check(what, ok, detail=""):
+    print(("ok   " if ok else "FAIL ") + what + ("" if ok else f": {detail}"))
+    if not ok:
+        failures.append(what)
+
+
+def at(part, nth=0):
+    i = -1
+    for _ in range(nth + 1):
+        i = STORY.index(part, i + 1)
+    return {"start": i, "end": i + len(part), "text": part}  # Python counts code points, as Attest does
+
+
+def fixture():
+    folder = tempfile.mkdtemp(prefix="attest-report-")
+    sample = os.path.join(ROOT, "Tests/AttestKitTests/Fixtures/sample")
+    for rel in ["attest.xml", "corpus/sample.txt", "annotations/sample.xml"]:
+        os.makedirs(os.path.dirname(os.path.join(folder, rel)), exist_ok=True)
+        shutil.copy(os.path.join(sample, rel), os.path.join(folder, rel))
+    with open(os.path.join(folder, "story.txt"), "w", encoding="utf-8") as f:
+        f.write(STORY)
+    run = lambda *args: subprocess.run([ATTEST, *args], cwd=folder, check=True, capture_output=True)
+    run("new", "story.txt", "--id", "story")
+    for text, kind, nth in [("Ana Silva", "PERSON", "1"), ("𝒜lan Brook", "PERSON", "1"), ("Oslo", "LOC", "1"),
+                            ("Harbour Council", "ORG", "1"), ("Bergen", "LOC", "1")]:
+        run("entity", "story", "--type", kind, "--text", text, "--nth", nth)
+    run("entity", "story", "--type", "PERSON", "--text", "Ana Silva", "--nth", "2")
+    run("status", "story", "gold")
+    # Predictions: Ana Silva right; 𝒜lan Brook cut short (boundary); Oslo as ORG (type); Harbour
+    # Council missed; "fine" spurious; Bergen right; the second Ana Silva right.
+    story = {"id": "story", "entities": [
+        {**at("Ana Silva"), "type": "PERSON"}, {**at("𝒜lan"), "type": "PERSON"}, {**at("Oslo"), "type": "ORG"},
+        {**at("fine"), "type": "LOC"}, {**at("Bergen"), "type": "LOC"}, {**at("Ana Silva", 1), "type": "PERSON"}],
+        "quotes": []}
+    with open(os.path.join(folder, "pred.jsonl"), "w", encoding="utf-8") as f:
+        f.write(json.dumps(story, ensure_ascii=False) + "\n")
+        f.write(json.dumps({"id": "sample", "entities": [], "quotes": []}) + "\n")
+    return folder
+
+
+def main():
+    screenshot = sys.argv[sys.argv.index("--screenshot") + 1] if "--screenshot" in sys.argv else None
+    from playwright.sync_api import sync_playwright
+    folder = fixture()
+    try:
+        r = subprocess.run([ATTEST, "score", "--pred", "pred.jsonl", "--html", "report.html", "--json", "report.json",
+                            "--studio", "http://127.0.0.1:4646/"], cwd=folder, capture_output=True, text=True)
+        check("attest score --html writes the report (exit 0 or 1, the gates)", r.returncode in (0, 1) and
+              os.path.exists(os.path.join(folder, "report.html")), r.stderr)
+        report = json.load(open(os.path.join(folder, "report.json"), encoding="utf-8"))
+        errors = [(d["id"], e) for d in report["documents"] for e in d["errors"]]
+        story_errors = [e for i, e in errors if i == "story"]
+        kinds = sorted(e["kind"] for e in story_errors)
+        check("the fixture's story has one error of each kind planted",
+              kinds == ["boundary", "missed", "spurious", "type"], kinds)
+        html = open(os.path.join(folder, "report.html"), encoding="utf-8").read()
+        import re
+        links = re.findall(r'(?:src|href)="([^"]*)"', html)
+        check("the page fetches nothing: no src or href but its own anchors and the annotator's, a policy of 'none'",
+              "default-src 'none'" in html and links and
+              all(u.startswith("#") or u.startswith("http://127.0.0.1:4646/") for u in links),
+              [u for u in links if not u.startswith("#")][:5])
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            context = browser.new_context(viewport={"width": 1200, "height": 900}, offline=True)
+            requests = []
+            context.on("request", lambda req: requests.append(req.url) if not req.url.startswith("file:") else None)
+            page = context.new_page()
+            logs = []
+            page.on("console", lambda m: logs.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+            page.on("pageerror", lambda e: logs.append(f"pageerror: {e}"))
+            page.goto("file://" + os.path.join(folder, "report.html"))
+            page.wait_for_function("() => document.getElementById('error-count').textContent.length > 0")
+            # The figures shown are the JSON report's.
+            shown = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('tr[data-metric]')]
+                .map((tr) => [tr.dataset.metric, tr.querySelector('td.f1').textContent]))""")
+            wrong = {k: (v, report["metrics"].get(k)) for k, v in shown.items()
+                     if k in report["metrics"] and v != f"{report['metrics'][k]:.4f}"}
+            check(f"every figure shown ({len(shown)}) equals the JSON report's", shown and not wrong, wrong)
+            check("the headline shows strict F1 as the JSON has it",
+                  shown.get("entities.strict.f1") == f"{report['metrics']['entities.strict.f1']:.4f}", shown)
+            gates_failed = sum(1 for g in report["gates"] if not g["passed"])
+            check("the gates' verdicts are written as words", page.locator("#headline tr.fail").count() == gates_failed
+                  and (gates_failed == 0 or "FAILED" in page.inner_text("#headline")))
+            # Every error is in the browser, each with its marks on the right code points.
+            count = page.inner_text("#error-count")
+            check(f"the error count is the JSON's ({len(errors)})", count.startswith(f"{len(errors)} of {len(errors)}"), count)
+            page.fill("#error-doc", "story")
+            rows = page.evaluate("""() => [...document.querySelectorAll('#error-list li.row')].map((li) => ({
+                kind: li.dataset.kind,
+                gold: [...li.querySelectorAll('mark.gold')].map((m) => m.textContent).join(''),
+                pred: [...li.querySelectorAll('mark.pred')].map((m) => m.textContent).join('') }))""")
+            by_kind = {r["kind"]: r for r in rows}
+            check("the story's four errors are listed", sorted(by_kind) == kinds, rows)
+            for e in story_errors:
+                row = by_kind.get(e["kind"], {})
+                # The texts at the offsets in the article itself (Python counts code points).
+                want_gold = STORY[e["gold"]["start"]:e["gold"]["end"]] if e.get("gold") else ""
+                want_pred = STORY[e["predicted"]["start"]:e["predicted"]["end"]] if e.get("predicted") else ""
+                check(f"{e['kind']}: gold marked {want_gold!r}, predicted marked {want_pred!r} (after the emoji)",
+                      row.get("gold", "") == want_gold and row.get("pred", "") == want_pred, row)
+            # Filters: kind, type, text.
+            page.fill("#error-doc", "")
+            page.select_option("#error-kind", "missed")
+            missed = sum(1 for _, e in errors if e["kind"] == "missed")
+            check(f"the kind filter keeps the {missed} missed", page.inner_text("#error-count").startswith(f"{missed} of"),
+                  page.inner_text("#error-count"))
+            page.select_option("#error-kind", "")
+            page.select_option("#error-type", "ORG")
+            orgs = sum(1 for _, e in errors if "ORG" in (e.get("goldType"), e.get("predictedType")))
+            check(f"the type filter keeps the {orgs} touching ORG", page.inner_text("#error-count").startswith(f"{orgs} of"),
+                  page.inner_text("#error-count"))
+            page.select_option("#error-type", "")
+            page.fill("#error-search", "harbour")
+            check("the text search (in the marked text) finds the missed Harbour Council alone",
+                  page.locator("#error-list li.row").count() == 1 and
+                  page.inner_text("#error-list li.row mark.gold") == "Harbour Council", page.inner_text("#error-list"))
+            page.fill("#error-search", "")
+            # Keys: End goes to the last error, Home back to the first.
+            page.focus("#error-list")
+            page.keyboard.press("End")
+            check("End makes the last error the active one",
+                  page.get_attribute("#error-list", "aria-activedescendant") == f"error-{len(errors) - 1}")
+            page.keyboard.press("Home")
+            page.keyboard.press("ArrowDown")
+            check("Home then ↓ makes the second the active one",
+                  page.get_attribute("#error-list", "aria-activedescendant") == "error-1")
+            # The scheme switch and the sortable table.
+            page.select_option("#scheme", "partial")
+            check("the scheme switch shows the partial scheme alone",
+                  page.is_visible("div.scheme[data-scheme=partial]") and not page.is_visible("div.scheme[data-scheme=strict]"))
+            first = page.inner_text("#document-table tbody tr:first-child th")
+            page.click("#document-table button[data-column='1']")
+            check("a column's button sorts the document table the other way",
+                  page.inner_text("#document-table tbody tr:last-child th") == first, first)
+            check("every chart is an image with a name", page.evaluate(
+                "[...document.querySelectorAll('svg.chart')].every((s) => s.getAttribute('role') === 'img' && s.getAttribute('aria-label'))"))
+            check("the page logged no error and asked for nothing", not logs and not requests, logs + requests)
+            if screenshot:
+                page.fill("#error-doc", "story")
+                page.evaluate("document.getElementById('errors').scrollIntoView()")
+                page.screenshot(path=screenshot, full_page=False)
+            browser.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    print(f"{len(failures)} failure(s)")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
