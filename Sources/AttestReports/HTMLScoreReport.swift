@@ -10,7 +10,10 @@ import Foundation
 /// figure and table is still there; only the error browser needs it.
 public enum HTMLScoreReport {
     /// The page for `card`; `studio` (an annotator's URL) links each document to it.
-    public static func render(_ card: Scorecard, gates: [GateResult] = [], studio: String? = nil) -> String {
+    public static func render(
+        _ card: Scorecard, gates: [GateResult] = [], studio: String? = nil,
+        comparison: Result<[Comparison], AttestError>? = nil
+    ) -> String {
         let script = HTMLScoreReportScript.source
         let hash = HTMLScoreReportScript.sha256Base64(script)
         var s = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -23,10 +26,12 @@ public enum HTMLScoreReport {
         s += "<p>\(card.totals.documents) document(s) · entity matching: \(e(card.options.matching.rawValue))"
         if let gold = card.goldSet { s += " · gold set \(e(String(gold.prefix(12))))…" }
         s += "</p>\n<nav aria-label=\"Sections\"><a href=\"#headline\">Headline</a> <a href=\"#types\">Per type</a> "
+        if comparison != nil { s += "<a href=\"#baseline\">Against the baseline</a> " }
         s += "<a href=\"#confusion\">Confusion</a> <a href=\"#errors\">Errors</a> <a href=\"#documents\">Documents</a>"
         if !card.failures.isEmpty { s += " <a href=\"#failures\">Extractor failures</a>" }
         s += "</nav></header>\n<main>\n"
         s += headline(card, gates: gates)
+        if let comparison { s += against(comparison) }
         s += perType(card)
         s += confusion(card)
         s += errorBrowser(card, studio: studio)
@@ -81,6 +86,30 @@ public enum HTMLScoreReport {
             s += "</tbody></table>\n"
         }
         return s + "</section>\n"
+    }
+
+    /// The run against its baseline: both values, the change and whether it is significant, in words.
+    static func against(_ comparison: Result<[Comparison], AttestError>) -> String {
+        var s = "<section id=\"baseline\"><h2>Against the baseline</h2>\n"
+        switch comparison {
+        case .failure(let error):
+            return s + "<p>Not compared: \(e(error.message))</p></section>\n"
+        case .success(let rows):
+            s +=
+                "<p>Paired approximate randomization over documents, 1,000 trials, two-sided; significant: p &lt; 0.05.</p>\n"
+            s += "<table class=\"figures\"><thead><tr><th scope=\"col\">metric</th><th scope=\"col\">baseline</th>"
+            s += "<th scope=\"col\">this run</th><th scope=\"col\">change</th><th scope=\"col\">p</th>"
+            s += "<th scope=\"col\">significant</th></tr></thead><tbody>\n"
+            for r in rows {
+                let change = String(format: "%+.4f", r.difference)
+                let direction = r.difference > 0 ? "▲ " : r.difference < 0 ? "▼ " : ""
+                s +=
+                    "<tr data-metric=\"\(e(r.metric))\"><th scope=\"row\">\(e(r.metric))</th><td>\(n(r.a))</td><td>\(n(r.b))</td>"
+                s += "<td>\(direction)\(change)</td><td>\(String(format: "%.4f", r.pValue))</td>"
+                s += "<td>\(r.significant ? "yes" : "no")</td></tr>\n"
+            }
+            return s + "</tbody></table></section>\n"
+        }
     }
 
     static let schemes = ["strict", "exact", "partial", "type"]

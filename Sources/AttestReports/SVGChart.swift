@@ -105,6 +105,78 @@ public enum SVGChart {
         return s + "</svg>"
     }
 
+    /// One run of a trend: its label, the value (nil: absent), its interval, and whether a gate on
+    /// this metric failed in it.
+    public struct Point: Sendable {
+        public var label: String
+        public var value: Double?
+        public var interval: (low: Double, high: Double)?
+        public var failed: Bool
+
+        public init(label: String, value: Double?, interval: (low: Double, high: Double)? = nil, failed: Bool = false) {
+            self.label = label
+            self.value = value.flatMap { $0.isFinite ? $0 : nil }
+            self.interval = interval
+            self.failed = failed
+        }
+    }
+
+    /// A metric over runs, oldest first: a line through the values, each interval as a whisker, the
+    /// gate's threshold as a dashed line, and a run that failed a gate marked ✗ with its value (every
+    /// value is written beside its point).
+    public static func line(title: String, _ points: [Point], threshold: Double? = nil) -> String {
+        let left = 44.0
+        let step = points.count > 12 ? 40.0 : 64.0
+        let top = 28.0
+        let plot = 150.0
+        let width = max(360, left + step * Double(max(points.count, 1)) + 40)
+        let height = top + plot + 52
+        let values = points.compactMap(\.value) + points.compactMap { $0.interval?.low } + [threshold].compactMap { $0 }
+        // The scale: from a tenth below the lowest figure shown (at most 0) to 1.
+        let lowest = max(0, ((values.min() ?? 0) - 0.1) * 10).rounded(.down) / 10
+        let span = max(1e-9, 1 - lowest)
+        func y(_ v: Double) -> Double { top + (1 - (v - lowest) / span) * plot }
+        func x(_ i: Int) -> Double { left + step * (Double(i) + 0.5) }
+        var s = svgOpen(width: width, height: height, title: title)
+        s += text(x: 0, y: 15, title, weight: "bold")
+        for tick in [lowest, (lowest + 1) / 2, 1] {
+            s +=
+                "<line x1=\"\(fmt(left))\" y1=\"\(fmt(y(tick)))\" x2=\"\(fmt(width - 20))\" y2=\"\(fmt(y(tick)))\" class=\"grid\"/>"
+            s += text(x: left - 6, y: y(tick) + 4, number(tick, digits: 2), anchor: "end", cls: "tick")
+        }
+        if let threshold {
+            s += "<line x1=\"\(fmt(left))\" y1=\"\(fmt(y(threshold)))\" x2=\"\(fmt(width - 20))\" "
+            s += "y2=\"\(fmt(y(threshold)))\" class=\"gate\"><title>gate: at least \(number(threshold))</title></line>"
+            s += text(
+                x: width - 20, y: y(threshold) - 4, "gate \(number(threshold, digits: 2))", anchor: "end", cls: "tick")
+        }
+        let drawn = points.enumerated().compactMap { i, p in p.value.map { (i, $0) } }
+        if drawn.count > 1 {
+            s += "<polyline class=\"trend\" points=\""
+            s += drawn.map { "\(fmt(x($0.0))),\(fmt(y($0.1)))" }.joined(separator: " ") + "\"/>"
+        }
+        for (i, p) in points.enumerated() {
+            s += text(
+                x: x(i), y: top + plot + 18, clip(p.label, to: points.count > 12 ? 6 : 10), anchor: "middle",
+                cls: "tick")
+            guard let v = p.value else {
+                s += text(x: x(i), y: top + plot - 4, "absent", anchor: "middle", cls: "undefined")
+                continue
+            }
+            if let band = p.interval {
+                s +=
+                    "<line x1=\"\(fmt(x(i)))\" y1=\"\(fmt(y(band.high)))\" x2=\"\(fmt(x(i)))\" y2=\"\(fmt(y(band.low)))\" "
+                s += "class=\"whisker\"><title>95% interval [\(number(band.low)), \(number(band.high))]</title></line>"
+            }
+            let mark = p.failed ? "✗" : "●"
+            s += text(x: x(i), y: y(v) + 4, mark, anchor: "middle", cls: p.failed ? "failed" : "point")
+            s += text(
+                x: x(i), y: y(v) - 8, number(v, digits: 3) + (p.failed ? " failed" : ""), anchor: "middle",
+                cls: p.failed ? "failed" : "")
+        }
+        return s + "</svg>"
+    }
+
     /// The style the charts expect, for the page that embeds them.
     public static let style = """
         svg.chart { font: 12px system-ui, sans-serif; overflow: visible; }
@@ -116,6 +188,11 @@ public enum SVGChart {
         svg.chart .cell { stroke: #fff; }
         svg.chart .on-dark { fill: #fff; }
         svg.chart a:focus rect, svg.chart a:hover rect { stroke: #000; stroke-width: 2; }
+        svg.chart .trend { fill: none; stroke: #3b6ea8; stroke-width: 2; }
+        svg.chart .whisker { stroke: #333; stroke-width: 1.5; }
+        svg.chart .gate { stroke: #8a1500; stroke-width: 1.5; stroke-dasharray: 5 4; }
+        svg.chart .point { fill: #3b6ea8; }
+        svg.chart .failed { fill: #8a1500; font-weight: bold; }
         """
 
     /// Lower values darker (red-brown) down to `lowest`, 1 pale; undefined a grey.

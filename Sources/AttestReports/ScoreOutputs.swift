@@ -30,7 +30,12 @@ public struct ScoreOutputs: Sendable {
 
     /// Checks gates, then renders the terminal report and writes the files
     /// atomically. Returns the terminal text and whether every gate passed.
-    public func publish(_ card: Scorecard, gates: [Gate], baseline: [String: Double]?) throws -> (
+    /// `comparison`: the run against its baseline, metric by metric with significance (the HTML report
+    /// shows it), or why the two cannot be compared.
+    public func publish(
+        _ card: Scorecard, gates: [Gate], baseline: [String: Double]?,
+        comparison: Result<[Comparison], AttestError>? = nil
+    ) throws -> (
         terminal: String, passed: Bool
     ) {
         let (results, skipped) = try GateCheck.evaluate(gates, metrics: card.metrics, baseline: baseline)
@@ -47,7 +52,8 @@ public struct ScoreOutputs: Sendable {
         }
         if let htmlPath {
             try AtomicFile.write(
-                HTMLScoreReport.render(card, gates: results, studio: studioURL), to: URL(fileURLWithPath: htmlPath))
+                HTMLScoreReport.render(card, gates: results, studio: studioURL, comparison: comparison),
+                to: URL(fileURLWithPath: htmlPath))
         }
         return (text, results.allSatisfy(\.passed))
     }

@@ -25,7 +25,7 @@ struct Attest: ParsableCommand {
             CommandGroup(
                 name: "Score",
                 subcommands: [
-                    Check.self, Score.self, Run.self, Extract.self, Compare.self, MergeScores.self,
+                    Check.self, Score.self, Run.self, Extract.self, Compare.self, Trend.self, MergeScores.self,
                     MergeScoresAlias.self,
                 ]),
             CommandGroup(name: "Interop", subcommands: [Import.self, Export.self]),

@@ -173,8 +173,23 @@ struct ScoringFlags: ParsableArguments {
             : GateCheck.plan(
                 manifest: corpus?.manifest.gates ?? [], minimums: minimums, maxDrop: maxDrop
             )
-        let (text, passed) = try outputs.publish(card, gates: gates, baseline: baselineMetrics)
+        let (text, passed) = try outputs.publish(
+            card, gates: gates, baseline: baselineMetrics, comparison: html == nil ? nil : compared(card))
         Output.write(text)
         if !passed { throw ExitCode(1) }
+    }
+
+    /// For the HTML report: this run against the baseline's, by paired approximate randomization
+    /// (1,000 trials, the seed of --seed); why not, when the two are not runs on one gold set.
+    func compared(_ card: Scorecard) -> Result<[Comparison], AttestError>? {
+        guard let baseline else { return nil }
+        do {
+            let base = try ScoreReport.read(baseline).scorecard
+            return .success(try ApproximateRandomization(trials: 1_000, seed: seed).compare(base, card))
+        } catch let error as AttestError {
+            return .failure(error)
+        } catch {
+            return .failure(AttestError("\(error)"))
+        }
     }
 }
