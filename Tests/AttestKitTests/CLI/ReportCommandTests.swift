@@ -78,4 +78,28 @@ import Testing
         let labelled = try CommandRunner.run(["trend", "r1.json", "r2.json", "--label", "only-one"], in: folder.url)
         #expect(labelled.status == 2 && labelled.stderr.contains("one --label per report"))
     }
+
+    /// The `attest check` step of examples/attest-ci.yml, as written there, on the shipped corpus:
+    /// it leaves the HTML artifact and a step summary with a chart.
+    @Test func theCIExampleWritesTheHTMLArtifactAndASummaryWithAChart() throws {
+        let workflow = read(Paths.repository.appendingPathComponent("examples/attest-ci.yml"))
+        let lines = workflow.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex { $0.contains("swift run -c release attest check") })
+        var words: [String] = []
+        for line in lines[start...] {
+            if line.trimmingCharacters(in: .whitespaces).hasPrefix("- name:") { break }
+            words += line.split(separator: " ").map(String.init)
+        }
+        let args = Array(words.drop { $0 != "check" })
+        #expect(args.contains("--html") && args.contains("--markdown"), "\(args)")
+        let folder = try EditingCommandTests.shippedCorpus()
+        let r = try CommandRunner.run(args, in: folder.url)
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        let html = read(folder.url.appendingPathComponent("attest-report.html"))
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<h2>Headline figures</h2>"))
+        #expect(html.contains("F1, 95% interval") && html.contains("Gates: all 3 passed"), "\(html.prefix(3000))")
+        #expect(html.contains("</td><td>[0."), "the bootstrap intervals are shown")
+        let summary = read(folder.url.appendingPathComponent("attest-report.md"))
+        #expect(summary.contains("```mermaid\nxychart-beta\n"))
+    }
 }
