@@ -44,6 +44,7 @@ enum HTMLScoreReportScript {
         .keys { font-size: 0.85em; color: #444; }
         table.sortable button { font: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; }
         pre { text-align: left; white-space: pre-wrap; margin: 0; font-size: 0.85em; }
+        #documents tbody tr { content-visibility: auto; contain-intrinsic-size: auto 1.8em; }
         """
 
     static let source = #"""
@@ -170,9 +171,41 @@ enum HTMLScoreReportScript {
           for (const id of ["error-kind", "error-type"]) $(id).addEventListener("change", filter);
           for (const id of ["error-doc", "error-search"]) $(id).addEventListener("input", filter);
           filter();
-          // The document table sorts by a column's button (again: the other way).
+          // The document table: every document from the data, a page at a time, sorted by a column's
+          // button (again: the other way); worst first to begin with.
           const table = $("document-table");
-          if (table) table.querySelector("thead").addEventListener("click", (event) => {
+          const PAGE = 100;
+          const rows = data.rows.map(([id, f1, errors, gold, predicted]) => ({ id, f1, errors, gold, predicted }));
+          const keys = [(r) => r.id, (r) => (r.f1 === null ? 2 : r.f1), (r) => r.errors, (r) => r.gold, (r) => r.predicted];
+          let order = rows.slice().sort((a, b) => keys[1](a) - keys[1](b) || (a.id < b.id ? -1 : 1));
+          let page = 0;
+          const link = (id) => data.studio + (data.studio.includes("?") ? "&" : "?") + "doc=" + encodeURIComponent(id);
+          function drawTable() {
+            const from = page * PAGE, to = Math.min(order.length, from + PAGE);
+            const body = table.tBodies[0];
+            body.replaceChildren(...order.slice(from, to).map((r) => {
+              const tr = document.createElement("tr");
+              const th = document.createElement("th");
+              th.scope = "row";
+              const name = document.createElement("bdi");
+              name.textContent = r.id;
+              if (data.studio) { const a = document.createElement("a"); a.href = link(r.id); a.append(name); th.append(a); }
+              else th.append(name);
+              tr.append(th);
+              for (const text of [r.f1 === null ? "—" : r.f1.toFixed(4), String(r.errors), String(r.gold), r.predicted ? "yes" : "no"]) {
+                const td = document.createElement("td");
+                td.textContent = text;
+                tr.append(td);
+              }
+              return tr;
+            }));
+            $("docs-range").textContent = order.length ? `Documents ${from + 1}–${to} of ${order.length}.` : "No documents.";
+            $("docs-prev").hidden = page === 0;
+            $("docs-next").hidden = to >= order.length;
+          }
+          $("docs-prev").addEventListener("click", () => { page = Math.max(0, page - 1); drawTable(); });
+          $("docs-next").addEventListener("click", () => { page += 1; drawTable(); });
+          table.querySelector("thead").addEventListener("click", (event) => {
             const button = event.target instanceof Element ? event.target.closest("button") : null;
             if (!button) return;
             const column = Number(button.dataset.column);
@@ -180,16 +213,16 @@ enum HTMLScoreReportScript {
             const ascending = th.getAttribute("aria-sort") !== "ascending";
             for (const other of table.querySelectorAll("th[aria-sort]")) other.setAttribute("aria-sort", "none");
             th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-            const body = table.tBodies[0];
-            const value = (row) => row.cells[column].dataset.value || "";
-            const numeric = column > 0;
-            const rows = [...body.rows].sort((a, b) => {
-              const [x, y] = [value(a), value(b)];
-              const order = numeric ? Number(x) - Number(y) : x < y ? -1 : x > y ? 1 : 0;
-              return ascending ? order : -order;
+            const key = keys[column];
+            order = rows.slice().sort((a, b) => {
+              const [x, y] = [key(a), key(b)];
+              const by = x < y ? -1 : x > y ? 1 : 0;
+              return (ascending ? by : -by) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
             });
-            body.replaceChildren(...rows);
+            page = 0;
+            drawTable();
           });
+          drawTable();
         })();
         """#
 }

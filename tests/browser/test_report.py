@@ -56,6 +56,19 @@ def fixture():
     with open(os.path.join(folder, "pred.jsonl"), "w", encoding="utf-8") as f:
         f.write(json.dumps(story, ensure_ascii=False) + "\n")
         f.write(json.dumps({"id": "sample", "entities": [], "quotes": []}) + "\n")
+    # 105 copies of the story (ids copy-000…), predicted right, so the document table has two pages.
+    xml = open(os.path.join(folder, "annotations", "story.xml"), encoding="utf-8").read()
+    with open(os.path.join(folder, "pred.jsonl"), "a", encoding="utf-8") as f:
+        for k in range(105):
+            name = f"copy-{k:03d}"
+            shutil.copy(os.path.join(folder, "corpus", "story.txt"), os.path.join(folder, "corpus", name + ".txt"))
+            with open(os.path.join(folder, "annotations", name + ".xml"), "w", encoding="utf-8") as out:
+                out.write(xml.replace('id="story"', f'id="{name}"').replace("../corpus/story.txt", f"../corpus/{name}.txt"))
+            f.write(json.dumps({"id": name, "entities": [
+                {**at(t, n), "type": ty} for t, n, ty in [("Ana Silva", 0, "PERSON"), ("𝒜lan Brook", 0, "PERSON"),
+                                                          ("Oslo", 0, "LOC"), ("Harbour Council", 0, "ORG"),
+                                                          ("Bergen", 0, "LOC"), ("Ana Silva", 1, "PERSON")]],
+                "quotes": []}, ensure_ascii=False) + "\n")
     return folder
 
 
@@ -152,8 +165,19 @@ def main():
                   page.is_visible("div.scheme[data-scheme=partial]") and not page.is_visible("div.scheme[data-scheme=strict]"))
             first = page.inner_text("#document-table tbody tr:first-child th")
             page.click("#document-table button[data-column='1']")
-            check("a column's button sorts the document table the other way",
-                  page.inner_text("#document-table tbody tr:last-child th") == first, first)
+            best = page.inner_text("#document-table tbody tr:first-child td")
+            page.click("#document-table button[data-column='1']")
+            check("a column's button sorts the whole table one way, then the other",
+                  first == "sample" and best == "1.0000" and
+                  page.inner_text("#document-table tbody tr:first-child th") == "sample", (first, best))
+            # The table pages through all 107 documents, 100 at a time.
+            check("the table's first page says 1–100 of 107", page.inner_text("#docs-range") == "Documents 1–100 of 107."
+                  and page.locator("#document-table tbody tr").count() == 100, page.inner_text("#docs-range"))
+            page.click("#docs-next")
+            check("Next shows the last 7", page.inner_text("#docs-range") == "Documents 101–107 of 107."
+                  and page.locator("#document-table tbody tr").count() == 7 and page.is_hidden("#docs-next"),
+                  page.inner_text("#docs-range"))
+            page.click("#docs-prev")
             check("every chart is an image with a name", page.evaluate(
                 "[...document.querySelectorAll('svg.chart')].every((s) => s.getAttribute('role') === 'img' && s.getAttribute('aria-label'))"))
             check("the page logged no error and asked for nothing", not logs and not requests, logs + requests)
