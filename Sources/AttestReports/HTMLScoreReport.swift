@@ -125,16 +125,22 @@ public enum HTMLScoreReport {
             s += "<div class=\"scheme\" data-scheme=\"\(scheme)\"\(scheme == "strict" ? "" : " hidden")>\n"
             s += SVGChart.bars(
                 title: "Entity F1 by type, \(scheme)",
-                types.map { SVGChart.Bar(label: $0, value: card.metrics["entities.\(scheme).\($0).f1"]) })
+                types.map { t in
+                    SVGChart.Bar(
+                        label: t, value: card.metrics["entities.\(scheme).\(t).f1"],
+                        interval: card.intervals["entities.\(scheme).\(t).f1"].map { ($0.low, $0.high) })
+                })
             s += "\n<table class=\"figures\"><thead><tr><th scope=\"col\">type (\(scheme))</th>"
             s +=
-                "<th scope=\"col\">precision</th><th scope=\"col\">recall</th><th scope=\"col\">F1</th></tr></thead><tbody>"
+                "<th scope=\"col\">precision</th><th scope=\"col\">recall</th><th scope=\"col\">F1</th>"
+                + "<th scope=\"col\">F1, 95% interval</th></tr></thead><tbody>"
             for t in types {
                 let key = "entities.\(scheme).\(t)"
                 s +=
                     "<tr data-metric=\"\(e(key)).f1\"><th scope=\"row\">\(e(t))</th><td>\(n(card.metrics["\(key).precision"]))</td>"
                 s +=
-                    "<td>\(n(card.metrics["\(key).recall"]))</td><td class=\"f1\">\(n(card.metrics["\(key).f1"]))</td></tr>"
+                    "<td>\(n(card.metrics["\(key).recall"]))</td><td class=\"f1\">\(n(card.metrics["\(key).f1"]))</td>"
+                s += "<td>\(card.intervals["\(key).f1"].map { "[\(n($0.low)), \(n($0.high))]" } ?? "—")</td></tr>"
             }
             s += "</tbody></table></div>\n"
         }

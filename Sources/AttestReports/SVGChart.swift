@@ -11,11 +11,14 @@ public enum SVGChart {
         public var label: String
         public var value: Double?
         public var link: String?
+        /// A 95% interval, drawn as a whisker across the bar's end.
+        public var interval: (low: Double, high: Double)?
 
-        public init(label: String, value: Double?, link: String? = nil) {
+        public init(label: String, value: Double?, link: String? = nil, interval: (low: Double, high: Double)? = nil) {
             self.label = label
             self.value = value.flatMap { $0.isFinite ? $0 : nil }
             self.link = link
+            self.interval = interval.flatMap { $0.low.isFinite && $0.high.isFinite ? $0 : nil }
         }
     }
 
@@ -64,7 +67,21 @@ public enum SVGChart {
                 let to = x(max(0, value))
                 mark = "<rect x=\"\(fmt(from))\" y=\"\(fmt(y + 3))\" width=\"\(fmt(max(1, to - from)))\" height=\"14\" "
                 mark += "class=\"bar\"><title>\(escape(bar.label)): \(number(value))</title></rect>"
-                mark += text(x: max(x(value), x(0)) + 4, y: y + 14, number(value))
+                var end = max(x(value), x(0))
+                if let band = bar.interval {
+                    let (a, b) = (x(band.low), x(band.high))
+                    let mid = fmt(y + 10)
+                    mark +=
+                        "<g class=\"whisker\"><title>95% interval [\(number(band.low)), \(number(band.high))]</title>"
+                    mark += "<line x1=\"\(fmt(a))\" y1=\"\(mid)\" x2=\"\(fmt(b))\" y2=\"\(mid)\"/>"
+                    for edge in [a, b] {
+                        mark +=
+                            "<line x1=\"\(fmt(edge))\" y1=\"\(fmt(y + 5))\" x2=\"\(fmt(edge))\" y2=\"\(fmt(y + 15))\"/>"
+                    }
+                    mark += "</g>"
+                    end = max(end, b)
+                }
+                mark += text(x: end + 4, y: y + 14, number(value))
             } else {
                 mark = text(x: x(0) + 4, y: y + 14, "undefined", cls: "undefined")
             }
@@ -189,7 +206,7 @@ public enum SVGChart {
         svg.chart .on-dark { fill: #fff; }
         svg.chart a:focus rect, svg.chart a:hover rect { stroke: #000; stroke-width: 2; }
         svg.chart .trend { fill: none; stroke: #3b6ea8; stroke-width: 2; }
-        svg.chart .whisker { stroke: #333; stroke-width: 1.5; }
+        svg.chart .whisker, svg.chart .whisker line { stroke: #222; stroke-width: 1.5; }
         svg.chart .gate { stroke: #8a1500; stroke-width: 1.5; stroke-dasharray: 5 4; }
         svg.chart .point { fill: #3b6ea8; }
         svg.chart .failed { fill: #8a1500; font-weight: bold; }

@@ -78,6 +78,7 @@ def main():
     folder = fixture()
     try:
         r = subprocess.run([ATTEST, "score", "--pred", "pred.jsonl", "--html", "report.html", "--json", "report.json",
+                            "--bootstrap", "200",
                             "--studio", "http://127.0.0.1:4646/"], cwd=folder, capture_output=True, text=True)
         check("attest score --html writes the report (exit 0 or 1, the gates)", r.returncode in (0, 1) and
               os.path.exists(os.path.join(folder, "report.html")), r.stderr)
@@ -178,6 +179,12 @@ def main():
                   and page.locator("#document-table tbody tr").count() == 7 and page.is_hidden("#docs-next"),
                   page.inner_text("#docs-range"))
             page.click("#docs-prev")
+            whiskers = page.locator("div.scheme[data-scheme=partial] svg.chart g.whisker").count()
+            interval = report["intervals"].get("entities.partial.PERSON.f1")
+            cell = page.inner_text("div.scheme[data-scheme=partial] tr[data-metric='entities.partial.PERSON.f1'] td:last-child")
+            check("each type's bar has its 95% interval as a whisker, and the table writes it",
+                  whiskers == 3 and interval and cell == f"[{interval['low']:.4f}, {interval['high']:.4f}]",
+                  (whiskers, interval, cell))
             check("every chart is an image with a name", page.evaluate(
                 "[...document.querySelectorAll('svg.chart')].every((s) => s.getAttribute('role') === 'img' && s.getAttribute('aria-label'))"))
             check("the page logged no error and asked for nothing", not logs and not requests, logs + requests)
