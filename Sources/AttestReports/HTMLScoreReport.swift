@@ -252,7 +252,7 @@ public enum HTMLScoreReport {
         func link(_ id: String) -> String? {
             studio.map {
                 $0 + ($0.contains("?") ? "&" : "?") + "doc="
-                    + (id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? id)
+                    + (id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? id) + "&review=1"
             }
         }
         var s = "<section id=\"documents\"><h2>Documents, worst first</h2>\n"

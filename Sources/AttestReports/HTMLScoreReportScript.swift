@@ -155,7 +155,7 @@ enum HTMLScoreReportScript {
             if (event.key in moves) { event.preventDefault(); move(moves[event.key]); return; }
             if (event.key === "Enter" && data.studio && shown[active]) {
               const id = data.documents[shown[active].d];
-              location.href = data.studio + (data.studio.includes("?") ? "&" : "?") + "doc=" + encodeURIComponent(id);
+              location.href = data.studio + (data.studio.includes("?") ? "&" : "?") + "doc=" + encodeURIComponent(id) + "&review=1";
             }
           });
           list.addEventListener("click", (event) => {
@@ -179,7 +179,7 @@ enum HTMLScoreReportScript {
           const keys = [(r) => r.id, (r) => (r.f1 === null ? 2 : r.f1), (r) => r.errors, (r) => r.gold, (r) => r.predicted];
           let order = rows.slice().sort((a, b) => keys[1](a) - keys[1](b) || (a.id < b.id ? -1 : 1));
           let page = 0;
-          const link = (id) => data.studio + (data.studio.includes("?") ? "&" : "?") + "doc=" + encodeURIComponent(id);
+          const link = (id) => data.studio + (data.studio.includes("?") ? "&" : "?") + "doc=" + encodeURIComponent(id) + "&review=1";
           function drawTable() {
             const from = page * PAGE, to = Math.min(order.length, from + PAGE);
             const body = table.tBodies[0];

@@ -597,6 +597,14 @@ def main():
             check(f"the fixture's review counts what attest score --errors counts ({cli})", sorted(rows) == cli,
                   f"page {sorted(rows)}; cli {r.stdout}")
             reviewed.close()
+            # The score report's links (`--html --studio URL`) open a document in review mode.
+            linked = browser.new_page(viewport={"width": 1280, "height": 800})
+            linked.goto(url + "?doc=reviewed&review=1")
+            wait_until(linked, lambda: marks(linked, "mark.review") > 0, "review mode from the address")
+            check("?doc=ID&review=1 (the score report's link) opens the document in review mode",
+                  "Review of" in linked.inner_text("#message") and marks(linked, "mark.review[data-review=missed]") > 0,
+                  linked.inner_text("#message"))
+            linked.close()
 
             # A quote whose speaker is a mention clicked (not selected as text).
             select_text(page, "second line")

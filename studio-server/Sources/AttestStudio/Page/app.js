@@ -5,7 +5,7 @@
 // ever set as text, never parsed as HTML.
 
 import { createClient } from "./api.js";
-import { curating, firstAnswers, token, wanted } from "./boot.js";
+import { curating, firstAnswers, reviewing, token, wanted } from "./boot.js";
 import { byId, inputById, selectById } from "./dom.js";
 import { createDocuments } from "./documents.js";
 import { createEditing } from "./editing.js";
@@ -146,7 +146,13 @@ function start() {
   const first = firstAnswers(client, document, wanted);
   documents.loadList(first.list);
   // The agreement page links to a document's curation (`&curate=1`): opened, then curated.
-  if (wanted && first.document) documents.open(wanted, first.document).then(() => { if (curating) team.toggle(); });
+  // The score report links to a document's review against the server's predictions (`&review=1`).
+  if (wanted && first.document) {
+    documents.open(wanted, first.document).then(() => {
+      if (curating) team.toggle();
+      else if (reviewing) navigation.review(null);
+    });
+  }
   // Who is using the page (a team's server names each user), after the first drawing.
   setTimeout(team.loadMe);
 }

@@ -14,6 +14,8 @@ export const token = params.get("token");
 export const wanted = params.get("doc");
 /** Whether the address asks for that document's curation (`&curate=1`, the agreement page's links). */
 export const curating = params.get("curate") === "1";
+/** Whether the address asks for that document in review mode against the server's `--pred` (`&review=1`, the score report's links). */
+export const reviewing = params.get("review") === "1";
 
 /**
  * The answers the page opens with: from the page's `first-answers` block when it holds them (and
