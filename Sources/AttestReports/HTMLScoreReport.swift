@@ -175,7 +175,8 @@ public enum HTMLScoreReport {
                 let count = matrix[r]?[c] ?? 0
                 let share = Double(count) / Double(total)
                 let cls = r == c ? " class=\"diagonal\"" : ""
-                let alpha = String(format: "%.2f", share * 0.85)
+                // At most 0.6 of the tone: the darkest cell keeps its count above 4.5:1 against the text.
+                let alpha = String(format: "%.2f", share * 0.6)
                 let tone = r == c ? "59,110,168" : "160,60,20"
                 s +=
                     "<td\(cls) style=\"background:rgba(\(tone),\(alpha))\" data-gold=\"\(e(r))\" data-predicted=\"\(e(c))\">"

@@ -28,7 +28,7 @@ enum HTMLScoreReportScript {
         tr.fail td:first-child { color: #8a1500; }
         tr.pass td:first-child { color: #1d5e20; }
         table.heat td.diagonal { outline: 2px solid #3b6ea8; outline-offset: -2px; }
-        table.heat .share { color: #333; font-size: 0.85em; }
+        table.heat .share { font-size: 0.85em; }
         .filters { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; margin: 0.5rem 0; }
         #error-list { list-style: none; padding: 0; margin: 0; height: 28rem; overflow-y: auto; border: 1px solid #ccc; position: relative; }
         #error-list:focus { outline: 2px solid #3b6ea8; }

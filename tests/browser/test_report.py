@@ -185,6 +185,33 @@ def main():
             check("each type's bar has its 95% interval as a whisker, and the table writes it",
                   whiskers == 3 and interval and cell == f"[{interval['low']:.4f}, {interval['high']:.4f}]",
                   (whiskers, interval, cell))
+            # Contrast (WCAG AA, 4.5:1) of every piece of text on what is behind it (backgrounds blended
+            # up to the page's white), the heat map's darkest cells included.
+            low = page.evaluate("""() => {
+                const rgba = (s) => { const m = s.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+                const lum = ([r, g, b]) => [r, g, b].map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; })
+                  .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+                const behind = (el) => {
+                  const layers = [];
+                  for (let e = el; e && e.nodeType === 1; e = e.parentElement) layers.push(rgba(getComputedStyle(e).backgroundColor));
+                  let color = [255, 255, 255];
+                  for (const [r, g, b, a] of layers.reverse()) color = [r * a + color[0] * (1 - a), g * a + color[1] * (1 - a), b * a + color[2] * (1 - a)];
+                  return color;
+                };
+                const out = [];
+                for (const el of document.querySelectorAll('body *')) {
+                  if (el.closest('svg') || !el.offsetParent && el.tagName !== 'BODY') continue;
+                  if (![...el.childNodes].some((n) => n.nodeType === 3 && n.data.trim())) continue;
+                  const [r, g, b, a] = rgba(getComputedStyle(el).color);
+                  const bg = behind(el);
+                  const fg = [r * a + bg[0] * (1 - a), g * a + bg[1] * (1 - a), b * a + bg[2] * (1 - a)];
+                  const [l1, l2] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+                  const ratio = (l1 + 0.05) / (l2 + 0.05);
+                  if (ratio < 4.5) out.push(`${el.tagName}.${el.className}: ${ratio.toFixed(2)} "${el.textContent.slice(0, 30)}"`);
+                }
+                return out;
+            }""")
+            check("every text has at least 4.5:1 contrast on what is behind it", not low, low[:8])
             check("every chart is an image with a name", page.evaluate(
                 "[...document.querySelectorAll('svg.chart')].every((s) => s.getAttribute('role') === 'img' && s.getAttribute('aria-label'))"))
             check("the page logged no error and asked for nothing", not logs and not requests, logs + requests)
