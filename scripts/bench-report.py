@@ -31,10 +31,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("folder")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pred", default="pred.jsonl", help="the predictions in DIR to score")
     args = parser.parse_args()
     folder = args.folder
     plain, html = [], []
-    base = [ATTEST, "score", "--pred", "pred.jsonl", "--no-gates", "--json", "out.json"]
+    base = [ATTEST, "score", "--pred", args.pred, "--no-gates", "--json", "out.json"]
     for run in range(args.runs + 1):
         a = timed(base, folder)
         b = timed(base + ["--html", "report.html"], folder)

@@ -124,11 +124,14 @@ public enum HTMLScoreReport {
         for scheme in schemes {
             s += "<div class=\"scheme\" data-scheme=\"\(scheme)\"\(scheme == "strict" ? "" : " hidden")>\n"
             s += SVGChart.bars(
-                title: "Entity F1 by type, \(scheme)",
-                types.map { t in
-                    SVGChart.Bar(
-                        label: t, value: card.metrics["entities.\(scheme).\(t).f1"],
-                        interval: card.intervals["entities.\(scheme).\(t).f1"].map { ($0.low, $0.high) })
+                title: "Entity precision, recall and F1 by type, \(scheme)",
+                types.flatMap { t in
+                    ["precision", "recall", "f1"].map { measure in
+                        let key = "entities.\(scheme).\(t).\(measure)"
+                        return SVGChart.Bar(
+                            label: "\(t) \(measure == "f1" ? "F1" : measure)", value: card.metrics[key],
+                            interval: card.intervals[key].map { ($0.low, $0.high) })
+                    }
                 })
             s += "\n<table class=\"figures\"><thead><tr><th scope=\"col\">type (\(scheme))</th>"
             s +=

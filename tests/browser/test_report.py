@@ -216,6 +216,14 @@ def main():
                 "[...document.querySelectorAll('svg.chart')].every((s) => s.getAttribute('role') === 'img' && s.getAttribute('aria-label'))"))
             check("the page logged no error and asked for nothing", not logs and not requests, logs + requests)
             if screenshot:
+                # One picture per view: SCREENSHOT (the errors), and -figures, -types, -confusion and
+                # -documents beside it.
+                stem, ext = os.path.splitext(screenshot)
+                page.select_option("#scheme", "strict")
+                for name, section in [("-figures", "headline"), ("-types", "types"), ("-confusion", "confusion"),
+                                      ("-documents", "documents")]:
+                    page.evaluate(f"document.getElementById('{section}').scrollIntoView()")
+                    page.screenshot(path=stem + name + ext, full_page=False)
                 page.fill("#error-doc", "story")
                 page.evaluate("document.getElementById('errors').scrollIntoView()")
                 page.screenshot(path=screenshot, full_page=False)
