@@ -245,10 +245,7 @@ public enum HTMLScoreReport {
 
     /// Every document with its strict F1 and error count, worst first; a strip of the same.
     static func documents(_ card: Scorecard, studio: String?) -> String {
-        func f1(_ d: DocumentScore) -> Double? {
-            let c = d.entities.overall.strict
-            return c.possible + c.actual == 0 ? nil : c.scores(partialWeight: 0).f1
-        }
+        let f1 = strictF1
         let sorted = card.documents.sorted { a, b in
             let (x, y) = (f1(a) ?? 2, f1(b) ?? 2)
             return x != y ? x < y : a.id < b.id
@@ -290,6 +287,12 @@ public enum HTMLScoreReport {
         return s + "</tbody></table></section>\n"
     }
 
+    /// A document's strict entity F1; nil (undefined) when it has no gold and no predicted mention.
+    static func strictF1(_ d: DocumentScore) -> Double? {
+        let c = d.entities.overall.strict
+        return c.possible + c.actual == 0 ? nil : c.scores(partialWeight: 0).f1
+    }
+
     /// Rows of the document table a page holds.
     static let documentPage = 100
 
@@ -298,9 +301,11 @@ public enum HTMLScoreReport {
     static func documentRows(_ card: Scorecard) -> JSONTree {
         .array(
             card.documents.map { d in
-                let c = d.entities.overall.strict
-                let f1: JSONTree = c.possible + c.actual == 0 ? .null : .double(c.scores(partialWeight: 0).f1)
-                return .array([.string(d.id), f1, .int(d.errors.count), .int(c.possible), .int(d.predicted ? 1 : 0)])
+                let f1: JSONTree = strictF1(d).map(JSONTree.double) ?? .null
+                return .array([
+                    .string(d.id), f1, .int(d.errors.count), .int(d.entities.overall.strict.possible),
+                    .int(d.predicted ? 1 : 0),
+                ])
             })
     }
 

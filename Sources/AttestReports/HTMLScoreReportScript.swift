@@ -6,16 +6,7 @@ import Foundation
 enum HTMLScoreReportScript {
     /// The script's hash for the page's Content-Security-Policy, base64 as CSP wants it.
     static func sha256Base64(_ script: String) -> String {
-        let hex = Array(SHA256Hex.of(Array(script.utf8)).utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        func value(_ c: UInt8) -> UInt8 { c <= 57 ? c - 48 : (c | 0x20) - 87 }
-        var i = 0
-        while i + 1 < hex.count {
-            bytes.append(value(hex[i]) << 4 | value(hex[i + 1]))
-            i += 2
-        }
-        return Data(bytes).base64EncodedString()
+        Data(SHA256Hex.digest(Array(script.utf8))).base64EncodedString()
     }
 
     static let style = """
@@ -58,6 +49,8 @@ enum HTMLScoreReportScript {
           });
           // The error browser.
           const data = JSON.parse($("error-data").textContent);
+          // A document in the annotator, in review mode against the server's predictions.
+          const link = (id) => data.studio + (data.studio.includes("?") ? "&" : "?") + "doc=" + encodeURIComponent(id) + "&review=1";
           const list = $("error-list");
           const ROW = 3.4 * parseFloat(getComputedStyle(document.documentElement).fontSize || "16");
           let shown = data.errors;
@@ -155,7 +148,7 @@ enum HTMLScoreReportScript {
             if (event.key in moves) { event.preventDefault(); move(moves[event.key]); return; }
             if (event.key === "Enter" && data.studio && shown[active]) {
               const id = data.documents[shown[active].d];
-              location.href = data.studio + (data.studio.includes("?") ? "&" : "?") + "doc=" + encodeURIComponent(id) + "&review=1";
+              location.href = link(id);
             }
           });
           list.addEventListener("click", (event) => {
@@ -179,7 +172,6 @@ enum HTMLScoreReportScript {
           const keys = [(r) => r.id, (r) => (r.f1 === null ? 2 : r.f1), (r) => r.errors, (r) => r.gold, (r) => r.predicted];
           let order = rows.slice().sort((a, b) => keys[1](a) - keys[1](b) || (a.id < b.id ? -1 : 1));
           let page = 0;
-          const link = (id) => data.studio + (data.studio.includes("?") ? "&" : "?") + "doc=" + encodeURIComponent(id) + "&review=1";
           function drawTable() {
             const from = page * PAGE, to = Math.min(order.length, from + PAGE);
             const body = table.tBodies[0];

@@ -23,23 +23,13 @@ public enum MarkdownScoreReport {
         return out
     }
 
-    /// Strict F1 per entity type as a Mermaid `xychart-beta` bar chart, which GitHub draws in a step
-    /// summary or a comment (the table below gives the same figures as text). Empty without types.
+    /// Strict F1 per entity type as a Mermaid bar chart (the table below gives the same figures as
+    /// text). Empty without types.
     static func typeChart(_ card: Scorecard) -> String {
         let types = card.totals.entityTypes.keys.sorted()
         guard !types.isEmpty else { return "" }
-        // Mermaid's category labels are double-quoted strings: quotes and brackets in a type are left out.
-        func label(_ t: String) -> String {
-            "\""
-                + t.unicodeScalars.filter { !"\"[]`\\".unicodeScalars.contains($0) && $0.value >= 0x20 }.map(
-                    String.init
-                )
-                .joined() + "\""
-        }
-        let values = types.map { String(format: "%.4f", card.metrics["entities.strict.\($0).f1"] ?? 0) }
-        var out = "\n```mermaid\nxychart-beta\n    title \"Strict F1 by entity type\"\n"
-        out += "    x-axis [\(types.map(label).joined(separator: ", "))]\n"
-        out += "    y-axis \"F1\" 0 --> 1\n    bar [\(values.joined(separator: ", "))]\n```\n"
-        return out
+        return MermaidChart.block(
+            title: "Strict F1 by entity type", axis: "F1", categories: types,
+            values: types.map { card.metrics["entities.strict.\($0).f1"] ?? 0 }, kind: .bar)
     }
 }

@@ -38,16 +38,22 @@ public enum TrendReport {
 
     static func figure(_ v: Double?) -> String { v.map { String(format: "%.4f", $0) } ?? "—" }
 
-    /// A table: one row per metric, one column per run; a failed gate's value is marked "✗".
-    public static func text(_ runs: [Run]) -> String {
+    /// One row per metric, one column per run; a failed gate's value is marked "✗".
+    static func table(_ runs: [Run]) -> TextTable {
         var t = TextTable(["metric"] + runs.map(\.label) + ["gate"])
         for m in metrics(runs) {
             t.add(
                 [m] + runs.map { run in figure(run.report.metrics[m]) + (failed(m, run) ? " ✗" : "") }
                     + [threshold(m, runs).map { "≥ " + figure($0) } ?? ""])
         }
+        return t
+    }
+
+    /// The table, and the runs that failed a gate.
+    public static func text(_ runs: [Run]) -> String {
         let failing = runs.filter { !$0.report.gatesPassed }.map(\.label)
-        return "\(runs.count) run(s), oldest first; ✗: a gate on that metric failed in that run.\n\n" + t.render()
+        return "\(runs.count) run(s), oldest first; ✗: a gate on that metric failed in that run.\n\n"
+            + table(runs).render()
             + (failing.isEmpty ? "" : "\nRuns that failed a gate: \(failing.joined(separator: ", "))\n")
     }
 
@@ -93,28 +99,13 @@ public enum TrendReport {
     /// Markdown for a step summary: a Mermaid line chart of the strict entity F1 and the quote
     /// overlap F1 over the runs, then the table.
     public static func markdown(_ runs: [Run]) -> String {
-        func label(_ t: String) -> String {
-            "\""
-                + t.unicodeScalars.filter { !"\"[]`\\".unicodeScalars.contains($0) && $0.value >= 0x20 }.map(
-                    String.init
-                )
-                .joined() + "\""
-        }
         var out = "## Attest trend\n\n\(runs.count) run(s), oldest first.\n"
         for m in ["entities.strict.f1", "quotes.overlap.f1"] where runs.contains(where: { $0.report.metrics[m] != nil })
         {
-            out += "\n```mermaid\nxychart-beta\n    title \"\(m)\"\n"
-            out += "    x-axis [\(runs.map { label($0.label) }.joined(separator: ", "))]\n"
-            out += "    y-axis \"\(m)\" 0 --> 1\n"
-            out +=
-                "    line [\(runs.map { String(format: "%.4f", $0.report.metrics[m] ?? 0) }.joined(separator: ", "))]\n```\n"
+            out += MermaidChart.block(
+                title: m, axis: m, categories: runs.map(\.label), values: runs.map { $0.report.metrics[m] ?? 0 },
+                kind: .line)
         }
-        var t = TextTable(["metric"] + runs.map(\.label) + ["gate"])
-        for m in metrics(runs) {
-            t.add(
-                [m] + runs.map { run in figure(run.report.metrics[m]) + (failed(m, run) ? " ✗" : "") }
-                    + [threshold(m, runs).map { "≥ " + figure($0) } ?? ""])
-        }
-        return out + "\n" + t.markdown()
+        return out + "\n" + table(runs).markdown()
     }
 }

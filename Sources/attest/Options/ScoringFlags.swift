@@ -166,7 +166,8 @@ struct ScoringFlags: ParsableArguments {
     }
 
     func publish(_ card: Scorecard, corpus: Corpus?) throws {
-        let baselineMetrics = try baseline.map { try ScoreReport.read($0, documents: false).metrics }
+        // Read once: its figures for the gates, and its documents too when the HTML report compares.
+        let base = try baseline.map { try ScoreReport.read($0, documents: html != nil) }
         let gates =
             noGates
             ? []
@@ -174,18 +175,17 @@ struct ScoringFlags: ParsableArguments {
                 manifest: corpus?.manifest.gates ?? [], minimums: minimums, maxDrop: maxDrop
             )
         let (text, passed) = try outputs.publish(
-            card, gates: gates, baseline: baselineMetrics, comparison: html == nil ? nil : compared(card))
+            card, gates: gates, baseline: base?.metrics, comparison: html == nil ? nil : base.map { compared(card, $0) }
+        )
         Output.write(text)
         if !passed { throw ExitCode(1) }
     }
 
     /// For the HTML report: this run against the baseline's, by paired approximate randomization
     /// (1,000 trials, the seed of --seed); why not, when the two are not runs on one gold set.
-    func compared(_ card: Scorecard) -> Result<[Comparison], AttestError>? {
-        guard let baseline else { return nil }
+    func compared(_ card: Scorecard, _ base: ScoreReport) -> Result<[Comparison], AttestError> {
         do {
-            let base = try ScoreReport.read(baseline).scorecard
-            return .success(try ApproximateRandomization(trials: 1_000, seed: seed).compare(base, card))
+            return .success(try ApproximateRandomization(trials: 1_000, seed: seed).compare(base.scorecard, card))
         } catch let error as AttestError {
             return .failure(error)
         } catch {
