@@ -28,6 +28,8 @@ import argparse, hashlib, http.client, json, os, re, shutil, statistics, subproc
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests", "browser"))
 import test_studio  # noqa: E402  (the big document's generator and the selection helper)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from shipped_copies import copy, replicate  # noqa: E402
 
 ATTEST = os.path.join(ROOT, ".build", "release", "attest")
 STUDIO = os.path.join(ROOT, "studio-server", ".build", "release", "attest-studio")
@@ -54,27 +56,10 @@ new MutationObserver(check).observe(document, { subtree: true, childList: true, 
 
 
 def make_corpus(folder, docs):
-    os.makedirs(os.path.join(folder, "corpus"))
-    os.makedirs(os.path.join(folder, "annotations"))
-    shutil.copy(os.path.join(ROOT, "attest.xml"), folder)
-    shipped = sorted(f[:-4] for f in os.listdir(os.path.join(ROOT, "annotations")) if f.endswith(".xml"))
-    for k in range(docs):
-        base = shipped[k % len(shipped)]
-        new = f"{base}-{k:05d}"
-        shutil.copy(os.path.join(ROOT, "corpus", base + ".txt"), os.path.join(folder, "corpus", new + ".txt"))
-        with open(os.path.join(ROOT, "annotations", base + ".xml"), encoding="utf-8") as f:
-            xml = f.read()
-        xml = xml.replace(f'id="{base}"', f'id="{new}"').replace(f"../corpus/{base}.txt", f"../corpus/{new}.txt")
-        with open(os.path.join(folder, "annotations", new + ".xml"), "w", encoding="utf-8") as f:
-            f.write(xml)
+    shipped = replicate(folder, docs)
     size, annotations = test_studio.big_document(folder, mentions=18000, quotes=2000)
     # The document whose journal gets 10,000 changes: a copy of the first shipped one.
-    base = shipped[0]
-    shutil.copy(os.path.join(ROOT, "corpus", base + ".txt"), os.path.join(folder, "corpus", "journal.txt"))
-    with open(os.path.join(ROOT, "annotations", base + ".xml"), encoding="utf-8") as f:
-        xml = f.read().replace(f'id="{base}"', 'id="journal"').replace(f"../corpus/{base}.txt", "../corpus/journal.txt")
-    with open(os.path.join(folder, "annotations", "journal.xml"), "w", encoding="utf-8") as f:
-        f.write(xml)
+    copy(folder, shipped[0], "journal")
     return size, annotations
 
 
@@ -177,7 +162,8 @@ def main():
                 if run == args.runs:
                     # Typing a filter: each key to the list filtered and painted.
                     page.focus("#filter")
-                    query = "met-0999"
+                    # "met-0999" with 10,000 documents: the ids of the last ten, of the bases ending in "met".
+                    query = f"met-{args.docs - 1:05d}"[:-1]
                     for k, ch in enumerate(query):
                         typed = query[:k + 1]
                         page.evaluate("""(typed) => window.__probe.when(() => {
@@ -191,7 +177,7 @@ def main():
                         key = page.evaluate("window.__probe.keys[window.__probe.keys.length - 1]")
                         filters.append(seen["painted"] - key)
                     shown = page.evaluate("document.querySelectorAll('#documents li[data-id]').length")
-                    print(f"filter 'met-0999': {shown} rows shown")
+                    print(f"filter '{query}': {shown} rows shown")
                 page.close()
             results["list"] = loads
             results["filter"] = filters

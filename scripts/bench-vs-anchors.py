@@ -23,24 +23,8 @@ import argparse, json, os, random, shutil, statistics, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ATTEST = os.path.join(ROOT, ".build", "release", "attest")
-
-
-def replicate(folder, docs):
-    os.makedirs(os.path.join(folder, "corpus"))
-    os.makedirs(os.path.join(folder, "annotations"))
-    shutil.copy(os.path.join(ROOT, "attest.xml"), folder)
-    shipped = sorted(f[:-4] for f in os.listdir(os.path.join(ROOT, "annotations")) if f.endswith(".xml"))
-    sources = {}
-    for base in shipped:
-        with open(os.path.join(ROOT, "annotations", base + ".xml"), encoding="utf-8") as f:
-            sources[base] = f.read()
-    for k in range(docs):
-        base = shipped[k % len(shipped)]
-        new = f"{base}-{k:05d}"
-        shutil.copy(os.path.join(ROOT, "corpus", base + ".txt"), os.path.join(folder, "corpus", new + ".txt"))
-        xml = sources[base].replace(f'id="{base}"', f'id="{new}"').replace(f"../corpus/{base}.txt", f"../corpus/{new}.txt")
-        with open(os.path.join(folder, "annotations", new + ".xml"), "w", encoding="utf-8") as f:
-            f.write(xml)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from shipped_copies import replicate  # noqa: E402
 
 
 def perturb(gold, pred):

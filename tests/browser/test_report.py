@@ -11,7 +11,9 @@ opened from the file, with the network cut off: the figures shown must be the JS
 error must be in the browser with its marks on the right code points, the filters and keys must work,
 and the page must log no error.
 """
-import json, os, shutil, subprocess, sys, tempfile
+import json, os, shutil, subprocess, sys
+
+from test_studio import sample_folder
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ATTEST = os.path.join(ROOT, ".build", "debug", "attest")
@@ -33,11 +35,7 @@ def at(part, nth=0):
 
 
 def fixture():
-    folder = tempfile.mkdtemp(prefix="attest-report-")
-    sample = os.path.join(ROOT, "Tests/AttestKitTests/Fixtures/sample")
-    for rel in ["attest.xml", "corpus/sample.txt", "annotations/sample.xml"]:
-        os.makedirs(os.path.dirname(os.path.join(folder, rel)), exist_ok=True)
-        shutil.copy(os.path.join(sample, rel), os.path.join(folder, rel))
+    folder = sample_folder("attest-report-")
     with open(os.path.join(folder, "story.txt"), "w", encoding="utf-8") as f:
         f.write(STORY)
     run = lambda *args: subprocess.run([ATTEST, *args], cwd=folder, check=True, capture_output=True)

@@ -46,12 +46,18 @@ def check(what, ok, detail=""):
         failures.append(what)
 
 
-def corpus():
-    folder = tempfile.mkdtemp(prefix="attest-studio-")
+def sample_folder(prefix):
+    """A new folder holding a copy of the sample corpus (Tests/AttestKitTests/Fixtures/sample)."""
+    folder = tempfile.mkdtemp(prefix=prefix)
     sample = os.path.join(ROOT, "Tests/AttestKitTests/Fixtures/sample")
     for rel in ["attest.xml", "corpus/sample.txt", "annotations/sample.xml"]:
         os.makedirs(os.path.dirname(os.path.join(folder, rel)), exist_ok=True)
         shutil.copy(os.path.join(sample, rel), os.path.join(folder, rel))
+    return folder
+
+
+def corpus():
+    folder = sample_folder("attest-studio-")
     with open(os.path.join(folder, "story.txt"), "w", encoding="utf-8") as f:
         f.write(STORY)
     subprocess.run([os.path.join(BIN, "attest"), "new", "story.txt", "--id", "story"], cwd=folder, check=True,
