@@ -16,6 +16,7 @@ let pageFiles = [
     "app.css",
     "app.js",
     "boot.js",
+    "changes.js",
     "documents.js",
     "dom.js",
     "editing.js",

@@ -34,6 +34,10 @@ public struct AnnotationEditor: Sendable {
     /// The journal's key: the document id for a file in the corpus's
     /// annotation folder, nil for a file elsewhere (not journaled).
     let journalID: String?
+    /// Where documents are kept open between transactions (the server's), and what was known there of
+    /// the document as read: its commit then validates only what changed.
+    var kept: KeptDocuments?
+    var baseline: KeptDocuments.Baseline?
 
     public var document: AnnotationDocument { file.document }
     public var locator: TextLocator { TextLocator(article: article, documentID: document.id) }
@@ -51,8 +55,10 @@ public struct AnnotationEditor: Sendable {
     /// editor is gone, and settles what a killed writer left in the journal,
     /// so that it edits the newest version and no other writer can come
     /// between its read and its write.
+    /// With `kept`, a document whose file and article hash as they did when kept is not parsed again.
     public static func open(
-        _ id: String, in corpus: Corpus, allowStale: Bool = false, forWriting: Bool = true
+        _ id: String, in corpus: Corpus, allowStale: Bool = false, forWriting: Bool = true,
+        kept: KeptDocuments? = nil
     ) throws -> AnnotationEditor {
         guard id.hasSuffix(".xml") || EditUndo.isDocumentID(id) else {
             throw AttestError(
@@ -70,7 +76,7 @@ public struct AnnotationEditor: Sendable {
                 "no annotation for \(Brief.quoted(id)): \(DisplayPath.of(url)) does not exist (add the article with attest new)"
             )
         }
-        let file = try AnnotationFile.read(url)
+        let file = try Self.read(url, kept: kept)
         let header = file.document.header
         let articlePath: String
         switch corpus.articleResolver.resolve(header.articlePath, annotationPath: url.path) {
@@ -90,12 +96,19 @@ public struct AnnotationEditor: Sendable {
         case .failed(let why): throw AttestError.io("cannot read the article \(shown): \(why)")
         case .tooLarge: throw AttestError("the article \(shown) is too large", kind: .tooLarge)
         }
-        guard let article = ArticleText(bytes: bytes) else {
+        let articleSHA256 = SHA256Hex.of(bytes)
+        guard let article = kept?.article(sha256: articleSHA256, bytes: bytes) ?? ArticleText(bytes: bytes) else {
             throw AttestError.invalid("the article \(shown) is not valid UTF-8")
         }
         var editor = AnnotationEditor(
-            corpus: corpus, file: file, article: article, articleBytes: bytes, journalID: key)
+            corpus: corpus, file: file, article: article, articleBytes: bytes, articleSHA256: articleSHA256,
+            journalID: key)
         editor.articlePath = articlePath
+        editor.kept = kept
+        if let kept, let digest = file.readDigest {
+            kept.keep(file.document, at: url.path, digest: digest)
+            editor.baseline = kept.baseline(at: url.path, digest: digest, articleSHA256: articleSHA256)
+        }
         editor.lock = lock
         editor.history = history
         if editor.isStale && !allowStale {
@@ -156,14 +169,28 @@ public struct AnnotationEditor: Sendable {
         return (lock, try journal.recover(key, annotation: url))
     }
 
-    init(corpus: Corpus, file: AnnotationFile, article: ArticleText, articleBytes: [UInt8], journalID: String?) {
+    init(
+        corpus: Corpus, file: AnnotationFile, article: ArticleText, articleBytes: [UInt8],
+        articleSHA256: String? = nil, journalID: String?
+    ) {
         self.journalID = journalID
         self.corpus = corpus
         self.file = file
         self.article = article
         self.articleBytes = articleBytes
-        self.articleSHA256 = SHA256Hex.of(articleBytes)
+        self.articleSHA256 = articleSHA256 ?? SHA256Hex.of(articleBytes)
         self.original = file.document
+    }
+
+    /// The annotation file at `url`: parsed, or (`kept`) the document kept for the same bytes.
+    static func read(_ url: URL, kept: KeptDocuments?) throws -> AnnotationFile {
+        guard let kept else { return try AnnotationFile.read(url) }
+        let bytes = try AnnotationFile.bytes(url)
+        let digest = SHA256Hex.of(bytes)
+        let document =
+            try kept.document(at: url.path, digest: digest)
+            ?? AnnotationFile.parse(bytes, name: DisplayPath.of(url))
+        return AnnotationFile(url: url, document: document, readDigest: digest, readBytes: bytes)
     }
 
     // MARK: Applying
@@ -288,7 +315,7 @@ public struct AnnotationEditor: Sendable {
                 kind: .unchanged)
         }
         let bytes = AnnotationWriter.bytes(document)
-        let found = try diagnostics(of: document, bytes: bytes)
+        let found = try resultDiagnostics(bytes: bytes)
         let errors = found.filter { $0.severity == .error }
         guard errors.isEmpty else {
             throw AttestError(
@@ -306,7 +333,8 @@ public struct AnnotationEditor: Sendable {
         }
         var warnings = found
         if !warnings.isEmpty {
-            let before = Set(try diagnostics(of: original, bytes: AnnotationWriter.bytes(original)).map(\.message))
+            let known = try baseline?.diagnostics ?? diagnostics(of: original, bytes: AnnotationWriter.bytes(original))
+            let before = Set(known.map(\.message))
             warnings = warnings.filter { !before.contains($0.message) }
         }
         // A gold document stays editable, and stays valid: a change that would add a warning (an error
@@ -320,16 +348,29 @@ public struct AnnotationEditor: Sendable {
         guard write else {
             return Commit(changed: true, newWarnings: warnings, diagnostics: found, notes: notes, entry: nil)
         }
-        // The canonical file before: usually the file as read.
-        let canonicalBefore = AnnotationWriter.bytes(original)
-        let before = canonicalBefore == file.readBytes ? file.readDigest : SHA256Hex.of(canonicalBefore)
+        // The canonical file before: usually the file as read (known so when kept).
+        let before: String?
+        if baseline?.canonical == true {
+            before = file.readDigest
+        } else {
+            let canonicalBefore = AnnotationWriter.bytes(original)
+            before = canonicalBefore == file.readBytes ? file.readDigest : SHA256Hex.of(canonicalBefore)
+        }
+        let after = SHA256Hex.of(bytes)
         let entry = JournalEntry(
-            time: EditJournal.timestamp(), summary: summary, before: before, after: SHA256Hex.of(bytes),
+            time: EditJournal.timestamp(), summary: summary, before: before, after: after,
             edits: edits, inverse: inverse, author: author)
         if lock == nil { (lock, history) = try Self.lock(file.url, key: journalID, corpus: corpus) }
         try TextStore(corpus: corpus).keep(articleBytes, sha256: articleSHA256)
+        // What the next transaction on this file finds kept, once the bytes are in place.
+        let keep = { [kept, document, articleSHA256, url = file.url] in
+            kept?.keep(
+                document, at: url.path, digest: after, canonical: true, diagnostics: found,
+                checkedAgainst: articleSHA256)
+        }
         guard let journalID else {
             try AtomicFile.write(bytes, to: file.url, replacing: file.readBytes)
+            keep()
             return Commit(changed: true, newWarnings: warnings, diagnostics: found, notes: notes, entry: entry)
         }
         let journal = EditJournal(corpus: corpus)
@@ -342,6 +383,7 @@ public struct AnnotationEditor: Sendable {
             throw error
         }
         try? journal.settle(seq, done: true, document: journalID)  // deliberate: else the next writer settles it
+        keep()
         return Commit(changed: true, newWarnings: warnings, diagnostics: found, notes: notes, entry: entry)
     }
 
@@ -356,8 +398,46 @@ public struct AnnotationEditor: Sendable {
 
     /// What `attest validate` would report of the current document, were it
     /// written (the file itself is not touched).
+    /// Unchanged and kept, what was found before; the document as read is then kept with it.
     public func resultDiagnostics() throws -> [Diagnostic] {
-        try diagnostics(of: document, bytes: AnnotationWriter.bytes(document))
+        let unchanged = !hasChanges
+        if unchanged, let known = baseline?.diagnostics { return known }
+        let bytes = AnnotationWriter.bytes(document)
+        let found = try diagnostics(of: document, bytes: bytes)
+        if unchanged, let kept, let digest = file.readDigest {
+            kept.keep(
+                document, at: file.url.path, digest: digest, canonical: bytes == file.readBytes, diagnostics: found,
+                checkedAgainst: articleSHA256)
+        }
+        return found
+    }
+
+    /// The diagnostics of the result, whose canonical layout is `bytes`. When the document as read is
+    /// kept with diagnostics from rules only (its layout passed the schema), only the entities and
+    /// quotes that differ from it are checked against the schema, which has no identity constraints
+    /// (`CompiledSchema.Constraints.structureOnly`) and so checks each element on its own; every rule
+    /// still runs on the whole document. An error found that way is looked for again in the whole
+    /// layout, so that a refusal says what `attest validate` would.
+    func resultDiagnostics(bytes: [UInt8]) throws -> [Diagnostic] {
+        let ruleIDs = Set(RuleRegistry.rules.map(\.descriptor.id))
+        guard let known = baseline?.diagnostics, known.allSatisfy({ ruleIDs.contains($0.rule) }) else {
+            return try diagnostics(of: document, bytes: bytes)
+        }
+        let quick = try diagnostics(of: document, bytes: AnnotationWriter.bytes(changedPart))
+        guard !quick.contains(where: { $0.severity == .error }) else {
+            return try diagnostics(of: document, bytes: bytes)
+        }
+        return quick
+    }
+
+    /// The document with only the entities and quotes that are not as they were read.
+    var changedPart: AnnotationDocument {
+        var part = document
+        let entities = Dictionary(original.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let quotes = Dictionary(original.quotes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        part.entities = document.entities.filter { entities[$0.id] != $0 }
+        part.quotes = document.quotes.filter { quotes[$0.id] != $0 }
+        return part
     }
 
     /// Validates a result as if written at the file's place. Diagnostics

@@ -29,9 +29,13 @@ public struct DocumentBody: Encodable, Sendable {
     /// Whether the answer carries `text`: a change's answer leaves it out when the client asks
     /// (`?text=omit`), since a change never alters the article the client already holds.
     public var includesText = true
+    /// A change's answer to a client that asked for what changed (`?changes=1`): it then carries
+    /// `changes` (`StudioDocumentJSON.changes`) instead of `annotation`.
+    public var changes: JSONTree?
 
     enum CodingKeys: String, CodingKey {
-        case id, version, text, length, annotation, diagnostics, types, inverse, notes, findings, undone, redone
+        case id, version, text, length, annotation, changes, diagnostics, types, inverse, notes, findings, undone,
+            redone
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -40,7 +44,11 @@ public struct DocumentBody: Encodable, Sendable {
         try c.encode(version, forKey: .version)
         if includesText { try c.encode(text, forKey: .text) }
         try c.encode(length, forKey: .length)
-        try c.encode(annotation, forKey: .annotation)
+        if let changes {
+            try c.encode(changes, forKey: .changes)
+        } else {
+            try c.encode(annotation, forKey: .annotation)
+        }
         try c.encode(diagnostics, forKey: .diagnostics)
         try c.encode(types, forKey: .types)
         try c.encodeIfPresent(inverse, forKey: .inverse)
@@ -90,8 +98,9 @@ extension DocumentBody: StudioTreeBody {
     public var tree: JSONTree {
         var o: [String: JSONTree] = [
             "id": .string(id), "version": .string(version), "length": .int(length),
-            "annotation": annotation, "diagnostics": diagnostics, "types": .array(types.map { .string($0) }),
+            "diagnostics": diagnostics, "types": .array(types.map { .string($0) }),
         ]
+        if let changes { o["changes"] = changes } else { o["annotation"] = annotation }
         if includesText { o["text"] = .string(text) }
         if let inverse {
             // deliberate: edits always encode (strings, integers, nulls)

@@ -9,31 +9,70 @@ enum StudioDocumentJSON {
 
     static func annotation(_ d: AnnotationDocument) -> JSONTree {
         let doc = AnnotationWriter.canonical(d)
-        let entities: [JSONTree] = doc.entities.map { e in
-            .object([
-                "id": .string(e.id), "type": .string(e.type.name), "name": .string(e.name),
-                "mentions": .array(
-                    e.mentions.map { m in
-                        .object([
-                            "id": .string(m.id), "start": .int(m.span.start), "end": .int(m.span.end),
-                            "text": .string(m.text),
-                        ])
-                    }),
-            ])
-        }
-        let quotes: [JSONTree] = doc.quotes.map { q in
-            var o: [String: JSONTree] = [
-                "id": .string(q.id), "kind": .string(q.kind.rawValue), "content": excerpt(q.content),
-            ]
-            o["speaker"] = q.speaker.map(excerpt) ?? .null
-            o["cue"] = q.cue.map(excerpt) ?? .null
-            o["speaker-entity"] = q.speakerEntity.map { .string($0) } ?? .null
-            return .object(o)
-        }
         return .object([
             "id": .string(doc.id), "status": .string(doc.header.status.rawValue),
             "annotators": .array(doc.header.annotators.map { .string($0) }),
-            "entities": .array(entities), "quotes": .array(quotes),
+            "entities": .array(doc.entities.map(entity)), "quotes": .array(doc.quotes.map(quote)),
+        ])
+    }
+
+    static func entity(_ e: Entity) -> JSONTree {
+        .object([
+            "id": .string(e.id), "type": .string(e.type.name), "name": .string(e.name),
+            "mentions": .array(
+                e.mentions.map { m in
+                    .object([
+                        "id": .string(m.id), "start": .int(m.span.start), "end": .int(m.span.end),
+                        "text": .string(m.text),
+                    ])
+                }),
+        ])
+    }
+
+    static func quote(_ q: Quote) -> JSONTree {
+        var o: [String: JSONTree] = [
+            "id": .string(q.id), "kind": .string(q.kind.rawValue), "content": excerpt(q.content),
+        ]
+        o["speaker"] = q.speaker.map(excerpt) ?? .null
+        o["cue"] = q.cue.map(excerpt) ?? .null
+        o["speaker-entity"] = q.speakerEntity.map { .string($0) } ?? .null
+        return .object(o)
+    }
+
+    /// What a change did to the annotation, for a client that holds the document as it was
+    /// (docs/api.md, `?changes=1`): the header's fields, and per list the items that are new or not as
+    /// they were, each with its place in the new list, the ids of those that went, and the new
+    /// length. The client drops the changed and removed ids, then puts each changed item at its
+    /// place, in order of place: every other item keeps its order (the lists are in canonical
+    /// order, which depends on each item alone). Nil when an id is not unique, which a client
+    /// could not patch by id: the whole annotation is sent then.
+    static func changes(from before: AnnotationDocument, to after: AnnotationDocument) -> JSONTree? {
+        let old = AnnotationWriter.canonical(before)
+        let new = AnnotationWriter.canonical(after)
+        guard let entities = listChanges(old.entities, new.entities, id: \.id, json: entity),
+            let quotes = listChanges(old.quotes, new.quotes, id: \.id, json: quote)
+        else { return nil }
+        return .object([
+            "id": .string(new.id), "status": .string(new.header.status.rawValue),
+            "annotators": .array(new.header.annotators.map { .string($0) }),
+            "entities": entities, "quotes": quotes,
+        ])
+    }
+
+    private static func listChanges<T: Equatable>(
+        _ before: [T], _ after: [T], id: (T) -> String, json: (T) -> JSONTree
+    ) -> JSONTree? {
+        var was: [String: T] = [:]
+        for item in before where was.updateValue(item, forKey: id(item)) != nil { return nil }
+        var now = Set<String>()
+        var set: [JSONTree] = []
+        for (place, item) in after.enumerated() {
+            guard now.insert(id(item)).inserted else { return nil }
+            if was[id(item)] != item { set.append(.object(["at": .int(place), "item": json(item)])) }
+        }
+        let removed = before.map(id).filter { !now.contains($0) }
+        return .object([
+            "set": .array(set), "removed": .array(removed.map { .string($0) }), "count": .int(after.count),
         ])
     }
 

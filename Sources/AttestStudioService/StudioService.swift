@@ -12,14 +12,21 @@ public struct StudioService: Sendable {
     public let predictions: String?
     /// The document list's lines, kept between requests (shared by every copy of the service).
     public let summaries: DocumentSummaries
+    /// The documents kept open between requests (shared by every copy of the service): an edit on a
+    /// document just shown neither parses its file again nor validates what it did not change.
+    public let kept: KeptDocuments
     /// Who is asking (`acting(as:)`): nil for the single local user, who works on the gold
     /// annotations as a curator does; an annotator works in their own folder only.
     public private(set) var user: StudioUser?
 
-    public init(corpus: Corpus, predictions: String? = nil, summaries: DocumentSummaries = DocumentSummaries()) {
+    public init(
+        corpus: Corpus, predictions: String? = nil, summaries: DocumentSummaries = DocumentSummaries(),
+        kept: KeptDocuments = KeptDocuments()
+    ) {
         self.corpus = corpus
         self.predictions = predictions
         self.summaries = summaries
+        self.kept = kept
     }
 
     /// The service as `user` uses it.
@@ -121,7 +128,7 @@ public struct StudioService: Sendable {
     public func document(_ id: String) throws(StudioError) -> DocumentBody {
         try serving {
             let editor = try AnnotationEditor.open(
-                try target(try checked(id)), in: corpus, allowStale: true, forWriting: false)
+                try target(try checked(id)), in: corpus, allowStale: true, forWriting: false, kept: kept)
             guard !editor.isStale else {
                 throw StudioError(
                     409, "stale",
@@ -137,16 +144,20 @@ public struct StudioService: Sendable {
 
     /// The document as `GET` gives it. Its version is the SHA-256 of the file
     /// on disk: as read, or (`written`) as a commit just wrote it.
-    private func documentBody(_ editor: AnnotationEditor, written: AnnotationEditor.Commit? = nil) throws
-        -> DocumentBody
-    {
+    /// With `changes`, a change's answer carries what changed rather than the whole annotation.
+    private func documentBody(
+        _ editor: AnnotationEditor, written: AnnotationEditor.Commit? = nil, changes: Bool = false
+    ) throws -> DocumentBody {
         let version = written?.entry?.after ?? editor.file.readDigest ?? ""
         let known = written.flatMap { $0.changed ? $0.diagnostics : nil }
-        return DocumentBody(
+        let delta = changes ? StudioDocumentJSON.changes(from: editor.original, to: editor.document) : nil
+        var body = DocumentBody(
             id: editor.document.id, version: version, text: editor.article.string, length: editor.article.count,
-            annotation: StudioDocumentJSON.annotation(editor.document),
+            annotation: delta == nil ? StudioDocumentJSON.annotation(editor.document) : .null,
             diagnostics: StudioDocumentJSON.diagnostics(try known ?? editor.resultDiagnostics()),
             types: corpus.manifest.types.sorted().map(\.name))
+        body.changes = delta
+        return body
     }
 
     // MARK: Changing
@@ -159,10 +170,11 @@ public struct StudioService: Sendable {
         return version
     }
 
-    /// `POST /api/documents/{id}/edits`: the verbs and edits of `AnnotationEdit`, as one transaction.
-    public func apply(_ edits: [AnnotationEdit], to id: String, expectedVersion: String?) throws(StudioError)
-        -> DocumentBody
-    {
+    /// `POST /api/documents/{id}/edits`: the verbs and edits of `AnnotationEdit`, as one transaction;
+    /// with `changes`, the answer says what changed (`DocumentBody.changes`).
+    public func apply(
+        _ edits: [AnnotationEdit], to id: String, expectedVersion: String?, changes: Bool = false
+    ) throws(StudioError) -> DocumentBody {
         if edits.contains(.setStatus(.prediction)) {
             throw StudioError(
                 400, "bad-status", "a document's status is draft or gold; prediction is for extractor output")
@@ -170,7 +182,7 @@ public struct StudioService: Sendable {
         return try serving {
             try transaction(
                 try checked(id), try required(expectedVersion),
-                summary: "studio: " + edits.map(\.description).joined(separator: "; ")
+                summary: "studio: " + edits.map(\.description).joined(separator: "; "), changes: changes
             ) {
                 try $0.apply(edits)
                 return nil
@@ -199,10 +211,10 @@ public struct StudioService: Sendable {
     /// writes: a request made on an older version than the file's gets 409
     /// with the current version, whoever wrote in between.
     func transaction(
-        _ id: String, _ expected: String, summary: String, allowStale: Bool = false,
+        _ id: String, _ expected: String, summary: String, allowStale: Bool = false, changes: Bool = false,
         _ change: (inout AnnotationEditor) throws -> [String]?
     ) throws -> DocumentBody {
-        var editor = try AnnotationEditor.open(try target(id), in: corpus, allowStale: allowStale)
+        var editor = try AnnotationEditor.open(try target(id), in: corpus, allowStale: allowStale, kept: kept)
         editor.author = user?.name
         let current = editor.file.readDigest ?? ""
         guard expected == current else { throw conflict(id, expected, current: current) }
@@ -229,7 +241,7 @@ public struct StudioService: Sendable {
         } catch let error as AttestError where error.kind == .conflict {
             throw conflict(id, expected, current: currentVersion(id), message: error.message)
         }
-        var body = try documentBody(editor, written: commit)
+        var body = try documentBody(editor, written: commit, changes: changes)
         body.inverse = editor.inverse
         body.notes = commit.notes
         body.findings = findings
@@ -267,7 +279,8 @@ public struct StudioService: Sendable {
             guard FileManager.default.fileExists(atPath: try fileURL(id).path) else {
                 return Reversal(direction: direction, summary: entry.summary, document: nil)
             }
-            let editor = try AnnotationEditor.open(try target(id), in: corpus, allowStale: true, forWriting: false)
+            let editor = try AnnotationEditor.open(
+                try target(id), in: corpus, allowStale: true, forWriting: false, kept: kept)
             return Reversal(direction: direction, summary: entry.summary, document: try documentBody(editor))
         }
     }

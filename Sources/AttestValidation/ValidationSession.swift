@@ -49,30 +49,36 @@ final class ValidationSession {
         pending document: AnnotationDocument, bytes: [UInt8], article: ArticleText, articleSHA256: String, name: String,
         stem: String
     ) -> [Diagnostic] {
-        // The schema (libxml2, on the bytes) and the rules (on the model) are
-        // independent: on two cores they run side by side.
+        // The schema (libxml2, on the bytes) and each rule (on the model) are independent: they are
+        // handed out one at a time to both cores, so that a long schema check runs beside all the
+        // rules, and a short one (an edit's changed part) leaves the rules shared by the two.
         let validator = self.validator
-        let work: @Sendable (Int, XMLDocumentChecker) -> (diagnostics: [Diagnostic], parsed: Bool) = { part, checker in
+        let subject = ValidationSubject(
+            document: document, article: article, articleSHA256: articleSHA256,
+            declaredTypes: validator.declaredTypes, fileStem: stem, settings: validator.settings)
+        let rules = validator.rules
+        let parts = ResultSlots<(diagnostics: [Diagnostic], parsed: Bool)>(
+            count: rules.count + 1, initial: ([], true))
+        ConcurrentMap.forEach(count: rules.count + 1, jobs: 2) { part in
             var sink = DiagnosticSink(file: name)
-            if part == 0 {
-                switch checker.parse(bytes, name: name) {
-                case .failure(let d): return ([d], false)
-                case .success(let tree):
-                    sink.append(contentsOf: checker.schemaDiagnostics(tree, lines: LineIndex(bytes: bytes), name: name))
-                }
-            } else {
-                let subject = ValidationSubject(
-                    document: document, article: article, articleSHA256: articleSHA256,
-                    declaredTypes: validator.declaredTypes, fileStem: stem, settings: validator.settings)
-                for rule in validator.rules { rule.check(subject, into: &sink) }
+            guard part == 0 else {
+                rules[part - 1].check(subject, into: &sink)
+                parts[part] = (sink.diagnostics, true)
+                return
             }
-            return (sink.diagnostics, true)
+            let checker = XMLDocumentChecker(schema: validator.schema)
+            switch checker.parse(bytes, name: name) {
+            case .failure(let d): parts[0] = ([d], false)
+            case .success(let tree):
+                sink.append(contentsOf: checker.schemaDiagnostics(tree, lines: LineIndex(bytes: bytes), name: name))
+                parts[0] = (sink.diagnostics, true)
+            }
         }
-        let parts = ConcurrentMap.map([0, 1], jobs: 2, state: { XMLDocumentChecker(schema: validator.schema) }, work)
+        let found = parts.values
         // A file that does not parse has only that to say.
-        if !parts[0].parsed { return parts[0].diagnostics }
+        if !found[0].parsed { return found[0].diagnostics }
         var sink = DiagnosticSink(file: name)
-        sink.append(contentsOf: parts[0].diagnostics + parts[1].diagnostics)
+        for part in found { sink.append(contentsOf: part.diagnostics) }
         return sorted(sink)
     }
 

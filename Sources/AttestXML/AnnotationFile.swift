@@ -25,18 +25,22 @@ public struct AnnotationFile: Sendable {
     /// schema-valid is an error: commands never rewrite a file they cannot
     /// fully read.
     public static func read(_ url: URL) throws -> AnnotationFile {
-        let bytes: [UInt8]
+        let bytes = try Self.bytes(url)
+        return AnnotationFile(
+            url: url, document: try parse(bytes, name: DisplayPath.of(url)), readDigest: SHA256Hex.of(bytes),
+            readBytes: bytes)
+    }
+
+    /// The bytes of the annotation file at `url` (at most `maxSize`).
+    public static func bytes(_ url: URL) throws -> [UInt8] {
         switch FileBytes.read(url.path, limit: maxSize) {
-        case .bytes(let b): bytes = b
+        case .bytes(let b): return b
         case .missing: throw AttestError.notFound("cannot read \(DisplayPath.of(url)): no such file")
         case .failed(let why): throw AttestError.io("cannot read \(DisplayPath.of(url)): \(why)")
         case .tooLarge(let n):
             throw AttestError(
                 "\(DisplayPath.of(url)) is too large (\(n) bytes; the limit is \(maxSize))", kind: .tooLarge)
         }
-        return AnnotationFile(
-            url: url, document: try parse(bytes, name: DisplayPath.of(url)), readDigest: SHA256Hex.of(bytes),
-            readBytes: bytes)
     }
 
     /// Parses annotation XML held in memory: well-formed, valid against the

@@ -156,6 +156,7 @@ do {
     case "phases": try phaseBenchmark(options)
     case "edit": try editBenchmark(options)
     case "edit-phases": try editPhases(options)
+    case "edit-kept": try keptEditBenchmark(options)
     case "commit-phases": try commitPhases(options)
     case "commit-profile": try commitProfile(options)
     default:

@@ -8,6 +8,7 @@ public enum StudioAssets {
         "/app.css": ("text/css; charset=utf-8", PackageResources.app_css),
         "/app.js": ("text/javascript; charset=utf-8", PackageResources.app_js),
         "/boot.js": ("text/javascript; charset=utf-8", PackageResources.boot_js),
+        "/changes.js": ("text/javascript; charset=utf-8", PackageResources.changes_js),
         "/documents.js": ("text/javascript; charset=utf-8", PackageResources.documents_js),
         "/dom.js": ("text/javascript; charset=utf-8", PackageResources.dom_js),
         "/editing.js": ("text/javascript; charset=utf-8", PackageResources.editing_js),

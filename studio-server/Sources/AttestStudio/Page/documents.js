@@ -3,6 +3,7 @@
 // undo and redo, status. Every change of what the page shows goes through the store.
 
 import { documentPath } from "./api.js";
+import { changedSpans, patchAnnotation } from "./changes.js";
 import { codePoints, lineStarts, unitOffsets } from "./text.js";
 
 /** @typedef {import("./types.js").State} State */
@@ -120,12 +121,22 @@ export function createDocuments(store, client, timings) {
     keyAt = undefined;
     const { id, doc } = store.state;
     if (!id || !doc) return false;
-    const { status, data } = await client.request("POST", `${documentPath(id, "edits")}?text=omit`, { body: edits, version: doc.version });
+    // The answer says what changed (`changes=1`), patched here into the annotation the page holds.
+    const { status, data } = await client.request("POST", `${documentPath(id, "edits")}?text=omit&changes=1`, { body: edits, version: doc.version });
     if (status === 200) {
       const answered = performance.now();
       const notes = data.notes && data.notes.length ? " — " + data.notes.join("; ") : "";
-      const fields = arrived(data);
-      store.update({ ...fields, ...after, ...listEntryPatch(fields.doc), message: `${what}${notes}`, offer: null });
+      const { changes, ...rest } = data;
+      const annotation = changes ? patchAnnotation(doc.annotation, changes) : data.annotation;
+      if (!annotation) {
+        // Not the version the server changed (cannot happen while the versions agree): the whole document again.
+        await open(id);
+        say(`${what}${notes}`);
+        return true;
+      }
+      const fields = arrived({ ...rest, annotation });
+      const edited = changes && fields.doc ? { from: doc, to: fields.doc, spans: changedSpans(doc.annotation, changes, annotation) } : null;
+      store.update({ ...fields, ...after, ...listEntryPatch(fields.doc), edited, message: `${what}${notes}`, offer: null });
       const drawn = performance.now();
       timings.record({ what: "edit", ms: drawn - started, request: answered - started, redraw: drawn - answered });
       return true;

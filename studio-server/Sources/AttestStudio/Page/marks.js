@@ -24,23 +24,27 @@ export function ordered(marks) {
  * @param {import("./types.js").Review | null} review
  * @param {import("./types.js").Curation | null} [curation] in curation, each open decision's two
  *   versions as marks labelled with their annotator (the agreed annotation is the document's own marks)
+ * @param {((start: number, end: number) => boolean) | null} [within] only the marks on the spans it
+ *   accepts (the lines a change redraws); every mark when not given
  * @returns {Mark[]}
  */
-export function marksOf(annotation, suggestions, review, curation = null) {
+export function marksOf(annotation, suggestions, review, curation = null, within = null) {
   /** @type {Mark[]} */
-  const out = [];
+  const all = [];
+  const out = within ? { push: (/** @type {Mark} */ m) => { if (within(m.start, m.end)) all.push(m); } } : all;
   if (review) {
     for (const m of review.marks) {
       const rank = m.review.includes("quote") || m.review === "speaker" ? 0 : 2;
       out.push({ id: m.id, start: m.start, end: m.end, kind: "review", review: m.review, title: m.title, rank, label: m.review });
     }
-    return ordered(out);
+    return ordered(all);
   }
   const names = new Map(annotation.entities.map((e) => [e.id, e.name]));
   /** @type {Map<string, Mark>} */
   const mentions = new Map();
   for (const e of annotation.entities) {
     e.mentions.forEach((m, i) => {
+      if (within && !within(m.start, m.end)) return;
       /** @type {Mark} */
       const mark = { id: m.id, start: m.start, end: m.end, kind: "mention", type: e.type, entity: e.id, rank: 2, label: e.type,
         name: `${e.type} ${e.name}, mention ${i + 1} of ${e.mentions.length}` };
@@ -78,7 +82,23 @@ export function marksOf(annotation, suggestions, review, curation = null) {
     id: `s${i}`, start: s.start, end: s.end, kind: "suggestion", type: s.type, rank: 3, index: i,
     label: s.type === "quote" ? `suggested ${s.kind} quote${s.speaker ? ` · speaker “${s.speaker.text}”` : ""}` : `suggested ${s.type}`,
   }));
-  return ordered(out);
+  return ordered(all);
+}
+
+/**
+ * Whether a mark on start..end is on one of the lines `lines` (sorted line numbers): what
+ * `bucketByLine` would put there (an empty mark goes to the line its start is on).
+ * @param {number[]} lines
+ * @param {number[]} starts the lines' starts
+ * @param {number} total the text's length in code points
+ * @returns {(start: number, end: number) => boolean}
+ */
+export function onLines(lines, starts, total) {
+  const ranges = lines.map((l) => [starts[l], l + 1 < starts.length ? starts[l + 1] : total + 1]);
+  return (start, end) => {
+    const last = Math.max(end, start + 1);
+    return ranges.some(([a, b]) => start < b && last > a);
+  };
 }
 
 /**

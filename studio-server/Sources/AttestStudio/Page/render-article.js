@@ -2,7 +2,8 @@
 // The article, drawn line by line: each line is an element of its own, so a change redraws only the
 // lines whose marks changed, and a selection's offset is counted from its line's start.
 
-import { bucketByLine, labelRows, marksOf, nest, shape, signature } from "./marks.js";
+import { bucketByLine, labelRows, marksOf, nest, onLines, shape, signature } from "./marks.js";
+import { lineOf } from "./text.js";
 
 /** @typedef {import("./types.js").State} State */
 /** @typedef {import("./marks.js").Run} Run */
@@ -10,8 +11,9 @@ import { bucketByLine, labelRows, marksOf, nest, shape, signature } from "./mark
 /**
  * What is on screen: the text drawn and each line's marks (their signatures and shapes computed at
  * the first change, not while a document opens).
- * @typedef {{ chars: string[], buckets: import("./types.js").Mark[][], signatures: string[] | null,
- *   shapes: string[] | null }} Drawn
+ * @typedef {{ chars: string[], buckets: import("./types.js").Mark[][],
+ *   signatures: (string | undefined)[] | null, shapes: (string | undefined)[] | null,
+ *   doc: import("./types.js").Doc | null }} Drawn
  */
 /** @typedef {(from: number, to: number) => string} Slice the article's code points from..to, as a string */
 
@@ -27,36 +29,71 @@ function slicer(state) {
 
 /**
  * Draws the article of `state` into `root`, reusing the lines whose marks did not change and updating
- * in place those whose marks only changed their labels or names.
+ * in place those whose marks only changed their labels or names. With `edited` (the change the server
+ * described, made on the document on screen), only the lines of the spans it touched are worked out
+ * again: an edit on a 20,000-annotation article redraws a line or two without building 20,000 marks.
  * @param {HTMLElement} root
  * @param {State} state
  * @param {Drawn | null} drawn what is on screen now
+ * @param {import("./types.js").Edited | null} [edited]
  * @returns {{ drawn: Drawn, full: boolean }}
  */
-export function renderArticle(root, state, drawn) {
+export function renderArticle(root, state, drawn, edited = null) {
   const doc = state.doc;
-  if (!doc) { root.replaceChildren(); return { drawn: { chars: [], buckets: [], signatures: [], shapes: [] }, full: true }; }
+  if (!doc) { root.replaceChildren(); return { drawn: { chars: [], buckets: [], signatures: [], shapes: [], doc: null }, full: true }; }
   const starts = state.lines;
-  const buckets = bucketByLine(marksOf(doc.annotation, state.suggestions, state.review, state.curation), starts);
   const full = !drawn || drawn.chars !== state.chars || root.children.length !== starts.length;
   if (!drawn || full) {
+    const buckets = bucketByLine(marksOf(doc.annotation, state.suggestions, state.review, state.curation), starts);
     const fragment = document.createDocumentFragment();
     starts.forEach((_, l) => fragment.append(renderLine(state, l, buckets[l])));
     root.replaceChildren(fragment);
-    return { drawn: { chars: state.chars, buckets, signatures: null, shapes: null }, full: true };
+    return { drawn: { chars: state.chars, buckets, signatures: null, shapes: null, doc }, full: true };
   }
-  const signatures = drawn.signatures ? [...drawn.signatures] : drawn.buckets.map(signature);
-  const shapes = drawn.shapes ? [...drawn.shapes] : drawn.buckets.map(shape);
-  starts.forEach((from, l) => {
+  if (edited && edited.from === drawn.doc && edited.to === doc && !state.review) {
+    const lines = [...new Set(edited.spans.flatMap(([a, b]) => {
+      const first = lineOf(starts, a);
+      const last = lineOf(starts, Math.max(a, b - 1));
+      return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+    }))].sort((x, y) => x - y);
+    const marks = marksOf(doc.annotation, state.suggestions, state.review, state.curation, onLines(lines, starts, state.chars.length));
+    const some = bucketByLine(marks, starts);
+    const buckets = [...drawn.buckets];
+    for (const l of lines) buckets[l] = some[l];
+    return { drawn: redraw(root, state, drawn, buckets, lines, doc), full: false };
+  }
+  const buckets = bucketByLine(marksOf(doc.annotation, state.suggestions, state.review, state.curation), starts);
+  return { drawn: redraw(root, state, drawn, buckets, starts.map((_, l) => l), doc), full: false };
+}
+
+/**
+ * Redraws the lines `lines` whose marks changed from what `drawn` shows.
+ * @param {HTMLElement} root
+ * @param {State} state
+ * @param {Drawn} drawn
+ * @param {import("./types.js").Mark[][]} buckets every line's marks now
+ * @param {number[]} lines the lines to compare
+ * @param {import("./types.js").Doc} doc
+ * @returns {Drawn}
+ */
+function redraw(root, state, drawn, buckets, lines, doc) {
+  const starts = state.lines;
+  // Each line's signature and shape, worked out when first compared (not for every line at once).
+  const signatures = drawn.signatures ? [...drawn.signatures] : new Array(starts.length);
+  const shapes = drawn.shapes ? [...drawn.shapes] : new Array(starts.length);
+  for (const l of lines) {
     const sig = signature(buckets[l]);
-    if (sig === signatures[l]) return;
+    const before = signatures[l] ?? signature(drawn.buckets[l]);
+    signatures[l] = sig;
+    if (sig === before) continue;
     const form = shape(buckets[l]);
-    if (form === shapes[l]) relabel(root.children[l], buckets[l], from, slicer(state));
+    const was = shapes[l] ?? shape(drawn.buckets[l]);
+    if (form === was) relabel(root.children[l], buckets[l], starts[l], slicer(state));
     else root.children[l].replaceWith(renderLine(state, l, buckets[l]));
     signatures[l] = sig;
     shapes[l] = form;
-  });
-  return { drawn: { chars: state.chars, buckets, signatures, shapes }, full };
+  }
+  return { chars: state.chars, buckets, signatures, shapes, doc };
 }
 
 /**

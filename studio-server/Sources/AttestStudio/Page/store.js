@@ -15,7 +15,7 @@ export function initialState() {
     review: null,
     quoteFilter: "", entityFilter: "", renaming: null,
     findings: [], message: "", offer: null, keysOpen: false,
-    me: null, curation: null,
+    me: null, curation: null, edited: null,
   };
 }
 

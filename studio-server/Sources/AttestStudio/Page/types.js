@@ -8,7 +8,7 @@
  * @typedef {{ id: string, kind: string, content: Excerpt, speaker?: Excerpt | null, cue?: Excerpt | null,
  *   "speaker-entity"?: string | null }} Quote
  */
-/** @typedef {{ status: string, entities: Entity[], quotes: Quote[] }} Annotation */
+/** @typedef {{ id?: string, status: string, annotators?: string[], entities: Entity[], quotes: Quote[] }} Annotation */
 /** @typedef {{ severity: string, message: string, rule: string }} Diagnostic */
 /**
  * @typedef {{ id: string, text: string, version: string, types: string[], annotation: Annotation,
@@ -64,8 +64,13 @@
  *   review: Review | null,
  *   quoteFilter: string, entityFilter: string, renaming: string | null,
  *   findings: string[], message: string, offer: RealignOffer | null, keysOpen: boolean,
- *   me: Me | null, curation: Curation | null
+ *   me: Me | null, curation: Curation | null, edited: Edited | null
  * }} State
+ */
+/**
+ * The latest change as the server described it (`?changes=1`): the document it was made on, the one
+ * it made, and the spans it touched; the article redraws only their lines when it shows `from`.
+ * @typedef {{ from: Doc, to: Doc, spans: [number, number][] }} Edited
  */
 /** @typedef {{ what: string, ms: number, full?: boolean, request?: number, redraw?: number }} Timing */
 

@@ -40,7 +40,9 @@ export function createView(store, timings, actions) {
       const started = performance.now();
       // Another document just opened has no selection in it to keep (the same one reloaded does).
       const kept = drawn && drawnId === state.id ? saveSelection(article) : null;
-      const result = renderArticle(article, state, drawn);
+      // A change the server described, and nothing else drawn in the article changed with it.
+      const edited = any(changed, ["suggestions", "review", "curation"]) ? null : state.edited;
+      const result = renderArticle(article, state, drawn, edited);
       restoreSelection(article, kept);
       drawn = result.drawn;
       drawnId = state.id;
