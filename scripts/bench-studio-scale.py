@@ -236,14 +236,14 @@ def main():
             for k in range(args.runs):
                 # The entity's name now is "Name n"; undo gives back "Name n-1".
                 shown = page.evaluate("[...document.querySelectorAll('#article mark.mention')].map((m) => "
-                                      "m.getAttribute('aria-label') || '').find((l) => / Name \\d+,/.test(l)) || ''")
-                found = re.search(r" Name (\d+),", shown)
+                                      "m.getAttribute('aria-label') || '').find((l) => / Name \\d+:/.test(l)) || ''")
+                found = re.search(r" Name (\d+):", shown)
                 now = int(found.group(1)) if found else None
                 name = f"Name {now - 1}" if now else "?"
                 page.focus("#article")
                 page.evaluate("""(name) => window.__probe.when(() =>
                     [...document.querySelectorAll('#article mark.mention')].some((m) =>
-                      (m.getAttribute('aria-label') || '').includes(' ' + name + ',')))""", name)
+                      (m.getAttribute('aria-label') || '').includes(' ' + name + ':')))""", name)
                 page.keyboard.press("Control+z")
                 page.wait_for_function(f"() => window.__probe.seen.length >= {1 + k}", timeout=60000)
                 seen = page.evaluate(f"window.__probe.seen[{k}]")

@@ -308,18 +308,12 @@ package struct EditApplier {
     }
 
     /// Every id in use: entities, mentions and quotes share one namespace.
-    var usedIDs: Set<String> {
-        var ids = Set(document.quotes.map(\.id))
-        for e in document.entities {
-            ids.insert(e.id)
-            for m in e.mentions { ids.insert(m.id) }
-        }
-        return ids
-    }
-
     private func requireFresh(_ id: String) throws {
         guard !id.isEmpty else { throw AttestError("an id cannot be empty") }
-        if usedIDs.contains(id) { throw AttestError("the id \(id) is already used in \(document.id)") }
+        let used =
+            document.quotes.contains { $0.id == id }
+            || document.entities.contains { e in e.id == id || e.mentions.contains { $0.id == id } }
+        if used { throw AttestError("the id \(id) is already used in \(document.id)") }
     }
 
     private func insertionIndex(_ index: Int?, count: Int) throws -> Int {

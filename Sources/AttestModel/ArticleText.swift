@@ -9,7 +9,7 @@ public struct ArticleText: Sendable {
     public let utf8: [UInt8]
     /// `byteOffsets[i]` is the UTF-8 offset of code point `i`; one extra
     /// entry holds the total byte count.
-    private let byteOffsets: [Int32]
+    @usableFromInline let byteOffsets: [Int32]
 
     /// Fails when `bytes` is not valid UTF-8.
     public init?(bytes: [UInt8]) {
@@ -73,7 +73,7 @@ public struct ArticleText: Sendable {
         return self[Span(start, end)]
     }
 
-    public func scalar(at offset: Int) -> Unicode.Scalar {
+    @inlinable public func scalar(at offset: Int) -> Unicode.Scalar {
         // Decoded in place from the (valid) UTF-8 bytes: no String is made.
         let i = Int(byteOffsets[offset])
         let b0 = UInt32(utf8[i])

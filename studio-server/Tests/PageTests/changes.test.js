@@ -66,6 +66,12 @@ test("a new mention of a new entity: its line only", () => {
   assert.deepEqual(check(after), [0]);
 });
 
+test("a mention added to an entity of the same name redraws its line, not every line of the entity", () => {
+  const after = clone(before);
+  after.entities[0].mentions.push({ id: "m9", start: 252, end: 255, text: "him" });
+  assert.deepEqual(check(after), [2]);
+});
+
 test("renaming an entity redraws its mentions and the quotes it speaks (their labels name it)", () => {
   const after = clone(before);
   after.entities[0].name = "Cres E.";

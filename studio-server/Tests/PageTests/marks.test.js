@@ -18,7 +18,7 @@ const annotation = {
 test("every mark says what it is in text: type, quote number, speaker entity's name, kind", () => {
   const marks = marksOf(annotation, [], null);
   const by = (id) => marks.find((m) => m.id === id);
-  assert.equal(by("m3").name, "PERSON Cres Eastman, mention 2 of 2");
+  assert.equal(by("m3").name, "PERSON Cres Eastman");
   assert.equal(by("q1").label, "q1 · Cres Eastman · indirect");
   assert.equal(by("q1.speaker").label, undefined, "the speaker is the mention m1: one label says both");
   assert.equal(by("m1").label, "PERSON · q1 speaker");

@@ -53,9 +53,10 @@ export function patchAnnotation(annotation, changes) {
 }
 
 /**
- * Every span whose marks the change may alter, as [start, end) pairs: the mentions of each changed or
- * removed entity, before and after; each changed or removed quote's parts, before and after; and the
- * quotes whose speaker entity changed (their labels name it).
+ * Every span whose marks the change may alter, as [start, end) pairs: the mentions added, moved or
+ * removed; every mention, before and after, of an entity retyped, renamed or removed; each changed or
+ * removed quote's parts, before and after; and the quotes whose speaker entity was renamed, retyped
+ * or removed (their labels name it).
  * @param {Annotation} before
  * @param {Changes} changes
  * @param {Annotation} after
@@ -73,8 +74,25 @@ export function changedSpans(before, changes, after) {
     if (!q) return;
     for (const x of [q.content, q.speaker, q.cue]) if (x) spans.push([x.start, x.end]);
   };
+  /** The entities whose type or name changed, or that went: their quotes' labels name them. */
   const entities = new Set(changes.entities.removed);
-  for (const { item } of changes.entities.set) { entities.add(item.id); mentions(item); mentions(oldEntities.get(item.id)); }
+  /** @type {(m: { id: string, start: number, end: number }) => string} */
+  const key = (m) => `${m.id}:${m.start}:${m.end}`;
+  for (const { item } of changes.entities.set) {
+    const old = oldEntities.get(item.id);
+    if (!old || old.type !== item.type || old.name !== item.name) {
+      // Every mark of the entity says its type and name.
+      entities.add(item.id);
+      mentions(item);
+      mentions(old);
+      continue;
+    }
+    // The same type and name: only the mentions added, moved or removed.
+    const was = new Set(old.mentions.map(key));
+    const now = new Set(item.mentions.map(key));
+    for (const m of item.mentions) if (!was.has(key(m))) spans.push([m.start, m.end]);
+    for (const m of old.mentions) if (!now.has(key(m))) spans.push([m.start, m.end]);
+  }
   for (const id of changes.entities.removed) mentions(oldEntities.get(id));
   for (const { item } of changes.quotes.set) { parts(item); parts(oldQuotes.get(item.id)); }
   for (const id of changes.quotes.removed) parts(oldQuotes.get(id));

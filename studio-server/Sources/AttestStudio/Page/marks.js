@@ -43,11 +43,13 @@ export function marksOf(annotation, suggestions, review, curation = null, within
   /** @type {Map<string, Mark>} */
   const mentions = new Map();
   for (const e of annotation.entities) {
-    e.mentions.forEach((m, i) => {
+    e.mentions.forEach((m) => {
       if (within && !within(m.start, m.end)) return;
       /** @type {Mark} */
+      // Named by what it is and whose (not "mention i of n": a mention added to an entity of 2,500 would
+      // rename the 2,500; the Selected panel and the entity list give the count).
       const mark = { id: m.id, start: m.start, end: m.end, kind: "mention", type: e.type, entity: e.id, rank: 2, label: e.type,
-        name: `${e.type} ${e.name}, mention ${i + 1} of ${e.mentions.length}` };
+        name: `${e.type} ${e.name}` };
       out.push(mark);
       mentions.set(`${m.start}:${m.end}`, mark);
     });

@@ -74,7 +74,14 @@ export function caretByWord(root, alter, direction, from) {
 function caretPoint(root, offset) {
   /** @type {HTMLElement | null} */
   let line = null;
+  // The lines are in chunks (render-article.js): the chunk first, then its line.
+  let chunk = null;
   for (const el of root.children) {
+    const first = el.firstElementChild;
+    if (first instanceof HTMLElement && Number(first.dataset.offset) <= offset) chunk = el;
+    else break;
+  }
+  for (const el of chunk ? chunk.children : []) {
     if (el instanceof HTMLElement && Number(el.dataset.offset) <= offset) line = el;
     else break;
   }
