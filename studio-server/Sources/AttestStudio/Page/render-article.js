@@ -18,11 +18,12 @@ import { lineOf } from "./text.js";
 /** @typedef {(from: number, to: number) => string} Slice the article's code points from..to, as a string */
 
 /**
- * Lines are drawn in chunks of this many, each chunk laid out only near the view (content-visibility):
- * the browser then tracks 80 chunks rather than 5,000 lines at every frame (a change on a
+ * Lines are drawn in chunks of this many (a chunk a few screens long at most), each laid out only near
+ * the view (content-visibility):
+ * the browser then tracks 300 chunks rather than 5,000 lines at every frame (a change on a
  * 20,000-annotation article spent 5 ms a frame on the lines' visibility alone).
  */
-export const CHUNK = 64;
+export const CHUNK = 16;
 
 /**
  * The element of line `l`.
