@@ -42,7 +42,7 @@ public final class KeptDocuments: @unchecked Sendable {
     private var clock: UInt64 = 0
 
     /// Keeps up to `capacity` documents (and as many articles).
-    public init(capacity: Int = 16) {
+    public init(capacity: Int = 8) {
         self.capacity = max(1, capacity)
     }
 
