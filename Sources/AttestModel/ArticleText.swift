@@ -73,7 +73,7 @@ public struct ArticleText: Sendable {
         return self[Span(start, end)]
     }
 
-    @inlinable public func scalar(at offset: Int) -> Unicode.Scalar {
+    @inlinable @inline(__always) public func scalar(at offset: Int) -> Unicode.Scalar {
         // Decoded in place from the (valid) UTF-8 bytes: no String is made.
         let i = Int(byteOffsets[offset])
         let b0 = UInt32(utf8[i])

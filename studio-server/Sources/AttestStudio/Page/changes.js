@@ -27,6 +27,8 @@
  * @returns {T[] | null}
  */
 export function patchList(list, change) {
+  // Unchanged: the same list (what draws it can tell at once).
+  if (!change.set.length && !change.removed.length) return change.count === list.length ? list : null;
   const gone = new Set(change.removed);
   for (const { item } of change.set) gone.add(item.id);
   const out = list.filter((x) => !gone.has(x.id));

@@ -83,10 +83,17 @@ export function renderQuotePanel(panel, state, q, actions) {
  * @param {HTMLElement} count
  * @param {State} state
  * @param {Actions} actions
+ * @param {{ key: unknown[] | null }} drawn what the list was drawn from: when that is the same (the
+ *   same quotes, as a change of mentions only leaves them, the same names, filter and selected
+ *   quote), the list is left as it is rather than 2,000 items compared
  */
-export function renderQuoteList(list, count, state, actions) {
-  if (!state.doc) { list.replaceChildren(); return; }
+export function renderQuoteList(list, count, state, actions, drawn) {
+  if (!state.doc) { list.replaceChildren(); drawn.key = null; return; }
   const a = state.doc.annotation;
+  const selected = state.selected && state.selected.kind === "quote" ? state.selected.id : null;
+  const key = [a.quotes, state.quoteFilter, selected, a.entities.map((e) => `${e.id}\u0000${e.name}`).join("\u0001")];
+  if (drawn.key && key.every((k, i) => drawn.key && drawn.key[i] === k)) return;
+  drawn.key = key;
   const names = new Map(a.entities.map((e) => [e.id, e.name]));
   const quotes = [...a.quotes].sort((x, y) => x.content.start - y.content.start);
   const shown = quotes.filter((q) => !state.quoteFilter || lacks(q).includes(state.quoteFilter));

@@ -13,10 +13,11 @@ import { visible } from "./text.js";
 /**
  * @param {State} state
  * @param {Actions} actions
+ * @param {{ key: unknown[] | null }} quotesDrawn what the quote list was drawn from (`renderQuoteList`)
  */
-export function renderSide(state, actions) {
+export function renderSide(state, actions, quotesDrawn) {
   renderDiagnostics(byId("diagnostics"), state);
-  renderQuoteList(byId("quotes"), byId("quote-count"), state, actions);
+  renderQuoteList(byId("quotes"), byId("quote-count"), state, actions, quotesDrawn);
   renderEntities(byId("entities"), state, actions);
   renderReview(byId("review-panel"), state.review);
   renderSelected(byId("selected"), state, actions);

@@ -27,6 +27,21 @@ export function selectedSpan(root, chars) {
 function offsetOf(root, container, unit) {
   const element = container.nodeType === Node.TEXT_NODE ? container.parentElement : /** @type {Element} */ (container);
   const line = element ? element.closest(".line") : null;
+  if (!line && element) {
+    // A boundary between lines (in the article or in a chunk of lines): where the line after it
+    // starts, or where the one before it ends; not the text of the whole article up to it.
+    /** @param {Node | undefined} node @param {boolean} last */
+    const lineIn = (node, last) => {
+      if (!(node instanceof HTMLElement)) return null;
+      if (node.classList.contains("line")) return node;
+      const lines = node.querySelectorAll(".line");
+      return lines.length ? /** @type {HTMLElement} */ (lines[last ? lines.length - 1 : 0]) : null;
+    };
+    const after = lineIn(element.childNodes[unit], false);
+    if (after) return Number(after.dataset.offset);
+    const before = lineIn(element.childNodes[unit - 1], true);
+    if (before) return boundaryOffset(Number(before.dataset.offset), before.textContent || "");
+  }
   const probe = document.createRange();
   probe.setStart(line || root, 0);
   probe.setEnd(container, unit);

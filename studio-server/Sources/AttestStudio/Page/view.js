@@ -24,6 +24,8 @@ export function createView(store, timings, actions) {
   let drawn = null;
   /** @type {string | null} the document drawn */
   let drawnId = null;
+  /** What the quote list was drawn from. */
+  const quotesDrawn = { key: /** @type {unknown[] | null} */ (null) };
   /**
    * @param {Set<string>} changed
    * @param {string[]} names
@@ -54,7 +56,7 @@ export function createView(store, timings, actions) {
     if (any(changed, ["doc", "selected", "review", "findings", "quoteFilter", "entityFilter", "renaming"])) {
       const side = () => {
         const started = performance.now();
-        renderSide(store.state, actions);
+        renderSide(store.state, actions, quotesDrawn);
         timings.record({ what: "side", ms: performance.now() - started });
       };
       // A document just opened: the article first, the side panels (a long quote list) in the frame
