@@ -515,6 +515,16 @@ def main():
                 "() => document.activeElement.tagName + '|' + (document.activeElement.getAttribute('aria-label') || '')")
             check("n moves the focus to an annotation named for screen readers",
                   focused.startswith("MARK|") and len(focused) > 6, focused)
+            # Until a mention is focused (quotes come first where they start together).
+            for _ in range(12):
+                if page.evaluate("() => document.activeElement.classList.contains('mention')"):
+                    break
+                page.keyboard.press("n")
+            place = page.evaluate("() => document.activeElement.getAttribute('aria-description') || ''")
+            check("a mention focused is described by its place in its entity",
+                  re.fullmatch(r"mention \d+ of \d+", place) is not None, place)
+            check("only the mark focused has a description",
+                  page.evaluate("() => document.querySelectorAll('#article mark[aria-description]').length") == 1)
             page.keyboard.press("?")
             check("? lists every key", page.is_visible("#keys") and "accept it with that type" in page.inner_text("#keys"))
             page.keyboard.press("Escape")

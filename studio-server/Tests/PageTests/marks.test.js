@@ -109,3 +109,11 @@ test("labels of marks close together go to different rows; far apart, each to it
   const crowded = [mark("a", "mention", 0, 2, "PERSON"), mark("b", "content", 1, 3, "q1 · x · direct"), mark("c", "mention", 2, 4, "ORG"), mark("d", "mention", 3, 5, undefined)];
   assert.deepEqual(labelRows(crowded, 0), ["below", "above", "below", "below"]);
 });
+
+test("a mention focused is described by its place in its entity, worked out as it is focused", async () => {
+  const { mentionPlace } = await import("../../Sources/AttestStudio/Page/navigation.js");
+  const state = { doc: { annotation } };
+  assert.equal(mentionPlace(state, "m3"), "mention 2 of 2");
+  assert.equal(mentionPlace(state, "m2"), "mention 1 of 1");
+  assert.equal(mentionPlace(state, "q1"), undefined);
+});

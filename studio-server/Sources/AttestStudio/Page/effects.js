@@ -24,10 +24,13 @@ export function createEffects(article, chars) {
      * @param {"forward" | "backward"} direction
      */
     caretByWord: (alter, direction) => caretByWord(article, alter, direction, caret),
-    /** @param {string} id */
-    focusMark(id) {
+    /**
+     * @param {string} id
+     * @param {string} [description] what the mark is besides its name ("mention 2 of 5")
+     */
+    focusMark(id, description) {
       const mark = article.querySelector(`mark[data-id="${CSS.escape(id)}"]`);
-      if (mark instanceof HTMLElement) focusMark(article, mark);
+      if (mark instanceof HTMLElement) focusMark(article, mark, description);
     },
     /** @param {number} index a curation decision: its marks and its line in the panel shown */
     showDecision(index) {

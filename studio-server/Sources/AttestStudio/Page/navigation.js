@@ -39,6 +39,20 @@ export function stepTarget(state, direction) {
 }
 
 /**
+ * A mention's place in its entity, in document order ("mention 2 of 5"); undefined for anything else.
+ * @param {import("./types.js").State} state
+ * @param {string} id
+ * @returns {string | undefined}
+ */
+export function mentionPlace(state, id) {
+  for (const e of state.doc ? state.doc.annotation.entities : []) {
+    const i = e.mentions.findIndex((m) => m.id === id);
+    if (i >= 0) return `mention ${i + 1} of ${e.mentions.length}`;
+  }
+  return undefined;
+}
+
+/**
  * @param {import("./store.js").Store} store
  * @param {import("./api.js").Client} client
  * @param {import("./documents.js").Documents} documents
@@ -73,7 +87,7 @@ export function createNavigation(store, client, documents, effects) {
       ? { id: target.quote || target.id, kind: /** @type {const} */ ("quote"), part: "content", start: target.start, end: target.end }
       : { id: target.id, kind: target.kind === "review" ? /** @type {const} */ ("review") : /** @type {const} */ ("mention"), start: target.start, end: target.end, title: target.title };
     store.update({ selected, ...(selected.kind === "quote" ? { activeQuote: selected } : {}) });
-    effects.focusMark(target.id);
+    effects.focusMark(target.id, mentionPlace(store.state, target.id));
   }
 
   /**

@@ -234,12 +234,19 @@ export function highlight(root, state) {
 }
 
 /**
- * Moves the focus to a mark (roving tabindex: only that mark is in the tab order) and shows it.
+ * Moves the focus to a mark (roving tabindex: only that mark is in the tab order) and shows it. A
+ * mention focused is described by its place in its entity ("mention 2 of 5"), worked out as it is
+ * focused rather than kept on every mark (a mention added would change the place of all the others).
  * @param {HTMLElement} root
  * @param {HTMLElement} mark
+ * @param {string} [description]
  */
-export function focusMark(root, mark) {
-  for (const el of root.querySelectorAll("mark[tabindex]")) el.removeAttribute("tabindex");
+export function focusMark(root, mark, description) {
+  for (const el of root.querySelectorAll("mark[tabindex]")) {
+    el.removeAttribute("tabindex");
+    el.removeAttribute("aria-description");
+  }
+  if (description) mark.setAttribute("aria-description", description);
   mark.tabIndex = 0;
   mark.focus();
   mark.scrollIntoView({ block: "nearest" });
