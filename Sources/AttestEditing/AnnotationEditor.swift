@@ -430,12 +430,21 @@ public struct AnnotationEditor: Sendable {
         return quick
     }
 
-    /// The document with only the entities and quotes that are not as they were read.
+    /// The document with only the entities and quotes that are not as they were read, and of those
+    /// entities only the mentions that are not (a mention added to an entity of 2,500 checks one
+    /// mention element and its entity's attributes, not 2,501 elements).
     var changedPart: AnnotationDocument {
         var part = document
         let entities = Dictionary(original.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let quotes = Dictionary(original.quotes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        part.entities = document.entities.filter { entities[$0.id] != $0 }
+        part.entities = document.entities.compactMap { entity in
+            guard let before = entities[entity.id] else { return entity }
+            guard before != entity else { return nil }
+            var changed = entity
+            let was = Set(before.mentions)
+            changed.mentions = entity.mentions.filter { !was.contains($0) }
+            return changed
+        }
         part.quotes = document.quotes.filter { quotes[$0.id] != $0 }
         return part
     }

@@ -47,7 +47,8 @@ public enum AnnotationWriter {
     public static func bytes(_ document: AnnotationDocument) -> [UInt8] {
         let doc = canonical(document)
         var out = XMLBuffer()
-        out.bytes.reserveCapacity(4096 + doc.entities.count * 64 + doc.quotes.count * 256)
+        let mentions = doc.entities.reduce(0) { $0 + $1.mentions.count }
+        out.bytes.reserveCapacity(4096 + doc.entities.count * 64 + mentions * 80 + doc.quotes.count * 256)
         out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         out.raw("<annotation xmlns=\"\(namespace)\" version=\"")
         out.escaped(doc.version)

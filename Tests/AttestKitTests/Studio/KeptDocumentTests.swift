@@ -123,6 +123,34 @@ import Testing
         #expect(try Data(contentsOf: folder.url.appendingPathComponent("annotations/story.xml")) == before)
     }
 
+    @Test func aMentionAddedToAKeptEntityIsCheckedAgainstTheSchema() throws {
+        let (folder, service) = try Self.corpus()
+        var version = try service.document("story").version
+        version = try service.apply(
+            [.annotate(type: EntityType("PERSON"), spans: [Self.excerpt("Ana1"), Self.excerpt("Ana2")])],
+            to: "story", expectedVersion: version
+        ).version
+        let file = folder.url.appendingPathComponent("annotations/story.xml")
+        let entity = try AnnotationFile.read(file).document.entities[0].id
+        let before = try Data(contentsOf: file)
+        // An id the model takes and the schema's Identifier pattern refuses: only the new mention of the
+        // entity is checked against the schema, and it must be.
+        let bad = Mention(id: "not an id", excerpt: Self.excerpt("Ana3"))
+        #expect {
+            _ = try service.apply(
+                [.addMention(entity: entity, mention: bad, index: nil)], to: "story", expectedVersion: version)
+        } throws: { error in
+            guard let error = error as? StudioError else { return false }
+            return error.httpStatus == 422 && "\(error.extra)".contains("schema.invalid")
+        }
+        #expect(try Data(contentsOf: file) == before)
+        // A good id is taken, and only then is the file written.
+        let good = Mention(id: "m77", excerpt: Self.excerpt("Ana3"))
+        _ = try service.apply(
+            [.addMention(entity: entity, mention: good, index: nil)], to: "story", expectedVersion: version)
+        #expect(try AnnotationFile.read(file).document.entities[0].mentions.count == 2)
+    }
+
     @Test func aKeptCommitFindsWhatValidatingTheFileFinds() throws {
         let (folder, service) = try Self.corpus()
         var version = try service.document("story").version
