@@ -362,11 +362,12 @@ public struct AnnotationEditor: Sendable {
             edits: edits, inverse: inverse, author: author)
         if lock == nil { (lock, history) = try Self.lock(file.url, key: journalID, corpus: corpus) }
         try TextStore(corpus: corpus).keep(articleBytes, sha256: articleSHA256)
-        // What the next transaction on this file finds kept, once the bytes are in place.
+        // What the next transaction on this file finds kept, once the bytes are in place: the document
+        // in the order the file has it (canonical), as reading the file back would give it.
         let keep = { [kept, document, articleSHA256, url = file.url] in
             kept?.keep(
-                document, at: url.path, digest: after, canonical: true, diagnostics: found,
-                checkedAgainst: articleSHA256)
+                AnnotationWriter.canonical(document), at: url.path, digest: after, canonical: true,
+                diagnostics: found, checkedAgainst: articleSHA256)
         }
         guard let journalID else {
             try AtomicFile.write(bytes, to: file.url, replacing: file.readBytes)

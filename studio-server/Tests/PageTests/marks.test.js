@@ -117,3 +117,11 @@ test("a mention focused is described by its place in its entity, worked out as i
   assert.equal(mentionPlace(state, "m2"), "mention 1 of 1");
   assert.equal(mentionPlace(state, "q1"), undefined);
 });
+
+test("the article's lines go in chunks of about 1,200 code points, one line at least", async () => {
+  const { chunkFirsts } = await import("../../Sources/AttestStudio/Page/render-article.js");
+  // Lines of 300 code points: four to a chunk; a line of 5,000 alone (then two short ones together).
+  assert.deepEqual(chunkFirsts([0, 300, 600, 900, 1200, 1500, 1800]), [0, 4, 7]);
+  assert.deepEqual(chunkFirsts([0, 5000, 5010]), [0, 1, 3]);
+  assert.deepEqual(chunkFirsts([0]), [0, 1]);
+});

@@ -13,25 +13,51 @@ import { lineOf } from "./text.js";
  * the first change, not while a document opens).
  * @typedef {{ chars: string[], buckets: import("./types.js").Mark[][],
  *   signatures: (string | undefined)[] | null, shapes: (string | undefined)[] | null,
- *   doc: import("./types.js").Doc | null }} Drawn
+ *   doc: import("./types.js").Doc | null, firsts: number[] }} Drawn
  */
 /** @typedef {(from: number, to: number) => string} Slice the article's code points from..to, as a string */
 
 /**
- * Lines are drawn in chunks of this many (a chunk a few screens long at most), each laid out only near
- * the view (content-visibility):
- * the browser then tracks 300 chunks rather than 5,000 lines at every frame (a change on a
- * 20,000-annotation article spent 5 ms a frame on the lines' visibility alone).
+ * Lines are drawn in chunks, each laid out only near the view (content-visibility): the browser then
+ * tracks a chunk rather than each line at every frame (with 5,000 lines, a change on a 20,000-annotation
+ * article spent 5 ms a frame on the lines' visibility alone). A chunk holds lines up to about this many
+ * code points (a part of a screen: opening lays out little more than what is in view), and one line
+ * at least.
  */
-export const CHUNK = 16;
+export const CHUNK_CODE_POINTS = 1200;
+
+/**
+ * The chunks of lines: the first line of each chunk, and then the text's end.
+ * @param {number[]} starts the lines' starts
+ * @returns {number[]}
+ */
+export function chunkFirsts(starts) {
+  const firsts = [];
+  let from = -1;
+  for (let l = 0; l < starts.length; l++) {
+    if (from < 0 || starts[l] - from >= CHUNK_CODE_POINTS) {
+      firsts.push(l);
+      from = starts[l];
+    }
+  }
+  firsts.push(starts.length);
+  return firsts;
+}
 
 /**
  * The element of line `l`.
  * @param {HTMLElement} root
+ * @param {number[]} firsts the chunks' first lines (`chunkFirsts`)
  * @param {number} l
  */
-export function lineElement(root, l) {
-  return root.children[Math.floor(l / CHUNK)].children[l % CHUNK];
+export function lineElement(root, firsts, l) {
+  let lo = 0;
+  let hi = firsts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (firsts[mid] <= l) lo = mid; else hi = mid - 1;
+  }
+  return root.children[lo].children[l - firsts[lo]];
 }
 
 /**
@@ -57,20 +83,21 @@ function slicer(state) {
  */
 export function renderArticle(root, state, drawn, edited = null) {
   const doc = state.doc;
-  if (!doc) { root.replaceChildren(); return { drawn: { chars: [], buckets: [], signatures: [], shapes: [], doc: null }, full: true }; }
+  if (!doc) { root.replaceChildren(); return { drawn: { chars: [], buckets: [], signatures: [], shapes: [], doc: null, firsts: [0] }, full: true }; }
   const starts = state.lines;
-  const full = !drawn || drawn.chars !== state.chars || root.childElementCount !== Math.ceil(starts.length / CHUNK);
+  const full = !drawn || drawn.chars !== state.chars || root.childElementCount !== drawn.firsts.length - 1;
   if (!drawn || full) {
     const buckets = bucketByLine(marksOf(doc.annotation, state.suggestions, state.review, state.curation), starts);
+    const firsts = chunkFirsts(starts);
     const fragment = document.createDocumentFragment();
-    for (let first = 0; first < starts.length; first += CHUNK) {
+    for (let c = 0; c + 1 < firsts.length; c++) {
       const chunk = document.createElement("div");
       chunk.className = "chunk";
-      for (let l = first; l < Math.min(first + CHUNK, starts.length); l++) chunk.append(renderLine(state, l, buckets[l]));
+      for (let l = firsts[c]; l < firsts[c + 1]; l++) chunk.append(renderLine(state, l, buckets[l]));
       fragment.append(chunk);
     }
     root.replaceChildren(fragment);
-    return { drawn: { chars: state.chars, buckets, signatures: null, shapes: null, doc }, full: true };
+    return { drawn: { chars: state.chars, buckets, signatures: null, shapes: null, doc, firsts }, full: true };
   }
   if (edited && edited.from === drawn.doc && edited.to === doc && !state.review) {
     const lines = [...new Set(edited.spans.flatMap(([a, b]) => {
@@ -110,12 +137,12 @@ function redraw(root, state, drawn, buckets, lines, doc) {
     if (sig === before) continue;
     const form = shape(buckets[l]);
     const was = shapes[l] ?? shape(drawn.buckets[l]);
-    if (form === was) relabel(lineElement(root, l), buckets[l], starts[l], slicer(state));
-    else lineElement(root, l).replaceWith(renderLine(state, l, buckets[l]));
+    if (form === was) relabel(lineElement(root, drawn.firsts, l), buckets[l], starts[l], slicer(state));
+    else lineElement(root, drawn.firsts, l).replaceWith(renderLine(state, l, buckets[l]));
     signatures[l] = sig;
     shapes[l] = form;
   }
-  return { chars: state.chars, buckets, signatures, shapes, doc };
+  return { chars: state.chars, buckets, signatures, shapes, doc, firsts: drawn.firsts };
 }
 
 /**
