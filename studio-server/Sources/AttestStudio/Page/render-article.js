@@ -93,6 +93,9 @@ export function renderArticle(root, state, drawn, edited = null) {
     for (let c = 0; c + 1 < firsts.length; c++) {
       const chunk = document.createElement("div");
       chunk.className = "chunk";
+      // Its size until it is first laid out: what its lines' sizes were when each line was a box of
+      // its own (8.7em), so that opening lays out what is in view and no more.
+      chunk.style.setProperty("contain-intrinsic-size", `auto ${(8.7 * (firsts[c + 1] - firsts[c])).toFixed(1)}em`);
       for (let l = firsts[c]; l < firsts[c + 1]; l++) chunk.append(renderLine(state, l, buckets[l]));
       fragment.append(chunk);
     }
