@@ -64,18 +64,14 @@ func editBenchmark(_ options: Options) throws {
         try editor.rename("e1", to: "Name \(run)")
     }
     try transaction("transaction: move 10 mentions (apply, validate, write, journal)") { editor, run in
-        let people = editor.document.entities.filter { $0.type == .person && $0.mentions.count > 20 }
-        let (from, to) = run % 2 == 0 ? (people[0], people[1]) : (people[1], people[0])
-        try editor.move(mentions: from.mentions.prefix(10).map(\.id), to: to.id)
+        try moveTenMentions(&editor, run)
     }
     // The server's transaction: the document kept open (as after GET, which validated it).
     let kept = KeptDocuments()
     _ = try AnnotationEditor.open(id, in: corpus, forWriting: false, kept: kept).resultDiagnostics()
     try time("kept: open, move 10 mentions, commit (the server's transaction)") { run in
         var editor = try AnnotationEditor.open(id, in: corpus, kept: kept)
-        let people = editor.document.entities.filter { $0.type == .person && $0.mentions.count > 20 }
-        let (from, to) = run % 2 == 0 ? (people[0], people[1]) : (people[1], people[0])
-        try editor.move(mentions: from.mentions.prefix(10).map(\.id), to: to.id)
+        try moveTenMentions(&editor, run)
         try editor.commit(summary: "bench \(run)")
     }
     try time("kept: open, rename, commit") { run in
@@ -290,9 +286,7 @@ func keptEditBenchmark(_ options: Options) throws {
     for run in 0..<101 {
         let start = DispatchTime.now().uptimeNanoseconds
         var editor = try AnnotationEditor.open(id, in: corpus, kept: kept)
-        let people = editor.document.entities.filter { $0.type == .person && $0.mentions.count > 20 }
-        let (from, to) = run % 2 == 0 ? (people[0], people[1]) : (people[1], people[0])
-        try editor.move(mentions: from.mentions.prefix(10).map(\.id), to: to.id)
+        try moveTenMentions(&editor, run)
         try editor.commit(summary: "bench \(run)")
         samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
     }
@@ -301,4 +295,12 @@ func keptEditBenchmark(_ options: Options) throws {
         String(
             format: "kept: open, move 10 mentions, commit: median %.1f ms (%.1f–%.1f)", samples[50], samples[0],
             samples[100]))
+}
+
+/// Moves ten mentions between the first two people with more than 20, one way on even runs and back on
+/// odd ones (the change every transaction benchmark makes).
+func moveTenMentions(_ editor: inout AnnotationEditor, _ run: Int) throws {
+    let people = editor.document.entities.filter { $0.type == .person && $0.mentions.count > 20 }
+    let (from, to) = run % 2 == 0 ? (people[0], people[1]) : (people[1], people[0])
+    try editor.move(mentions: from.mentions.prefix(10).map(\.id), to: to.id)
 }

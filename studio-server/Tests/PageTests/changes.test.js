@@ -2,8 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { changedSpans, patchAnnotation, patchList } from "../../Sources/AttestStudio/Page/changes.js";
-import { bucketByLine, marksOf, onLines, signature } from "../../Sources/AttestStudio/Page/marks.js";
-import { lineOf } from "../../Sources/AttestStudio/Page/text.js";
+import { bucketByLine, marksOf, onLines, signature, spanLines } from "../../Sources/AttestStudio/Page/marks.js";
 
 const before = {
   status: "draft",
@@ -43,11 +42,7 @@ function check(after) {
   const patched = patchAnnotation(before, changes);
   assert.deepEqual(patched, after);
   const spans = changedSpans(before, changes, after);
-  const dirty = [...new Set(spans.flatMap(([a, b]) => {
-    const first = lineOf(starts, a);
-    const last = lineOf(starts, Math.max(a, b - 1));
-    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
-  }))].sort((x, y) => x - y);
+  const dirty = spanLines(spans, starts);
   const full = lineSignatures(after);
   const old = lineSignatures(before);
   const some = bucketByLine(marksOf(after, [], null, null, onLines(dirty, starts, 300)), starts).map(signature);

@@ -88,6 +88,20 @@ export function marksOf(annotation, suggestions, review, curation = null, within
 }
 
 /**
+ * The lines the spans are on, sorted, each once (an empty span is on the line its start is on).
+ * @param {[number, number][]} spans
+ * @param {number[]} starts the lines' starts
+ * @returns {number[]}
+ */
+export function spanLines(spans, starts) {
+  const lines = new Set();
+  for (const [a, b] of spans) {
+    for (let l = lineOf(starts, a), last = lineOf(starts, Math.max(a, b - 1)); l <= last; l++) lines.add(l);
+  }
+  return [...lines].sort((x, y) => x - y);
+}
+
+/**
  * Whether a mark on start..end is on one of the lines `lines` (sorted line numbers): what
  * `bucketByLine` would put there (an empty mark goes to the line its start is on).
  * @param {number[]} lines

@@ -2,8 +2,7 @@
 // The article, drawn line by line: each line is an element of its own, so a change redraws only the
 // lines whose marks changed, and a selection's offset is counted from its line's start.
 
-import { bucketByLine, labelRows, marksOf, nest, onLines, shape, signature } from "./marks.js";
-import { lineOf } from "./text.js";
+import { bucketByLine, labelRows, marksOf, nest, onLines, shape, signature, spanLines } from "./marks.js";
 
 /** @typedef {import("./types.js").State} State */
 /** @typedef {import("./marks.js").Run} Run */
@@ -103,11 +102,7 @@ export function renderArticle(root, state, drawn, edited = null) {
     return { drawn: { chars: state.chars, buckets, signatures: null, shapes: null, doc, firsts }, full: true };
   }
   if (edited && edited.from === drawn.doc && edited.to === doc && !state.review) {
-    const lines = [...new Set(edited.spans.flatMap(([a, b]) => {
-      const first = lineOf(starts, a);
-      const last = lineOf(starts, Math.max(a, b - 1));
-      return Array.from({ length: last - first + 1 }, (_, i) => first + i);
-    }))].sort((x, y) => x - y);
+    const lines = spanLines(edited.spans, starts);
     const marks = marksOf(doc.annotation, state.suggestions, state.review, state.curation, onLines(lines, starts, state.chars.length));
     const some = bucketByLine(marks, starts);
     const buckets = [...drawn.buckets];
