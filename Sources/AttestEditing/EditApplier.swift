@@ -283,6 +283,7 @@ package struct EditApplier {
             return (e, m)
         }
         if mentionIndex.isEmpty {
+            mentionIndex.reserveCapacity(document.entities.reduce(0) { $0 + $1.mentions.count })
             for (e, entity) in document.entities.enumerated() {
                 for (m, mention) in entity.mentions.enumerated() { mentionIndex[mention.id] = (e, m) }
             }

@@ -21,7 +21,9 @@ public struct ValidationSubject: Sendable {
     ) {
         self.settings = settings
         self.document = document
-        self.excerpts = ValidationSubject.collectExcerpts(document)
+        let excerpts = ValidationSubject.collectExcerpts(document)
+        self.excerpts = excerpts
+        self.textOrder = ValidationSubject.textOrder(of: excerpts)
         self.fileStem = fileStem
         self.article = article
         self.articleSHA256 = articleSHA256
@@ -31,17 +33,45 @@ public struct ValidationSubject: Sendable {
     /// Every readable excerpt in the document, with a label naming its element.
     public let excerpts: [(label: ExcerptLabel, excerpt: Excerpt)]
 
+    /// The indices of `excerpts` in text order: by start, then by place in the document. The rules
+    /// that read the article at each excerpt visit them in this order, so that the article's bytes and
+    /// code-point offsets are read front to back: on the 1.4 MB article with 20,000 annotations, read
+    /// in document order, a cache miss at each read was most of those rules' time.
+    public let textOrder: [Int]
+
+    /// `body` with the index of each excerpt in text order for which `test` holds, called in
+    /// document order (the order of `excerpts`), so that what a rule reports does not depend on the
+    /// order it was found in.
+    public func forEachInTextOrder(where test: (Excerpt) -> Bool, _ body: (Int) -> Void) {
+        var found: [Int] = []
+        for i in textOrder where test(excerpts[i].excerpt) { found.append(i) }
+        found.sort()
+        for i in found { body(i) }
+    }
+
     private static func collectExcerpts(_ document: AnnotationDocument) -> [(label: ExcerptLabel, excerpt: Excerpt)] {
-        var out: [(ExcerptLabel, Excerpt)] = []
+        var out: [(label: ExcerptLabel, excerpt: Excerpt)] = []
+        out.reserveCapacity(document.entities.reduce(document.quotes.count * 3) { $0 + $1.mentions.count })
+        func add(_ role: String, _ owner: String, _ x: Excerpt) {
+            if !x.isUnreadable { out.append((ExcerptLabel(role: role, owner: owner), x)) }
+        }
         for entity in document.entities {
-            for m in entity.mentions { out.append((ExcerptLabel(role: "mention", owner: m.id), m.excerpt)) }
+            for m in entity.mentions { add("mention", m.id, m.excerpt) }
         }
         for q in document.quotes {
-            out.append((ExcerptLabel(role: "content", owner: q.id), q.content))
-            if let s = q.speaker { out.append((ExcerptLabel(role: "speaker", owner: q.id), s)) }
-            if let c = q.cue { out.append((ExcerptLabel(role: "cue", owner: q.id), c)) }
+            add("content", q.id, q.content)
+            if let s = q.speaker { add("speaker", q.id, s) }
+            if let c = q.cue { add("cue", q.id, c) }
         }
-        return out.filter { !$0.1.isUnreadable }
+        return out
+    }
+
+    private static func textOrder(of excerpts: [(label: ExcerptLabel, excerpt: Excerpt)]) -> [Int] {
+        var keys: [(start: Int, index: Int)] = []
+        keys.reserveCapacity(excerpts.count)
+        for i in excerpts.indices { keys.append((excerpts[i].excerpt.span.start, i)) }
+        keys.sort { $0 < $1 }
+        return keys.map(\.index)
     }
 }
 

@@ -12,19 +12,25 @@ public struct SpanCutsMentionRule: Rule {
     public init() {}
 
     public func check(_ subject: ValidationSubject, into sink: inout DiagnosticSink) {
-        var mentions: [(entity: String, mention: Mention)] = []
+        // Where each mention is (entity and mention index) with its span, sorted by start: no mention
+        // is copied (sorting 18,000 copies of mentions, their strings retained, was this rule's time).
+        var mentions: [(start: Int, end: Int, entity: Int, mention: Int)] = []
+        mentions.reserveCapacity(subject.excerpts.count)
         // Spans out of the article are `span.range`'s to report.
         let length = subject.article?.count ?? subject.document.header.length
-        for e in subject.document.entities {
-            for m in e.mentions
-            where !m.excerpt.isUnreadable && m.span.start < m.span.end && (length < 0 || m.span.end <= length) {
-                mentions.append((e.id, m))
+        let entities = subject.document.entities
+        for e in entities.indices {
+            for m in entities[e].mentions.indices {
+                let span = entities[e].mentions[m].span
+                if span.start >= 0 && span.start < span.end && (length < 0 || span.end <= length) {
+                    mentions.append((span.start, span.end, e, m))
+                }
             }
         }
-        mentions.sort { $0.mention.span < $1.mention.span }
+        mentions.sort { $0 < $1 }
         guard !mentions.isEmpty else { return }
-        let starts = mentions.map(\.mention.span.start)
-        let longest = mentions.map(\.mention.span.length).max() ?? 0
+        let starts = mentions.map(\.start)
+        let longest = mentions.map { $0.end - $0.start }.max() ?? 0
         /// Index of the first mention starting at or after `offset`.
         func firstStart(atOrAfter offset: Int) -> Int {
             var lo = 0
@@ -35,15 +41,19 @@ public struct SpanCutsMentionRule: Rule {
             }
             return lo
         }
+        func at(_ i: Int) -> (entity: String, mention: Mention) {
+            let e = entities[mentions[i].entity]
+            return (e.id, e.mentions[mentions[i].mention])
+        }
         for q in subject.document.quotes {
             for (role, excerpt) in q.excerpts where role != "cue" && !excerpt.isUnreadable {
                 let span = excerpt.span
                 // A mention holding the span and more: it starts at most `longest` before it.
                 var i = firstStart(atOrAfter: span.start - longest)
                 while i < mentions.count, starts[i] <= span.start {
-                    let (entity, m) = mentions[i]
-                    if span.start < span.end, m.span.end >= span.end, m.span != span,
-                        Self.namesMore(m, than: span)
+                    let mentionSpan = Span(mentions[i].start, mentions[i].end)
+                    if span.start < span.end, mentionSpan.end >= span.end, mentionSpan != span,
+                        case let (entity, m) = at(i), Self.namesMore(m, than: span)
                     {
                         sink.report(
                             Self.descriptor,
@@ -58,8 +68,8 @@ public struct SpanCutsMentionRule: Rule {
                 for edge in [span.start, span.end] {
                     var i = firstStart(atOrAfter: edge - longest)
                     while i < mentions.count, starts[i] < edge {
-                        let (entity, m) = mentions[i]
-                        if m.span.crosses(span), seen.insert(i).inserted {
+                        if Span(mentions[i].start, mentions[i].end).crosses(span), seen.insert(i).inserted {
+                            let (entity, m) = at(i)
                             let part =
                                 subject.article.map {
                                     Brief.quoted($0[Span(max(m.span.start, span.start), min(m.span.end, span.end))])

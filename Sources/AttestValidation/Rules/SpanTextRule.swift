@@ -9,9 +9,12 @@ public struct SpanTextRule: Rule {
 
     public func check(_ subject: ValidationSubject, into sink: inout DiagnosticSink) {
         guard let article = subject.article else { return }
-        for (label, e) in subject.excerpts where e.start < e.end && article.contains(e.span) {
+        // Compared in place, in text order (`forEachInTextOrder`); a string is made only for a message.
+        subject.forEachInTextOrder(where: { e in
+            e.start < e.end && article.contains(e.span) && !article.matches(e.text, at: e.span)
+        }) { i in
+            let (label, e) = subject.excerpts[i]
             let actual = article[e.span]
-            guard actual != e.text else { continue }
             var message =
                 "\(label) reads \(Brief.quoted(e.text)) but the article has \(Brief.quoted(actual)) at \(e.span)"
             if let nearest = article.nearestOccurrence(of: e.text, near: e.start) {

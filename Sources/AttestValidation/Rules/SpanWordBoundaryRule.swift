@@ -10,16 +10,22 @@ public struct SpanWordBoundaryRule: Rule {
 
     public func check(_ subject: ValidationSubject, into sink: inout DiagnosticSink) {
         guard let article = subject.article else { return }
-        for (label, x) in subject.excerpts where !x.span.isEmpty && x.span.end <= article.count {
-            let startsInside =
-                x.span.start > 0 && Self.isWord(article, x.span.start - 1) && Self.isWord(article, x.span.start)
-            let endsInside =
-                x.span.end < article.count && Self.isWord(article, x.span.end - 1) && Self.isWord(article, x.span.end)
-            guard startsInside || endsInside else { continue }
-            let word = article.word(around: startsInside ? x.span.start : x.span.end - 1)
+        func startsInside(_ x: Excerpt) -> Bool {
+            x.span.start > 0 && Self.isWord(article, x.span.start - 1) && Self.isWord(article, x.span.start)
+        }
+        func endsInside(_ x: Excerpt) -> Bool {
+            x.span.end < article.count && Self.isWord(article, x.span.end - 1) && Self.isWord(article, x.span.end)
+        }
+        // In text order (`forEachInTextOrder`): the article is read front to back.
+        subject.forEachInTextOrder(where: { x in
+            !x.span.isEmpty && x.span.start >= 0 && x.span.end <= article.count && (startsInside(x) || endsInside(x))
+        }) { i in
+            let (label, x) = subject.excerpts[i]
+            let starts = startsInside(x)
+            let word = article.word(around: starts ? x.span.start : x.span.end - 1)
             sink.report(
                 Self.descriptor,
-                "\(label) \(Brief.quoted(x.text)) \(x.span) \(startsInside ? "starts" : "ends") inside the word \(Brief.quoted(word))",
+                "\(label) \(Brief.quoted(x.text)) \(x.span) \(starts ? "starts" : "ends") inside the word \(Brief.quoted(word))",
                 at: x.origin)
         }
     }

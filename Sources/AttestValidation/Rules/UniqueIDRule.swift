@@ -10,6 +10,7 @@ public struct UniqueIDRule: Rule {
 
     public func check(_ subject: ValidationSubject, into sink: inout DiagnosticSink) {
         var seen: Set<String> = []
+        seen.reserveCapacity(subject.excerpts.count + subject.document.entities.count)
         func visit(_ id: String, _ what: String, _ origin: SourceLocation?) {
             if !seen.insert(id).inserted {
                 sink.report(
