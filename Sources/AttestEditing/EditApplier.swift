@@ -45,33 +45,40 @@ package struct EditApplier {
 
     // MARK: Composite edits
 
-    private func moveSteps(_ mentions: [String], to target: String, retype: Bool) throws -> [AnnotationEdit] {
+    private mutating func moveSteps(_ mentions: [String], to target: String, retype: Bool) throws -> [AnnotationEdit] {
         let into = document.entities[try entity(target)]
+        // The entities the mentions leave, each with the places of its mentions that move, found by
+        // looking each id up (not by a pass over every mention of the document). An id not found is the
+        // move's own to refuse.
+        var leaving: [Int: [Int]] = [:]
+        for id in Set(mentions) {
+            guard let (e, m) = try? mention(id) else { continue }
+            leaving[e, default: []].append(m)
+        }
+        let sources = leaving.keys.sorted().map { (entity: $0, mentions: leaving[$0]!.sorted()) }
         if !retype {
-            for e in document.entities where e.type != into.type {
-                for m in e.mentions where mentions.contains(m.id) {
-                    throw AttestError(
-                        "\(m.id) \(Brief.quoted(m.text)) is a \(e.type.name) mention and \(into.id) (\(into.name)) is \(into.type.name): moving it would retype it; move it with --retype (\"retype\": true) to do so, or pick an entity of type \(e.type.name)"
-                    )
-                }
+            for (e, moved) in sources where document.entities[e].type != into.type {
+                let (source, m) = (document.entities[e], document.entities[e].mentions[moved[0]])
+                throw AttestError(
+                    "\(m.id) \(Brief.quoted(m.text)) is a \(source.type.name) mention and \(into.id) (\(into.name)) is \(into.type.name): moving it would retype it; move it with --retype (\"retype\": true) to do so, or pick an entity of type \(source.type.name)"
+                )
             }
         }
         var steps: [AnnotationEdit] = mentions.map { .moveMention($0, entity: target, index: nil) }
-        let moving = Set(mentions)
         var reattributed: Set<String> = []
-        for e in document.entities where e.id != target {
-            let spans = Set(e.mentions.filter { moving.contains($0.id) }.map(\.span))
-            guard !spans.isEmpty else { continue }
-            for q in document.quotes where q.speakerEntity == e.id {
+        for (e, moved) in sources where document.entities[e].id != target {
+            let source = document.entities[e]
+            let spans = Set(moved.map { source.mentions[$0].span })
+            for q in document.quotes where q.speakerEntity == source.id {
                 if let s = q.speaker?.span, spans.contains(s) {
                     steps.append(.setSpeakerEntity(quote: q.id, entity: target))
                     reattributed.insert(q.id)
                 }
             }
             // Left with nothing: no mention and no quote attributed to it.
-            let emptied = e.mentions.allSatisfy { moving.contains($0.id) }
-            let named = document.quotes.contains { $0.speakerEntity == e.id && !reattributed.contains($0.id) }
-            if emptied && !named { steps.append(.removeEntity(e.id)) }
+            let emptied = moved.count == source.mentions.count
+            let named = document.quotes.contains { $0.speakerEntity == source.id && !reattributed.contains($0.id) }
+            if emptied && !named { steps.append(.removeEntity(source.id)) }
         }
         return steps
     }
@@ -282,14 +289,18 @@ package struct EditApplier {
         {
             return (e, m)
         }
-        if mentionIndex.isEmpty {
+        // The table of every mention is made once lookups are many (a realignment's thousands); an
+        // edit names a few, and a scan for each costs less than hashing 18,000 ids.
+        if !mentionIndexBuilt && mentionScans >= 32 {
+            mentionIndexBuilt = true
             mentionIndex.reserveCapacity(document.entities.reduce(0) { $0 + $1.mentions.count })
             for (e, entity) in document.entities.enumerated() {
                 for (m, mention) in entity.mentions.enumerated() { mentionIndex[mention.id] = (e, m) }
             }
             if let found = mentionIndex[id], document.entities[found.0].mentions[found.1].id == id { return found }
         }
-        // A stale entry (something moved): find it by a scan and remember where.
+        mentionScans += 1
+        // Not known, or a stale entry (something moved): find it by a scan and remember where.
         for (e, entity) in document.entities.enumerated() {
             if let m = entity.mentions.firstIndex(where: { $0.id == id }) {
                 mentionIndex[id] = (e, m)
@@ -298,6 +309,8 @@ package struct EditApplier {
         }
         throw AttestError("no mention \(Brief.quoted(id)) in \(document.id)")
     }
+    private var mentionScans = 0
+    private var mentionIndexBuilt = false
 
     private mutating func quote(_ id: String) throws -> Int {
         if let i = quoteIndex[id], i < document.quotes.count, document.quotes[i].id == id { return i }

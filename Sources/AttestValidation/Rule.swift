@@ -42,7 +42,7 @@ public struct ValidationSubject: Sendable {
     /// `body` with the index of each excerpt in text order for which `test` holds, called in
     /// document order (the order of `excerpts`), so that what a rule reports does not depend on the
     /// order it was found in.
-    public func forEachInTextOrder(where test: (Excerpt) -> Bool, _ body: (Int) -> Void) {
+    public func forEachInTextOrder(where test: (Excerpt) -> Bool, do body: (Int) -> Void) {
         var found: [Int] = []
         for i in textOrder where test(excerpts[i].excerpt) { found.append(i) }
         found.sort()

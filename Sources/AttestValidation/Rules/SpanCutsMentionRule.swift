@@ -53,7 +53,7 @@ public struct SpanCutsMentionRule: Rule {
                 while i < mentions.count, starts[i] <= span.start {
                     let mentionSpan = Span(mentions[i].start, mentions[i].end)
                     if span.start < span.end, mentionSpan.end >= span.end, mentionSpan != span,
-                        case let (entity, m) = at(i), Self.namesMore(m, than: span)
+                        case (let entity, let m) = at(i), Self.namesMore(m, than: span)
                     {
                         sink.report(
                             Self.descriptor,

@@ -19,17 +19,19 @@ public struct SpanWhitespaceRule: Rule {
             return (f, l)
         }
         // In text order (`forEachInTextOrder`): the article is read front to back.
-        subject.forEachInTextOrder(where: { e in
-            guard let (first, last) = ends(e) else { return false }
-            return first.isWhiteSpace || last.isWhiteSpace
-        }) { i in
-            let (label, e) = subject.excerpts[i]
-            let first = ends(e)?.first ?? " "
-            let text = article.flatMap { $0.contains(e.span) ? $0[e.span] : nil } ?? e.text
-            let side = first.isWhiteSpace ? "start" : "end"
-            sink.report(
-                Self.descriptor, "\(label) \(Brief.quoted(text)) has white space at its \(side); trim the span",
-                at: e.origin)
-        }
+        subject.forEachInTextOrder(
+            where: { e in
+                guard let (first, last) = ends(e) else { return false }
+                return first.isWhiteSpace || last.isWhiteSpace
+            },
+            do: { i in
+                let (label, e) = subject.excerpts[i]
+                let first = ends(e)?.first ?? " "
+                let text = article.flatMap { $0.contains(e.span) ? $0[e.span] : nil } ?? e.text
+                let side = first.isWhiteSpace ? "start" : "end"
+                sink.report(
+                    Self.descriptor, "\(label) \(Brief.quoted(text)) has white space at its \(side); trim the span",
+                    at: e.origin)
+            })
     }
 }
