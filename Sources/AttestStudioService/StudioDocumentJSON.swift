@@ -62,9 +62,20 @@ enum StudioDocumentJSON {
     private static func listChanges<T: Equatable>(
         _ before: [T], _ after: [T], id: (T) -> String, json: (T) -> JSONTree
     ) -> JSONTree? {
+        // Usually the same ids in the same places (an edit changes a few items in place): each is
+        // compared with the item at its place, and no table of every id is made. After a commit the
+        // new list's ids are unique (`id.unique` is an error), so the old list's are too.
+        if before.count == after.count, before.indices.allSatisfy({ id(before[$0]) == id(after[$0]) }) {
+            let set: [JSONTree] = after.indices.compactMap { place in
+                before[place] == after[place] ? nil : .object(["at": .int(place), "item": json(after[place])])
+            }
+            return .object(["set": .array(set), "removed": .array([]), "count": .int(after.count)])
+        }
         var was: [String: T] = [:]
+        was.reserveCapacity(before.count)
         for item in before where was.updateValue(item, forKey: id(item)) != nil { return nil }
         var now = Set<String>()
+        now.reserveCapacity(after.count)
         var set: [JSONTree] = []
         for (place, item) in after.enumerated() {
             guard now.insert(id(item)).inserted else { return nil }

@@ -146,17 +146,20 @@ public struct StudioService: Sendable {
     /// on disk: as read, or (`written`) as a commit just wrote it.
     /// With `changes`, a change's answer carries what changed rather than the whole annotation.
     private func documentBody(
-        _ editor: AnnotationEditor, written: AnnotationEditor.Commit? = nil, changes: Bool = false
+        _ editor: AnnotationEditor, written: AnnotationEditor.Commit? = nil, changes: Bool = false, text: Bool = true
     ) throws -> DocumentBody {
         let version = written?.entry?.after ?? editor.file.readDigest ?? ""
         let known = written.flatMap { $0.changed ? $0.diagnostics : nil }
         let delta = changes ? StudioDocumentJSON.changes(from: editor.original, to: editor.document) : nil
         var body = DocumentBody(
-            id: editor.document.id, version: version, text: editor.article.string, length: editor.article.count,
+            // The article as a string only when the answer carries it (1.4 MB checked as UTF-8 again).
+            id: editor.document.id, version: version, text: text ? editor.article.string : "",
+            length: editor.article.count,
             annotation: delta == nil ? StudioDocumentJSON.annotation(editor.document) : .null,
             diagnostics: StudioDocumentJSON.diagnostics(try known ?? editor.resultDiagnostics()),
             types: corpus.manifest.types.sorted().map(\.name))
         body.changes = delta
+        body.includesText = text
         return body
     }
 
@@ -173,7 +176,7 @@ public struct StudioService: Sendable {
     /// `POST /api/documents/{id}/edits`: the verbs and edits of `AnnotationEdit`, as one transaction;
     /// with `changes`, the answer says what changed (`DocumentBody.changes`).
     public func apply(
-        _ edits: [AnnotationEdit], to id: String, expectedVersion: String?, changes: Bool = false
+        _ edits: [AnnotationEdit], to id: String, expectedVersion: String?, changes: Bool = false, text: Bool = true
     ) throws(StudioError) -> DocumentBody {
         if edits.contains(.setStatus(.prediction)) {
             throw StudioError(
@@ -182,7 +185,7 @@ public struct StudioService: Sendable {
         return try serving {
             try transaction(
                 try checked(id), try required(expectedVersion),
-                summary: "studio: " + edits.map(\.description).joined(separator: "; "), changes: changes
+                summary: "studio: " + edits.map(\.description).joined(separator: "; "), changes: changes, text: text
             ) {
                 try $0.apply(edits)
                 return nil
@@ -212,7 +215,7 @@ public struct StudioService: Sendable {
     /// with the current version, whoever wrote in between.
     func transaction(
         _ id: String, _ expected: String, summary: String, allowStale: Bool = false, changes: Bool = false,
-        _ change: (inout AnnotationEditor) throws -> [String]?
+        text: Bool = true, _ change: (inout AnnotationEditor) throws -> [String]?
     ) throws -> DocumentBody {
         var editor = try AnnotationEditor.open(try target(id), in: corpus, allowStale: allowStale, kept: kept)
         editor.author = user?.name
@@ -241,7 +244,7 @@ public struct StudioService: Sendable {
         } catch let error as AttestError where error.kind == .conflict {
             throw conflict(id, expected, current: currentVersion(id), message: error.message)
         }
-        var body = try documentBody(editor, written: commit, changes: changes)
+        var body = try documentBody(editor, written: commit, changes: changes, text: text)
         body.inverse = editor.inverse
         body.notes = commit.notes
         body.findings = findings

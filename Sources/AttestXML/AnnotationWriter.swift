@@ -10,13 +10,13 @@ public enum AnnotationWriter {
     public static func canonical(_ document: AnnotationDocument) -> AnnotationDocument {
         var doc = document
         // Sort keys computed once per element (IDOrder.key allocates).
-        for i in doc.entities.indices where !strictlyIncreasing(doc.entities[i].mentions.map(\.span)) {
+        for i in doc.entities.indices where !strictlyIncreasing(doc.entities[i].mentions, by: \.span) {
             doc.entities[i].mentions = doc.entities[i].mentions.map { ($0, IDOrder.key($0.id)) }.sorted {
                 ($0.0.span, $0.1) < ($1.0.span, $1.1)
             }
             .map(\.0)
         }
-        if !strictlyIncreasing(doc.quotes.map(\.content.span)) {
+        if !strictlyIncreasing(doc.quotes, by: \.content.span) {
             doc.quotes = doc.quotes.map { ($0, IDOrder.key($0.id)) }.sorted {
                 ($0.0.content.span, $0.1) < ($1.0.content.span, $1.1)
             }.map(\.0)
@@ -37,6 +37,17 @@ public enum AnnotationWriter {
     /// Whether no sort is needed: spans in order and no two equal (ties go by id).
     private static func strictlyIncreasing(_ spans: [Span]) -> Bool {
         zip(spans, spans.dropFirst()).allSatisfy { $0 < $1 }
+    }
+
+    /// The same, read in place from each element (no array of spans made: an edit's answer on a
+    /// document of 18,000 mentions asks it three times).
+    private static func strictlyIncreasing<T>(_ items: [T], by span: (T) -> Span) -> Bool {
+        var i = 1
+        while i < items.count {
+            guard span(items[i - 1]) < span(items[i]) else { return false }
+            i += 1
+        }
+        return true
     }
 
     public static func xml(_ document: AnnotationDocument) -> String {

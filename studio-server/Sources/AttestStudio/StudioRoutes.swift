@@ -58,11 +58,11 @@ struct StudioRoutes<Context: StudioUserContext> {
             let version = Self.expectedVersion(request)
             // `?changes=1`: the answer says what changed, for a page that holds the document as it was.
             let changes = request.uri.queryParameters.get("changes") == "1"
-            var body = try await fast {
-                try acting(context).apply(edits, to: id, expectedVersion: version, changes: changes)
-            }
             // The page holds the article already: `?text=omit` leaves its 100 KB out of each answer.
-            body.includesText = request.uri.queryParameters.get("text") != "omit"
+            let text = request.uri.queryParameters.get("text") != "omit"
+            let body = try await fast {
+                try acting(context).apply(edits, to: id, expectedVersion: version, changes: changes, text: text)
+            }
             return StudioReply(body, version: body.version)
         }
         routes.put("/api/documents/:id/status") { request, context in
