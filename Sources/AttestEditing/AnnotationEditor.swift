@@ -314,7 +314,12 @@ public struct AnnotationEditor: Sendable {
                 "\(document.id): nothing to change (the document already is what these edits make it); nothing written",
                 kind: .unchanged)
         }
-        let bytes = AnnotationWriter.bytes(document)
+        // The file as read is the canonical layout of the document as read (known so when kept): the
+        // elements an edit left as they were are copied from it.
+        let bytes =
+            baseline?.canonical == true
+            ? AnnotationWriter.bytes(document, reusing: original, previousBytes: file.readBytes)
+            : AnnotationWriter.bytes(document)
         let found = try resultDiagnostics(bytes: bytes)
         let errors = found.filter { $0.severity == .error }
         guard errors.isEmpty else {

@@ -60,68 +60,19 @@ public enum AnnotationWriter {
         var out = XMLBuffer()
         let mentions = doc.entities.reduce(0) { $0 + $1.mentions.count }
         out.bytes.reserveCapacity(4096 + doc.entities.count * 64 + mentions * 80 + doc.quotes.count * 256)
-        out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        out.raw("<annotation xmlns=\"\(namespace)\" version=\"")
-        out.escaped(doc.version)
-        out.raw("\">\n")
-        let h = doc.header
-        out.raw("  <document")
-        out.attribute("id", h.id)
-        out.attribute("article", h.articlePath)
-        out.attribute("sha256", h.sha256)
-        out.attribute("length", h.length)
-        out.attribute("status", h.status.rawValue)
-        if let g = h.guidelines { out.attribute("guidelines", g) }
-        if h.annotators.isEmpty {
-            out.raw("/>\n")
-        } else {
-            out.raw(">\n")
-            for a in h.annotators {
-                out.raw("    <annotator")
-                out.attribute("name", a)
-                out.raw("/>\n")
-            }
-            out.raw("  </document>\n")
-        }
+        out.header(doc)
         if doc.entities.isEmpty {
             out.raw("  <entities/>\n")
         } else {
             out.raw("  <entities>\n")
-            for e in doc.entities {
-                out.raw("    <entity")
-                out.attribute("id", e.id)
-                out.attribute("type", e.type.name)
-                out.attribute("name", e.name)
-                if e.mentions.isEmpty {
-                    out.raw("/>\n")
-                    continue
-                }
-                out.raw(">\n")
-                for m in e.mentions {
-                    out.raw("      <mention")
-                    out.attribute("id", m.id)
-                    out.element("mention", m.excerpt)
-                }
-                out.raw("    </entity>\n")
-            }
+            for e in doc.entities { out.entity(e) }
             out.raw("  </entities>\n")
         }
         if doc.quotes.isEmpty {
             out.raw("  <quotes/>\n")
         } else {
             out.raw("  <quotes>\n")
-            for q in doc.quotes {
-                out.raw("    <quote")
-                out.attribute("id", q.id)
-                out.attribute("kind", q.kind.rawValue)
-                if let s = q.speakerEntity { out.attribute("speaker-entity", s) }
-                out.raw(">\n")
-                for (role, excerpt) in q.excerpts {
-                    out.raw("      <" + role)
-                    out.element(role, excerpt)
-                }
-                out.raw("    </quote>\n")
-            }
+            for q in doc.quotes { out.quote(q) }
             out.raw("  </quotes>\n")
         }
         out.raw("</annotation>\n")
@@ -151,10 +102,70 @@ public enum AnnotationWriter {
 }
 
 /// A byte buffer for the writer, escaping as `AnnotationWriter.escape` does.
-private struct XMLBuffer {
+struct XMLBuffer {
     var bytes: [UInt8] = []
 
     mutating func raw(_ s: String) { append(s) }
+
+    /// The XML declaration, the root's start tag and the document element.
+    mutating func header(_ doc: AnnotationDocument) {
+        raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        raw("<annotation xmlns=\"\(AnnotationWriter.namespace)\" version=\"")
+        escaped(doc.version)
+        raw("\">\n")
+        let h = doc.header
+        raw("  <document")
+        attribute("id", h.id)
+        attribute("article", h.articlePath)
+        attribute("sha256", h.sha256)
+        attribute("length", h.length)
+        attribute("status", h.status.rawValue)
+        if let g = h.guidelines { attribute("guidelines", g) }
+        if h.annotators.isEmpty {
+            raw("/>\n")
+        } else {
+            raw(">\n")
+            for a in h.annotators {
+                raw("    <annotator")
+                attribute("name", a)
+                raw("/>\n")
+            }
+            raw("  </document>\n")
+        }
+    }
+
+    /// One entity element with its mentions, on lines of their own.
+    mutating func entity(_ e: Entity) {
+        raw("    <entity")
+        attribute("id", e.id)
+        attribute("type", e.type.name)
+        attribute("name", e.name)
+        if e.mentions.isEmpty {
+            raw("/>\n")
+            return
+        }
+        raw(">\n")
+        for m in e.mentions {
+            raw("      <mention")
+            attribute("id", m.id)
+            element("mention", m.excerpt)
+        }
+        raw("    </entity>\n")
+    }
+
+    /// One quote element with its excerpts, on lines of their own.
+    mutating func quote(_ q: Quote) {
+        raw("    <quote")
+        attribute("id", q.id)
+        attribute("kind", q.kind.rawValue)
+        if let s = q.speakerEntity { attribute("speaker-entity", s) }
+        raw(">\n")
+        for (role, excerpt) in q.excerpts {
+            raw("      <" + role)
+            element(role, excerpt)
+        }
+        raw("    </quote>\n")
+    }
 
     /// A string's UTF-8 bytes, copied in one piece when the string is contiguous.
     private mutating func append(_ s: String) {
