@@ -135,14 +135,15 @@ public enum EditUndo {
     }
 
     package static func reverse(
-        _ direction: Direction, _ id: String, in corpus: Corpus, write: Bool, expectedVersion: String?
+        _ direction: Direction, _ id: String, in corpus: Corpus, write: Bool, expectedVersion: String?,
+        kept: KeptDocuments? = nil
     ) throws -> (entry: JournalEntry, restored: AnnotationDocument?) {
         let (url, key) = try journalTarget(id, in: corpus, what: direction.rawValue)
         try AnnotationEditor.checkContained(url, in: corpus)
         let journal = EditJournal(corpus: corpus)
         let lock = write ? try journal.lock(key) : nil
         defer { lock?.release() }
-        let history = write ? try journal.recover(key, annotation: url) : try journal.history(key)
+        let history = write ? try journal.recover(key, annotation: url, kept: kept) : try journal.history(key)
         guard let item = direction == .undo ? history.undoable.last : history.redoable.last else {
             throw AttestError(
                 kind: .emptyHistory,

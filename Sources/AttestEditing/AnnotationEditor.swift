@@ -70,7 +70,7 @@ public struct AnnotationEditor: Sendable {
         try Self.checkContained(url, in: corpus)
         var lock: FileLock?
         var history: JournalHistory?
-        if forWriting { (lock, history) = try Self.lock(url, key: key, corpus: corpus) }
+        if forWriting { (lock, history) = try Self.lock(url, key: key, corpus: corpus, kept: kept) }
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw AttestError.notFound(
                 "no annotation for \(Brief.quoted(id)): \(DisplayPath.of(url)) does not exist (add the article with attest new)"
@@ -159,14 +159,16 @@ public struct AnnotationEditor: Sendable {
 
     /// Takes the lock of the file at `url` and settles its journal: the
     /// journal's lock for a corpus document, a lock file beside it otherwise.
-    static func lock(_ url: URL, key: String?, corpus: Corpus) throws -> (FileLock, JournalHistory?) {
+    static func lock(_ url: URL, key: String?, corpus: Corpus, kept: KeptDocuments? = nil) throws -> (
+        FileLock, JournalHistory?
+    ) {
         guard let key else {
             let beside = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".lock")
             return (try FileLock.acquire(beside.path, what: DisplayPath.of(url)), nil)
         }
         let journal = EditJournal(corpus: corpus)
         let lock = try journal.lock(key)
-        return (lock, try journal.recover(key, annotation: url))
+        return (lock, try journal.recover(key, annotation: url, kept: kept))
     }
 
     init(
@@ -365,7 +367,7 @@ public struct AnnotationEditor: Sendable {
         let entry = JournalEntry(
             time: EditJournal.timestamp(), summary: summary, before: before, after: after,
             edits: edits, inverse: inverse, author: author)
-        if lock == nil { (lock, history) = try Self.lock(file.url, key: journalID, corpus: corpus) }
+        if lock == nil { (lock, history) = try Self.lock(file.url, key: journalID, corpus: corpus, kept: kept) }
         try TextStore(corpus: corpus).keep(articleBytes, sha256: articleSHA256)
         // What the next transaction on this file finds kept, once the bytes are in place: the document
         // in the order the file has it (canonical), as reading the file back would give it.

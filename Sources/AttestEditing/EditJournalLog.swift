@@ -118,31 +118,62 @@ public struct EditJournal: Sendable {
     /// would make it (`digestNow`: the file's SHA-256, nil when absent) and
     /// aborted otherwise, and the writer's temporary files are removed.
     /// Returns the history as it then stands.
-    package func recover(_ document: String, annotation: URL) throws -> JournalHistory {
+    package func recover(_ document: String, annotation: URL, kept: KeptDocuments? = nil) throws -> JournalHistory {
         let url = url(for: document)
-        var all = try bytes(document)
-        if let lastNewline = all.lastIndex(of: UInt8(ascii: "\n")), lastNewline != all.count - 1 {
-            try cut(url, to: lastNewline + 1)
-            all.removeSubrange((lastNewline + 1)...)
-        } else if !all.isEmpty && all.lastIndex(of: UInt8(ascii: "\n")) == nil {
-            try cut(url, to: 0)
-            all = []
+        var history: JournalHistory
+        // What was read of the file: with `kept`, the history is kept with it, and the next transaction
+        // reads only the lines appended since (a journal of 75 MB was read whole at each edit).
+        var seen: AppendOnlyFile.Mark?
+        if let kept, let (known, since) = kept.journal(at: url.path), let grown = try grown(url, since: since) {
+            history = known
+            do {
+                try history.extend(with: grown)
+            } catch {
+                kept.forgetJournal(at: url.path)
+                throw error
+            }
+            seen = since.advanced(by: grown)
+        } else {
+            kept?.forgetJournal(at: url.path)
+            var all = try bytes(document)
+            if let lastNewline = all.lastIndex(of: UInt8(ascii: "\n")), lastNewline != all.count - 1 {
+                try cut(url, to: lastNewline + 1)
+                all.removeSubrange((lastNewline + 1)...)
+            } else if !all.isEmpty && all.lastIndex(of: UInt8(ascii: "\n")) == nil {
+                try cut(url, to: 0)
+                all = []
+            }
+            history = try JournalHistory(bytes: all, name: DisplayPath.of(url))
+            seen = kept == nil ? nil : AppendOnlyFile.mark(of: url, bytes: all)
         }
-        let history = try JournalHistory(bytes: all, name: DisplayPath.of(url))
-        guard let pending = history.pending else { return history }
-        let now: String?
-        switch FileBytes.read(annotation.path) {
-        case .bytes(let b): now = SHA256Hex.of(b)
-        case .missing: now = nil
-        case .failed(let why): throw AttestError.io("cannot read \(DisplayPath.of(annotation)): \(why)")
-        case .tooLarge: now = ""
+        if let pending = history.pending {
+            let now: String?
+            switch FileBytes.read(annotation.path) {
+            case .bytes(let b): now = SHA256Hex.of(b)
+            case .missing: now = nil
+            case .failed(let why): throw AttestError.io("cannot read \(DisplayPath.of(annotation)): \(why)")
+            case .tooLarge: now = ""
+            }
+            let entry = try history.entry(ofSeq: pending.target)
+            let wanted = pending.op == .undo ? entry.before : entry.after
+            let written = try append(mark(pending.seq, done: now == wanted), document, flush: false)
+            Self.removeTemporaryFiles(of: annotation)
+            // The log as it now stands: what was read plus the mark just appended (not read again).
+            try history.extend(with: written)
+            seen = seen?.advanced(by: written)
         }
-        let entry = try history.entry(ofSeq: pending.target)
-        let wanted = pending.op == .undo ? entry.before : entry.after
-        let written = try append(mark(pending.seq, done: now == wanted), document, flush: false)
-        Self.removeTemporaryFiles(of: annotation)
-        // The log as it now stands: what was read plus the mark just appended (not read again).
-        return try JournalHistory(bytes: all + written, name: DisplayPath.of(url))
+        if let kept, let seen { kept.keep(journal: history, mark: seen, at: url.path) }
+        return history
+    }
+
+    /// The lines appended to the journal at `url` since `mark`, when it can be read on from there (the
+    /// same file, whole lines); nil to read it whole.
+    private func grown(_ url: URL, since mark: AppendOnlyFile.Mark) throws -> [UInt8]? {
+        if FileManager.default.fileExists(atPath: folder.path) { try state.checkInside(folder) }
+        guard let added = AppendOnlyFile.grown(url, since: mark, limit: Self.maxSize - mark.size),
+            added.isEmpty || added.last == UInt8(ascii: "\n")
+        else { return nil }
+        return added
     }
 
     /// Appends one record; returns the bytes written. Only called with the

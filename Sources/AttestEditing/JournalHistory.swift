@@ -44,6 +44,15 @@ public struct JournalHistory: Sendable {
         for (index, line) in lines.enumerated() { try replay(line, index) }
     }
 
+    /// The log with `bytes` (whole lines) appended to it, replayed on from where it stood: a journal
+    /// kept between transactions reads only what was appended since (`KeptDocuments`).
+    mutating func extend(with bytes: [UInt8]) throws {
+        for line in Self.lines(bytes) {
+            lines.append(line)
+            try replay(line, lines.count - 1)
+        }
+    }
+
     /// The non-empty lines of `bytes`, found with `memchr` (a long history
     /// is megabytes; a byte-by-byte split costs more than the replay).
     static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {

@@ -40,6 +40,10 @@ public final class KeptDocuments: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     private var articles: [String: (text: ArticleText, used: UInt64)] = [:]
     private var clock: UInt64 = 0
+    /// Journals replayed, by path, with what was read of each file (`AppendOnlyFile.Mark`): the next
+    /// transaction reads only what was appended since. A journal kept holds the bytes it was read
+    /// from (its entries are read from them for undo), so memory grows with the journals kept.
+    private var journals: [String: (history: JournalHistory, mark: AppendOnlyFile.Mark, used: UInt64)] = [:]
 
     /// Keeps up to `capacity` documents (and as many articles).
     public init(capacity: Int = 8) {
@@ -91,6 +95,32 @@ public final class KeptDocuments: @unchecked Sendable {
                 entries[oldest] = nil
             }
         }
+    }
+
+    /// The journal kept for the log at `path`, with what was read of it.
+    func journal(at path: String) -> (history: JournalHistory, mark: AppendOnlyFile.Mark)? {
+        lock.withLock {
+            guard let found = journals[path] else { return nil }
+            clock += 1
+            journals[path]?.used = clock
+            return (found.history, found.mark)
+        }
+    }
+
+    /// Keeps `history` as the replay of the log at `path`, read up to `mark`.
+    func keep(journal history: JournalHistory, mark: AppendOnlyFile.Mark, at path: String) {
+        lock.withLock {
+            clock += 1
+            journals[path] = (history, mark, clock)
+            if journals.count > capacity, let oldest = journals.min(by: { $0.value.used < $1.value.used })?.key {
+                journals[oldest] = nil
+            }
+        }
+    }
+
+    /// Forgets the journal kept for `path` (it could not be read on from where it was kept).
+    func forgetJournal(at path: String) {
+        _ = lock.withLock { journals.removeValue(forKey: path) }
     }
 
     /// The article whose bytes hash to `sha256`, made once.

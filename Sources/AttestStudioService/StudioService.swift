@@ -274,7 +274,7 @@ public struct StudioService: Sendable {
             let entry: JournalEntry
             do {
                 entry = try EditUndo.reverse(
-                    direction, try target(id), in: corpus, write: true, expectedVersion: expected
+                    direction, try target(id), in: corpus, write: true, expectedVersion: expected, kept: kept
                 ).entry
             } catch let error as AttestError where error.kind == .conflict {
                 throw conflict(id, expected, current: currentVersion(id), message: error.message)

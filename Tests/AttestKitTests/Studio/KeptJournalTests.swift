@@ -1,0 +1,78 @@
+import AttestKit
+import Foundation
+import Testing
+
+/// A journal kept between transactions (`KeptDocuments`) is read on from where it was left, and read
+/// whole whenever the file is not the one it was or was not appended to: whatever other writers did,
+/// each transaction's record gets the next sequence number and the journal replays.
+@Suite struct KeptJournalTests {
+    static func journal(_ folder: TemporaryFolder) -> URL {
+        folder.url.appendingPathComponent("annotations/.attest/journal/story.jsonl")
+    }
+
+    /// The sequence numbers of the journal's commit records, in file order.
+    static func commitSeqs(_ folder: TemporaryFolder) throws -> [Int] {
+        let text = try String(contentsOf: journal(folder), encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("{\"op\":\"commit\",\"seq\":") else { return nil }
+            return Int(line.dropFirst(21).prefix { $0.isNumber })
+        }
+    }
+
+    /// One transaction through the kept documents (the server's way) or without (the CLI's).
+    static func edit(_ root: URL, _ word: String, kept: KeptDocuments?) throws {
+        var editor = try AnnotationEditor.open("story", in: try Corpus.open(root: root), kept: kept)
+        try editor.apply([.annotate(type: EntityType("PERSON"), spans: [KeptDocumentTests.excerpt(word)])])
+        try editor.commit(summary: word)
+    }
+
+    @Test func anotherWritersRecordsAreReadOnFromTheKeptJournal() throws {
+        let (folder, _) = try KeptDocumentTests.corpus()
+        let kept = KeptDocuments()
+        for n in 0..<6 {
+            try Self.edit(folder.url, "Ana\(n)", kept: kept)
+            try Self.edit(folder.url, "Bo\(n)", kept: n % 2 == 0 ? nil : KeptDocuments())
+        }
+        let history = try EditJournal(corpus: try Corpus.open(root: folder.url)).history("story")
+        #expect(try Self.commitSeqs(folder).count == 12)
+        #expect(Set(try Self.commitSeqs(folder)).count == 12)
+        #expect(history.undoable.count == 12)
+        #expect(history.pending == nil)
+    }
+
+    @Test func aJournalCutOrReplacedIsReadWhole() throws {
+        let (folder, _) = try KeptDocumentTests.corpus()
+        let kept = KeptDocuments()
+        for n in 0..<3 { try Self.edit(folder.url, "Ana\(n)", kept: kept) }
+        #expect(try Self.commitSeqs(folder) == [1, 2, 3])
+        // Emptied in place (same file, shorter): the kept history no longer holds.
+        try FileHandle(forWritingTo: Self.journal(folder)).truncate(atOffset: 0)
+        try Self.edit(folder.url, "Ana3", kept: kept)
+        #expect(try Self.commitSeqs(folder) == [1])
+        // Replaced by another file as long or longer, whose records are not the kept ones.
+        try Self.edit(folder.url, "Ana4", kept: nil)
+        let other = try Data(contentsOf: Self.journal(folder))
+        try Self.edit(folder.url, "Ana5", kept: kept)
+        let aside = Self.journal(folder).appendingPathExtension("new")
+        try other.write(to: aside)
+        try FileManager.default.removeItem(at: Self.journal(folder))
+        try FileManager.default.moveItem(at: aside, to: Self.journal(folder))
+        try Self.edit(folder.url, "Ana6", kept: kept)
+        #expect(try Self.commitSeqs(folder) == [1, 2, 3])
+        #expect(try EditJournal(corpus: try Corpus.open(root: folder.url)).history("story").undoable.count == 3)
+    }
+
+    @Test func aTornLineLeftByAKilledWriterIsCutOff() throws {
+        let (folder, _) = try KeptDocumentTests.corpus()
+        let kept = KeptDocuments()
+        try Self.edit(folder.url, "Ana0", kept: kept)
+        // A writer killed in the middle of a record: part of a line, no newline.
+        let handle = try FileHandle(forWritingTo: Self.journal(folder))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"op\":\"commit\",\"seq\":2,\"entr".utf8))
+        try handle.close()
+        try Self.edit(folder.url, "Ana1", kept: kept)
+        #expect(try Self.commitSeqs(folder) == [1, 2])
+        #expect(try EditJournal(corpus: try Corpus.open(root: folder.url)).history("story").undoable.count == 2)
+    }
+}
