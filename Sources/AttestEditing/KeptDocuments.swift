@@ -45,9 +45,14 @@ public final class KeptDocuments: @unchecked Sendable {
     /// from (its entries are read from them for undo), so memory grows with the journals kept.
     private var journals: [String: (history: JournalHistory, mark: AppendOnlyFile.Mark, used: UInt64)] = [:]
 
-    /// Keeps up to `capacity` documents (and as many articles).
-    public init(capacity: Int = 8) {
+    /// The bytes of journal kept in all, at most (beyond it the least recently used journals go).
+    public let journalBytes: Int
+
+    /// Keeps up to `capacity` documents (and as many articles and journals, the journals up to
+    /// `journalBytes` in all).
+    public init(capacity: Int = 8, journalBytes: Int = 256 << 20) {
         self.capacity = max(1, capacity)
+        self.journalBytes = journalBytes
     }
 
     /// How many documents are kept.
@@ -107,16 +112,24 @@ public final class KeptDocuments: @unchecked Sendable {
         }
     }
 
-    /// Keeps `history` as the replay of the log at `path`, read up to `mark`.
+    /// Keeps `history` as the replay of the log at `path`, read up to `mark`. A kept journal holds the
+    /// bytes it was read from: beyond `capacity` journals, or `journalBytes` bytes in all, the least
+    /// recently used go (the one just kept stays, whatever its size).
     func keep(journal history: JournalHistory, mark: AppendOnlyFile.Mark, at path: String) {
         lock.withLock {
             clock += 1
             journals[path] = (history, mark, clock)
-            if journals.count > capacity, let oldest = journals.min(by: { $0.value.used < $1.value.used })?.key {
+            while journals.count > 1,
+                journals.count > capacity || journals.values.reduce(0, { $0 + $1.mark.size }) > journalBytes,
+                let oldest = journals.filter({ $0.key != path }).min(by: { $0.value.used < $1.value.used })?.key
+            {
                 journals[oldest] = nil
             }
         }
     }
+
+    /// The journals kept, by path (for tests and figures).
+    public var keptJournals: [String] { lock.withLock { journals.keys.sorted() } }
 
     /// Forgets the journal kept for `path` (it could not be read on from where it was kept).
     func forgetJournal(at path: String) {

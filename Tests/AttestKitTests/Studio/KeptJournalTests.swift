@@ -75,4 +75,33 @@ import Testing
         #expect(try Self.commitSeqs(folder) == [1, 2])
         #expect(try EditJournal(corpus: try Corpus.open(root: folder.url)).history("story").undoable.count == 2)
     }
+
+    /// Journals kept hold their bytes: beyond the bytes allowed in all, the least recently used go.
+    @Test func keptJournalsStayWithinTheirBytes() throws {
+        let (folder, _) = try KeptDocumentTests.corpus()
+        let corpus = try Corpus.open(root: folder.url)
+        let other = folder.write("other.txt", KeptDocumentTests.text)
+        try ArticleImporter.add(other, id: "other", to: corpus)
+        for id in ["story", "other"] {
+            var editor = try AnnotationEditor.open(id, in: corpus)
+            try editor.apply([.annotate(type: EntityType("PERSON"), spans: [KeptDocumentTests.excerpt("Ana0")])])
+            try editor.commit(summary: "first")
+        }
+        let size = try Data(contentsOf: Self.journal(folder)).count
+        func touch(_ id: String, _ kept: KeptDocuments, _ n: Int) throws {
+            var editor = try AnnotationEditor.open(id, in: corpus, kept: kept)
+            try editor.apply([.annotate(type: EntityType("PERSON"), spans: [KeptDocumentTests.excerpt("Bo\(n)")])])
+            try editor.commit(summary: "again")
+        }
+        // Room for both: both kept.
+        let roomy = KeptDocuments()
+        try touch("story", roomy, 1)
+        try touch("other", roomy, 1)
+        #expect(roomy.keptJournals.count == 2)
+        // Room for one: the one used last stays.
+        let tight = KeptDocuments(journalBytes: size + size / 2)
+        try touch("story", tight, 2)
+        try touch("other", tight, 2)
+        #expect(tight.keptJournals.map { URL(fileURLWithPath: $0).lastPathComponent } == ["other.jsonl"])
+    }
 }
