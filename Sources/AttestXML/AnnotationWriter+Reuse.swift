@@ -25,35 +25,27 @@ extension AnnotationWriter {
         var out = XMLBuffer()
         out.bytes.reserveCapacity(previousBytes.count + 4096)
         out.header(doc)
-        let entities = Dictionary(was.entities.indices.map { (was.entities[$0].id, $0) }) { first, _ in first }
-        let quotes = Dictionary(was.quotes.indices.map { (was.quotes[$0].id, $0) }) { first, _ in first }
         previousBytes.withUnsafeBufferPointer { old in
-            if doc.entities.isEmpty {
-                out.raw("  <entities/>\n")
-            } else {
-                out.raw("  <entities>\n")
-                for e in doc.entities {
-                    if let i = entities[e.id], was.entities[i] == e {
-                        out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: old[blocks.entities[i]]))
+            /// One list element (`entities`, `quotes`): each item the same as in `previous` copied from
+            /// its place in `old`, the others written.
+            func list<T: Equatable>(
+                _ name: String, _ items: [T], previous: [T], places: [Range<Int>], id: (T) -> String,
+                write: (inout XMLBuffer, T) -> Void
+            ) {
+                guard !items.isEmpty else { return out.raw("  <\(name)/>\n") }
+                let index = Dictionary(previous.indices.map { (id(previous[$0]), $0) }) { first, _ in first }
+                out.raw("  <\(name)>\n")
+                for item in items {
+                    if let i = index[id(item)], previous[i] == item {
+                        out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: old[places[i]]))
                     } else {
-                        out.entity(e)
+                        write(&out, item)
                     }
                 }
-                out.raw("  </entities>\n")
+                out.raw("  </\(name)>\n")
             }
-            if doc.quotes.isEmpty {
-                out.raw("  <quotes/>\n")
-            } else {
-                out.raw("  <quotes>\n")
-                for q in doc.quotes {
-                    if let i = quotes[q.id], was.quotes[i] == q {
-                        out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: old[blocks.quotes[i]]))
-                    } else {
-                        out.quote(q)
-                    }
-                }
-                out.raw("  </quotes>\n")
-            }
+            list("entities", doc.entities, previous: was.entities, places: blocks.entities, id: \.id) { $0.entity($1) }
+            list("quotes", doc.quotes, previous: was.quotes, places: blocks.quotes, id: \.id) { $0.quote($1) }
         }
         out.raw("</annotation>\n")
         return out.bytes
