@@ -11,6 +11,9 @@ import Foundation
 /// it was kept under, and an article only when its bytes hash to the SHA-256
 /// it was kept under. Whoever wrote the file meanwhile (the command line,
 /// another server, an editor), a changed byte means a miss and a fresh read.
+/// Journals are kept too (`journal(at:)`): each replayed history with the `AppendOnlyFile.Mark` of
+/// what was read of its file, so a transaction reads only the records appended since, and the whole
+/// file when it is not the file that was read on.
 /// Shared by threads (one lock); the oldest entries go beyond `capacity`.
 public final class KeptDocuments: @unchecked Sendable {
     /// What is known of one annotation file's bytes.
@@ -42,7 +45,7 @@ public final class KeptDocuments: @unchecked Sendable {
     private var clock: UInt64 = 0
     /// Journals replayed, by path, with what was read of each file (`AppendOnlyFile.Mark`): the next
     /// transaction reads only what was appended since. A journal kept holds the bytes it was read
-    /// from (its entries are read from them for undo), so memory grows with the journals kept.
+    /// from (its entries are read from them for undo): `journalBytes` bounds them in all.
     private var journals: [String: (history: JournalHistory, mark: AppendOnlyFile.Mark, used: UInt64)] = [:]
 
     /// The bytes of journal kept in all, at most (beyond it the least recently used journals go).
