@@ -18,10 +18,15 @@ extension Validator {
     public func validateCorpus(_ corpus: Corpus, jobs: Int = ProcessInfo.processInfo.activeProcessorCount)
         -> ValidationReport
     {
-        let (files, refused) = corpus.containedAnnotations(corpus.annotationURLs())
-        var report = validate(files: files, jobs: jobs)
+        // The folder listed once: its names say which articles are annotated (a
+        // file refused below has an annotation file too).
+        let names = Corpus.names(in: corpus.annotationsDirectory, ext: "xml")
+        let folder = corpus.annotationsDirectory.path
+        let listed = names.map { URL(fileURLWithPath: folder + "/" + $0 + ".xml", isDirectory: false) }
+        // Each file's containment (one lstat) is checked on the workers, as it is read.
+        var (report, refused) = validate(files: listed, jobs: jobs, refusing: corpus.refusal)
         report.diagnostics = refused + report.diagnostics
-        let annotated = Set(corpus.documentIDs())
+        let annotated = Set(names)
         for id in corpus.articleIDs() where !annotated.contains(id) {
             report.diagnostics.append(
                 Diagnostic(

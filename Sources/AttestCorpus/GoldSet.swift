@@ -272,17 +272,28 @@ extension Corpus {
     public func containedAnnotations(_ files: [URL]) -> (files: [URL], refused: [Diagnostic]) {
         var kept: [URL] = []
         var refused: [Diagnostic] = []
-        let rootPath = root.path
+        let check = refusal
         for url in files {
-            if let problem = FileBytes.containmentProblem(url.path, root: rootPath) {
-                refused.append(
-                    Diagnostic(
-                        file: DisplayPath.of(url), message: "the file is \(problem); not read",
-                        rule: FileCheck.unreadable.id))
+            if let diagnostic = check(url) {
+                refused.append(diagnostic)
             } else {
                 kept.append(url)
             }
         }
         return (kept, refused)
+    }
+
+    /// Why an annotation file at `url` may not be opened (a link out of the
+    /// corpus, a FIFO, a device), as the diagnostic that says so; nil when it
+    /// may be read.
+    public var refusal: @Sendable (URL) -> Diagnostic? {
+        let rootPath = root.path
+        return { url in
+            FileBytes.containmentProblem(url.path, root: rootPath).map { problem in
+                Diagnostic(
+                    file: DisplayPath.of(url), message: "the file is \(problem); not read",
+                    rule: FileCheck.unreadable.id)
+            }
+        }
     }
 }

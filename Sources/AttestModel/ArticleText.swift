@@ -153,69 +153,62 @@ public struct ArticleText: Sendable {
 
     private static func scalarOffsets(_ bytes: [UInt8]) -> [Int32]? {
         guard bytes.count < Int(Int32.max) else { return nil }
-        var offsets: [Int32] = []
-        offsets.reserveCapacity(bytes.count + 1)
         var valid = true
-        bytes.withUnsafeBufferPointer { buffer in
-            var i = 0
-            let n = buffer.count
-            while i < n {
-                let b = buffer[i]
-                let width: Int
-                if b < 0x80 {
-                    width = 1
-                } else if b & 0xE0 == 0xC0 {
-                    width = 2
-                } else if b & 0xF0 == 0xE0 {
-                    width = 3
-                } else if b & 0xF8 == 0xF0 {
-                    width = 4
-                } else {
-                    valid = false
-                    return
+        // Written in place (an append per code point cost five times as much).
+        let offsets = [Int32](unsafeUninitializedCapacity: bytes.count + 1) { out, filled in
+            bytes.withUnsafeBufferPointer { buffer in
+                var i = 0
+                var k = 0
+                let n = buffer.count
+                defer {
+                    out[k] = Int32(n)
+                    filled = k + 1
                 }
-                if i + width > n {
-                    valid = false
-                    return
-                }
-                if width > 1 {
-                    for k in 1..<width where buffer[i + k] & 0xC0 != 0x80 {
+                while i < n {
+                    let b = buffer[i]
+                    if b < 0x80 {
+                        out[k] = Int32(truncatingIfNeeded: i)
+                        k += 1
+                        i += 1
+                        continue
+                    }
+                    guard let width = ArticleText.sequenceWidth(buffer, at: i) else {
                         valid = false
                         return
                     }
-                    // Reject overlong forms, surrogates and values past U+10FFFF.
-                    let b1 = buffer[i + 1]
-                    switch width {
-                    case 2:
-                        if b < 0xC2 {
-                            valid = false
-                            return
-                        }
-                    case 3:
-                        if b == 0xE0 && b1 < 0xA0 {
-                            valid = false
-                            return
-                        }
-                        if b == 0xED && b1 >= 0xA0 {
-                            valid = false
-                            return
-                        }
-                    default:
-                        if b == 0xF0 && b1 < 0x90 {
-                            valid = false
-                            return
-                        }
-                        if b > 0xF4 || (b == 0xF4 && b1 >= 0x90) {
-                            valid = false
-                            return
-                        }
-                    }
+                    out[k] = Int32(truncatingIfNeeded: i)
+                    k += 1
+                    i += width
                 }
-                offsets.append(Int32(i))
-                i += width
             }
-            offsets.append(Int32(n))
         }
         return valid ? offsets : nil
+    }
+
+    /// The length of the well-formed UTF-8 sequence that starts with a
+    /// non-ASCII byte at `i`; nil for a stray, truncated, overlong or
+    /// surrogate sequence, or one past U+10FFFF.
+    private static func sequenceWidth(_ buffer: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let b = buffer[i]
+        let n = buffer.count
+        let width: Int
+        if b & 0xE0 == 0xC0 {
+            width = 2
+        } else if b & 0xF0 == 0xE0 {
+            width = 3
+        } else if b & 0xF8 == 0xF0 {
+            width = 4
+        } else {
+            return nil
+        }
+        guard i + width <= n else { return nil }
+        for k in 1..<width where buffer[i + k] & 0xC0 != 0x80 { return nil }
+        let b1 = buffer[i + 1]
+        switch width {
+        case 2: if b < 0xC2 { return nil }
+        case 3: if (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 >= 0xA0) { return nil }
+        default: if (b == 0xF0 && b1 < 0x90) || b > 0xF4 || (b == 0xF4 && b1 >= 0x90) { return nil }
+        }
+        return width
     }
 }

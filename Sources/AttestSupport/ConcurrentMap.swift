@@ -5,7 +5,10 @@ import Foundation
 /// each result into the slot of its item, so results keep the input order.
 package enum ConcurrentMap {
     /// Maps `items` on `jobs` workers. `makeState` runs once per worker, on
-    /// that worker; `transform` gets the worker's state.
+    /// that worker; `transform` gets the worker's state. Workers take items
+    /// in small runs as they finish the last, so one slow stretch of items does
+    /// not leave the other cores idle at the end (a fixed split by index
+    /// did: 0.15 s of one core alone at the end of a 1.7 s validation).
     package static func map<T: Sendable, State, R: Sendable>(
         _ items: [T], jobs: Int, state makeState: @Sendable () -> State,
         _ transform: @Sendable (T, State) -> R
@@ -17,13 +20,14 @@ package enum ConcurrentMap {
             return items.map { transform($0, state) }
         }
         let slots = ResultSlots<R?>(count: items.count, initial: nil)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        // About 64 runs per worker: few enough that the lock is never felt,
+        // many enough that the last runs end close together.
+        let queue = WorkQueue(count: items.count, run: max(1, items.count / (workers * 64)))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let state = makeState()
             var local: [(Int, R?)] = []
-            var i = worker
-            while i < items.count {
-                local.append((i, transform(items[i], state)))
-                i += workers
+            while let run = queue.nextRun() {
+                for i in run { local.append((i, transform(items[i], state))) }
             }
             slots.fill(local)
         }
@@ -83,8 +87,22 @@ final class WorkQueue: @unchecked Sendable {
     private var nextIndex = 0
     private var finished = 0
     private let count: Int
+    private let run: Int
 
-    init(count: Int) { self.count = count }
+    init(count: Int, run: Int = 1) {
+        self.count = count
+        self.run = run
+    }
+
+    /// The next run of at most `run` indices, nil when all are handed out.
+    func nextRun() -> Range<Int>? {
+        lock.withLock {
+            guard nextIndex < count else { return nil }
+            let start = nextIndex
+            nextIndex = min(count, start + run)
+            return start..<nextIndex
+        }
+    }
 
     func next() -> Int? {
         lock.withLock {

@@ -15,6 +15,21 @@ package enum Digits {
         return value
     }
 
+    /// The same for bytes in place (libxml2's attribute values): not generic,
+    /// so a caller in another module pays no generic dispatch per digit
+    /// (measured: 570 instructions a value generic, against about 30).
+    package static func value(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = bytes.count
+        guard count > 0, count <= maximumCount, let base = bytes.baseAddress else { return nil }
+        var value = 0
+        for i in 0..<count {
+            let d = base[i] &- 0x30
+            guard d <= 9 else { return nil }
+            value = value &* 10 &+ Int(d)
+        }
+        return value
+    }
+
     /// The value of a NUL-terminated C string of 1 to 18 ASCII digits.
     package static func value(cString c: UnsafePointer<UInt8>) -> Int? {
         var count = 0

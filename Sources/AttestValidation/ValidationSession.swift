@@ -84,6 +84,10 @@ final class ValidationSession {
 
     func validate(bytes: [UInt8], path: String, name: String) -> [Diagnostic] {
         var sink = DiagnosticSink(file: name)
+        // The fast path: a file that is well-formed and valid is read once, with no tree.
+        if validator.depth == .full, let document = checker.readValidAnnotation(bytes, lines: LineIndex(bytes: bytes)) {
+            return check(document, path: path, sink: &sink)
+        }
         let tree: LibXMLTree
         switch checker.parse(bytes, name: name) {
         case .failure(let d): return [d]
@@ -95,6 +99,11 @@ final class ValidationSession {
         guard validator.depth == .full, let document = AnnotationReader(lines: lines).read(tree) else {
             return sorted(sink)
         }
+        return check(document, path: path, sink: &sink)
+    }
+
+    /// The article's checks and every rule on a document read from `path`.
+    private func check(_ document: AnnotationDocument, path: String, sink: inout DiagnosticSink) -> [Diagnostic] {
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
         let stem = fileName.hasSuffix(".xml") ? String(fileName.dropLast(4)) : fileName
         let article = loadArticle(for: document.header, annotationPath: path, sink: &sink)

@@ -39,10 +39,27 @@ public final class Validator: Sendable {
 
     /// Validates `files` on `jobs` threads; diagnostics come back in file order.
     public func validate(files: [URL], jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> ValidationReport {
+        validate(files: files, jobs: jobs, refusing: { _ in nil }).report
+    }
+
+    /// Validates `files` on `jobs` threads, each first offered to `refuse` on
+    /// the worker that takes it (a check per file, such as a link out of the
+    /// corpus, spread over the cores with the rest): a file refused is not
+    /// read, and its diagnostic comes back in `refused`, in file order.
+    public func validate(
+        files: [URL], jobs: Int, refusing refuse: @Sendable (URL) -> Diagnostic?
+    ) -> (report: ValidationReport, refused: [Diagnostic]) {
         let results = ConcurrentMap.map(
             files, jobs: jobs, state: { ValidationSession(validator: self) },
-            { file, session in session.validate(file: file) })
-        return ValidationReport(filesChecked: files.count, diagnostics: results.flatMap { $0 })
+            { file, session -> (refused: Diagnostic?, found: [Diagnostic]) in
+                if let refusal = refuse(file) { return (refusal, []) }
+                return (nil, session.validate(file: file))
+            })
+        let refused = results.compactMap(\.refused)
+        return (
+            ValidationReport(filesChecked: files.count - refused.count, diagnostics: results.flatMap(\.found)),
+            refused
+        )
     }
 
     /// Validates a document about to be written at `file`: `bytes` (its

@@ -10,17 +10,42 @@ import CLibXML2
 /// file with `AnnotationReader`, which reports the problem precisely.
 /// Whatever it reads, it reads as `AnnotationReader` does (a differential
 /// test holds both to that). One reader per thread.
+///
+/// Made with a schema (`init(validatingWith:)`), it is validation's fast
+/// path: libxml2 checks the schema on the same stream of events
+/// (`xmlSchemaValidateStream`), and the model records where each element
+/// stands as the tree reader does. It answers only for a file that is
+/// well-formed, schema-valid and in Attest's layout; for any other, the
+/// caller takes the tree path, which says what is wrong.
 package final class AnnotationSAXReader {
     private var handler = xmlSAXHandler()
     private var state = SAXState()
+    /// The schema checked on the way (the fast path of validation), if any.
+    private let schema: SchemaValidator?
 
-    package init() {
+    /// A reader for scoring: the model only, no schema, no element locations.
+    package convenience init() { self.init(schema: nil) }
+
+    /// A reader for validation's fast path: the schema checked on the way and
+    /// every element's location recorded.
+    package convenience init(validatingWith schema: CompiledSchema) {
+        self.init(schema: SchemaValidator(schema: schema))
+    }
+
+    private init(schema: SchemaValidator?) {
         LibXML.initialize()
+        self.schema = schema
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = { context, name, _, _, _, _, count, _, attributes in
             guard let context, let name else { return }
-            Unmanaged<AnnotationSAXReader>.fromOpaque(context).takeUnretainedValue().state.start(
-                name, Int(count), attributes)
+            let reader = Unmanaged<AnnotationSAXReader>.fromOpaque(context).takeUnretainedValue()
+            if reader.state.lines != nil { reader.state.line = reader.schema?.streamLine() ?? 0 }
+            reader.state.start(name, Int(count), attributes)
+        }
+        // A DOCTYPE (which the prolog check can miss behind a comment) is the tree path's to refuse.
+        handler.internalSubset = { context, _, _, _ in
+            guard let context else { return }
+            Unmanaged<AnnotationSAXReader>.fromOpaque(context).takeUnretainedValue().state.failed = true
         }
         handler.endElementNs = { context, name, _, _ in
             guard let context, let name else { return }
@@ -58,6 +83,30 @@ package final class AnnotationSAXReader {
         guard status == 0, !state.failed, state.closed, let header = state.header else { return nil }
         return AnnotationDocument(
             version: state.version, header: header, entities: state.entities, quotes: state.quotes)
+    }
+
+    /// The document with every element's location (as `AnnotationReader`
+    /// records it with `lines`), when the file is well-formed, valid against
+    /// the schema and in Attest's layout; nil otherwise, and for a reader made
+    /// without a schema. What the tree path would read, without its tree.
+    package func readValid(_ bytes: [UInt8], lines: LineIndex) -> AnnotationDocument? {
+        guard let schema, !bytes.isEmpty, bytes.count <= LibXMLParser.maximumFileSize,
+            LibXMLParser.doctypeLine(bytes) == nil
+        else { return nil }
+        state = SAXState()
+        state.lines = lines
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        let ok = schema.validStream(bytes, sax: &handler, userData: context)
+        guard ok, !state.failed, state.closed,
+            let header = state.header
+        else {
+            state = SAXState()
+            return nil
+        }
+        let document = AnnotationDocument(
+            version: state.version, header: header, entities: state.entities, quotes: state.quotes)
+        state = SAXState()
+        return document
     }
 }
 
@@ -108,6 +157,23 @@ private enum SAXElement: Equatable {
         }
     }
 
+    /// The element's name in the file.
+    var tag: String {
+        switch self {
+        case .annotation: "annotation"
+        case .document: "document"
+        case .annotator: "annotator"
+        case .entities: "entities"
+        case .entity: "entity"
+        case .mention: "mention"
+        case .quotes: "quotes"
+        case .quote: "quote"
+        case .content: "content"
+        case .speaker: "speaker"
+        case .cue: "cue"
+        }
+    }
+
     /// Whether the element holds a span and covered text.
     var isExcerpt: Bool { self == .mention || self == .content || self == .speaker || self == .cue }
 }
@@ -128,8 +194,25 @@ private struct SAXState {
     var text: [UInt8] = []
     /// The open elements, outermost first.
     var open: [SAXElement] = []
-    /// Sections seen once already (document, entities, quotes).
-    var seen: Set<String> = []
+    /// Sections seen once already (document, entities, quotes), one bit each.
+    var seen: UInt8 = 0
+    /// Set when locations are recorded: the file's lines, and the line of the
+    /// element starting (where libxml2's tree would put the element).
+    var lines: LineIndex?
+    var line = 0
+    var spanOrigin: SourceLocation?
+
+    /// Where the element starting stands, as the tree reader puts it; nil
+    /// when locations are not recorded. A line past 65,534 (where libxml2's
+    /// tree stores lines differently) sends the file to the tree path.
+    mutating func origin(_ tag: String) -> SourceLocation? {
+        guard let lines else { return nil }
+        guard line >= 1, line < 65_535 else {
+            failed = true
+            return nil
+        }
+        return SourceLocation(line: line, column: lines.column(ofTag: tag, onLine: line))
+    }
 
     typealias Attributes = UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 
@@ -176,11 +259,12 @@ private struct SAXState {
         case .annotation:
             if let v = string("version", count, attributes) { version = v }
         case .document, .entities, .quotes:
-            let key = "\(element)"
-            guard seen.insert(key).inserted else {
+            let bit: UInt8 = element == .document ? 1 : element == .entities ? 2 : 4
+            guard seen & bit == 0 else {
                 failed = true
                 return
             }
+            seen |= bit
             if element == .document { startHeader(count, attributes) }
         case .annotator:
             if let n = string("name", count, attributes) { header?.annotators.append(n) }
@@ -189,7 +273,9 @@ private struct SAXState {
                 failed = true
                 return
             }
-            entity = Entity(id: id, type: EntityType(type), name: string("name", count, attributes) ?? "")
+            entity = Entity(
+                id: id, type: EntityType(type), name: string("name", count, attributes) ?? "",
+                origin: origin("entity"))
         case .quote:
             guard let id = string("id", count, attributes),
                 let kind = string("kind", count, attributes).flatMap(QuoteKind.init(rawValue:))
@@ -199,7 +285,8 @@ private struct SAXState {
             }
             let empty = Excerpt(span: Span(-1, -1), text: "")
             quote = Quote(
-                id: id, kind: kind, content: empty, speakerEntity: string("speaker-entity", count, attributes))
+                id: id, kind: kind, content: empty, speakerEntity: string("speaker-entity", count, attributes),
+                origin: origin("quote"))
         case .mention, .content, .speaker, .cue:
             if element == .mention {
                 guard let id = string("id", count, attributes) else {
@@ -209,6 +296,7 @@ private struct SAXState {
                 mentionID = id
             }
             span = Span(offset("start", count, attributes), offset("end", count, attributes))
+            spanOrigin = origin(element.tag)
             text.removeAll(keepingCapacity: true)
         }
     }
@@ -224,7 +312,7 @@ private struct SAXState {
             id: id, articlePath: string("article", count, attributes) ?? "",
             sha256: string("sha256", count, attributes) ?? "",
             length: offset("length", count, attributes), status: status,
-            guidelines: string("guidelines", count, attributes))
+            guidelines: string("guidelines", count, attributes), origin: origin("document"))
     }
 
     mutating func characters(_ chars: UnsafePointer<xmlChar>, _ length: Int) {
@@ -237,7 +325,8 @@ private struct SAXState {
         switch element {
         case .mention, .content, .speaker, .cue:
             guard let s = span else { return }
-            let excerpt = Excerpt(span: s, text: keepTexts ? String(decoding: text, as: UTF8.self) : "")
+            let excerpt = Excerpt(
+                span: s, text: keepTexts ? String(decoding: text, as: UTF8.self) : "", origin: spanOrigin)
             switch element {
             case .mention: entity?.mentions.append(Mention(id: mentionID ?? "", excerpt: excerpt))
             case .content: quote?.content = excerpt

@@ -8,8 +8,22 @@ package final class XMLDocumentChecker {
     let parser = LibXMLParser()
     private let schemaValidator: SchemaValidator
 
+    /// Validation's fast path, for the schema as Attest ships it without its
+    /// identity constraints (which the rules check): nil for the full schema.
+    private let streamReader: AnnotationSAXReader?
+
     package init(schema: CompiledSchema) {
         schemaValidator = SchemaValidator(schema: schema)
+        streamReader = schema.constraints == .structureOnly ? AnnotationSAXReader(validatingWith: schema) : nil
+    }
+
+    /// The annotation document in `bytes`, read without a tree with the
+    /// schema checked on the way, when the file is well-formed, valid and in
+    /// Attest's layout: then `parse`, `schemaDiagnostics` and
+    /// `AnnotationReader` would have found no problem and read this same
+    /// document. Nil otherwise: take that path to learn what is wrong.
+    package func readValidAnnotation(_ bytes: [UInt8], lines: LineIndex) -> AnnotationDocument? {
+        streamReader?.readValid(bytes, lines: lines)
     }
 
     /// The tree, or the one diagnostic saying why the bytes are not well-formed XML.

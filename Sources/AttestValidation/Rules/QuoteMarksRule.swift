@@ -9,10 +9,21 @@ public struct QuoteMarksRule: Rule {
 
     public func check(_ subject: ValidationSubject, into sink: inout DiagnosticSink) {
         for q in subject.document.quotes {
-            let text =
-                subject.article.flatMap { $0.contains(q.content.span) ? $0[q.content.span] : nil } ?? q.content.text
-            let scalars = Array(text.unicodeScalars)
-            guard let first = scalars.first, let last = scalars.last else { continue }
+            // The first and last code points of the content, read in place in the article.
+            let first: Unicode.Scalar
+            let last: Unicode.Scalar
+            let span = q.content.span
+            if let article = subject.article, article.contains(span) {
+                guard span.start < span.end else { continue }
+                first = article.scalar(at: span.start)
+                last = article.scalar(at: span.end - 1)
+            } else {
+                guard let f = q.content.text.unicodeScalars.first, let l = q.content.text.unicodeScalars.last else {
+                    continue
+                }
+                first = f
+                last = l
+            }
             if QuotationMarks.opening.contains(first) {
                 sink.report(
                     Self.descriptor,

@@ -16,6 +16,7 @@ public struct SpanCutsMentionRule: Rule {
         // is copied (sorting 18,000 copies of mentions, their strings retained, was this rule's time).
         var mentions: [(start: Int, end: Int, entity: Int, mention: Int)] = []
         mentions.reserveCapacity(subject.excerpts.count)
+        var longest = 0
         // Spans out of the article are `span.range`'s to report.
         let length = subject.article?.count ?? subject.document.header.length
         let entities = subject.document.entities
@@ -24,13 +25,16 @@ public struct SpanCutsMentionRule: Rule {
                 let span = entities[e].mentions[m].span
                 if span.start >= 0 && span.start < span.end && (length < 0 || span.end <= length) {
                     mentions.append((span.start, span.end, e, m))
+                    longest = max(longest, span.end - span.start)
                 }
             }
         }
         mentions.sort { $0 < $1 }
         guard !mentions.isEmpty else { return }
         let starts = mentions.map(\.start)
-        let longest = mentions.map { $0.end - $0.start }.max() ?? 0
+        // Mentions reported as crossing the current span (a few at most): kept
+        // in one array for the whole run, so no excerpt allocates.
+        var seen: [Int] = []
         /// Index of the first mention starting at or after `offset`.
         func firstStart(atOrAfter offset: Int) -> Int {
             var lo = 0
@@ -64,11 +68,13 @@ public struct SpanCutsMentionRule: Rule {
                 }
                 // A mention crossing the span holds one of its edges: it starts
                 // less than `longest` before that edge.
-                var seen: Set<Int> = []
-                for edge in [span.start, span.end] {
+                seen.removeAll(keepingCapacity: true)
+                for side in 0..<2 {
+                    let edge = side == 0 ? span.start : span.end
                     var i = firstStart(atOrAfter: edge - longest)
                     while i < mentions.count, starts[i] < edge {
-                        if Span(mentions[i].start, mentions[i].end).crosses(span), seen.insert(i).inserted {
+                        if Span(mentions[i].start, mentions[i].end).crosses(span), !seen.contains(i) {
+                            seen.append(i)
                             let (entity, m) = at(i)
                             let part =
                                 subject.article.map {

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import AttestSupport
+
+/// The small pieces every layer leans on, each against a hand-written answer.
+@Suite struct SupportPrimitivesTests {
+    /// Paths are joined as the system reads them: bytes split at `/`.
+    @Test(arguments: [
+        ("/a/b", "c.txt", "/a/b/c.txt"),
+        ("/a/b", "../c.txt", "/a/c.txt"),
+        ("/a/b", "./c/./d", "/a/b/c/d"),
+        ("/a/b", "/x//y/../z", "/x/z"),
+        ("/a", "../../..", "/"),
+        ("/a/b/", "c/", "/a/b/c"),
+        ("/", "", "/"),
+        ("/a", "...", "/a/..."),
+        ("/a", "..b/.c", "/a/..b/.c"),
+        ("/corpus", "“Ann” — 🚢.txt", "/corpus/“Ann” — 🚢.txt"),
+        // A `/` followed by a combining mark is still a separator for the system.
+        ("/a", "b/\u{301}c", "/a/b/\u{301}c"),
+        ("/a", "/\u{301}/..", "/"),
+    ])
+    func join(folder: String, relative: String, expected: String) {
+        #expect(FileBytes.join(folder, relative) == expected)
+    }
+
+    @Test func folderOf() {
+        #expect(FileBytes.folder(of: "/a/b/c.xml") == "/a/b")
+        #expect(FileBytes.folder(of: "/c.xml") == "/")
+        #expect(FileBytes.folder(of: "c.xml") == ".")
+        #expect(FileBytes.folder(of: "/a/🚢/“x”.xml") == "/a/🚢")
+        #expect(FileBytes.folder(of: "/a/b/\u{301}c") == "/a/b")
+    }
+
+    @Test func digitsInPlace() {
+        func value(_ s: String) -> Int? {
+            Array(s.utf8).withUnsafeBufferPointer { Digits.value($0) }
+        }
+        #expect(value("0") == 0)
+        #expect(value("1234") == 1234)
+        #expect(value("123456789012345678") == 123_456_789_012_345_678)
+        #expect(value("1234567890123456789") == nil)  // 19 digits
+        #expect(value("") == nil)
+        #expect(value("+1") == nil)
+        #expect(value(" 1") == nil)
+        #expect(value("1a") == nil)
+        #expect(value("/") == nil)  // the byte below "0"
+        #expect(value(":") == nil)  // the byte above "9"
+    }
+
+    /// Items of very different cost: every result lands in its item's place,
+    /// each item is transformed exactly once, on more than one worker.
+    @Test func concurrentMapKeepsOrderAndRunsEachOnce() {
+        let count = 5_003
+        let calls = ResultSlots<Int>(count: count, initial: 0)
+        let workerOf = ResultSlots<Int>(count: count, initial: 0)
+        let items = Array(0..<count)
+        let results = ConcurrentMap.map(
+            items, jobs: 4, state: { UUID().hashValue },
+            { item, worker -> Int in
+                calls[item] += 1
+                workerOf[item] = worker
+                // The first hundred items are slow: the others must not wait behind them.
+                if item < 100 { usleep(200) }
+                return item * 3
+            })
+        #expect(results == items.map { $0 * 3 })
+        #expect(calls.values.allSatisfy { $0 == 1 })
+        #expect(Set(workerOf.values).count > 1)
+        #expect(ConcurrentMap.map([Int](), jobs: 4, state: { 0 }, { item, _ in item }).isEmpty)
+        #expect(ConcurrentMap.map([7], jobs: 4, state: { 0 }, { item, _ in item + 1 }) == [8])
+    }
+}
