@@ -29,6 +29,11 @@ public enum OffsetUnitsCheck {
     /// another count and at most half do in code points; nil otherwise.
     public static func suspect(_ prediction: PredictionDocument, article: ArticleText) -> Suspicion? {
         guard article.utf8.count != article.count else { return nil }  // ASCII: every count agrees
+        // Only spans without text are judged: when every span has its text, there is nothing to do
+        // (and no need to decode the article, which was this check's whole cost on such files).
+        var withoutText = false
+        prediction.forEachSpan { _, _, text in withoutText = withoutText || text == nil }
+        guard withoutText else { return nil }
         let scalars = Array(article.string.unicodeScalars)
         func isWord(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s.properties.numericType != nil }
         func boundary(_ i: Int) -> Bool {
