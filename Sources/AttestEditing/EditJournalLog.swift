@@ -166,6 +166,22 @@ public struct EditJournal: Sendable {
         return history
     }
 
+    /// Reads the journal of `document` into `kept` ahead of its next transaction, without the lock and
+    /// without writing anything: its records are replayed and kept with what was read, so that the
+    /// next transaction reads only the records appended after them (the first edit after the server
+    /// started read a journal of 37 MB whole: 100–300 ms). Kept only when the file is, when looked at
+    /// again, exactly the bytes read, all whole lines, with no pending record: a torn line or a pending
+    /// record is the next writer's to settle, under the lock. Anything else (no journal, a link, an
+    /// unreadable file) keeps nothing, and the transaction reads the file as before.
+    package func warm(_ document: String, kept: KeptDocuments) {
+        let url = url(for: document)
+        guard kept.journal(at: url.path) == nil, let all = try? bytes(document), all.last == UInt8(ascii: "\n"),
+            let history = try? JournalHistory(bytes: all, name: DisplayPath.of(url)), history.pending == nil,
+            let mark = AppendOnlyFile.mark(of: url, bytes: all)
+        else { return }
+        kept.keep(journal: history, mark: mark, at: url.path)
+    }
+
     /// The lines appended to the journal at `url` since `mark`, when it can be read on from there (the
     /// same file, whole lines); nil to read it whole.
     private func grown(_ url: URL, since mark: AppendOnlyFile.Mark) throws -> [UInt8]? {

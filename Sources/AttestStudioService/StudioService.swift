@@ -139,6 +139,16 @@ public struct StudioService: Sendable {
         }
     }
 
+    /// Reads the edit journal of document `id` ahead of its first change (`EditJournal.warm`), so that
+    /// the change reads only what is appended after. For after the document is served, off the
+    /// request's path; it does nothing when anything is amiss (the change then reads the journal).
+    public func warmJournal(_ id: String) {
+        guard let checked = try? checked(id), let file = try? target(checked),
+            let (_, key) = try? EditUndo.journalTarget(file, in: corpus)
+        else { return }
+        EditJournal(corpus: corpus).warm(key, kept: kept)
+    }
+
     /// The document of `editor` as `GET` gives it.
     func body(_ editor: AnnotationEditor) throws -> DocumentBody { try documentBody(editor) }
 

@@ -104,4 +104,64 @@ import Testing
         try touch("other", tight, 2)
         #expect(tight.keptJournals.map { URL(fileURLWithPath: $0).lastPathComponent } == ["other.jsonl"])
     }
+
+    /// Read ahead (as the server does once a document is served), a journal is kept, and the next
+    /// transaction reads on from there: an early record damaged in place after the read ahead (same
+    /// file, same size, same last bytes) is not read again, where a whole read would refuse it.
+    @Test func aJournalReadAheadIsReadOnFromByTheNextTransaction() throws {
+        let (folder, _) = try KeptDocumentTests.corpus()
+        for n in 0..<5 { try Self.edit(folder.url, "Ana\(n)", kept: nil) }
+        let journal = EditJournal(corpus: try Corpus.open(root: folder.url))
+        let kept = KeptDocuments()
+        journal.warm("story", kept: kept)
+        #expect(kept.keptJournals == [Self.journal(folder).path])
+        // The first record's first bytes made unreadable, in place.
+        let handle = try FileHandle(forWritingTo: Self.journal(folder))
+        try handle.write(contentsOf: Data("#".utf8))
+        try handle.close()
+        #expect(throws: (any Error).self) { try journal.history("story") }
+        try Self.edit(folder.url, "Ana5", kept: kept)
+        #expect(try Self.commitSeqs(folder) == [2, 3, 4, 5, 6])  // the first line no longer reads as a commit
+        // A second read ahead does nothing while the journal is kept.
+        journal.warm("story", kept: kept)
+        #expect(kept.keptJournals.count == 1)
+    }
+
+    /// What the next writer must settle under the lock is left to it: a torn last line, a pending
+    /// record. A journal that is a link, or none at all, keeps nothing and throws nothing.
+    @Test func aJournalReadAheadKeepsNothingToSettle() throws {
+        let (folder, _) = try KeptDocumentTests.corpus()
+        let journal = EditJournal(corpus: try Corpus.open(root: folder.url))
+        let none = KeptDocuments()
+        journal.warm("story", kept: none)
+        #expect(none.keptJournals.isEmpty)
+        try Self.edit(folder.url, "Ana0", kept: nil)
+        func append(_ text: String) throws {
+            let handle = try FileHandle(forWritingTo: Self.journal(folder))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
+        }
+        try append("{\"op\":\"commit\",\"seq\":2,\"entr")
+        let torn = KeptDocuments()
+        journal.warm("story", kept: torn)
+        #expect(torn.keptJournals.isEmpty)
+        try Self.edit(folder.url, "Ana1", kept: nil)  // cuts the torn line
+        try append("{\"op\":\"undo\",\"seq\":3,\"of\":2}\n")
+        let pending = KeptDocuments()
+        journal.warm("story", kept: pending)
+        #expect(pending.keptJournals.isEmpty)
+        // Settled by the next writer (the file was not undone: aborted), then kept.
+        try Self.edit(folder.url, "Ana2", kept: nil)
+        let settled = KeptDocuments()
+        journal.warm("story", kept: settled)
+        #expect(settled.keptJournals.count == 1)
+        // A link in the journal's place.
+        let aside = Self.journal(folder).appendingPathExtension("real")
+        try FileManager.default.moveItem(at: Self.journal(folder), to: aside)
+        try FileManager.default.createSymbolicLink(at: Self.journal(folder), withDestinationURL: aside)
+        let linked = KeptDocuments()
+        journal.warm("story", kept: linked)
+        #expect(linked.keptJournals.isEmpty)
+    }
 }

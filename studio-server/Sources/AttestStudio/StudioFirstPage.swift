@@ -33,6 +33,7 @@ struct StudioFirstPage: Sendable {
         let after = Array(page.bytes[split.upperBound...])
         let service = service
         let pool = pools.fast
+        let slow = pools.slow
         return Response(
             status: .ok, headers: headers,
             body: ResponseBody { writer in
@@ -41,6 +42,8 @@ struct StudioFirstPage: Sendable {
                 try await writer.write(ByteBuffer(bytes: answers))
                 try await writer.write(ByteBuffer(bytes: after))
                 try await writer.finish(nil)
+                // The document's journal read ahead of its first edit, in the background.
+                if let id { Task { _ = try? await slow.runIfActive { service.warmJournal(id) } } }
             })
     }
 

@@ -44,7 +44,10 @@ struct StudioRoutes<Context: StudioUserContext> {
         }
         routes.get("/api/documents/:id") { _, context in
             let id = try context.parameters.require("id")
-            let body = try await fast { try acting(context).document(id) }
+            let service = acting(context)
+            let body = try await fast { try service.document(id) }
+            // Its journal read ahead of the first edit, in the background (pages open documents to edit them).
+            Task { _ = try? await pools.slow.runIfActive { service.warmJournal(id) } }
             return StudioReply(body, version: body.version)
         }
         routes.post("/api/documents/:id/edits") { request, context in

@@ -119,6 +119,36 @@ import Testing
         #expect(reread.json["version"] as? String == lean.json["version"] as? String)
     }
 
+    /// A document served has its edit journal read in the background, ahead of its first edit (which
+    /// then reads only what was appended after); the first page serving a document does the same.
+    @Test func aDocumentServedHasItsJournalReadAhead() async throws {
+        let (scratch, studio) = try Self.corpus()
+        defer { withExtendedLifetime(scratch) {} }
+        for name in ["J. Doe", "Jane Doe"] {
+            var editor = try AnnotationEditor.open("sample", in: studio.corpus)
+            try editor.apply([.rename(entity: "e1", name: name)])
+            try editor.commit(summary: name)
+        }
+        let journal = EditJournal(corpus: studio.corpus).url(for: "sample").path
+        #expect(studio.kept.keptJournals.isEmpty)
+        #expect(try await Self.call(studio, "GET", "/api/documents/sample").status == 200)
+        var waited = 0
+        while studio.kept.keptJournals.isEmpty && waited < 100 {
+            try await Task.sleep(for: .milliseconds(20))
+            waited += 1
+        }
+        #expect(studio.kept.keptJournals == [journal])
+        // The first page with the document in it.
+        let other = Studio(corpus: studio.corpus, token: nil, origins: [])
+        #expect(try await other.call("GET", "/?doc=sample").status == 200)
+        waited = 0
+        while other.kept.keptJournals.isEmpty && waited < 100 {
+            try await Task.sleep(for: .milliseconds(20))
+            waited += 1
+        }
+        #expect(other.kept.keptJournals == [journal])
+    }
+
     @Test func aStaleVersionIs409AndAnInvalidResult422AndNothingIsWritten() async throws {
         let (scratch, studio) = try Self.corpus()
         let url = scratch.url.appendingPathComponent("annotations/sample.xml")

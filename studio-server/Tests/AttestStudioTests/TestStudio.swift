@@ -19,6 +19,9 @@ struct Studio: Sendable {
     var users: [String: StudioUser] = [:]
     /// One set of pools for every test application (they outlive each test).
     static let pools = StudioPools()
+    /// The documents the server keeps open between requests, shared by every request of a test (as
+    /// the server's are by all of its requests).
+    let kept = KeptDocuments()
 
     init(
         corpus: Corpus, token: String?, origins: Set<String>,
@@ -31,7 +34,7 @@ struct Studio: Sendable {
         self.predictions = predictions
     }
 
-    var service: StudioService { StudioService(corpus: corpus, predictions: predictions) }
+    var service: StudioService { StudioService(corpus: corpus, predictions: predictions, kept: kept) }
 
     func router(bodiesInFlight: Int = StudioServer.Limits().bodiesInFlight) -> Router<StudioRequestContext> {
         StudioServer.router(
