@@ -49,25 +49,23 @@ import Testing
         #expect(value(":") == nil)  // the byte above "9"
     }
 
-    /// Items of very different cost: every result lands in its item's place,
-    /// each item is transformed exactly once, on more than one worker.
+    /// Items of very different cost: every result lands in its item's place and each item is
+    /// transformed exactly once, whichever worker takes it (a worker that starts late may find every
+    /// run taken: how many workers took part is the machine's business, not asserted).
     @Test func concurrentMapKeepsOrderAndRunsEachOnce() {
         let count = 5_003
         let calls = ResultSlots<Int>(count: count, initial: 0)
-        let workerOf = ResultSlots<Int>(count: count, initial: 0)
         let items = Array(0..<count)
         let results = ConcurrentMap.map(
             items, jobs: 4, state: { UUID().hashValue },
-            { item, worker -> Int in
+            { item, _ -> Int in
                 calls[item] += 1
-                workerOf[item] = worker
-                // The first hundred items are slow: the others must not wait behind them.
-                if item < 100 { usleep(200) }
+                // The first items are slow: the runs after them go to whichever worker is free.
+                if item < 20 { usleep(200) }
                 return item * 3
             })
         #expect(results == items.map { $0 * 3 })
         #expect(calls.values.allSatisfy { $0 == 1 })
-        #expect(Set(workerOf.values).count > 1)
         #expect(ConcurrentMap.map([Int](), jobs: 4, state: { 0 }, { item, _ in item }).isEmpty)
         #expect(ConcurrentMap.map([7], jobs: 4, state: { 0 }, { item, _ in item + 1 }) == [8])
     }
