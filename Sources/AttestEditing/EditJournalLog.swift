@@ -172,10 +172,13 @@ public struct EditJournal: Sendable {
     /// started read a journal of 37 MB whole: 100–300 ms). Kept only when the file is, when looked at
     /// again, exactly the bytes read, all whole lines, with no pending record: a torn line or a pending
     /// record is the next writer's to settle, under the lock. Anything else (no journal, a link, an
-    /// unreadable file) keeps nothing, and the transaction reads the file as before.
+    /// unreadable file) keeps nothing, and the transaction reads the file as before. A journal larger
+    /// than half the bytes `kept` may hold is not read ahead: a document only looked at does not bring
+    /// hundreds of megabytes into memory.
     package func warm(_ document: String, kept: KeptDocuments) {
         let url = url(for: document)
-        guard kept.journal(at: url.path) == nil, let all = try? bytes(document), all.last == UInt8(ascii: "\n"),
+        guard kept.journal(at: url.path) == nil, let size = FileBytes.size(url.path), size <= kept.journalBytes / 2,
+            let all = try? bytes(document), all.last == UInt8(ascii: "\n"),
             let history = try? JournalHistory(bytes: all, name: DisplayPath.of(url)), history.pending == nil,
             let mark = AppendOnlyFile.mark(of: url, bytes: all)
         else { return }

@@ -112,7 +112,12 @@ import Testing
         let (folder, _) = try KeptDocumentTests.corpus()
         for n in 0..<5 { try Self.edit(folder.url, "Ana\(n)", kept: nil) }
         let journal = EditJournal(corpus: try Corpus.open(root: folder.url))
-        let kept = KeptDocuments()
+        // Larger than half of what the kept documents may hold: not read ahead.
+        let size = try Data(contentsOf: Self.journal(folder)).count
+        let small = KeptDocuments(journalBytes: 2 * size - 2)
+        journal.warm("story", kept: small)
+        #expect(small.keptJournals.isEmpty)
+        let kept = KeptDocuments(journalBytes: 2 * size)
         journal.warm("story", kept: kept)
         #expect(kept.keptJournals == [Self.journal(folder).path])
         // The first record's first bytes made unreadable, in place.
