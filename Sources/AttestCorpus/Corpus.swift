@@ -44,10 +44,13 @@ public struct Corpus: Sendable {
     }
 
     package static func files(in directory: URL, ext: String) -> [URL] {
+        files(named: names(in: directory, ext: ext), in: directory, ext: ext)
+    }
+
+    /// The files of `directory` with these names (as `names(in:ext:)` gives them).
+    package static func files(named names: [String], in directory: URL, ext: String) -> [URL] {
         let folder = directory.path
-        return names(in: directory, ext: ext).map {
-            URL(fileURLWithPath: folder + "/" + $0 + "." + ext, isDirectory: false)
-        }
+        return names.map { URL(fileURLWithPath: folder + "/" + $0 + "." + ext, isDirectory: false) }
     }
 
     /// The nearest folder at or above `start` that holds `attest.xml`.

@@ -21,8 +21,7 @@ extension Validator {
         // The folder listed once: its names say which articles are annotated (a
         // file refused below has an annotation file too).
         let names = Corpus.names(in: corpus.annotationsDirectory, ext: "xml")
-        let folder = corpus.annotationsDirectory.path
-        let listed = names.map { URL(fileURLWithPath: folder + "/" + $0 + ".xml", isDirectory: false) }
+        let listed = Corpus.files(named: names, in: corpus.annotationsDirectory, ext: "xml")
         // Each file's containment (one lstat) is checked on the workers, as it is read.
         var (report, refused) = validate(files: listed, jobs: jobs, refusing: corpus.refusal)
         report.diagnostics = refused + report.diagnostics

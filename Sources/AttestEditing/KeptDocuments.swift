@@ -135,7 +135,7 @@ public final class KeptDocuments: @unchecked Sendable {
     public var keptJournals: [String] { lock.withLock { journals.keys.sorted() } }
 
     /// Forgets the journal kept for `path` (it could not be read on from where it was kept).
-    func forgetJournal(at path: String) {
+    package func forgetJournal(at path: String) {
         _ = lock.withLock { journals.removeValue(forKey: path) }
     }
 

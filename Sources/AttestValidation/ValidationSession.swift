@@ -84,8 +84,9 @@ final class ValidationSession {
 
     func validate(bytes: [UInt8], path: String, name: String) -> [Diagnostic] {
         var sink = DiagnosticSink(file: name)
+        let lines = LineIndex(bytes: bytes)
         // The fast path: a file that is well-formed and valid is read once, with no tree.
-        if validator.depth == .full, let document = checker.readValidAnnotation(bytes, lines: LineIndex(bytes: bytes)) {
+        if validator.depth == .full, let document = checker.readValidAnnotation(bytes, lines: lines) {
             return check(document, path: path, sink: &sink)
         }
         let tree: LibXMLTree
@@ -94,7 +95,6 @@ final class ValidationSession {
         case .success(let t): tree = t
         }
         guard validator.depth != .parse else { return [] }
-        let lines = LineIndex(bytes: bytes)
         sink.append(contentsOf: checker.schemaDiagnostics(tree, lines: lines, name: name))
         guard validator.depth == .full, let document = AnnotationReader(lines: lines).read(tree) else {
             return sorted(sink)

@@ -32,7 +32,7 @@ package final class AnnotationSAXReader {
         self.init(schema: SchemaValidator(schema: schema))
     }
 
-    private init(schema: SchemaValidator?) {
+    init(schema: SchemaValidator?) {
         LibXML.initialize()
         self.schema = schema
         handler.initialized = XML_SAX2_MAGIC
@@ -95,18 +95,13 @@ package final class AnnotationSAXReader {
         else { return nil }
         state = SAXState()
         state.lines = lines
+        defer { state = SAXState() }  // the reader holds no document between files
         let context = Unmanaged.passUnretained(self).toOpaque()
-        let ok = schema.validStream(bytes, sax: &handler, userData: context)
-        guard ok, !state.failed, state.closed,
+        guard schema.validStream(bytes, sax: &handler, userData: context), !state.failed, state.closed,
             let header = state.header
-        else {
-            state = SAXState()
-            return nil
-        }
-        let document = AnnotationDocument(
+        else { return nil }
+        return AnnotationDocument(
             version: state.version, header: header, entities: state.entities, quotes: state.quotes)
-        state = SAXState()
-        return document
     }
 }
 

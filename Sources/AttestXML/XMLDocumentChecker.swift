@@ -13,8 +13,10 @@ package final class XMLDocumentChecker {
     private let streamReader: AnnotationSAXReader?
 
     package init(schema: CompiledSchema) {
-        schemaValidator = SchemaValidator(schema: schema)
-        streamReader = schema.constraints == .structureOnly ? AnnotationSAXReader(validatingWith: schema) : nil
+        let validator = SchemaValidator(schema: schema)
+        schemaValidator = validator
+        // One validation context for both paths (they never run at once on a checker).
+        streamReader = schema.constraints == .structureOnly ? AnnotationSAXReader(schema: validator) : nil
     }
 
     /// The annotation document in `bytes`, read without a tree with the

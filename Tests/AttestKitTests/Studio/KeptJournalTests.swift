@@ -169,4 +169,43 @@ import Testing
         journal.warm("story", kept: linked)
         #expect(linked.keptJournals.isEmpty)
     }
+
+    /// Reads ahead racing the writers: one thread reads the journal ahead again and again (forgetting
+    /// it each time, so that each read really happens) while the server's writer and the CLI's commit.
+    /// Every transaction still gets its own sequence number and the journal replays.
+    @Test func readsAheadRacingTheWritersLoseNothing() throws {
+        let (folder, _) = try KeptDocumentTests.corpus()
+        let root = folder.url
+        let kept = KeptDocuments()
+        let journal = EditJournal(corpus: try Corpus.open(root: root))
+        let journalPath = Self.journal(folder).path
+        let done = ResultSlots<Bool>(count: 1, initial: false)
+        let reads = ResultSlots<Int>(count: 1, initial: 0)
+        let errors = ResultSlots<String>(count: 1, initial: "")
+        DispatchQueue.concurrentPerform(iterations: 2) { worker in
+            if worker == 0 {
+                do {
+                    for n in 0..<8 {
+                        try Self.edit(root, "Ana\(n)", kept: kept)
+                        try Self.edit(root, "Bo\(n)", kept: nil)
+                    }
+                } catch {
+                    errors[0] = "\(error)"
+                }
+                done[0] = true
+            } else {
+                while !done[0] {
+                    kept.forgetJournal(at: journalPath)
+                    journal.warm("story", kept: kept)
+                    reads[0] += 1
+                }
+            }
+        }
+        #expect(errors[0] == "")
+        #expect(reads[0] > 0)
+        #expect(try Self.commitSeqs(folder) == Array(1...16))
+        let history = try journal.history("story")
+        #expect(history.undoable.count == 16)
+        #expect(history.pending == nil)
+    }
 }
