@@ -1,4 +1,5 @@
 import AttestExtraction
+import Foundation
 
 /// The result of scoring an extractor on a gold set: per-document counts,
 /// their totals, the flat metrics and, with a bootstrap, their intervals.
@@ -30,14 +31,27 @@ public struct Scorecard: Hashable, Sendable {
         self.skipped = skipped.sorted { $0.id < $1.id }
         self.failures = failures.sorted { $0.id < $1.id }
         self.options = options
-        self.documents = documents.sorted { $0.id < $1.id }
-        self.totals = Totals(self.documents)
+        self.documents = Self.byID(documents)
+        self.totals = Totals(self.documents, jobs: ProcessInfo.processInfo.activeProcessorCount)
         self.metrics = Metrics.compute(totals)
         self.bootstrap = bootstrap
         self.intervals = bootstrap?.intervals(self.documents, progress: progress) ?? [:]
     }
 
     public subscript(metric: String) -> Double? { metrics[metric] }
+
+    /// The scores sorted by id: as they are when already in order (predictions usually are), else
+    /// by sorting their indices (a document's score is large; moving each one in the sort cost
+    /// more than the comparisons).
+    static func byID(_ documents: [DocumentScore]) -> [DocumentScore] {
+        var inOrder = true
+        for k in documents.indices.dropFirst() where documents[k - 1].id > documents[k].id {
+            inOrder = false
+            break
+        }
+        if inOrder { return documents }
+        return documents.indices.sorted { documents[$0].id < documents[$1].id }.map { documents[$0] }
+    }
 
     /// Combines scorecards of disjoint shards of one corpus into the card a
     /// single run gives: the same documents, totals, metrics and intervals.

@@ -48,6 +48,47 @@ public enum FileBytes {
         return .bytes(bytes)
     }
 
+    /// At most the first `count` bytes of the file (all of it when it is shorter), with the checks
+    /// of `read`: for a look at a file's start without reading the whole of it.
+    public static func prefix(_ path: String, count: Int) -> Outcome {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            return errno == ENOENT || errno == ENOTDIR ? .missing : .failed(String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failed(String(cString: strerror(errno))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failed(kindName(info.st_mode)) }
+        let size = min(Int(info.st_size), max(0, count))
+        var bytes = [UInt8](repeating: 0, count: size)
+        var offset = 0
+        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            while offset < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + offset, size - offset)
+                if n < 0 { return false }
+                if n == 0 { break }
+                offset += n
+            }
+            return true
+        }
+        guard ok else { return .failed(String(cString: strerror(errno))) }
+        if offset < size { bytes.removeLast(size - offset) }
+        return .bytes(bytes)
+    }
+
+    /// The last component of a path (`a/b.xml` → `b.xml`), as bytes: no URL made.
+    public static func lastComponent(of path: String) -> String {
+        var path = path
+        return path.withUTF8 { utf8 in
+            var end = utf8.count
+            while end > 1, utf8[end - 1] == 0x2F { end -= 1 }
+            var start = end
+            while start > 0, utf8[start - 1] != 0x2F { start -= 1 }
+            if start == end, end > 0 { return "/" }  // the root, as URL names it
+            return String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self)
+        }
+    }
+
     /// Why a file that is not regular is refused.
     static func kindName(_ mode: mode_t) -> String {
         switch mode & S_IFMT {

@@ -25,6 +25,43 @@ import Testing
         #expect(FileBytes.join(folder, relative) == expected)
     }
 
+    @Test func lastComponent() {
+        #expect(FileBytes.lastComponent(of: "/a/b/c.xml") == "c.xml")
+        #expect(FileBytes.lastComponent(of: "c.xml") == "c.xml")
+        #expect(FileBytes.lastComponent(of: "/a/b/") == "b")
+        #expect(FileBytes.lastComponent(of: "/corpus/“Ann” — 🚢.xml") == "“Ann” — 🚢.xml")
+        #expect(FileBytes.lastComponent(of: "/") == "/")
+    }
+
+    /// A file's first bytes: no more than asked, all of a shorter file, and what `read` refuses.
+    @Test func prefixOfAFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attest-prefix-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }  // deliberate: cleanup
+        let file = folder.appendingPathComponent("f.txt").path
+        let bytes = Array("“Ann” — 🚢 and more".utf8)
+        #expect(FileManager.default.createFile(atPath: file, contents: Data(bytes)))
+        guard case .bytes(let five) = FileBytes.prefix(file, count: 5) else {
+            Issue.record("no prefix")
+            return
+        }
+        #expect(five == Array(bytes.prefix(5)))
+        guard case .bytes(let all) = FileBytes.prefix(file, count: 1 << 20) else {
+            Issue.record("no prefix")
+            return
+        }
+        #expect(all == bytes)
+        guard case .missing = FileBytes.prefix(folder.appendingPathComponent("none").path, count: 5) else {
+            Issue.record("a missing file read")
+            return
+        }
+        guard case .failed(let why) = FileBytes.prefix(folder.path, count: 5) else {
+            Issue.record("a folder read")
+            return
+        }
+        #expect(why.contains("folder"))
+    }
+
     @Test func folderOf() {
         #expect(FileBytes.folder(of: "/a/b/c.xml") == "/a/b")
         #expect(FileBytes.folder(of: "/c.xml") == "/")

@@ -60,10 +60,15 @@ public struct ScoreRun: Sendable {
         // Gold files are read when their prediction arrives, by the worker
         // that scores it: memory holds one batch, not the gold set.
         var paths: [String: String] = [:]
-        for url in request.goldFiles where request.shard?.contains(Self.stem(url)) ?? true {
-            paths[Self.stem(url)] = url.path
+        var allIDs = Set<String>()
+        paths.reserveCapacity(request.goldFiles.count)
+        allIDs.reserveCapacity(request.goldFiles.count)
+        for url in request.goldFiles {
+            let id = Self.stem(url)
+            allIDs.insert(id)
+            if request.shard?.contains(id) ?? true { paths[id] = url.path }
         }
-        let gold = Gold(paths: paths, allIDs: Set(request.goldFiles.map { Self.stem($0) }))
+        let gold = Gold(paths: paths, allIDs: allIDs)
         let sourceName = request.predictions.displayName(workingDirectory: cwd)
         var tally = Tally()
         try readPredictions(into: &tally, gold: gold, sourceName: sourceName, cwd: cwd)
@@ -205,7 +210,7 @@ public struct ScoreRun: Sendable {
     }
 
     static func stem(_ url: URL) -> String {
-        let name = url.lastPathComponent
+        let name = FileBytes.lastComponent(of: url.path)
         return name.hasSuffix(".xml") ? String(name.dropLast(4)) : name
     }
 

@@ -232,4 +232,21 @@ import Testing
         #expect(try Self.detect(#"{"id": "a", "entities": [], "quotes": []}"# + "\n" + doccano + "\n") == nil)
         #expect(try Self.detect("\n \n") == nil)
     }
+
+    /// Only the file's first mebibyte is read when it holds the whole first line; a first line
+    /// longer than that, or a JSON array, is read whole, and detected as before.
+    @Test func pastTheFirstMebibyte() throws {
+        let doccano = #"{"text": "Ana Silva", "label": [[0, 9, "PERSON"]]}"#
+        let own = #"{"id": "a", "entities": [], "quotes": []}"#
+        let filler = String(repeating: own + "\n", count: (1 << 20) / own.utf8.count + 10)
+        #expect(try Self.detect(doccano + "\n" + filler) == .doccano)
+        #expect(try Self.detect(own + "\n" + String(repeating: doccano + "\n", count: 30_000)) == nil)
+        // A first line of 1.5 MB: its record is only known once the whole line is read.
+        let long = #"{"text": ""# + String(repeating: "x", count: 1_500_000) + #"", "label": [[0, 1, "PERSON"]]}"#
+        #expect(try Self.detect(long + "\n" + doccano + "\n") == .doccano)
+        let item = #"{"data": {"text": "x"}, "annotations": []}"#
+        let array = "[" + Array(repeating: item, count: 40_000).joined(separator: ",") + "]"
+        #expect(array.utf8.count > 1 << 20)
+        #expect(try Self.detect(array, name: "ls.json") == .labelstudio)
+    }
 }

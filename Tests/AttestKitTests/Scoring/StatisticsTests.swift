@@ -110,3 +110,48 @@ import Testing
         #expect(test.smallestPValue(documents: 2_000) == 1.0 / 10_001)
     }
 }
+
+/// Totals summed in parts on several cores are the serial sums exactly, and a scorecard's
+/// documents come out in id order whatever order they arrive in.
+@Suite struct TotalsInPartsTests {
+    /// 3,000 synthetic documents, each predicted with a third of its mentions dropped, some
+    /// retyped and some moved, and its quotes kept: every count and every type is exercised.
+    static let scores: [DocumentScore] = {
+        let corpus = SyntheticCorpus()
+        let scorer = DocumentScorer()
+        return (0..<3_000).map { k in
+            var gold = corpus.document(k % 97, seed: UInt64(k)).annotation
+            gold.header.id = "doc-\(k)"  // unique: the order of the cards' documents is then one
+            var prediction = PredictionDocument(gold)
+            prediction.id = gold.id
+            prediction.mentions = prediction.mentions.enumerated().compactMap { i, m in
+                var m = m
+                switch (i + k) % 6 {
+                case 0, 3: return nil
+                case 1: m.type = EntityType(m.type.name == "PERSON" ? "ORG" : "PERSON")
+                case 2: m.span = Span(m.span.start + 1, m.span.end)
+                default: break
+                }
+                return m
+            }
+            return scorer.score(gold: gold, prediction: prediction)
+        }
+    }()
+
+    @Test(arguments: [1, 2, 3, 8]) func partsAddUpToTheSerialSums(jobs: Int) {
+        let serial = Totals(Self.scores)
+        #expect(serial.documents == 3_000)
+        #expect(serial.entities.strict.cor > 0 && serial.entities.strict.mis > 0 && serial.entities.strict.inc > 0)
+        #expect(Totals(Self.scores, jobs: jobs) == serial)
+        #expect(Totals(Array(Self.scores.prefix(700)), jobs: jobs) == Totals(Self.scores.prefix(700)))
+    }
+
+    @Test func documentsInIDOrderWhateverTheInput() {
+        var rng = SeededGenerator(seed: 9)
+        let inOrder = Scorecard(documents: Self.scores, options: ScoringOptions())
+        let shuffled = Scorecard(documents: Self.scores.shuffled(using: &rng), options: ScoringOptions())
+        let ids = inOrder.documents.map(\.id)
+        #expect(ids == ids.sorted())
+        #expect(shuffled == inOrder)
+    }
+}
