@@ -25,30 +25,61 @@ public enum JSONLines {
         defer { if fd != STDIN_FILENO { close(fd) } }
         var pending: [UInt8] = []
         var lineNumber = 1
-        var chunk = [UInt8](repeating: 0, count: batchBytes)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, batchBytes) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw AttestError("cannot read \(path): \(String(cString: strerror(errno)))")
+            // Each block is read in place after the last block's unfinished line, and its lines are
+            // slices of it: no byte is copied twice (the copies and a byte-by-byte split ran alone,
+            // between batches, for 7% of a 10,000-document `attest score`).
+            let carry = pending.count
+            // A line longer than a block grows the next read with it (copies stay linear in its length).
+            let want = max(batchBytes, carry)
+            var failure: Int32 = 0
+            let block = [UInt8](unsafeUninitializedCapacity: carry + want) { buffer, count in
+                let base = buffer.baseAddress!
+                pending.withUnsafeBufferPointer { base.initialize(from: $0.baseAddress!, count: carry) }
+                count = carry
+                while true {
+                    let n = Foundation.read(fd, base + carry, want)
+                    if n < 0, errno == EINTR { continue }
+                    if n < 0 { failure = errno } else { count = carry + n }
+                    break
+                }
             }
-            if n == 0 { break }
-            pending.append(contentsOf: chunk[0..<n])
-            guard let lastNewline = pending.lastIndex(of: 0x0A) else { continue }
-            let complete = Array(pending[...lastNewline])
-            pending.removeSubrange(...lastNewline)
-            try body(split(complete, firstLine: &lineNumber))
+            if failure != 0 { throw AttestError("cannot read \(path): \(String(cString: strerror(failure)))") }
+            if block.count == carry { break }
+            guard let lastNewline = block.lastIndex(of: 0x0A) else {
+                pending = block
+                continue
+            }
+            pending = Array(block[(lastNewline + 1)...])
+            try body(split(block[...lastNewline], firstLine: &lineNumber))
         }
         if !pending.isEmpty {
             pending.append(0x0A)
-            try body(split(pending, firstLine: &lineNumber))
+            try body(split(pending[...], firstLine: &lineNumber))
         }
     }
 
     package static func split(_ bytes: [UInt8], firstLine: inout Int) -> [JSONLine] {
+        split(bytes[...], firstLine: &firstLine)
+    }
+
+    /// The non-blank lines of `bytes`, each a slice of it, found with `memchr`.
+    package static func split(_ bytes: ArraySlice<UInt8>, firstLine: inout Int) -> [JSONLine] {
         var lines: [JSONLine] = []
-        var start = 0
-        for i in bytes.indices where bytes[i] == 0x0A {
+        var ends: [Int] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var at = 0
+            while at < buffer.count, let hit = memchr(base + at, 0x0A, buffer.count - at) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                ends.append(i)
+                at = i + 1
+            }
+        }
+        lines.reserveCapacity(ends.count)
+        var start = bytes.startIndex
+        for offset in ends {
+            let i = bytes.startIndex + offset
             var end = i
             if end > start, bytes[end - 1] == 0x0D { end -= 1 }
             var slice = bytes[start..<end]

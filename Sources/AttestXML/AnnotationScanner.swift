@@ -32,9 +32,12 @@ package struct AnnotationScanner: Sendable {
     /// `texts`: keep the covered texts.
     package func read(_ bytes: [UInt8], texts: Bool) -> AnnotationDocument? {
         guard !bytes.isEmpty, bytes.count <= LibXMLParser.maximumFileSize else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
-            var scan = ScanState(buffer, texts: texts)
-            return scan.document()
+        // The attribute slots live outside the state (an array there cost a copy at each store).
+        return withUnsafeTemporaryAllocation(of: ScanValue.self, capacity: ScanAttribute.count) { slots in
+            bytes.withUnsafeBufferPointer { buffer in
+                var scan = ScanState(buffer, values: slots.baseAddress!, texts: texts)
+                return scan.document()
+            }
         }
     }
 }
@@ -79,6 +82,8 @@ private enum ScanAttribute: UInt16 {
     case xmlns, version, id, article, sha256, length, status, guidelines, name, type, start, end, kind, speakerEntity
 
     var bit: UInt16 { 1 << rawValue }
+
+    static let count = 14
 }
 
 /// Where an attribute's value lies in the file, and whether it holds a reference.
@@ -88,84 +93,11 @@ private struct ScanValue {
     var references = false
 }
 
-/// One pass over the bytes, building what the SAX reader builds.
-private struct ScanState {
-    let b: UnsafeBufferPointer<UInt8>
-    /// The bytes, read in place (the buffer is never empty).
+/// The file's bytes and what can be asked of them without changing anything: a small value,
+/// so that asking never copies the scanner's state.
+private struct ScanBytes {
     let p: UnsafePointer<UInt8>
     let count: Int
-    let texts: Bool
-    var i = 0
-
-    // The element being read: its attributes (by `ScanAttribute.rawValue`) and which are present.
-    var values = [ScanValue](repeating: ScanValue(), count: 14)
-    var present: UInt16 = 0
-
-    // The model so far, as `SAXState` keeps it.
-    var version = AnnotationDocument.currentVersion
-    var header: DocumentHeader?
-    var entities: [Entity] = []
-    var quotes: [Quote] = []
-    var entity: Entity?
-    var quote: Quote?
-    var mentionID = ""
-    var span = Span(-1, -1)
-    /// The covered text being read: where it lies, and whether it holds references.
-    var textStart = 0
-    var textEnd = 0
-    var textReferences = false
-    var open: [ScanElement] = []
-    var seen: UInt8 = 0
-    /// Set when an attribute's references do not decode (libxml2 would stop there).
-    var failed = false
-
-    init(_ b: UnsafeBufferPointer<UInt8>, texts: Bool) {
-        self.b = b
-        self.p = b.baseAddress!
-        self.count = b.count
-        self.texts = texts
-        open.reserveCapacity(4)
-    }
-
-    mutating func document() -> AnnotationDocument? {
-        guard declaration() else { return nil }
-        skipSpace()
-        guard i < count, p[i] == 0x3C else { return nil }
-        while true {
-            guard i < count else { return nil }
-            if p[i] == 0x3C {
-                guard i + 1 < count else { return nil }
-                if p[i + 1] == 0x2F {
-                    guard endTag() else { return nil }
-                    if open.isEmpty { break }
-                } else {
-                    guard startTag() else { return nil }
-                    if open.isEmpty { break }  // an empty root
-                }
-            } else {
-                guard characters() else { return nil }
-            }
-        }
-        skipSpace()
-        guard i == count, let header else { return nil }
-        return AnnotationDocument(version: version, header: header, entities: entities, quotes: quotes)
-    }
-
-    // MARK: Lexing
-
-    /// The XML declaration Attest writes, the short one, or none.
-    mutating func declaration() -> Bool {
-        let long: StaticString = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-        let short: StaticString = "<?xml version=\"1.0\"?>"
-        if has(long, at: 0) {
-            i = long.utf8CodeUnitCount
-        } else if has(short, at: 0) {
-            i = short.utf8CodeUnitCount
-        } else if count >= 2, p[0] == 0x3C, p[1] == 0x3F {
-            return false  // another declaration or a processing instruction
-        }
-        return true
-    }
 
     @inline(__always) func has(_ s: StaticString, at k: Int) -> Bool {
         let n = s.utf8CodeUnitCount
@@ -176,25 +108,6 @@ private struct ScanState {
     }
 
     static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
-
-    /// Skips XML white space; whether there was any.
-    @discardableResult mutating func skipSpace() -> Bool {
-        let from = i
-        while i < count, Self.isSpace(p[i]) { i += 1 }
-        return i > from
-    }
-
-    /// A name's end: ASCII letters, digits, `-`, `_`, `.`, `:` (a colon is declined later).
-    mutating func name() -> (Int, Int) {
-        let start = i
-        while i < count {
-            let c = p[i]
-            let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
-            guard letter || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x5F || c == 0x2E || c == 0x3A else { break }
-            i += 1
-        }
-        return (start, i)
-    }
 
     func element(_ start: Int, _ end: Int) -> ScanElement? {
         @inline(__always) func named(_ s: StaticString) -> Bool { has(s, at: start) }
@@ -250,118 +163,6 @@ private struct ScanState {
         }
     }
 
-    // MARK: Tags
-
-    mutating func startTag() -> Bool {
-        i += 1
-        let (ns, ne) = name()
-        guard let element = element(ns, ne), element.parent == open.last else { return false }
-        // Attributes, each after white space, each once, each of this element's.
-        present = 0
-        let allowed = element.allowed
-        var empty = false
-        while true {
-            let spaced = skipSpace()
-            guard i < count else { return false }
-            if p[i] == 0x3E {
-                i += 1
-                break
-            }
-            if p[i] == 0x2F {
-                guard i + 1 < count, p[i + 1] == 0x3E else { return false }
-                i += 2
-                empty = true
-                break
-            }
-            guard spaced else { return false }
-            let (as_, ae) = name()
-            guard let attribute = attribute(as_, ae) else { return false }
-            let bit = attribute.bit
-            guard allowed & bit != 0, present & bit == 0 else { return false }
-            present |= bit
-            skipSpace()
-            guard i < count, p[i] == 0x3D else { return false }
-            i += 1
-            skipSpace()
-            guard i < count, p[i] == 0x22 || p[i] == 0x27 else { return false }
-            let quote = p[i]
-            i += 1
-            var value = ScanValue(start: i, end: i, references: false)
-            while true {
-                guard i < count else { return false }
-                let c = p[i]
-                if c == quote { break }
-                if c < 0x80 {
-                    // No markup, and no tab, line break or other control (normalised, or not XML).
-                    guard c >= 0x20, c != 0x3C else { return false }
-                    if c == 0x26 { value.references = true }
-                    i += 1
-                } else {
-                    let n = scalarLength(at: i)
-                    guard n > 0 else { return false }
-                    i += n
-                }
-            }
-            value.end = i
-            i += 1
-            values[Int(attribute.rawValue)] = value
-        }
-        open.append(element)
-        guard start(element), !failed else { return false }
-        return empty ? end(element) : true
-    }
-
-    mutating func endTag() -> Bool {
-        i += 2
-        let (ns, ne) = name()
-        skipSpace()
-        guard i < count, p[i] == 0x3E, let element = element(ns, ne), element == open.last else { return false }
-        i += 1
-        return end(element)
-    }
-
-    /// Text up to the next tag: an excerpt's covered text (which is where it lies until its
-    /// element ends), or white space between elements.
-    mutating func characters() -> Bool {
-        guard let current = open.last else { return false }
-        guard current.isExcerpt else {
-            while i < count {
-                let c = p[i]
-                if c == 0x3C { return true }
-                guard Self.isSpace(c) else { return false }
-                i += 1
-            }
-            return false
-        }
-        textStart = i
-        while i < count {
-            let c = p[i]
-            if c == 0x3C {
-                textEnd = i
-                return true
-            }
-            if c >= 0x20, c < 0x80 {
-                if c == 0x26 {
-                    guard let (_, next) = reference(at: i) else { return false }
-                    textReferences = true
-                    i = next
-                    continue
-                }
-                if c == 0x5D, i + 2 < count, p[i + 1] == 0x5D, p[i + 2] == 0x3E { return false }
-                i += 1
-            } else if c >= 0x80 {
-                let n = scalarLength(at: i)
-                guard n > 0 else { return false }
-                i += n
-            } else {
-                // Tab and line feed are text; a carriage return would be normalised; other controls are not XML.
-                guard c == 0x09 || c == 0x0A else { return false }
-                i += 1
-            }
-        }
-        return false
-    }
-
     /// The character the reference at `k` (`&…;`) stands for, and where the reference ends;
     /// nil when it is not one XML allows here.
     func reference(at k: Int) -> (scalar: Unicode.Scalar, next: Int)? {
@@ -415,19 +216,6 @@ private struct ScanState {
         if let encoded = UTF8.encode(scalar) { out.append(contentsOf: encoded) }
     }
 
-    // MARK: Values
-
-    /// The attribute's text, references decoded; nil when absent.
-    mutating func string(_ attribute: ScanAttribute) -> String? {
-        guard present & attribute.bit != 0 else { return nil }
-        let v = values[Int(attribute.rawValue)]
-        guard let s = text(v.start, v.end, references: v.references) else {
-            failed = true
-            return nil
-        }
-        return s
-    }
-
     /// The bytes from `start` to `end` as text, references decoded; nil when one does not decode.
     func text(_ start: Int, _ end: Int, references: Bool) -> String? {
         guard references else {
@@ -448,9 +236,243 @@ private struct ScanState {
         }
         return String(decoding: out, as: UTF8.self)
     }
+}
+
+/// One pass over the bytes, building what the SAX reader builds.
+private struct ScanState {
+    let b: UnsafeBufferPointer<UInt8>
+    /// The bytes, read in place (the buffer is never empty).
+    let p: UnsafePointer<UInt8>
+    let count: Int
+    let texts: Bool
+    var i = 0
+
+    // The element being read: its attributes (by `ScanAttribute.rawValue`) and which are present.
+    let values: UnsafeMutablePointer<ScanValue>
+    let bytes: ScanBytes
+    var present: UInt16 = 0
+
+    // The model so far, as `SAXState` keeps it.
+    var version = AnnotationDocument.currentVersion
+    var header: DocumentHeader?
+    var entities: [Entity] = []
+    var quotes: [Quote] = []
+    var entity: Entity?
+    var quote: Quote?
+    var mentionID = ""
+    var span = Span(-1, -1)
+    /// The covered text being read: where it lies, and whether it holds references.
+    var textStart = 0
+    var textEnd = 0
+    var textReferences = false
+    var open: [ScanElement] = []
+    var seen: UInt8 = 0
+    /// Set when an attribute's references do not decode (libxml2 would stop there).
+    var failed = false
+
+    init(_ b: UnsafeBufferPointer<UInt8>, values: UnsafeMutablePointer<ScanValue>, texts: Bool) {
+        self.values = values
+        self.bytes = ScanBytes(p: b.baseAddress!, count: b.count)
+        self.b = b
+        self.p = b.baseAddress!
+        self.count = b.count
+        self.texts = texts
+        open.reserveCapacity(4)
+    }
+
+    mutating func document() -> AnnotationDocument? {
+        guard declaration() else { return nil }
+        skipSpace()
+        guard i < count, p[i] == 0x3C else { return nil }
+        while true {
+            guard i < count else { return nil }
+            if p[i] == 0x3C {
+                guard i + 1 < count else { return nil }
+                if p[i + 1] == 0x2F {
+                    guard endTag() else { return nil }
+                    if open.isEmpty { break }
+                } else {
+                    guard startTag() else { return nil }
+                    if open.isEmpty { break }  // an empty root
+                }
+            } else {
+                guard characters() else { return nil }
+            }
+        }
+        skipSpace()
+        guard i == count, let header else { return nil }
+        return AnnotationDocument(version: version, header: header, entities: entities, quotes: quotes)
+    }
+
+    // MARK: Lexing
+
+    /// The XML declaration Attest writes, the short one, or none.
+    mutating func declaration() -> Bool {
+        let long: StaticString = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        let short: StaticString = "<?xml version=\"1.0\"?>"
+        if bytes.has(long, at: 0) {
+            i = long.utf8CodeUnitCount
+        } else if bytes.has(short, at: 0) {
+            i = short.utf8CodeUnitCount
+        } else if count >= 2, p[0] == 0x3C, p[1] == 0x3F {
+            return false  // another declaration or a processing instruction
+        }
+        return true
+    }
+
+    /// Skips XML white space; whether there was any.
+    @discardableResult mutating func skipSpace() -> Bool {
+        var k = i
+        while k < count, ScanBytes.isSpace(p[k]) { k += 1 }
+        defer { i = k }
+        return k > i
+    }
+
+    /// A name's end: ASCII letters, digits, `-`, `_`, `.`, `:` (a colon is declined later).
+    mutating func name() -> (Int, Int) {
+        let start = i
+        var k = i
+        while k < count {
+            let c = p[k]
+            let letter = (c | 0x20) &- 0x61 < 26
+            guard letter || c &- 0x30 < 10 || c == 0x2D || c == 0x5F || c == 0x2E || c == 0x3A else { break }
+            k += 1
+        }
+        i = k
+        return (start, k)
+    }
+
+    // MARK: Tags
+
+    mutating func startTag() -> Bool {
+        i += 1
+        let (ns, ne) = name()
+        guard let element = bytes.element(ns, ne), element.parent == open.last else { return false }
+        // Attributes, each after white space, each once, each of this element's.
+        present = 0
+        let allowed = element.allowed
+        var empty = false
+        while true {
+            let spaced = skipSpace()
+            guard i < count else { return false }
+            if p[i] == 0x3E {
+                i += 1
+                break
+            }
+            if p[i] == 0x2F {
+                guard i + 1 < count, p[i + 1] == 0x3E else { return false }
+                i += 2
+                empty = true
+                break
+            }
+            guard spaced else { return false }
+            let (as_, ae) = name()
+            guard let attribute = bytes.attribute(as_, ae) else { return false }
+            let bit = attribute.bit
+            guard allowed & bit != 0, present & bit == 0 else { return false }
+            present |= bit
+            skipSpace()
+            guard i < count, p[i] == 0x3D else { return false }
+            i += 1
+            skipSpace()
+            guard i < count, p[i] == 0x22 || p[i] == 0x27 else { return false }
+            let quote = p[i]
+            let start = i + 1
+            var k = start
+            var references = false
+            while true {
+                guard k < count else { return false }
+                let c = p[k]
+                if c == quote { break }
+                if c < 0x80 {
+                    // No markup, and no tab, line break or other control (normalised, or not XML).
+                    guard c >= 0x20, c != 0x3C else { return false }
+                    if c == 0x26 { references = true }
+                    k += 1
+                } else {
+                    let n = bytes.scalarLength(at: k)
+                    guard n > 0 else { return false }
+                    k += n
+                }
+            }
+            i = k + 1
+            values[Int(attribute.rawValue)] = ScanValue(start: start, end: k, references: references)
+        }
+        open.append(element)
+        guard start(element), !failed else { return false }
+        return empty ? end(element) : true
+    }
+
+    mutating func endTag() -> Bool {
+        i += 2
+        let (ns, ne) = name()
+        skipSpace()
+        guard i < count, p[i] == 0x3E, let element = bytes.element(ns, ne), element == open.last else { return false }
+        i += 1
+        return end(element)
+    }
+
+    /// Text up to the next tag: an excerpt's covered text (which is where it lies until its
+    /// element ends), or white space between elements.
+    mutating func characters() -> Bool {
+        guard let current = open.last else { return false }
+        var k = i
+        defer { i = k }
+        guard current.isExcerpt else {
+            while k < count {
+                let c = p[k]
+                if c == 0x3C { return true }
+                guard ScanBytes.isSpace(c) else { return false }
+                k += 1
+            }
+            return false
+        }
+        textStart = k
+        var references = false
+        defer { textReferences = references }
+        while k < count {
+            let c = p[k]
+            if c == 0x3C {
+                textEnd = k
+                return true
+            }
+            if c >= 0x20, c < 0x80 {
+                if c == 0x26 {
+                    guard let (_, next) = bytes.reference(at: k) else { return false }
+                    references = true
+                    k = next
+                    continue
+                }
+                if c == 0x5D, k + 2 < count, p[k + 1] == 0x5D, p[k + 2] == 0x3E { return false }
+                k += 1
+            } else if c >= 0x80 {
+                let n = bytes.scalarLength(at: k)
+                guard n > 0 else { return false }
+                k += n
+            } else {
+                // Tab and line feed are text; a carriage return would be normalised; other controls are not XML.
+                guard c == 0x09 || c == 0x0A else { return false }
+                k += 1
+            }
+        }
+        return false
+    }
+
+    // MARK: Values
+
+    /// The attribute's text, references decoded; nil when absent.
+    mutating func string(_ attribute: ScanAttribute) -> String? {
+        guard present & attribute.bit != 0 else { return nil }
+        let v = values[Int(attribute.rawValue)]
+        guard let s = bytes.text(v.start, v.end, references: v.references) else {
+            failed = true
+            return nil
+        }
+        return s
+    }
 
     /// Plain digits only; nil otherwise (as the SAX reader, which then declines).
-    func offset(_ attribute: ScanAttribute) -> Int? {
+    mutating func offset(_ attribute: ScanAttribute) -> Int? {
         guard present & attribute.bit != 0 else { return nil }
         let v = values[Int(attribute.rawValue)]
         return Digits.value(UnsafeBufferPointer(start: p + v.start, count: v.end - v.start))
@@ -464,7 +486,7 @@ private struct ScanState {
             if present & ScanAttribute.xmlns.bit != 0 {
                 let v = values[Int(ScanAttribute.xmlns.rawValue)]
                 let ns: StaticString = "urn:attest:format:1"
-                guard !v.references, v.end - v.start == ns.utf8CodeUnitCount, has(ns, at: v.start) else {
+                guard !v.references, v.end - v.start == ns.utf8CodeUnitCount, bytes.has(ns, at: v.start) else {
                     return false
                 }
             }
@@ -516,7 +538,7 @@ private struct ScanState {
         case .mention, .content, .speaker, .cue:
             var covered = ""
             if texts, textEnd > textStart {
-                guard let t = text(textStart, textEnd, references: textReferences) else { return false }
+                guard let t = bytes.text(textStart, textEnd, references: textReferences) else { return false }
                 covered = t
             }
             let excerpt = Excerpt(span: span, text: covered, origin: nil)
