@@ -6,49 +6,50 @@ import AttestScoring
 /// Documents with listed errors go through `JSONEncoder`.
 package enum DocumentScoreJSON {
     package static func append(_ d: DocumentScore, to out: inout [UInt8]) {
-        out += #"{"entities":{"confusion":"#.utf8
+        raw(#"{"entities":{"confusion":"#, &out)
         confusion(d.entities.confusion, &out)
-        out += #","overall":"#.utf8
+        raw(#","overall":"#, &out)
         schemes(d.entities.overall, &out)
-        out += #","types":{"#.utf8
+        raw(#","types":{"#, &out)
         for (k, type) in d.entities.types.keys.sorted().enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
             string(type, &out)
             out.append(UInt8(ascii: ":"))
             schemes(d.entities.types[type]!, &out)
         }
-        out += #"}},"errors":[],"id":"#.utf8
+        raw(#"}},"errors":[],"id":"#, &out)
         string(d.id, &out)
-        out +=
-            (d.predicted
-            ? #","predicted":true,"quotes":{"attributed":"# : #","predicted":false,"quotes":{"attributed":"#).utf8
+        raw(
+            d.predicted
+                ? #","predicted":true,"quotes":{"attributed":"# : #","predicted":false,"quotes":{"attributed":"#,
+            &out)
         let q = d.quotes
         number(q.attributed, &out)
-        out += #","attribution":"#.utf8
+        raw(#","attribution":"#, &out)
         tally(q.attribution, &out)
-        out += #","confusion":"#.utf8
+        raw(#","confusion":"#, &out)
         confusion(q.confusion, &out)
-        out += #","cue":"#.utf8
+        raw(#","cue":"#, &out)
         tally(q.cue, &out)
-        out += #","exact":"#.utf8
+        raw(#","exact":"#, &out)
         tally(q.exact, &out)
-        out += #","kinds":{"#.utf8
+        raw(#","kinds":{"#, &out)
         for (k, kind) in q.kinds.keys.sorted().enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
             string(kind, &out)
-            out += #":{"exact":"#.utf8
+            raw(#":{"exact":"#, &out)
             tally(q.kinds[kind]!.exact, &out)
-            out += #","overlap":"#.utf8
+            raw(#","overlap":"#, &out)
             tally(q.kinds[kind]!.overlap, &out)
             out.append(UInt8(ascii: "}"))
         }
-        out += #"},"matched":"#.utf8
+        raw(#"},"matched":"#, &out)
         number(q.matched, &out)
-        out += #","overlap":"#.utf8
+        raw(#","overlap":"#, &out)
         tally(q.overlap, &out)
-        out += #","speakers":"#.utf8
+        raw(#","speakers":"#, &out)
         tally(q.speakers, &out)
-        out += "}}".utf8
+        raw("}}", &out)
     }
 
     private static func confusion(_ table: [String: [String: Int]], _ out: inout [UInt8]) {
@@ -56,7 +57,7 @@ package enum DocumentScoreJSON {
         for (k, row) in table.keys.sorted().enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
             string(row, &out)
-            out += ":{".utf8
+            raw(":{", &out)
             let cells = table[row]!
             for (j, column) in cells.keys.sorted().enumerated() {
                 if j > 0 { out.append(UInt8(ascii: ",")) }
@@ -70,43 +71,63 @@ package enum DocumentScoreJSON {
     }
 
     private static func schemes(_ s: SchemeCounts, _ out: inout [UInt8]) {
-        out += #"{"exact":"#.utf8
+        raw(#"{"exact":"#, &out)
         counts(s.exact, &out)
-        out += #","partial":"#.utf8
+        raw(#","partial":"#, &out)
         counts(s.partial, &out)
-        out += #","strict":"#.utf8
+        raw(#","strict":"#, &out)
         counts(s.strict, &out)
-        out += #","type":"#.utf8
+        raw(#","type":"#, &out)
         counts(s.type, &out)
         out.append(UInt8(ascii: "}"))
     }
 
     private static func counts(_ c: Counts, _ out: inout [UInt8]) {
-        out += #"{"cor":"#.utf8
+        raw(#"{"cor":"#, &out)
         number(c.cor, &out)
-        out += #","inc":"#.utf8
+        raw(#","inc":"#, &out)
         number(c.inc, &out)
-        out += #","mis":"#.utf8
+        raw(#","mis":"#, &out)
         number(c.mis, &out)
-        out += #","par":"#.utf8
+        raw(#","par":"#, &out)
         number(c.par, &out)
-        out += #","spu":"#.utf8
+        raw(#","spu":"#, &out)
         number(c.spu, &out)
         out.append(UInt8(ascii: "}"))
     }
 
     private static func tally(_ t: Tally, _ out: inout [UInt8]) {
-        out += #"{"expected":"#.utf8
+        raw(#"{"expected":"#, &out)
         number(t.expected, &out)
-        out += #","predicted":"#.utf8
+        raw(#","predicted":"#, &out)
         number(t.predicted, &out)
-        out += #","tp":"#.utf8
+        raw(#","tp":"#, &out)
         number(t.tp, &out)
         out.append(UInt8(ascii: "}"))
     }
 
+    /// Decimal digits written in place (no `String` made for each of the ~150 numbers a document has).
     private static func number(_ n: Int, _ out: inout [UInt8]) {
-        out += String(n).utf8
+        guard n >= 0 else {
+            out += String(n).utf8
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for any Int
+        var v = n
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                count += 1
+                buffer[24 - count] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+                v /= 10
+            } while v > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+        }
+    }
+
+    /// The bytes of a literal.
+    private static func raw(_ s: StaticString, _ out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     /// A JSON string as `JSONEncoder` writes it (slashes not escaped).

@@ -122,11 +122,20 @@ public struct QuoteScorer: Sendable {
         var predictedSet = Set<String>()
         for q in predicted {
             guard let ps = q.speaker?.span else { continue }
-            // A gold speaker span it overlaps (most overlap first) settles it.
-            if let g = document.quotes.filter({ $0.speaker?.span.overlaps(ps) == true })
-                .max(by: { $0.speaker!.span.overlap(with: ps) < $1.speaker!.span.overlap(with: ps) })
-            {
-                if let id = g.speakerEntity { predictedSet.insert(id) }
+            // A gold speaker span it overlaps (most overlap first; the first of equals, as `max(by:)`
+            // gave it) settles it. Found by index: filtering copied every quote.
+            var settling: Int?
+            var most = 0
+            for k in document.quotes.indices {
+                guard let gs = document.quotes[k].speaker?.span, gs.overlaps(ps) else { continue }
+                let o = gs.overlap(with: ps)
+                if settling == nil || o > most {
+                    settling = k
+                    most = o
+                }
+            }
+            if let k = settling {
+                if let id = document.quotes[k].speakerEntity { predictedSet.insert(id) }
                 continue
             }
             var best: (overlap: Int, id: String)?

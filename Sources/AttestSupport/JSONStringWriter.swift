@@ -15,12 +15,23 @@ package enum JSONStringWriter {
     }
 
     package static func write(_ s: String, into out: inout [UInt8], style: Style) {
-        let hex = Array("0123456789abcdef".utf8)
         let markup = style == .markup
         let short = style == .encoder
+        func hex(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
+            // Most strings need no escape at all: copied whole.
+            var plain = true
+            for b in utf8
+            where b < 0x20 || b == 0x22 || b == 0x5C || (markup && (b == 0x3C || b == 0x3E || b == 0x26 || b == 0xE2)) {
+                plain = false
+                break
+            }
+            if plain {
+                out.append(contentsOf: utf8)
+                return
+            }
             var i = 0
             while i < utf8.count {
                 let b = utf8[i]
@@ -42,8 +53,8 @@ package enum JSONStringWriter {
                     i += 2
                 case 0..<0x20:
                     out += #"\u00"#.utf8
-                    out.append(hex[Int(b >> 4)])
-                    out.append(hex[Int(b & 0xF)])
+                    out.append(hex(b >> 4))
+                    out.append(hex(b & 0xF))
                 default: out.append(b)
                 }
                 i += 1
