@@ -11,6 +11,8 @@ public struct GoldDocument: Sendable {
     public var articlePath: String
     /// The article, when it was read to check the annotation against it.
     public var article: ArticleText?
+    /// The annotation file's size in bytes as it was read (for `GoldSet.fingerprint`), when known.
+    public var fileSize: Int?
 
     public init(document: AnnotationDocument, path: String, articlePath: String, article: ArticleText? = nil) {
         self.document = document
@@ -149,29 +151,43 @@ public enum GoldSet {
                 }
             }
             guard let articles, statuses?.contains(document.header.status) ?? true else {
-                return .success(GoldDocument(document: document, path: path, articlePath: ""))
+                var loaded = GoldDocument(document: document, path: path, articlePath: "")
+                loaded.fileSize = bytes.count
+                return .success(loaded)
             }
-            let articlePath: String
-            switch articles.resolve(document.header.articlePath, annotationPath: path, cache: folders) {
-            case .success(let resolved): articlePath = resolved
-            case .failure(let problem):
-                return .failure(
-                    GoldReadFailure(
-                        Diagnostic(
-                            file: name, location: Self.headerLocation(bytes), severity: .error,
-                            message: problem.message,
-                            rule: problem.check.id)))
-            }
+            var articlePath: String
             let articleBytes: [UInt8]
-            switch FileBytes.read(articlePath) {
-            case .bytes(let b): articleBytes = b
-            default:
-                let shown = DisplayPath.of(path: articlePath, relativeTo: cwd)
-                return .failure(
-                    GoldReadFailure(
-                        Diagnostic(
-                            file: name, location: Self.headerLocation(bytes), message: "cannot read article \(shown)",
-                            rule: FileCheck.unreadable.id)))
+            // The usual case in one step: the article named in a folder inside the article folder and
+            // not a link, opened without following one (no `lstat` first). Anything else (a link, a
+            // missing file, a path outside) takes the careful way, which says what is wrong.
+            if case .success(let unlinked) = articles.resolve(
+                document.header.articlePath, annotationPath: path, cache: folders,
+                lastComponent: .openedWithoutFollowing),
+                case .bytes(let b)? = FileBytes.read(withoutFollowing: unlinked)
+            {
+                articlePath = unlinked
+                articleBytes = b
+            } else {
+                switch articles.resolve(document.header.articlePath, annotationPath: path, cache: folders) {
+                case .success(let resolved): articlePath = resolved
+                case .failure(let problem):
+                    return .failure(
+                        GoldReadFailure(
+                            Diagnostic(
+                                file: name, location: Self.headerLocation(bytes), severity: .error,
+                                message: problem.message,
+                                rule: problem.check.id)))
+                }
+                guard case .bytes(let b) = FileBytes.read(articlePath) else {
+                    let shown = DisplayPath.of(path: articlePath, relativeTo: cwd)
+                    return .failure(
+                        GoldReadFailure(
+                            Diagnostic(
+                                file: name, location: Self.headerLocation(bytes),
+                                message: "cannot read article \(shown)",
+                                rule: FileCheck.unreadable.id)))
+                }
+                articleBytes = b
             }
             guard let article = ArticleText(bytes: articleBytes) else {
                 let shown = DisplayPath.of(path: articlePath, relativeTo: cwd)
@@ -186,7 +202,9 @@ public enum GoldSet {
             guard Self.holds(document, article: article, sha256: sha256) else {
                 return .failure(GoldReadFailure(Self.problems(bytes, name: name, article: article, sha256: sha256)))
             }
-            return .success(GoldDocument(document: document, path: path, articlePath: articlePath, article: article))
+            var loaded = GoldDocument(document: document, path: path, articlePath: articlePath, article: article)
+            loaded.fileSize = bytes.count
+            return .success(loaded)
         }
 
         /// Whether the header's hash and length and every covered text agree with the article.
@@ -242,14 +260,18 @@ extension GoldSet {
     /// shard of a run: SHA-256 of their names and sizes, in name order.
     /// Shards of one run agree on it; runs on other corpora, or on a corpus
     /// whose files were added, removed or resized, do not.
-    public static func fingerprint(_ files: [URL]) -> String {
+    public static func fingerprint(_ files: [URL]) -> String { fingerprint(files, knownSizes: [:]) }
+
+    /// The same, with the sizes of files already read (by path) taken as read instead of asked of
+    /// the system again (10,000 `stat` calls at the end of a 10,000-document run).
+    public static func fingerprint(_ files: [URL], knownSizes: [String: Int]) -> String {
         // Names taken from the path strings and sizes read on every core: on 10,000 files this ran
         // alone at the end of each `attest score` (45 ms of one core, most of it URL work).
         let named = files.map { url -> (name: String, path: String) in
             let path = url.path
             return (FileBytes.lastComponent(of: path), path)
         }.sorted { $0.name < $1.name }
-        let sizes = ConcurrentMap.map(named.map(\.path)) { FileBytes.size($0) ?? -1 }
+        let sizes = ConcurrentMap.map(named.map(\.path)) { knownSizes[$0] ?? FileBytes.size($0) ?? -1 }
         var text: [UInt8] = []
         text.reserveCapacity(named.count * 32)
         for (entry, size) in zip(named, sizes) {

@@ -34,15 +34,21 @@ package struct FastPredictionDecoder {
 
     /// A string without escapes or control characters, in valid UTF-8, as a byte range.
     private mutating func key() -> Range<Int>? {
-        guard take(UInt8(ascii: "\"")) else { return nil }
+        guard take(UInt8(ascii: "\"")), let base = b.baseAddress else { return nil }
         let start = i
         var ascii = true
-        while i < b.count, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\") {
-            if b[i] < 0x20 { return nil }
-            if b[i] >= 0x80 { ascii = false }
-            i += 1
+        // The index kept in a local while scanning (the stored one was reloaded at each byte).
+        var k = i
+        let count = b.count
+        while k < count {
+            let c = base[k]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { break }
+            if c < 0x20 { return nil }
+            if c >= 0x80 { ascii = false }
+            k += 1
         }
-        guard i < b.count, b[i] == UInt8(ascii: "\"") else { return nil }
+        i = k
+        guard i < count, base[i] == UInt8(ascii: "\"") else { return nil }
         if !ascii, String(validating: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self) == nil { return nil }
         defer { i += 1 }
         return start..<i

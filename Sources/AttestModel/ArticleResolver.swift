@@ -34,11 +34,22 @@ public struct ArticleResolver: Sendable {
         public init() {}
     }
 
+    /// How the article's last path component is treated.
+    public enum LastComponent: Sendable {
+        /// Asked of the system (`lstat`): a link is followed to where it really leads.
+        case resolved
+        /// Taken as it is written, for a caller that opens the result without following a link
+        /// (`FileBytes.read(withoutFollowing:)`) and resolves again, `.resolved`, when that refuses:
+        /// one system call fewer an article.
+        case openedWithoutFollowing
+    }
+
     /// The article's real path (links resolved) for the header path
     /// `articlePath` of the annotation file at `annotationPath`.
-    public func resolve(_ articlePath: String, annotationPath: String, cache: FolderCache? = nil) -> Result<
-        String, Problem
-    > {
+    public func resolve(
+        _ articlePath: String, annotationPath: String, cache: FolderCache? = nil,
+        lastComponent: LastComponent = .resolved
+    ) -> Result<String, Problem> {
         let folder = FileBytes.folder(of: FileBytes.join(workingDirectory, annotationPath))
         let lexical = FileBytes.join(folder, articlePath)
         let allowed = articlesFolder ?? FileBytes.folder(of: folder)
@@ -56,7 +67,7 @@ public struct ArticleResolver: Sendable {
         // through links (a corpus folder linked elsewhere); what counts is where
         // it really is. Whether something exists outside is never told.
         let lexicallyInside = FileBytes.isInside(lexical, allowed) || FileBytes.isInside(lexical, allowedReal)
-        guard let real = Self.realPath(lexical, cache: cache) else {
+        guard let real = Self.realPath(lexical, cache: cache, lastComponent: lastComponent) else {
             guard lexicallyInside else { return .failure(outside()) }
             let shown = DisplayPath.of(path: lexical, relativeTo: workingDirectory)
             return .failure(Problem(check: FileCheck.articleMissing, message: "article \(shown) does not exist"))
@@ -66,8 +77,13 @@ public struct ArticleResolver: Sendable {
     }
 
     /// `realpath(lexical)`, with the folder part taken from `cache` when it has it.
-    private static func realPath(_ lexical: String, cache: FolderCache?) -> String? {
-        guard let cache else { return FileBytes.realPath(lexical) }
+    private static func realPath(_ lexical: String, cache: FolderCache?, lastComponent: LastComponent) -> String? {
+        guard let cache else {
+            guard lastComponent == .openedWithoutFollowing else { return FileBytes.realPath(lexical) }
+            let folder = FileBytes.folder(of: lexical)
+            guard let realFolder = FileBytes.realPath(folder) else { return nil }
+            return joined(realFolder, lexical, folder)
+        }
         let folder = FileBytes.folder(of: lexical)
         let realFolder: String
         if let known = cache.realFolders[folder] {
@@ -77,12 +93,17 @@ public struct ArticleResolver: Sendable {
             cache.realFolders[folder] = resolved
             realFolder = resolved
         }
+        if lastComponent == .openedWithoutFollowing { return joined(realFolder, lexical, folder) }
         switch FileBytes.isSymbolicLink(lexical) {
         case nil: return nil
         case true?: return FileBytes.realPath(lexical)
-        case false?:
-            let name = lexical.utf8.dropFirst(folder == "/" ? 1 : folder.utf8.count + 1)
-            return (realFolder == "/" ? "" : realFolder) + "/" + String(decoding: name, as: UTF8.self)
+        case false?: return joined(realFolder, lexical, folder)
         }
+    }
+
+    /// The real folder and the last component of `lexical` (whose folder is `folder`).
+    private static func joined(_ realFolder: String, _ lexical: String, _ folder: String) -> String {
+        let name = lexical.utf8.dropFirst(folder == "/" ? 1 : folder.utf8.count + 1)
+        return (realFolder == "/" ? "" : realFolder) + "/" + String(decoding: name, as: UTF8.self)
     }
 }

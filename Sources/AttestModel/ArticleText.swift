@@ -48,18 +48,21 @@ public struct ArticleText: Sendable {
         guard contains(span) else { return false }
         let a = Int(byteOffsets[span.start])
         let b = Int(byteOffsets[span.end])
-        var text = text
-        return text.withUTF8 { t in
-            guard t.count == b - a else { return false }
-            return utf8.withUnsafeBufferPointer { u in
+        guard text.utf8.count == b - a else { return false }
+        if let same = text.utf8.withContiguousStorageIfAvailable({ t in
+            utf8.withUnsafeBufferPointer { u in
+                guard let tb = t.baseAddress, let ub = u.baseAddress else { return true }  // both empty
                 var i = 0
                 while i < t.count {
-                    if u[a + i] != t[i] { return false }
+                    if ub[a + i] != tb[i] { return false }
                     i += 1
                 }
                 return true
             }
+        }) {
+            return same
         }
+        return text.utf8.elementsEqual(utf8[a..<b])
     }
 
     /// The code point at `offset`.

@@ -61,15 +61,33 @@ public struct EntityDocumentScore: Hashable, Sendable, Codable {
 
     /// Counts the pairs of one scheme's outcomes into `confusion`.
     mutating func tallyTypes(_ result: SchemeResult, gold: [TypedSpan], predicted: [TypedSpan]) {
+        // Counted first by type index in a small list (a document has a handful of types), then
+        // added to the table once a cell: two string-keyed lookups a mention cost more than the match.
+        var names: [String] = []
+        var cells: [(row: Int, column: Int, count: Int)] = []
+        func index(_ name: String) -> Int {
+            if let k = names.firstIndex(of: name) { return k }
+            names.append(name)
+            return names.count - 1
+        }
+        func count(_ row: String, _ column: String) {
+            let r = index(row)
+            let c = index(column)
+            if let k = cells.firstIndex(where: { $0.row == r && $0.column == c }) {
+                cells[k].count += 1
+            } else {
+                cells.append((r, c, 1))
+            }
+        }
         for (i, outcome) in result.predictions.enumerated() {
             let p = predicted[i].type.name
             switch outcome {
-            case .correct(let g), .incorrect(let g), .partial(let g):
-                confusion[gold[g].type.name, default: [:]][p, default: 0] += 1
-            case .spurious: confusion["none", default: [:]][p, default: 0] += 1
+            case .correct(let g), .incorrect(let g), .partial(let g): count(gold[g].type.name, p)
+            case .spurious: count("none", p)
             }
         }
-        for g in result.missed { confusion[gold[g].type.name, default: [:]]["none", default: 0] += 1 }
+        for g in result.missed { count(gold[g].type.name, "none") }
+        for cell in cells { confusion[names[cell.row], default: [:]][names[cell.column], default: 0] += cell.count }
     }
 }
 

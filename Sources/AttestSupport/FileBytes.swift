@@ -24,6 +24,11 @@ public enum FileBytes {
         guard fd >= 0 else {
             return errno == ENOENT || errno == ENOTDIR ? .missing : .failed(String(cString: strerror(errno)))
         }
+        return read(open: fd, limit: limit)
+    }
+
+    /// Reads the whole of the open file `fd` and closes it.
+    private static func read(open fd: Int32, limit: Int) -> Outcome {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failed(String(cString: strerror(errno))) }
@@ -32,20 +37,35 @@ public enum FileBytes {
         // a regular file's reads, so it is left set: two fcntl calls a file fewer.
         let size = Int(info.st_size)
         if size > limit { return .tooLarge(size) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var offset = 0
-        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
+        // Read into uninitialised storage: no pass to zero bytes that are about to be overwritten.
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var offset = 0
             while offset < size {
                 let n = Foundation.read(fd, buffer.baseAddress! + offset, size - offset)
-                if n < 0 { return false }
+                if n < 0, errno == EINTR { continue }
+                if n < 0 {
+                    failure = errno
+                    break
+                }
                 if n == 0 { break }
                 offset += n
             }
-            return true
+            count = offset
         }
-        guard ok else { return .failed(String(cString: strerror(errno))) }
-        if offset < size { bytes.removeLast(size - offset) }
+        guard failure == 0 else { return .failed(String(cString: strerror(failure))) }
         return .bytes(bytes)
+    }
+
+    /// The file's bytes when `path` names a regular file that is not a symbolic link (the last
+    /// component is opened with `O_NOFOLLOW`); nil when it is a link, so that the caller resolves it.
+    public static func read(withoutFollowing path: String, limit: Int = Int.max) -> Outcome? {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else {
+            if errno == ELOOP { return nil }
+            return errno == ENOENT || errno == ENOTDIR ? .missing : .failed(String(cString: strerror(errno)))
+        }
+        return read(open: fd, limit: limit)
     }
 
     /// At most the first `count` bytes of the file (all of it when it is shorter), with the checks

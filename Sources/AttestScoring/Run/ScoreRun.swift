@@ -16,6 +16,8 @@ public struct ScoreRun: Sendable {
         var diagnostics: [Diagnostic] = []
         var dropped: [String: Int] = [:]
         var skipped: SkippedDocument?
+        /// The gold file read for it, and its size then.
+        var goldFile: (path: String, size: Int)?
     }
 
     /// What the run has gathered so far: each predicted document once, its
@@ -26,10 +28,13 @@ public struct ScoreRun: Sendable {
         var diagnostics: [Diagnostic] = []
         var dropped: [String: Int] = [:]
         var skipped: [SkippedDocument] = []
+        /// Sizes of the gold files read, by path.
+        var goldSizes: [String: Int] = [:]
 
         /// Takes a batch's items in order; a document predicted twice is an error at its second line.
         mutating func collect(_ items: [Item], file: String, lines: [Int]) {
             for (k, item) in items.enumerated() {
+                if let read = item.goldFile { goldSizes[read.path] = read.size }
                 diagnostics.append(contentsOf: item.diagnostics)
                 for (t, n) in item.dropped { dropped[t, default: 0] += n }
                 guard let id = item.id else { continue }
@@ -84,7 +89,7 @@ public struct ScoreRun: Sendable {
             documents: tally.scores, options: request.options, bootstrap: request.bootstrap, skipped: tally.skipped,
             progress: request.bootstrapProgress)
         card.shard = request.shard
-        card.goldSet = GoldSet.fingerprint(request.goldFiles)
+        card.goldSet = GoldSet.fingerprint(request.goldFiles, knownSizes: tally.goldSizes)
         return ScoreOutcome(scorecard: card, diagnostics: tally.diagnostics)
     }
 
@@ -172,16 +177,20 @@ public struct ScoreRun: Sendable {
             switch reader.load(gold.paths[id] ?? id) {
             case .failure(let problem): return Item(diagnostics: problem.diagnostics)
             case .success(let g):
+                var read: (path: String, size: Int)?
+                if let size = g.fileSize { read = (gold.paths[id] ?? id, size) }
                 let status = g.document.header.status
                 guard self.request.statuses.contains(status) else {
-                    return Item(id: id, skipped: SkippedDocument(id: id, status: status))
+                    return Item(id: id, skipped: SkippedDocument(id: id, status: status), goldFile: read)
                 }
                 let article = collectErrors ? g.loadArticle() : nil
-                return Item(id: id, score: scorer.score(gold: g.document, prediction: nil, article: article))
+                return Item(
+                    id: id, score: scorer.score(gold: g.document, prediction: nil, article: article), goldFile: read)
             }
         }
         var missing: [String] = []
         for item in empties {
+            if let read = item.goldFile { tally.goldSizes[read.path] = read.size }
             tally.diagnostics.append(contentsOf: item.diagnostics)
             if let s = item.score {
                 tally.scores.append(s)
@@ -239,6 +248,7 @@ public struct ScoreRun: Sendable {
             return item
         case .success(let loaded): g = loaded
         }
+        if let size = g.fileSize { item.goldFile = (goldPath, size) }
         // Not part of the gold set (a draft, say): listed, not scored.
         guard request.statuses.contains(g.document.header.status) else {
             item.skipped = SkippedDocument(id: input.id, status: g.document.header.status)
