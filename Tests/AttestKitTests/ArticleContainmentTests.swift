@@ -106,6 +106,23 @@ import Testing
         #expect(problems.map(\.rule) == [FileCheck.articleOutside.id])
     }
 
+    /// An article named through a link that stays inside the article folder: the one-step read
+    /// (which never follows a link) declines it, and the careful path reads it where it really is.
+    @Test(arguments: [false, true]) func anArticleLinkedInsideTheFolderIsRead(streaming: Bool) throws {
+        let folder = try TemporaryFolder.sampleCorpus()
+        let corpus = try Corpus.open(root: folder.url)
+        try FileManager.default.createSymbolicLink(
+            at: corpus.articlesDirectory.appendingPathComponent("alias.txt"),
+            withDestinationURL: corpus.articlesDirectory.appendingPathComponent("sample.txt"))
+        folder.write(
+            "annotations/sample.xml",
+            read(Paths.sampleAnnotation).replacingOccurrences(of: "../corpus/sample.txt", with: "../corpus/alias.txt"))
+        let (documents, problems) = corpus.loadGold(streaming: streaming)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(documents.first?.articlePath.hasSuffix("/corpus/sample.txt") == true)
+        #expect(documents.first?.loadArticle()?.count == 185)
+    }
+
     @Test func anArticleInsideTheFolderIsRead() throws {
         let folder = try TemporaryFolder.sampleCorpus()
         let corpus = try Corpus.open(root: folder.url)
