@@ -11,11 +11,11 @@ package enum DocumentScoreJSON {
         raw(#","overall":"#, &out)
         schemes(d.entities.overall, &out)
         raw(#","types":{"#, &out)
-        for (k, type) in d.entities.types.keys.sorted().enumerated() {
+        for (k, entry) in d.entities.types.sorted(by: { $0.key < $1.key }).enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
-            string(type, &out)
+            string(entry.key, &out)
             out.append(UInt8(ascii: ":"))
-            schemes(d.entities.types[type]!, &out)
+            schemes(entry.value, &out)
         }
         raw(#"}},"errors":[],"id":"#, &out)
         string(d.id, &out)
@@ -34,13 +34,13 @@ package enum DocumentScoreJSON {
         raw(#","exact":"#, &out)
         tally(q.exact, &out)
         raw(#","kinds":{"#, &out)
-        for (k, kind) in q.kinds.keys.sorted().enumerated() {
+        for (k, entry) in q.kinds.sorted(by: { $0.key < $1.key }).enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
-            string(kind, &out)
+            string(entry.key, &out)
             raw(#":{"exact":"#, &out)
-            tally(q.kinds[kind]!.exact, &out)
+            tally(entry.value.exact, &out)
             raw(#","overlap":"#, &out)
-            tally(q.kinds[kind]!.overlap, &out)
+            tally(entry.value.overlap, &out)
             out.append(UInt8(ascii: "}"))
         }
         raw(#"},"matched":"#, &out)
@@ -54,16 +54,15 @@ package enum DocumentScoreJSON {
 
     private static func confusion(_ table: [String: [String: Int]], _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
-        for (k, row) in table.keys.sorted().enumerated() {
+        for (k, row) in table.sorted(by: { $0.key < $1.key }).enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
-            string(row, &out)
+            string(row.key, &out)
             raw(":{", &out)
-            let cells = table[row]!
-            for (j, column) in cells.keys.sorted().enumerated() {
+            for (j, cell) in row.value.sorted(by: { $0.key < $1.key }).enumerated() {
                 if j > 0 { out.append(UInt8(ascii: ",")) }
-                string(column, &out)
+                string(cell.key, &out)
                 out.append(UInt8(ascii: ":"))
-                number(cells[column]!, &out)
+                number(cell.value, &out)
             }
             out.append(UInt8(ascii: "}"))
         }

@@ -13,16 +13,30 @@ struct PredictionCheck {
         var doc = input
         var dropped: [String: Int] = [:]
         doc.mentions = []
+        doc.mentions.reserveCapacity(input.mentions.count)
+        // What each type becomes (nil: left out), decided once a type: a document has a handful of
+        // types and dozens of mentions, and each decision hashed the type's name twice.
+        var decided: [(type: EntityType, becomes: EntityType?)] = []
         for m in input.mentions {
             var mention = m
-            if let mapped = typeMap.map(m.type) {
-                guard let mapped else { continue }
-                mention.type = mapped
+            let becomes: EntityType?
+            if let known = decided.first(where: { $0.type == m.type }) {
+                becomes = known.becomes
+            } else {
+                var target: EntityType? = m.type
+                if let mapped = typeMap.map(m.type) { target = mapped }
+                if let t = target, !declaredTypes.contains(t) { target = nil }
+                decided.append((m.type, target))
+                becomes = target
             }
-            guard declaredTypes.contains(mention.type) else {
-                dropped[mention.type.name, default: 0] += 1
+            guard let becomes else {
+                // Dropped by the map (`--map X=-`) is no undeclared type; an undeclared one is counted.
+                if let mapped = typeMap.map(m.type), mapped == nil { continue }
+                let type = typeMap.map(m.type).flatMap { $0 } ?? m.type
+                dropped[type.name, default: 0] += 1
                 continue
             }
+            mention.type = becomes
             doc.mentions.append(mention)
         }
         return (doc, dropped)
