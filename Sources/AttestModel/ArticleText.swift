@@ -167,7 +167,17 @@ public struct ArticleText: Sendable {
                     out[k] = Int32(n)
                     filled = k + 1
                 }
+                guard let base = buffer.baseAddress else { return }  // no bytes: no code point
+                // Stretches of ASCII found eight bytes at a time (one code point a byte), at the start
+                // and after each multi-byte sequence; the rest a byte at a time.
+                var run = ByteRuns.ascii(base, from: 0, to: n)
                 while i < n {
+                    while i < run {
+                        out[k] = Int32(truncatingIfNeeded: i)
+                        k += 1
+                        i += 1
+                    }
+                    guard i < n else { break }
                     let b = buffer[i]
                     if b < 0x80 {
                         out[k] = Int32(truncatingIfNeeded: i)
@@ -182,6 +192,7 @@ public struct ArticleText: Sendable {
                     out[k] = Int32(truncatingIfNeeded: i)
                     k += 1
                     i += width
+                    run = ByteRuns.ascii(base, from: i, to: n)
                 }
             }
         }

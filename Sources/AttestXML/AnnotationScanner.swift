@@ -380,6 +380,8 @@ private struct ScanState {
             let start = i + 1
             var k = start
             var references = false
+            // A byte at a time; after 16 plain bytes in a row (a hash, a path), eight at a time.
+            var plain = 0
             while true {
                 guard k < count else { return false }
                 let c = p[k]
@@ -387,12 +389,22 @@ private struct ScanState {
                 if c < 0x80 {
                     // No markup, and no tab, line break or other control (normalised, or not XML).
                     guard c >= 0x20, c != 0x3C else { return false }
-                    if c == 0x26 { references = true }
                     k += 1
+                    if c == 0x26 {
+                        references = true
+                        plain = 0
+                    } else {
+                        plain += 1
+                        if plain == 16 {
+                            k = ByteRuns.plainASCII(p, from: k, to: count, except: quote, 0x3C, 0x26)
+                            plain = 0
+                        }
+                    }
                 } else {
                     let n = bytes.scalarLength(at: k)
                     guard n > 0 else { return false }
                     k += n
+                    plain = 0
                 }
             }
             i = k + 1

@@ -107,3 +107,45 @@ import Testing
         #expect(ConcurrentMap.map([7], jobs: 4, state: { 0 }, { item, _ in item + 1 }) == [8])
     }
 }
+
+/// The eight-at-a-time runs against the byte-at-a-time definition, on every byte value at every
+/// position of a stretch and on random bytes.
+@Suite struct ByteRunsTests {
+    static func plainByHand(_ bytes: [UInt8], _ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        bytes.firstIndex { $0 < 0x20 || $0 >= 0x80 || $0 == a || $0 == b || $0 == c } ?? bytes.count
+    }
+
+    @Test func plainRunsStopWhereTheFirstSpecialByteCouldBe() {
+        for value in 0...255 {
+            for position in 0..<24 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: 24)
+                bytes[position] = UInt8(value)
+                let expected = Self.plainByHand(bytes, 0x22, 0x3C, 0x26)
+                let run = bytes.withUnsafeBufferPointer {
+                    ByteRuns.plainASCII($0.baseAddress!, from: 0, to: 24, except: 0x22, 0x3C, 0x26)
+                }
+                // Never past the first special byte, and never more than seven short of it.
+                #expect(run <= expected && run > expected - 8, "byte \(value) at \(position): \(run) vs \(expected)")
+                let asciiRun = bytes.withUnsafeBufferPointer { ByteRuns.ascii($0.baseAddress!, from: 0, to: 24) }
+                let firstHigh = bytes.firstIndex { $0 >= 0x80 } ?? 24
+                #expect(asciiRun <= firstHigh && asciiRun > firstHigh - 8)
+            }
+        }
+        var rng = SeededGenerator(seed: 12)
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int.random(in: 0...64, using: &rng)).map { _ in
+                Bool.random(using: &rng)
+                    ? UInt8.random(in: 0x20...0x7E, using: &rng) : UInt8.random(in: 0...255, using: &rng)
+            }
+            let start = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &rng)
+            let expected = start + Self.plainByHand(Array(bytes[start...]), 0x5D, 0x3C, 0x26)
+            let run = bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.map {
+                    ByteRuns.plainASCII($0, from: start, to: bytes.count, except: 0x5D, 0x3C, 0x26)
+                }
+                    ?? 0
+            }
+            #expect(run <= expected && run > expected - 8)
+        }
+    }
+}
