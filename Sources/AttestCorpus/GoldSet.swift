@@ -104,25 +104,30 @@ public enum GoldSet {
         static let articleRules: [any Rule] = [ArticleHashRule(), ArticleLengthRule(), SpanRangeRule(), SpanTextRule()]
 
         package func load(_ path: String) -> Result<GoldDocument, GoldReadFailure> {
-            let name = DisplayPath.of(path: path, relativeTo: cwd)
+            // The name files are shown by, made only for a diagnostic (a path relative to the working
+            // folder costs more to make than a small gold file costs to read).
+            let cwd = self.cwd
+            func name() -> String { DisplayPath.of(path: path, relativeTo: cwd) }
             let bytes: [UInt8]
             switch FileBytes.read(path, limit: LibXMLParser.maximumFileSize) {
             case .bytes(let b): bytes = b
             case .tooLarge(let size):
                 return .failure(
                     GoldReadFailure(
-                        Diagnostic(file: name, message: "file is \(size) bytes; not read", rule: FileCheck.tooLarge.id))
+                        Diagnostic(
+                            file: name(), message: "file is \(size) bytes; not read", rule: FileCheck.tooLarge.id))
                 )
             case .missing:
                 return .failure(
                     GoldReadFailure(
                         Diagnostic(
-                            file: name, message: "cannot read the file: it does not exist",
+                            file: name(), message: "cannot read the file: it does not exist",
                             rule: FileCheck.unreadable.id)))
             case .failed(let why):
                 return .failure(
                     GoldReadFailure(
-                        Diagnostic(file: name, message: "cannot read the file: \(why)", rule: FileCheck.unreadable.id)))
+                        Diagnostic(file: name(), message: "cannot read the file: \(why)", rule: FileCheck.unreadable.id)
+                    ))
             }
             // The byte scanner first, then the SAX reader (no tree); the tree-based reader for whatever both decline.
             let document: AnnotationDocument
@@ -136,13 +141,14 @@ public enum GoldSet {
                 switch parser.parse(bytes) {
                 case .failure(let f):
                     return .failure(
-                        GoldReadFailure(Diagnostic(file: name, location: f.location, message: f.message, rule: f.rule)))
+                        GoldReadFailure(
+                            Diagnostic(file: name(), location: f.location, message: f.message, rule: f.rule)))
                 case .success(let tree):
                     guard let d = AnnotationReader(bytes: bytes, locations: false).read(tree), !d.id.isEmpty else {
                         return .failure(
                             GoldReadFailure(
                                 Diagnostic(
-                                    file: name,
+                                    file: name(),
                                     message:
                                         "not an annotation file (no <annotation> with a <document> header); run attest validate",
                                     rule: FileCheck.schema.id)))
@@ -174,7 +180,7 @@ public enum GoldSet {
                     return .failure(
                         GoldReadFailure(
                             Diagnostic(
-                                file: name, location: Self.headerLocation(bytes), severity: .error,
+                                file: name(), location: Self.headerLocation(bytes), severity: .error,
                                 message: problem.message,
                                 rule: problem.check.id)))
                 }
@@ -183,7 +189,7 @@ public enum GoldSet {
                     return .failure(
                         GoldReadFailure(
                             Diagnostic(
-                                file: name, location: Self.headerLocation(bytes),
+                                file: name(), location: Self.headerLocation(bytes),
                                 message: "cannot read article \(shown)",
                                 rule: FileCheck.unreadable.id)))
                 }
@@ -194,13 +200,13 @@ public enum GoldSet {
                 return .failure(
                     GoldReadFailure(
                         Diagnostic(
-                            file: name, location: Self.headerLocation(bytes),
+                            file: name(), location: Self.headerLocation(bytes),
                             message: "article \(shown) is not valid UTF-8",
                             rule: FileCheck.articleEncoding.id)))
             }
             let sha256 = SHA256Hex.of(articleBytes)
             guard Self.holds(document, article: article, sha256: sha256) else {
-                return .failure(GoldReadFailure(Self.problems(bytes, name: name, article: article, sha256: sha256)))
+                return .failure(GoldReadFailure(Self.problems(bytes, name: name(), article: article, sha256: sha256)))
             }
             var loaded = GoldDocument(document: document, path: path, articlePath: articlePath, article: article)
             loaded.fileSize = bytes.count

@@ -28,13 +28,14 @@ public struct QuoteScorer: Sendable {
         candidates.sort { a, b in a.j != b.j ? a.j > b.j : (a.g, a.p) < (b.g, b.p) }
         var usedGold = [Bool](repeating: false, count: gold.count)
         var usedPred = [Bool](repeating: false, count: predicted.count)
-        var pairs: [(Int, Int)] = []
+        // Built with its labels: an unlabelled array converted on return was cast element by element.
+        var pairs: [(gold: Int, predicted: Int)] = []
         for c in candidates where !usedGold[c.g] && !usedPred[c.p] {
             usedGold[c.g] = true
             usedPred[c.p] = true
             pairs.append((c.g, c.p))
         }
-        return pairs.sorted { $0 < $1 }
+        return pairs.sorted { ($0.gold, $0.predicted) < ($1.gold, $1.predicted) }
     }
 
     public struct Outcome: Sendable {
