@@ -12,33 +12,43 @@ public struct ScoreRun: Sendable {
     /// What became of one prediction (or of one gold document without one).
     private struct Item: Sendable {
         var id: String?
+        /// The gold document's place in `Gold.ids`, when the prediction is one of the run's.
+        var gold: Int?
         var score: DocumentScore?
         var diagnostics: [Diagnostic] = []
         var dropped: [String: Int] = [:]
         var skipped: SkippedDocument?
-        /// The gold file read for it, and its size then.
-        var goldFile: (path: String, size: Int)?
+        /// The size of its gold file, as read.
+        var goldSize: Int?
     }
 
     /// What the run has gathered so far: each predicted document once, its
     /// score or why it was skipped, and every diagnostic.
     private struct Tally {
-        var seen: [String: Int] = [:]
+        /// The line each gold document was first predicted at, by its place in `Gold.ids` (0: not yet),
+        /// so that the serial step between batches hashes no id (the workers have found each place).
+        var firstLines: [Int]
         var scores: [DocumentScore] = []
         var diagnostics: [Diagnostic] = []
         var dropped: [String: Int] = [:]
         var skipped: [SkippedDocument] = []
-        /// Sizes of the gold files read, by path.
-        var goldSizes: [String: Int] = [:]
+        /// Sizes of the gold files read, by place.
+        var goldSizes: [Int?]
+
+        init(goldCount: Int) {
+            firstLines = Array(repeating: 0, count: goldCount)
+            goldSizes = Array(repeating: nil, count: goldCount)
+        }
 
         /// Takes a batch's items in order; a document predicted twice is an error at its second line.
         mutating func collect(_ items: [Item], file: String, lines: [Int]) {
             for (k, item) in items.enumerated() {
-                if let read = item.goldFile { goldSizes[read.path] = read.size }
                 diagnostics.append(contentsOf: item.diagnostics)
                 for (t, n) in item.dropped { dropped[t, default: 0] += n }
-                guard let id = item.id else { continue }
-                if let first = seen[id] {
+                guard let id = item.id, let place = item.gold else { continue }
+                if let size = item.goldSize { goldSizes[place] = size }
+                let first = firstLines[place]
+                if first != 0 {
                     diagnostics.append(
                         Diagnostic(
                             file: file, location: SourceLocation(line: lines[k], column: 1),
@@ -46,7 +56,7 @@ public struct ScoreRun: Sendable {
                             rule: PredictionRules.duplicate.id))
                     continue
                 }
-                seen[id] = lines[k]
+                firstLines[place] = lines[k]
                 if let s = item.score { scores.append(s) }
                 if let s = item.skipped { skipped.append(s) }
             }
@@ -55,7 +65,12 @@ public struct ScoreRun: Sendable {
 
     /// The gold documents of the run (the shard's, if one is scored), by id.
     private struct Gold: Sendable {
-        var paths: [String: String]
+        /// The run's gold documents: their ids and paths, and each id's place in both.
+        var ids: [String]
+        var paths: [String]
+        var places: [String: Int]
+        /// Each place's file, by its index in the request's gold files.
+        var files: [Int]
         /// Every gold id, the shards' included.
         var allIDs: Set<String>
     }
@@ -64,18 +79,32 @@ public struct ScoreRun: Sendable {
         let cwd = FileManager.default.currentDirectoryPath
         // Gold files are read when their prediction arrives, by the worker
         // that scores it: memory holds one batch, not the gold set.
-        var paths: [String: String] = [:]
-        var allIDs = Set<String>()
-        paths.reserveCapacity(request.goldFiles.count)
-        allIDs.reserveCapacity(request.goldFiles.count)
-        for url in request.goldFiles {
-            let id = Self.stem(url)
-            allIDs.insert(id)
-            if request.shard?.contains(id) ?? true { paths[id] = url.path }
+        var gold = Gold(ids: [], paths: [], places: [:], files: [], allIDs: [])
+        gold.ids.reserveCapacity(request.goldFiles.count)
+        gold.paths.reserveCapacity(request.goldFiles.count)
+        gold.places.reserveCapacity(request.goldFiles.count)
+        gold.allIDs.reserveCapacity(request.goldFiles.count)
+        // Each URL's path made once, on every core (10,000 of them took 10 ms of one core).
+        let goldPaths = ConcurrentMap.map(request.goldFiles, jobs: request.jobs) { url in
+            let path = url.path
+            return (path, Self.stem(path))
         }
-        let gold = Gold(paths: paths, allIDs: allIDs)
+        for (file, (path, id)) in goldPaths.enumerated() {
+            gold.allIDs.insert(id)
+            guard request.shard?.contains(id) ?? true else { continue }
+            if let place = gold.places[id] {
+                // Two files of one stem: the last one, as the run always took.
+                gold.paths[place] = path
+                gold.files[place] = file
+                continue
+            }
+            gold.places[id] = gold.ids.count
+            gold.ids.append(id)
+            gold.paths.append(path)
+            gold.files.append(file)
+        }
         let sourceName = request.predictions.displayName(workingDirectory: cwd)
-        var tally = Tally()
+        var tally = Tally(goldCount: gold.ids.count)
         try readPredictions(into: &tally, gold: gold, sourceName: sourceName, cwd: cwd)
         if case .jsonLines = request.predictions {
             tally.diagnostics = Self.notJSONLines(tally.diagnostics, file: sourceName)
@@ -89,7 +118,9 @@ public struct ScoreRun: Sendable {
             documents: tally.scores, options: request.options, bootstrap: request.bootstrap, skipped: tally.skipped,
             progress: request.bootstrapProgress)
         card.shard = request.shard
-        card.goldSet = GoldSet.fingerprint(request.goldFiles, knownSizes: tally.goldSizes)
+        var sizes = [Int?](repeating: nil, count: goldPaths.count)
+        for (place, file) in gold.files.enumerated() { sizes[file] = tally.goldSizes[place] }
+        card.goldSet = GoldSet.fingerprint(paths: goldPaths.map(\.0), sizes: sizes)
         return ScoreOutcome(scorecard: card, diagnostics: tally.diagnostics)
     }
 
@@ -167,30 +198,30 @@ public struct ScoreRun: Sendable {
     /// Gold documents with no prediction are scored as empty (files of other
     /// statuses are only listed as skipped), and named in one diagnostic.
     private func scoreUnpredicted(into tally: inout Tally, gold: Gold, file: String) {
-        let seen = tally.seen
-        let unpredicted = gold.paths.keys.filter { seen[$0] == nil }.sorted()
+        let unpredicted = tally.firstLines.indices.filter { tally.firstLines[$0] == 0 }.sorted {
+            gold.ids[$0] < gold.ids[$1]
+        }
         guard !unpredicted.isEmpty else { return }
         let scorer = DocumentScorer(options: request.options)
         let collectErrors = request.options.collectErrors
-        let empties = self.perWorker(unpredicted) { id, reader -> Item in
-            // Every unpredicted id has a path: it was taken from the gold paths.
-            switch reader.load(gold.paths[id] ?? id) {
+        let empties = self.perWorker(unpredicted) { place, reader -> Item in
+            let id = gold.ids[place]
+            switch reader.load(gold.paths[place]) {
             case .failure(let problem): return Item(diagnostics: problem.diagnostics)
             case .success(let g):
-                var read: (path: String, size: Int)?
-                if let size = g.fileSize { read = (gold.paths[id] ?? id, size) }
                 let status = g.document.header.status
                 guard self.request.statuses.contains(status) else {
-                    return Item(id: id, skipped: SkippedDocument(id: id, status: status), goldFile: read)
+                    return Item(id: id, skipped: SkippedDocument(id: id, status: status), goldSize: g.fileSize)
                 }
                 let article = collectErrors ? g.loadArticle() : nil
                 return Item(
-                    id: id, score: scorer.score(gold: g.document, prediction: nil, article: article), goldFile: read)
+                    id: id, score: scorer.score(gold: g.document, prediction: nil, article: article),
+                    goldSize: g.fileSize)
             }
         }
         var missing: [String] = []
-        for item in empties {
-            if let read = item.goldFile { tally.goldSizes[read.path] = read.size }
+        for (item, place) in zip(empties, unpredicted) {
+            if let size = item.goldSize { tally.goldSizes[place] = size }
             tally.diagnostics.append(contentsOf: item.diagnostics)
             if let s = item.score {
                 tally.scores.append(s)
@@ -218,8 +249,8 @@ public struct ScoreRun: Sendable {
             items, jobs: request.jobs, state: { GoldSet.Reader(texts: texts, articles: articles) }, transform)
     }
 
-    static func stem(_ url: URL) -> String {
-        let name = FileBytes.lastComponent(of: url.path)
+    static func stem(_ path: String) -> String {
+        let name = FileBytes.lastComponent(of: path)
         return name.hasSuffix(".xml") ? String(name.dropLast(4)) : name
     }
 
@@ -229,7 +260,7 @@ public struct ScoreRun: Sendable {
     ) -> Item {
         var item = Item()
         let at = SourceLocation(line: line, column: 1)
-        guard let goldPath = gold.paths[input.id] else {
+        guard let place = gold.places[input.id] else {
             let allIDs = gold.allIDs
             if allIDs.contains(input.id) { return item }  // another shard's document
             let known = allIDs.count <= 5 ? allIDs.sorted().joined(separator: ", ") : "\(allIDs.count) documents"
@@ -241,6 +272,8 @@ public struct ScoreRun: Sendable {
             return item
         }
         item.id = input.id
+        item.gold = place
+        let goldPath = gold.paths[place]
         let g: GoldDocument
         switch reader.load(goldPath) {
         case .failure(let problem):
@@ -248,7 +281,7 @@ public struct ScoreRun: Sendable {
             return item
         case .success(let loaded): g = loaded
         }
-        if let size = g.fileSize { item.goldFile = (goldPath, size) }
+        item.goldSize = g.fileSize
         // Not part of the gold set (a draft, say): listed, not scored.
         guard request.statuses.contains(g.document.header.status) else {
             item.skipped = SkippedDocument(id: input.id, status: g.document.header.status)

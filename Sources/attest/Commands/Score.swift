@@ -43,6 +43,7 @@ struct Score: ParsableCommand {
             source =
                 isDirectory.boolValue ? .annotations(URL(fileURLWithPath: pred, isDirectory: true)) : .jsonLines(pred)
         }
-        try scoring.execute(try scoring.request(corpus: corpus, gold: gold, predictions: source), corpus: corpus)
+        try scoring.execute(
+            try scoring.request(corpus: corpus, gold: gold, predictions: source), corpus: corpus, exitingWhenDone: true)
     }
 }

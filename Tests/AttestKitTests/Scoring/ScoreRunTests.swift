@@ -152,6 +152,25 @@ import Testing
         #expect(outcome.diagnostics.contains { $0.rule == "pred.duplicate" && $0.line == 2 })
     }
 
+    /// Which document was predicted where is kept by each gold document's place: a second prediction
+    /// names the first's line, an unknown id is its own error, and the unpredicted are listed by id.
+    @Test func repeatedUnknownAndMissingDocumentsAmongSeveral() throws {
+        let folder = try TemporaryFolder.sampleCorpus()
+        let xml = read(folder.url.appendingPathComponent("annotations/sample.xml"))
+        for id in ["delta", "alpha", "charlie"] {
+            folder.write("annotations/\(id).xml", xml.replacingOccurrences(of: #"id="sample""#, with: #"id="\#(id)""#))
+        }
+        let outcome = try Self.run(
+            ["charlie", "zulu", "sample", "charlie"].map { #"{"id": "\#($0)"}"# + "\n" }.joined(), in: folder)
+        let repeated = outcome.diagnostics.filter { $0.rule == "pred.duplicate" }
+        #expect(repeated.map(\.line) == [4])
+        #expect(repeated.first?.message.contains("document charlie is predicted again (first at line 1)") == true)
+        let unknown = outcome.diagnostics.filter { $0.rule == PredictionRules.unknownDocument.id }
+        #expect(unknown.map(\.line) == [2])
+        let missing = try #require(outcome.diagnostics.first { $0.rule == "pred.missing" })
+        #expect(missing.message.contains("2 gold document(s) have no prediction and are scored as empty: alpha, delta"))
+    }
+
     @Test func typeMapRenamesAndDrops() throws {
         let folder = try TemporaryFolder.sampleCorpus()
         // Springfield is LOC [48,59); Jane Doe PERSON [36,44).
