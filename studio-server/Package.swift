@@ -10,37 +10,6 @@ import PackageDescription
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 let rootIdentity = root.lastPathComponent.lowercased()
 
-// Every file of the page (studio-server/Sources/AttestStudio/Page), in the order StudioAssets lists them.
-let pageFiles = [
-    "api.js",
-    "app.css",
-    "app.js",
-    "boot.js",
-    "changes.js",
-    "documents.js",
-    "dom.js",
-    "editing.js",
-    "effects.js",
-    "index.html",
-    "keys.js",
-    "marks.js",
-    "navigation.js",
-    "render-article.js",
-    "render-chrome.js",
-    "render-documents.js",
-    "render-quotes.js",
-    "render-review.js",
-    "render-side.js",
-    "render-team.js",
-    "selection.js",
-    "store.js",
-    "suggestions.js",
-    "team.js",
-    "text.js",
-    "types.js",
-    "view.js",
-]
-
 let package = Package(
     name: "AttestStudio",
     platforms: [.macOS(.v14)],
@@ -58,9 +27,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.25.0"),
     ],
     targets: [
+        // The page's files, compiled into the binary with C23's `#embed` (Sources/AttestStudioPage/page.c).
+        .target(name: "AttestStudioPage"),
         .target(
             name: "AttestStudio",
             dependencies: [
+                "AttestStudioPage",
                 .product(name: "AttestKit", package: rootIdentity),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -68,9 +40,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
-            // The page, compiled into the binary as bytes (PackageResources.app_js, …): the page's files
-            // and its ES modules, served as they are (no build step). A test checks every file is here.
-            resources: pageFiles.map { .embedInCode("Page/\($0)") }
+            // The page (`Page/`) is served from AttestStudioPage's copy in the binary, not read here.
+            exclude: ["Page"]
         ),
         .executableTarget(
             name: "attest-studio",
@@ -89,5 +60,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-    ]
+    ],
+    // C23, for `#embed` (AttestStudioPage).
+    cLanguageStandard: .c2x
 )

@@ -411,6 +411,7 @@ import Testing
         for name in names {
             let file = try Data(contentsOf: page.appendingPathComponent(name))
             #expect(StudioAssets.all["/" + name]?.bytes == [UInt8](file), "\(name)")
+            #expect(StudioAssets.all["/" + name]?.type.hasPrefix("text/") == true, "\(name)")
         }
     }
 }
