@@ -18,7 +18,6 @@ let package = Package(
     ],
     dependencies: [
         .package(path: ".."),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Without Hummingbird's default ConfigurationSupport trait: the server reads its settings from
         // its own flags, so swift-configuration (48 compile steps of a fresh build) is not built.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
@@ -48,7 +47,6 @@ let package = Package(
             dependencies: [
                 "AttestStudio",
                 .product(name: "AttestKit", package: rootIdentity),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
