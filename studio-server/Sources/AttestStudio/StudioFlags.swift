@@ -67,10 +67,10 @@ public struct StudioFlags: Equatable, Sendable {
                 continue
             }
             var name = argument
-            var value: String?
+            var inline: String?
             if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
                 name = String(argument[..<equals])
-                value = String(argument[argument.index(after: equals)...])
+                inline = String(argument[argument.index(after: equals)...])
             }
             guard valued.contains(name) else {
                 if argument.hasPrefix("-") {
@@ -78,14 +78,17 @@ public struct StudioFlags: Equatable, Sendable {
                 }
                 throw UsageError(message: "unexpected argument '\(argument)'")
             }
-            if value == nil {
+            let value: String
+            if let inline {
+                value = inline
+            } else {
                 guard index < arguments.endIndex, !arguments[index].hasPrefix("--") else {
                     throw UsageError(message: "missing value for '\(name)'")
                 }
                 value = arguments[index]
                 index += 1
             }
-            try flags.set(name, value ?? "")
+            try flags.set(name, value)
         }
         return flags
     }

@@ -405,7 +405,7 @@ import Testing
 
     @Test func theServedPageIsThePageFolderByteForByte() async throws {
         let page = Self.repository.appendingPathComponent("studio-server/Sources/AttestStudio/Page")
-        // Every file of the folder is served (a module left out of Package.swift would break the page).
+        // Every file of the folder is served (a module left out of AttestStudioPage/page.c would break the page).
         let names = try FileManager.default.contentsOfDirectory(atPath: page.path).sorted()
         #expect(Set(names.map { "/" + $0 }) == Set(StudioAssets.all.keys))
         for name in names {
