@@ -1,6 +1,6 @@
 // swift-tools-version:6.1
 // The web annotator: a package of its own, so that the main job (`swift run attest check`) and
-// `swift test` at the root never resolve or build its HTTP stack (Hummingbird 2, SwiftNIO).
+// `swift test` at the root never resolve or build its HTTP stack (SwiftNIO's HTTP/1.1 codec).
 import Foundation
 import PackageDescription
 
@@ -18,12 +18,10 @@ let package = Package(
     ],
     dependencies: [
         .package(path: ".."),
-        // Without Hummingbird's default ConfigurationSupport trait: the server reads its settings from
-        // its own flags, so swift-configuration (48 compile steps of a fresh build) is not built.
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
-        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // SwiftNIO alone (4 packages to resolve), not Hummingbird (25): a fresh clone of a one-route
+        // server answers in 36 s on NIOHTTP1 and in 77 s on Hummingbird on a 2-core machine, and the
+        // annotator's first start has 90 s (scripts/bench-first-start.py --what floors).
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
-        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.25.0"),
     ],
     targets: [
         // The page's files, compiled into the binary with C23's `#embed` (Sources/AttestStudioPage/page.c).
@@ -33,11 +31,9 @@ let package = Package(
             dependencies: [
                 "AttestStudioPage",
                 .product(name: "AttestKit", package: rootIdentity),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
             // The page (`Page/`) is served from AttestStudioPage's copy in the binary, not read here.
             exclude: ["Page"]
@@ -54,8 +50,8 @@ let package = Package(
             dependencies: [
                 "AttestStudio",
                 .product(name: "AttestKit", package: rootIdentity),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
     ],

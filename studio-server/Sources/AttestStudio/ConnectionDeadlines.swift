@@ -1,15 +1,14 @@
-import Hummingbird
 import NIOCore
-import NIOHTTPTypes
+import NIOHTTP1
 
 /// Closes a connection whose request body does not arrive whole within
 /// `bodyTimeout` of its head (a client that sends a byte now and then keeps
 /// no connection forever), and any connection beyond the server's cap.
-/// Hummingbird's own idle timeout covers connections that send no request
-/// head at all or sit idle between requests.
+/// `StudioHTTPHandler` closes connections that send no request head in time
+/// or sit idle between requests (on `IdleStateHandler`'s read event).
 final class ConnectionDeadlines: ChannelInboundHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPRequestPart
-    typealias InboundOut = HTTPRequestPart
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
 
     private let bodyTimeout: TimeAmount
     private let connections: Counter

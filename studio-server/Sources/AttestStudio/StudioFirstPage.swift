@@ -1,7 +1,5 @@
 import AttestKit
-import HTTPTypes
-import Hummingbird
-import NIOCore
+import NIOHTTP1
 
 /// The page's address, `/` or `/?doc=ID`, answered with the page and, inside
 /// it, the two answers the page needs first: the document list and the
@@ -22,28 +20,27 @@ struct StudioFirstPage: Sendable {
     let pools: StudioPools
     let page: (type: String, bytes: [UInt8])
 
-    func response(document id: String?) -> Response {
-        let headers: HTTPFields = [
-            .contentType: page.type, .cacheControl: "no-store", .contentSecurityPolicy: Self.policy,
+    func response(document id: String?) -> StudioResponse {
+        let headers: HTTPHeaders = [
+            "content-type": page.type, "cache-control": "no-store", "content-security-policy": Self.policy,
         ]
         guard let split = page.bytes.firstRange(of: Self.marker) else {
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: page.bytes)))
+            return StudioResponse(headers: headers, body: .bytes(page.bytes))
         }
         let before = Array(page.bytes[..<split.lowerBound])
         let after = Array(page.bytes[split.upperBound...])
         let service = service
         let pool = pools.fast
         let slow = pools.slow
-        return Response(
-            status: .ok, headers: headers,
-            body: ResponseBody { writer in
-                try await writer.write(ByteBuffer(bytes: before))
-                let answers = try await pool.runIfActive { Self.answers(service, document: id) }
-                try await writer.write(ByteBuffer(bytes: answers))
-                try await writer.write(ByteBuffer(bytes: after))
-                try await writer.finish(nil)
+        return StudioResponse(
+            headers: headers,
+            body: .stream(first: before) {
+                let answers =
+                    (try? await pool.runIfActive { Self.answers(service, document: id) })
+                    ?? Self.answers(failure: "the server is stopping")
                 // The document's journal read ahead of its first edit, in the background.
                 if let id { Task { _ = try? await slow.runIfActive { service.warmJournal(id) } } }
+                return answers + after
             })
     }
 
@@ -66,6 +63,12 @@ struct StudioFirstPage: Sendable {
         }
         out += Array("}</script>".utf8)
         return out
+    }
+
+    /// The answers' block when they cannot be made: the list as that error.
+    static func answers(failure: String) -> [UInt8] {
+        Array(#"<script type="application/json" id="first-answers">{"list":"#.utf8)
+            + answer { throw StudioError(503, "busy", failure) } + Array("}</script>".utf8)
     }
 
     /// `{"status": 200, "data": …}`, or the error's status and body.

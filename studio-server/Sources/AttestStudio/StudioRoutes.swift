@@ -1,198 +1,166 @@
 import AttestKit
 import Foundation
-import HTTPTypes
-import Hummingbird
-import NIOCore
+import NIOHTTP1
 import NIOPosix
 
 /// The API's routes (docs/api.md) and the page's files, each a call of the
 /// `StudioService` run on a thread pool (slow work — extractors, realign,
 /// review — on its own pool, so one slow request never holds up the others).
-struct StudioRoutes<Context: StudioUserContext> {
+struct StudioRoutes {
     let service: StudioService
     let pools: StudioPools
     let assets: [String: (type: String, bytes: [UInt8])]
 
-    /// Path pattern → methods: what is routed, and what a 405 lists.
-    static var endpoints: [(pattern: [String], methods: [HTTPRequest.Method])] {
-        [
-            (["api", "documents"], [.get]),
-            (["api", "documents", "{id}"], [.get]),
-            (["api", "documents", "{id}", "edits"], [.post]),
-            (["api", "documents", "{id}", "status"], [.put]),
-            (["api", "documents", "{id}", "undo"], [.post]),
-            (["api", "documents", "{id}", "redo"], [.post]),
-            (["api", "documents", "{id}", "realign"], [.post]),
-            (["api", "documents", "{id}", "suggestions"], [.post]),
-            (["api", "documents", "{id}", "rejections"], [.post]),
-            (["api", "documents", "{id}", "review"], [.get, .post]),
-            (["api", "documents", "{id}", "curation"], [.get, .post]),
-            (["api", "me"], [.get]),
-            (["api", "progress"], [.get]),
-            (["api", "assignments"], [.post]),
-            (["api", "annotators", "{name}", "documents", "{id}"], [.get]),
-            (["agreement"], [.get]),
-        ] + Self.pages.map { ([$0].filter { !$0.isEmpty }, [.get, .head]) }
-    }
-
     /// The page's paths: "/" and every file of the page (its ES modules included).
     static var pages: [String] { [""] + StudioAssets.all.keys.sorted().map { String($0.dropFirst()) } }
 
-    func add(to routes: RouteCollection<Context>) {
-        routes.get("/api/documents") { _, context in
-            StudioReply(try await fast { acting(context).documents() })
+    func add(to routes: inout StudioRouter) {
+        routes.get("/api/documents") { request in
+            try .json(try await fast { acting(request).documents() })
         }
-        routes.get("/api/documents/:id") { _, context in
-            let id = try context.parameters.require("id")
-            let service = acting(context)
+        routes.get("/api/documents/{id}") { request in
+            let id = try request.parameter("id")
+            let service = acting(request)
             let body = try await fast { try service.document(id) }
             // Its journal read ahead of the first edit, in the background (pages open documents to edit them).
             Task { _ = try? await pools.slow.runIfActive { service.warmJournal(id) } }
-            return StudioReply(body, version: body.version)
+            return try .json(body, version: body.version)
         }
-        routes.post("/api/documents/:id/edits") { request, context in
-            let id = try context.parameters.require("id")
+        routes.post("/api/documents/{id}/edits") { request in
+            let id = try request.parameter("id")
             let edits: [AnnotationEdit]
             do {
-                edits = try AnnotationEdit.decode(json: try await Self.bytes(request))
+                edits = try AnnotationEdit.decode(json: request.body)
             } catch let error as AttestError {
                 throw StudioError(400, "bad-edits", error.message)
             }
             let version = Self.expectedVersion(request)
             // `?changes=1`: the answer says what changed, for a page that holds the document as it was.
-            let changes = request.uri.queryParameters.get("changes") == "1"
+            let changes = request.query("changes") == "1"
             // The page holds the article already: `?text=omit` leaves its 100 KB out of each answer.
-            let text = request.uri.queryParameters.get("text") != "omit"
+            let text = request.query("text") != "omit"
             let body = try await fast {
-                try acting(context).apply(edits, to: id, expectedVersion: version, changes: changes, text: text)
+                try acting(request).apply(edits, to: id, expectedVersion: version, changes: changes, text: text)
             }
-            return StudioReply(body, version: body.version)
+            return try .json(body, version: body.version)
         }
-        routes.put("/api/documents/:id/status") { request, context in
-            let id = try context.parameters.require("id")
-            let bytes = try await Self.bytes(request)
+        routes.put("/api/documents/{id}/status") { request in
+            let id = try request.parameter("id")
             // deliberate: a body that does not decode is the 400 below
-            guard let body = try? JSONDecoder().decode(StatusRequest.self, from: Data(bytes)) else {
+            guard let body = try? JSONDecoder().decode(StatusRequest.self, from: Data(request.body)) else {
                 throw StudioError(400, "bad-status", "send {\"status\": \"draft\"} or {\"status\": \"gold\"}")
             }
             let version = Self.expectedVersion(request)
-            let answer = try await fast { try acting(context).setStatus(body.status, of: id, expectedVersion: version) }
-            return StudioReply(answer, version: answer.version)
+            let answer = try await fast { try acting(request).setStatus(body.status, of: id, expectedVersion: version) }
+            return try .json(answer, version: answer.version)
         }
         for direction in [EditUndo.Direction.undo, .redo] {
-            routes.post("/api/documents/:id/\(direction.rawValue)") { request, context in
-                let id = try context.parameters.require("id")
+            routes.post("/api/documents/{id}/\(direction.rawValue)") { request in
+                let id = try request.parameter("id")
                 let version = Self.expectedVersion(request)
-                let answer = try await fast { try acting(context).reverse(direction, id, expectedVersion: version) }
-                return StudioReply(answer, version: answer.document?.version)
+                let answer = try await fast { try acting(request).reverse(direction, id, expectedVersion: version) }
+                return try .json(answer, version: answer.document?.version)
             }
         }
-        routes.post("/api/documents/:id/realign") { request, context in
-            let id = try context.parameters.require("id")
+        routes.post("/api/documents/{id}/realign") { request in
+            let id = try request.parameter("id")
             let version = Self.expectedVersion(request)
-            let body = try await slow { try acting(context).realign(id, expectedVersion: version) }
-            return StudioReply(body, version: body.version)
+            let body = try await slow { try acting(request).realign(id, expectedVersion: version) }
+            return try .json(body, version: body.version)
         }
-        routes.post("/api/documents/:id/suggestions") { request, context in
-            let id = try context.parameters.require("id")
-            let extractor = request.uri.queryParameters.get("extractor")
-            return StudioReply(try await slow { try acting(context).suggestions(id, extractor: extractor) })
+        routes.post("/api/documents/{id}/suggestions") { request in
+            let id = try request.parameter("id")
+            let extractor = request.query("extractor")
+            return try .json(try await slow { try acting(request).suggestions(id, extractor: extractor) })
         }
-        routes.post("/api/documents/:id/rejections") { request, context in
-            let id = try context.parameters.require("id")
-            let bytes = try await Self.bytes(request)
+        routes.post("/api/documents/{id}/rejections") { request in
+            let id = try request.parameter("id")
             // deliberate: a body that does not decode is the 400 below
-            guard let body = try? JSONDecoder().decode(RejectionRequest.self, from: Data(bytes)) else {
+            guard let body = try? JSONDecoder().decode(RejectionRequest.self, from: Data(request.body)) else {
                 throw StudioError(
                     400, "bad-rejection",
                     "send {\"extractor\", \"start\", \"end\", \"type\"} of the rejected suggestion")
             }
             try await fast {
-                try acting(context).reject(
+                try acting(request).reject(
                     id, extractor: body.extractor, start: body.start, end: body.end, type: body.type)
             }
-            return StudioReply(RejectionReply(rejected: true))
+            return try .json(RejectionReply(rejected: true))
         }
-        routes.get("/api/documents/:id/review") { _, context in
-            let id = try context.parameters.require("id")
-            return StudioReply(try await slow { try acting(context).review(id, upload: nil) })
+        routes.get("/api/documents/{id}/review") { request in
+            let id = try request.parameter("id")
+            return try .json(try await slow { try acting(request).review(id, upload: nil) })
         }
-        routes.post("/api/documents/:id/review") { request, context in
-            let id = try context.parameters.require("id")
-            let upload = (
-                bytes: try await Self.bytes(request), name: request.uri.queryParameters.get("name") ?? "upload"
-            )
-            return StudioReply(try await slow { try acting(context).review(id, upload: upload) })
+        routes.post("/api/documents/{id}/review") { request in
+            let id = try request.parameter("id")
+            let upload = (bytes: request.body, name: request.query("name") ?? "upload")
+            return try .json(try await slow { try acting(request).review(id, upload: upload) })
         }
-        routes.get("/api/documents/:id/curation") { _, context in
-            let id = try context.parameters.require("id")
-            return StudioReply(try await fast { try acting(context).curation(id) })
+        routes.get("/api/documents/{id}/curation") { request in
+            let id = try request.parameter("id")
+            return try .json(try await fast { try acting(request).curation(id) })
         }
-        routes.post("/api/documents/:id/curation") { request, context in
-            let id = try context.parameters.require("id")
-            let bytes = try await Self.bytes(request)
+        routes.post("/api/documents/{id}/curation") { request in
+            let id = try request.parameter("id")
             // deliberate: a body that does not decode is the 400 below
-            guard let body = try? JSONDecoder().decode(CurationRequest.self, from: Data(bytes)) else {
+            guard let body = try? JSONDecoder().decode(CurationRequest.self, from: Data(request.body)) else {
                 throw StudioError(
                     400, "bad-curation", "send {\"start\": true} or {\"key\": …, \"side\": \"a\" or \"b\"}")
             }
             let version = Self.expectedVersion(request)
-            let service = acting(context)
+            let service = acting(request)
             let answer = try await fast {
                 try service.curate(
                     id, start: body.start ?? false, key: body.key, side: body.side, expectedVersion: version)
             }
-            return StudioReply(answer, version: answer.version)
+            return try .json(answer, version: answer.version)
         }
-        routes.get("/api/me") { _, context in StudioReply(try await fast { try acting(context).me() }) }
-        routes.get("/api/progress") { _, context in
-            StudioReply(try await fast { try acting(context).progress() })
+        routes.get("/api/me") { request in try .json(try await fast { try acting(request).me() }) }
+        routes.get("/api/progress") { request in
+            try .json(try await fast { try acting(request).progress() })
         }
-        routes.post("/api/assignments") { request, context in
-            let bytes = try await Self.bytes(request)
+        routes.post("/api/assignments") { request in
             // deliberate: a body that does not decode is the 400 below
-            guard let body = try? JSONDecoder().decode(AssignmentRequest.self, from: Data(bytes)) else {
+            guard let body = try? JSONDecoder().decode(AssignmentRequest.self, from: Data(request.body)) else {
                 throw StudioError(
                     400, "bad-assignment",
                     "send {\"documents\": [ids], \"to\": [annotators]} or {\"overlap\": 0.2} (every unassigned document)"
                 )
             }
-            let service = acting(context)
-            return StudioReply(
+            let service = acting(request)
+            return try .json(
                 try await fast {
                     try service.assign(documents: body.documents ?? [], to: body.to ?? [], overlap: body.overlap)
                 })
         }
-        routes.get("/api/annotators/:name/documents/:id") { _, context in
-            let name = try context.parameters.require("name")
-            let id = try context.parameters.require("id")
-            let body = try await fast { try acting(context).annotatorDocument(name, id) }
-            return StudioReply(body, version: body.version)
+        routes.get("/api/annotators/{name}/documents/{id}") { request in
+            let name = try request.parameter("name")
+            let id = try request.parameter("id")
+            let body = try await fast { try acting(request).annotatorDocument(name, id) }
+            return try .json(body, version: body.version)
         }
-        routes.get("/agreement") { request, context -> Response in
+        routes.get("/agreement") { request in
             // Each document links to its curation view here, with the token the page was opened with.
-            let token = request.uri.queryParameters.get("token").map { String($0) }
+            let token = request.query("token")
             let html = try await slow {
-                try acting(context).agreementPage { AgreementPage.curationLink(base: "/", id: $0, token: token) }
+                try acting(request).agreementPage { AgreementPage.curationLink(base: "/", id: $0, token: token) }
             }
-            return Response(
-                status: .ok,
+            return StudioResponse(
                 headers: [
-                    .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
-                    .contentSecurityPolicy: Self.reportPolicy,
+                    "content-type": "text/html; charset=utf-8", "cache-control": "no-store",
+                    "content-security-policy": Self.reportPolicy,
                 ],
-                body: .init(byteBuffer: ByteBuffer(bytes: Array(html.utf8))))
+                body: .bytes(Array(html.utf8)))
         }
         for page in Self.pages {
             let file = assets["/" + (page.isEmpty ? "index.html" : page)]
-            for method in [HTTPRequest.Method.get, .head] {
-                routes.on(RouterPath("/" + page), method: method) { request, context -> Response in
-                    guard let file else { throw StudioError(404, "not-found", "no file \(request.uri.path)") }
-                    if page.isEmpty && method == .get {
+            for method in [HTTPMethod.GET, .HEAD] {
+                routes.on(method, "/" + page) { request in
+                    guard let file else { throw StudioError(404, "not-found", "no file \(request.path)") }
+                    if page.isEmpty && method == .GET {
                         // The page's address carries the first answers (StudioFirstPage).
-                        let wanted: String? = request.uri.queryParameters.get("doc")
-                        return StudioFirstPage(service: acting(context), pools: pools, page: file).response(
-                            document: wanted)
+                        return StudioFirstPage(service: acting(request), pools: pools, page: file).response(
+                            document: request.query("doc"))
                     }
                     return Self.page(file)
                 }
@@ -201,7 +169,7 @@ struct StudioRoutes<Context: StudioUserContext> {
     }
 
     /// The service as the request's user uses it.
-    private func acting(_ context: Context) -> StudioService { service.acting(as: context.user) }
+    private func acting(_ request: StudioRequest) -> StudioService { service.acting(as: request.user) }
 
     /// A rejected suggestion: `{"extractor": "baseline", "start": 52, "end": 67, "type": "ORG"}`.
     struct RejectionRequest: Decodable {
@@ -243,14 +211,9 @@ struct StudioRoutes<Context: StudioUserContext> {
         try await pools.slow.runIfActive(work)
     }
 
-    /// The body, collected by `BodyLimitMiddleware` (so this reads no network).
-    private static func bytes(_ request: Request) async throws -> [UInt8] {
-        Array(try await request.body.collect(upTo: StudioSecurity.bodyLimit).readableBytesView)
-    }
-
     /// The version the client edits from: `If-Match`.
-    private static func expectedVersion(_ request: Request) -> String? {
-        request.headers[.ifMatch].map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) }
+    private static func expectedVersion(_ request: StudioRequest) -> String? {
+        request.header("if-match").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) }
     }
 
     /// The agreement page's policy: no script at all, its inline style and SVG only.
@@ -258,14 +221,13 @@ struct StudioRoutes<Context: StudioUserContext> {
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; form-action 'none'"
     }
 
-    private static func page(_ file: (type: String, bytes: [UInt8])) -> Response {
-        Response(
-            status: .ok,
+    private static func page(_ file: (type: String, bytes: [UInt8])) -> StudioResponse {
+        StudioResponse(
             headers: [
-                .contentType: file.type, .cacheControl: "no-cache",
-                .contentSecurityPolicy: StudioFirstPage.policy,
+                "content-type": file.type, "cache-control": "no-cache",
+                "content-security-policy": StudioFirstPage.policy,
             ],
-            body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
+            body: .bytes(file.bytes))
     }
 }
 

@@ -70,19 +70,18 @@ let secret =
     team.isEmpty
     ? flags.token ?? (loopback ? nil : UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()) : nil
 let people = team.values.map { "\($0.name) (\($0.role.rawValue))" }.sorted()
-let app = StudioServer.application(
-    service: StudioService(corpus: corpus, predictions: flags.pred),
-    security: StudioSecurity(token: secret, users: team),
-    assets: StudioAssets.all, host: host, port: flags.port
-) { bound in
-    let shownHost = host.contains(":") ? "[\(host)]" : host
-    var url = "http://\(shownHost):\(bound)/"
-    if let secret { url += "?token=\(secret)" }
-    if !people.isEmpty { url += "?token=… (each user's own): \(people.joined(separator: ", "))" }
-    FileHandle.standardOutput.write(Data("attest-studio: \(corpus.manifest.name) at \(url)\n".utf8))
-}
 do {
-    try await app.runService()
+    try await StudioServer.run(
+        service: StudioService(corpus: corpus, predictions: flags.pred),
+        security: StudioSecurity(token: secret, users: team),
+        assets: StudioAssets.all, host: host, port: flags.port
+    ) { bound in
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        var url = "http://\(shownHost):\(bound)/"
+        if let secret { url += "?token=\(secret)" }
+        if !people.isEmpty { url += "?token=… (each user's own): \(people.joined(separator: ", "))" }
+        FileHandle.standardOutput.write(Data("attest-studio: \(corpus.manifest.name) at \(url)\n".utf8))
+    }
 } catch {
     fail("error: \(error)")
 }

@@ -54,6 +54,17 @@ final class RawHTTP {
         return (String(decoding: out, as: UTF8.self), false)
     }
 
+    /// Everything the server sends until it closes the connection (or pauses for the receive timeout).
+    func receiveToClose() -> String {
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            guard n > 0 else { return String(decoding: out, as: UTF8.self) }
+            out += buffer[0..<n]
+        }
+    }
+
     /// Whether the server closes the connection within `seconds`.
     func closes(within seconds: Double) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)

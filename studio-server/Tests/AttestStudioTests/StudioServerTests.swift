@@ -1,32 +1,18 @@
 import AttestKit
 import Foundation
-import HTTPTypes
-import Hummingbird
-import HummingbirdTesting
-import NIOCore
 import Testing
 
 @testable import AttestStudio
 
-/// The server as a browser or an attacker meets it: a running Hummingbird
-/// application on a loopback port, driven over TCP (`app.test(.live)`).
+/// The server as a browser or an attacker meets it: `attest-studio`'s server
+/// on a loopback port, driven over TCP.
 @Suite(.serialized) struct StudioServerTests {
     static let token = "t0ken-0123456789abcdef"
 
-    static func app(_ studio: Studio, limits: StudioServer.Limits = .init()) -> some ApplicationProtocol {
-        studio.application(limits: limits)
-    }
-
-    static func body(_ r: TestResponse) -> [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)) as? [String: Any]) ?? [:]
-    }
-
-    static func version(_ client: some TestClientProtocol, _ id: String, _ headers: HTTPFields = [:]) async throws
+    static func version(_ client: LiveClient, _ id: String, _ headers: [String: String] = [:]) async throws
         -> String
     {
-        try await client.execute(uri: "/api/documents/\(id)", method: .get, headers: headers) {
-            Self.body($0)["version"] as? String ?? ""
-        }
+        try await client.execute("GET", "/api/documents/\(id)", headers: headers).json["version"] as? String ?? ""
     }
 
     /// Two requests made on one version, renaming different entities, race:
@@ -34,7 +20,7 @@ import Testing
     @Test func racingRequestsOnOneVersionNeverBothSucceed() async throws {
         let (scratch, studio) = try StudioAPITests.corpus()
         let url = scratch.url.appendingPathComponent("annotations/sample.xml")
-        try await Self.app(studio).test(.live) { client in
+        try await studio.live { client in
             for trial in 0..<30 {
                 let version = try await Self.version(client, "sample")
                 let names = ["Jane Q. Doe \(trial)", "Springfield \(trial)"]
@@ -42,11 +28,11 @@ import Testing
                     for (i, (entity, name)) in zip(["e1", "e2"], names).enumerated() {
                         group.addTask {
                             let edit = #"[{"op":"rename","entity":"\#(entity)","name":"\#(name)"}]"#
-                            return try await client.execute(
-                                uri: "/api/documents/sample/edits", method: .post,
-                                headers: [.ifMatch: "\"\(version)\"", .contentType: "application/json"],
-                                body: ByteBuffer(string: edit)
-                            ) { (i, Int($0.status.code)) }
+                            let r = try await client.execute(
+                                "POST", "/api/documents/sample/edits",
+                                headers: ["If-Match": "\"\(version)\"", "Content-Type": "application/json"],
+                                body: edit)
+                            return (i, r.status)
                         }
                     }
                     var out = [0, 0]
@@ -72,8 +58,8 @@ import Testing
         let (scratch, plain) = try StudioAPITests.corpus()
         withExtendedLifetime(scratch) {}
         let studio = Studio(corpus: plain.corpus, token: Self.token, origins: [])
-        try await Self.app(studio).test(.live) { client in
-            let port = try #require(client.port)
+        try await studio.live { client in
+            let port = client.port
             let raw = try RawHTTP(port: port, receiveTimeout: 3)
             raw.send(
                 "POST /api/documents/sample/edits HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: application/json\r\nContent-Length: \(4 << 20)\r\n\r\n"
@@ -81,12 +67,11 @@ import Testing
             let (answer, _) = raw.receive()
             #expect(answer.hasPrefix("HTTP/1.1 401"), "\(answer.prefix(80))")
             // An empty token header is no token.
-            let empty = try await client.execute(
-                uri: "/api/documents", method: .get, headers: [.init("X-Attest-Token")!: ""])
-            #expect(empty.status.code == 401)
+            let empty = try await client.execute("GET", "/api/documents", headers: ["X-Attest-Token": ""])
+            #expect(empty.status == 401)
             let ok = try await client.execute(
-                uri: "/api/documents", method: .get, headers: [.authorization: "Bearer \(Self.token)"])
-            #expect(ok.status.code == 200)
+                "GET", "/api/documents", headers: ["Authorization": "Bearer \(Self.token)"])
+            #expect(ok.status == 200)
         }
         // A token shorter than the minimum opens nothing, not even with itself.
         let short = Studio(corpus: plain.corpus, token: "", origins: [])
@@ -101,8 +86,8 @@ import Testing
     @Test func aForeignHostOnLoopbackIsRefused() async throws {
         let (scratch, studio) = try StudioAPITests.corpus()
         withExtendedLifetime(scratch) {}
-        try await Self.app(studio).test(.live) { client in
-            let port = try #require(client.port)
+        try await studio.live { client in
+            let port = client.port
             for (host, expected) in [
                 ("evil.example:\(port)", "403"), ("evil.example", "403"), ("127.0.0.1.evil.example", "403"),
                 ("127.0.0.1:\(port)", "200"), ("localhost:\(port)", "200"), ("[::1]:\(port)", "200"),
@@ -124,21 +109,21 @@ import Testing
         let program = "touch \(marker.path); printf '{\"entities\": []}'"
         let corpus = try StudioAPITests.declareExtractor(program, in: scratch)
         let studio = Studio(corpus: corpus, token: nil, origins: [])
-        try await Self.app(studio).test(.live) { client in
+        try await studio.live { client in
             for uri in ["/api/documents/sample/suggestions?extractor=manifest", "/api/documents/sample/suggestions"] {
-                let r = try await client.execute(uri: uri, method: .get)
-                #expect(r.status.code == 405)
-                #expect(r.headers[.allow] == "POST")
+                let r = try await client.execute("GET", uri)
+                #expect(r.status == 405)
+                #expect(r.headers["allow"] == "POST")
             }
             #expect(!FileManager.default.fileExists(atPath: marker.path))
             // A POST from another site is refused on its Origin.
             let foreign = try await client.execute(
-                uri: "/api/documents/sample/suggestions", method: .post, headers: [.origin: "http://evil.example"])
-            #expect(foreign.status.code == 403)
+                "POST", "/api/documents/sample/suggestions", headers: ["Origin": "http://evil.example"])
+            #expect(foreign.status == 403)
             #expect(!FileManager.default.fileExists(atPath: marker.path))
             // The page's own POST runs it.
-            let own = try await client.execute(uri: "/api/documents/sample/suggestions", method: .post)
-            #expect(own.status.code == 200)
+            let own = try await client.execute("POST", "/api/documents/sample/suggestions")
+            #expect(own.status == 200)
             #expect(FileManager.default.fileExists(atPath: marker.path))
         }
     }
@@ -149,8 +134,8 @@ import Testing
         let program = "sleep 4; printf '{\"entities\": []}'"
         let corpus = try StudioAPITests.declareExtractor(program, in: scratch)
         let studio = Studio(corpus: corpus, token: nil, origins: [])
-        try await Self.app(studio).test(.live) { client in
-            let port = try #require(client.port)
+        try await studio.live { client in
+            let port = client.port
             // Three extractor runs at once, each on its own connection, as three tabs would.
             let slow = try (0..<3).map { _ in try RawHTTP(port: port, receiveTimeout: 10) }
             for c in slow {
@@ -174,12 +159,12 @@ import Testing
     @Test func statusesFollowHTTP() async throws {
         let (scratch, studio) = try StudioAPITests.corpus()
         withExtendedLifetime(scratch) {}
-        try await Self.app(studio).test(.live) { client in
-            let wrong = try await client.execute(uri: "/api/documents/sample/edits", method: .get)
-            #expect(wrong.status.code == 405)
-            #expect(wrong.headers[.allow] == "POST")
-            #expect(try await client.execute(uri: "/api/documents", method: .delete).status.code == 405)
-            let port = try #require(client.port)
+        try await studio.live { client in
+            let wrong = try await client.execute("GET", "/api/documents/sample/edits")
+            #expect(wrong.status == 405)
+            #expect(wrong.headers["allow"] == "POST")
+            #expect(try await client.execute("DELETE", "/api/documents").status == 405)
+            let port = client.port
             let raw = try RawHTTP(port: port, receiveTimeout: 3)
             raw.send(
                 "POST /api/documents/sample/edits HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: \(StudioSecurity.bodyLimit + 1)\r\n\r\n"
@@ -187,33 +172,59 @@ import Testing
             #expect(raw.receive().text.hasPrefix("HTTP/1.1 413"))
             // Undo, redo and realign without If-Match are 428; with a stale one 409.
             for action in ["undo", "redo", "realign"] {
-                let r = try await client.execute(uri: "/api/documents/sample/\(action)", method: .post)
-                #expect(r.status.code == 428, "\(action)")
+                let r = try await client.execute("POST", "/api/documents/sample/\(action)")
+                #expect(r.status == 428, "\(action)")
             }
             let stale = try await client.execute(
-                uri: "/api/documents/sample/undo", method: .post, headers: [.ifMatch: "\"0000\""])
-            #expect(stale.status.code == 409)
+                "POST", "/api/documents/sample/undo", headers: ["If-Match": "\"0000\""])
+            #expect(stale.status == 409)
             // Offsets that are JSON numbers but not offsets name the field.
             let version = try await Self.version(client, "sample")
             for number in ["1.5", "1e19"] {
                 let edit =
                     #"[{"op":"set-span","id":"m2","span":{"start":\#(number),"end":59,"text":"Springfield"}}]"#
                 let r = try await client.execute(
-                    uri: "/api/documents/sample/edits", method: .post, headers: [.ifMatch: "\"\(version)\""],
-                    body: ByteBuffer(string: edit))
-                #expect(r.status.code == 400)
-                let message = (Self.body(r)["error"] as? [String: Any])?["message"] as? String ?? ""
+                    "POST", "/api/documents/sample/edits", headers: ["If-Match": "\"\(version)\""], body: edit)
+                #expect(r.status == 400)
+                let message = (r.json["error"] as? [String: Any])?["message"] as? String ?? ""
                 #expect(message.contains("[0].span.start"), "\(message)")
             }
             // set-status prediction is refused as PUT /status refuses it.
             let prediction = try await client.execute(
-                uri: "/api/documents/sample/edits", method: .post, headers: [.ifMatch: "\"\(version)\""],
-                body: ByteBuffer(string: #"[{"op":"set-status","status":"prediction"}]"#))
-            #expect(prediction.status.code == 400)
+                "POST", "/api/documents/sample/edits", headers: ["If-Match": "\"\(version)\""],
+                body: #"[{"op":"set-status","status":"prediction"}]"#)
+            #expect(prediction.status == 400)
             let put = try await client.execute(
-                uri: "/api/documents/sample/status", method: .put, headers: [.ifMatch: "\"\(version)\""],
-                body: ByteBuffer(string: #"{"status":"prediction"}"#))
-            #expect(put.status.code == 400)
+                "PUT", "/api/documents/sample/status", headers: ["If-Match": "\"\(version)\""],
+                body: #"{"status":"prediction"}"#)
+            #expect(put.status == 400)
+        }
+    }
+
+    /// Requests sent back to back on one connection are answered in order, each as if alone; the
+    /// last one's `Connection: close` closes the connection after its own answer, not before.
+    /// HEAD has the length of GET's body and no body.
+    @Test func pipelinedRequestsAreAnsweredInOrder() async throws {
+        let (scratch, studio) = try StudioAPITests.corpus()
+        withExtendedLifetime(scratch) {}
+        try await studio.live { client in
+            let port = client.port
+            let host = "Host: 127.0.0.1:\(port)\r\n"
+            let raw = try RawHTTP(port: port, receiveTimeout: 5)
+            raw.send(
+                "GET /api/documents HTTP/1.1\r\n\(host)\r\nGET /api/me HTTP/1.1\r\n\(host)\r\n"
+                    + "POST /api/documents/sample/undo HTTP/1.1\r\n\(host)Content-Length: 0\r\n\r\n"
+                    + "GET /nope HTTP/1.1\r\n\(host)Connection: close\r\n\r\n")
+            let answer = raw.receiveToClose()
+            let statuses = answer.components(separatedBy: "HTTP/1.1 ").dropFirst().map { $0.prefix(3) }
+            #expect(statuses == ["200", "200", "428", "404"], "\(answer.suffix(300))")
+            #expect(answer.hasSuffix(#"{"error":{"code":"not-found","message":"no file /nope"}}"#))
+            let page = try await client.execute("GET", "/app.js")
+            let head = try RawHTTP(port: port, receiveTimeout: 5)
+            head.send("HEAD /app.js HTTP/1.1\r\n\(host)Connection: close\r\n\r\n")
+            let headAnswer = head.receiveToClose()
+            #expect(headAnswer.lowercased().contains("content-length: \(page.body.count)\r\n"))
+            #expect(headAnswer.hasSuffix("\r\n\r\n"), "\(headAnswer.suffix(80))")
         }
     }
 
@@ -223,8 +234,8 @@ import Testing
         withExtendedLifetime(scratch) {}
         var limits = StudioServer.Limits()
         limits.bodiesInFlight = 2
-        try await Self.app(studio, limits: limits).test(.live) { client in
-            let port = try #require(client.port)
+        try await studio.live(limits: limits) { client in
+            let port = client.port
             let head =
                 "POST /api/documents/sample/edits HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nIf-Match: \"x\"\r\nContent-Length: 1000\r\n\r\n["
             let slow = try (0..<2).map { _ in try RawHTTP(port: port, receiveTimeout: 0.5) }
@@ -248,8 +259,8 @@ import Testing
         var limits = StudioServer.Limits()
         limits.idleSeconds = 1
         limits.bodySeconds = 2
-        try await Self.app(studio, limits: limits).test(.live) { client in
-            let port = try #require(client.port)
+        try await studio.live(limits: limits) { client in
+            let port = client.port
             let idle = try RawHTTP(port: port, receiveTimeout: 0.2)
             #expect(idle.closes(within: 4))
             let halfHead = try RawHTTP(port: port, receiveTimeout: 0.2)

@@ -1,9 +1,6 @@
 import AttestKit
 import Foundation
-import HTTPTypes
-import Hummingbird
-import HummingbirdTesting
-import NIOCore
+import NIOHTTP1
 
 @testable import AttestStudio
 
@@ -36,35 +33,53 @@ struct Studio: Sendable {
 
     var service: StudioService { StudioService(corpus: corpus, predictions: predictions, kept: kept) }
 
-    func router(bodiesInFlight: Int = StudioServer.Limits().bodiesInFlight) -> Router<StudioRequestContext> {
-        StudioServer.router(
+    var http: StudioHTTP {
+        StudioServer.http(
             service: service, security: StudioSecurity(token: token, origins: origins, users: users), assets: assets,
-            pools: Self.pools, bodiesInFlight: bodiesInFlight)
+            pools: Self.pools)
     }
 
-    /// The application `attest-studio` runs, on a free loopback port.
-    func application(limits: StudioServer.Limits = .init()) -> some ApplicationProtocol {
-        StudioServer.application(
+    /// The server `attest-studio` runs, on a free loopback port, for the time of `body`.
+    func live<T>(limits: StudioServer.Limits = .init(), _ body: (LiveClient) async throws -> T) async throws -> T {
+        let server = try await StudioServer.start(
             service: service, security: StudioSecurity(token: token, origins: origins, users: users), assets: assets,
             host: "127.0.0.1", port: 0, limits: limits, pools: Self.pools)
+        do {
+            let result = try await body(LiveClient(port: server.port))
+            try await server.stop()
+            return result
+        } catch {
+            try? await server.stop()
+            throw error
+        }
     }
 
-    /// One request through the router (`app.test(.router)`): status, headers (lower-case names), body.
+    /// One request through the server's two steps without a socket (admission on the head, then the
+    /// route; as `app.test(.router)` would): status, headers (lower-case names), body. Host is
+    /// `localhost` unless given.
     func call(_ method: String, _ path: String, body: String? = nil, headers: [String: String] = [:]) async throws
         -> (status: Int, headers: [String: String], body: [UInt8])
     {
-        var collected = HTTPFields()
-        for (k, v) in headers { collected[HTTPField.Name(k)!] = v }
-        let fields = collected
-        let app = Application(router: router())
-        let m = HTTPRequest.Method(method)!
-        return try await app.test(.router) { client in
-            try await client.execute(uri: path, method: m, headers: fields, body: body.map { ByteBuffer(string: $0) }) {
-                r in
-                var h: [String: String] = [:]
-                for field in r.headers { h[field.name.canonicalName] = field.value }
-                return (Int(r.status.code), h, Array(r.body.readableBytesView))
-            }
+        var fields = HTTPHeaders()
+        if !headers.keys.contains(where: { $0.lowercased() == "host" }) { fields.add(name: "host", value: "localhost") }
+        for (k, v) in headers.sorted(by: { $0.key < $1.key }) { fields.add(name: k, value: v) }
+        var request = StudioRequest(
+            method: HTTPMethod(rawValue: method), uri: path, headers: fields, body: Array((body ?? "").utf8))
+        let http = http
+        let response: StudioResponse
+        do {
+            request.user = try http.admit(request)
+            response =
+                request.body.count > StudioSecurity.bodyLimit
+                ? http.refusal(StudioHTTP.tooLarge) : await http.respond(to: request)
+        } catch {
+            response = http.refusal(error)
+        }
+        var h: [String: String] = [:]
+        for (name, value) in response.headers { h[name.lowercased()] = value }
+        switch response.body {
+        case .bytes(let bytes): return (Int(response.status.code), h, bytes)
+        case .stream(let first, let rest): return (Int(response.status.code), h, first + (await rest()))
         }
     }
 }
