@@ -76,6 +76,19 @@ def wait_for(server, port, log_path):
             time.sleep(0.25)
 
 
+def time_to_answer(command, folder, port, log_path, start):
+    """Runs the server command in folder until it answers; (status or None, seconds since start)."""
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(command, cwd=folder, env=shell_in(folder), stdout=log, stderr=subprocess.STDOUT,
+                                  start_new_session=True)
+    try:
+        status = wait_for(server, port, log_path)
+        return status, time.monotonic() - start
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait()
+
+
 def floors(base):
     ok = True
     for name in sorted(os.listdir(os.path.join(ROOT, "scripts", "first-start-floors"))):
@@ -85,15 +98,7 @@ def floors(base):
         shutil.copytree(os.path.join(ROOT, "scripts", "first-start-floors", name), folder,
                         ignore=shutil.ignore_patterns(".build", "Package.resolved"))
         log_path = folder + ".log"
-        with open(log_path, "w") as log:
-            server = subprocess.Popen(["swift", "run", "hello", str(port)], cwd=folder, env=shell_in(folder),
-                                      stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        try:
-            status = wait_for(server, port, log_path)
-            took = time.monotonic() - start
-        finally:
-            os.killpg(server.pid, 15)
-            server.wait()
+        status, took = time_to_answer(["swift", "run", "hello", str(port)], folder, port, log_path, start)
         if status is None:
             ok = False
             continue
@@ -108,17 +113,9 @@ def studio(base):
     start = time.monotonic()
     clone(folder)
     log_path = os.path.join(base, "studio.log")
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            ["swift", "run", "--package-path", "studio-server", "attest-studio", "--port", str(port)],
-            cwd=folder, env=shell_in(folder), stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True)
-    try:
-        status = wait_for(server, port, log_path)
-        took = time.monotonic() - start
-    finally:
-        os.killpg(server.pid, 15)
-        server.wait()
+    status, took = time_to_answer(
+        ["swift", "run", "--package-path", "studio-server", "attest-studio", "--port", str(port)],
+        folder, port, log_path, start)
     if status is None:
         return False
     steps, built = build_facts(open(log_path).read())

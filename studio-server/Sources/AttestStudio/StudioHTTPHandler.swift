@@ -5,7 +5,8 @@ import NIOHTTP1
 /// One connection's requests, on SwiftNIO's HTTP/1.1 codec: admission on the
 /// head (a refused request has none of its body read, and its connection is
 /// closed after the answer), the body read up to the limit with at most
-/// `bodies.limit` bodies being read at once (503 beyond), then the answer
+/// `bodies.limit` bodies being read at once (503 beyond; a GET's or HEAD's
+/// body is dropped as it arrives, never kept), then the answer
 /// made off the event loop (`StudioHTTP.respond`) and written back. NIO's
 /// pipelining handler passes on one request at a time.
 final class StudioHTTPHandler: ChannelInboundHandler {
@@ -54,6 +55,8 @@ final class StudioHTTPHandler: ChannelInboundHandler {
             body = []
             phase = .reading
         case (.body(let buffer), .reading):
+            // A GET's or HEAD's body is no route's: read and dropped, not kept (nor counted).
+            guard counted else { break }
             guard body.count + buffer.readableBytes <= StudioSecurity.bodyLimit else {
                 return refuse(StudioHTTP.tooLarge, context: context)
             }
