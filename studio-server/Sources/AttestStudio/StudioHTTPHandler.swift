@@ -30,6 +30,8 @@ final class StudioHTTPHandler: ChannelInboundHandler {
     private var counted = false
     private var keepAlive = true
     private var version = HTTPVersion.http1_1
+    /// The request is a HEAD: its answer has no body.
+    private var headOnly = false
 
     init(http: StudioHTTP, bodies: Counter) {
         self.http = http
@@ -41,6 +43,7 @@ final class StudioHTTPHandler: ChannelInboundHandler {
         case (.head(let head), .idle):
             version = head.version
             keepAlive = head.isKeepAlive
+            headOnly = head.method == .HEAD
             var request = StudioRequest(method: head.method, uri: head.uri, headers: head.headers)
             do {
                 request.user = try http.admit(request)
@@ -111,7 +114,7 @@ final class StudioHTTPHandler: ChannelInboundHandler {
         keepAlive = false
         let response = http.refusal(error)
         guard case .bytes(let bytes) = response.body else { return }
-        write(response, bytes, head: false, context: context)
+        write(response, bytes, head: headOnly, context: context)
     }
 
     /// The answer made off the event loop, then written on it, in order.
@@ -164,6 +167,8 @@ final class StudioHTTPHandler: ChannelInboundHandler {
     /// An answer in two parts (chunked): its head and first part now.
     private func begin(_ response: StudioResponse, _ first: [UInt8], context: ChannelHandlerContext) {
         guard context.channel.isActive else { return }
+        // HTTP/1.0 has no chunks: the answer's end is the connection's.
+        if version == .http1_0 { keepAlive = false }
         context.write(wrapOutboundOut(.head(responseHead(response))), promise: nil)
         context.writeAndFlush(
             wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: first)))), promise: nil)

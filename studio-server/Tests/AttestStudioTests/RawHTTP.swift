@@ -54,13 +54,14 @@ final class RawHTTP {
         return (String(decoding: out, as: UTF8.self), false)
     }
 
-    /// Everything the server sends until it closes the connection (or pauses for the receive timeout).
-    func receiveToClose() -> String {
+    /// Everything the server sends until it closes the connection (`closed`) or pauses for the
+    /// receive timeout.
+    func receiveToClose() -> (text: String, closed: Bool) {
         var out: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let n = recv(fd, &buffer, buffer.count, 0)
-            guard n > 0 else { return String(decoding: out, as: UTF8.self) }
+            guard n > 0 else { return (String(decoding: out, as: UTF8.self), n == 0) }
             out += buffer[0..<n]
         }
     }

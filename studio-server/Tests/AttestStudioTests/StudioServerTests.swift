@@ -215,16 +215,41 @@ import Testing
                 "GET /api/documents HTTP/1.1\r\n\(host)\r\nGET /api/me HTTP/1.1\r\n\(host)\r\n"
                     + "POST /api/documents/sample/undo HTTP/1.1\r\n\(host)Content-Length: 0\r\n\r\n"
                     + "GET /nope HTTP/1.1\r\n\(host)Connection: close\r\n\r\n")
-            let answer = raw.receiveToClose()
+            let (answer, closed) = raw.receiveToClose()
             let statuses = answer.components(separatedBy: "HTTP/1.1 ").dropFirst().map { $0.prefix(3) }
             #expect(statuses == ["200", "200", "428", "404"], "\(answer.suffix(300))")
             #expect(answer.hasSuffix(#"{"error":{"code":"not-found","message":"no file /nope"}}"#))
+            #expect(closed, "the last request's Connection: close")
             let page = try await client.execute("GET", "/app.js")
             let head = try RawHTTP(port: port, receiveTimeout: 5)
             head.send("HEAD /app.js HTTP/1.1\r\n\(host)Connection: close\r\n\r\n")
-            let headAnswer = head.receiveToClose()
+            let headAnswer = head.receiveToClose().text
             #expect(headAnswer.lowercased().contains("content-length: \(page.body.count)\r\n"))
             #expect(headAnswer.hasSuffix("\r\n\r\n"), "\(headAnswer.suffix(80))")
+        }
+    }
+
+    /// A refused HEAD has no body either; an HTTP/1.0 client gets the page (sent in two parts) whole,
+    /// without chunks, its end marked by the connection's.
+    @Test func aHeadRefusalHasNoBodyAndHTTP10GetsThePageWhole() async throws {
+        let (scratch, studio) = try StudioAPITests.corpus()
+        withExtendedLifetime(scratch) {}
+        try await studio.live { client in
+            let port = client.port
+            let head = try RawHTTP(port: port, receiveTimeout: 5)
+            head.send("HEAD /api/documents HTTP/1.1\r\nHost: evil.example\r\n\r\n")
+            let (refused, refusedClosed) = head.receiveToClose()
+            #expect(refused.hasPrefix("HTTP/1.1 403"), "\(refused.prefix(60))")
+            #expect(refused.hasSuffix("\r\n\r\n"), "\(refused.suffix(80))")
+            #expect(refusedClosed)
+            let old = try RawHTTP(port: port, receiveTimeout: 5)
+            old.send("GET /?doc=sample HTTP/1.0\r\nHost: 127.0.0.1:\(port)\r\nConnection: keep-alive\r\n\r\n")
+            let (page, closed) = old.receiveToClose()
+            #expect(page.hasPrefix("HTTP/1.0 200"), "\(page.prefix(60))")
+            #expect(!page.lowercased().contains("transfer-encoding"))
+            #expect(page.contains(#"id="first-answers">{"list":{"status":200"#))
+            #expect(page.hasSuffix("</html>\n"), "\(page.suffix(60))")
+            #expect(closed, "an HTTP/1.0 answer without a length ends with the connection")
         }
     }
 
@@ -242,8 +267,9 @@ import Testing
             )
             for _ in 0..<6 { raw.send("100000\r\n\(chunk)\r\n") }
             raw.send("0\r\n\r\n")
-            let answer = raw.receiveToClose()
+            let (answer, closed) = raw.receiveToClose()
             #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer.prefix(80))")
+            #expect(closed)
         }
     }
 
