@@ -4,7 +4,8 @@ import NIOHTTP1
 /// What the server does with a request, apart from the network: admission on
 /// the head (before any body is read), then the route, with every error in
 /// the API's shape and two security headers on every answer. The NIO
-/// handler (`StudioHTTPHandler`) and the tests call the same two steps.
+/// handler (`StudioHTTPHandler`) calls the steps as a request's parts
+/// arrive; the tests call `answer` with a whole request.
 public struct StudioHTTP: Sendable {
     let router: StudioRouter
     let security: StudioSecurity
@@ -88,6 +89,19 @@ public struct StudioHTTP: Sendable {
             response = .error(Self.notFound(request))
         }
         return Self.secured(response)
+    }
+
+    /// The answer to a request read whole (the tests' way in, as `app.test(.router)` was): admission,
+    /// the body limit, then the route — the checks `StudioHTTPHandler` makes as the parts arrive.
+    func answer(_ request: StudioRequest) async -> StudioResponse {
+        var request = request
+        do {
+            request.user = try admit(request)
+        } catch {
+            return refusal(error)
+        }
+        guard request.body.count <= StudioSecurity.bodyLimit else { return refusal(Self.tooLarge) }
+        return await respond(to: request)
     }
 
     /// A refusal (admission, the body limit, the server's own limits) as answered.

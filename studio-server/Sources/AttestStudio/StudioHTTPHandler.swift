@@ -114,7 +114,7 @@ final class StudioHTTPHandler: ChannelInboundHandler {
         keepAlive = false
         let response = http.refusal(error)
         guard case .bytes(let bytes) = response.body else { return }
-        write(response, bytes, head: headOnly, context: context)
+        write(response, bytes, context: context)
     }
 
     /// The answer made off the event loop, then written on it, in order.
@@ -122,14 +122,13 @@ final class StudioHTTPHandler: ChannelInboundHandler {
         let loop = context.eventLoop
         let bound = NIOLoopBound((handler: self, context: context), eventLoop: loop)
         let http = http
-        let head = request.method == .HEAD
         Task {
             let response = await http.respond(to: request)
             switch response.body {
             case .bytes(let bytes):
                 loop.execute {
                     let (handler, context) = bound.value
-                    handler.write(response, bytes, head: head, context: context)
+                    handler.write(response, bytes, context: context)
                 }
             case .stream(let first, let rest):
                 loop.execute {
@@ -151,13 +150,13 @@ final class StudioHTTPHandler: ChannelInboundHandler {
         return head
     }
 
-    /// A whole answer; `head`: a HEAD request's, with the length but not the bytes.
-    private func write(_ response: StudioResponse, _ bytes: [UInt8], head: Bool, context: ChannelHandlerContext) {
+    /// A whole answer; a HEAD request's with the length but not the bytes.
+    private func write(_ response: StudioResponse, _ bytes: [UInt8], context: ChannelHandlerContext) {
         guard context.channel.isActive else { return }
         var responseHead = responseHead(response)
         responseHead.headers.replaceOrAdd(name: "content-length", value: String(bytes.count))
         context.write(wrapOutboundOut(.head(responseHead)), promise: nil)
-        if !head && !bytes.isEmpty {
+        if !headOnly && !bytes.isEmpty {
             context.write(
                 wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: bytes)))), promise: nil)
         }

@@ -10,7 +10,7 @@ public struct StudioRequest: Sendable {
     /// The path as sent, without the query (not percent-decoded, as routes match it).
     public var path: String
     /// The query's pairs in order, values percent-decoded (a value that does not decode is kept as sent).
-    public var query: [(name: String, value: String)]
+    public var queryPairs: [(name: String, value: String)]
     public var headers: HTTPHeaders
     public var body: [UInt8]
     /// The user whose token the request carries; nil for the single local user (no users file).
@@ -23,13 +23,13 @@ public struct StudioRequest: Sendable {
         self.method = method
         let parts = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         path = parts.first.map(String.init) ?? "/"
-        query = parts.count > 1 ? Self.pairs(parts[1]) : []
+        queryPairs = parts.count > 1 ? Self.pairs(parts[1]) : []
         self.headers = headers
         self.body = body
     }
 
     /// The first value of the query parameter `name`.
-    public func query(_ name: String) -> String? { query.first { $0.name == name }?.value }
+    public func query(_ name: String) -> String? { queryPairs.first { $0.name == name }?.value }
 
     /// The path parameter `name` (a route with `{name}` in its pattern always has it).
     func parameter(_ name: String) throws -> String {

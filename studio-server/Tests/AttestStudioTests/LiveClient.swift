@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// An HTTP/1.1 client over a real connection, for the tests that drive the running server: one
 /// request per connection (`Connection: close`), the answer read to the connection's end. Its
 /// blocking socket calls run on a thread of their own, never on Swift's cooperative threads, which
@@ -27,28 +23,21 @@ struct LiveClient: Sendable {
     {
         var head = "\(method) \(uri) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
-        let bytes = Array((body ?? "").utf8)
-        if body != nil || method == "POST" || method == "PUT" { head += "Content-Length: \(bytes.count)\r\n" }
-        let request = Array((head + "\r\n").utf8) + bytes
+        if body != nil || method == "POST" || method == "PUT" {
+            head += "Content-Length: \((body ?? "").utf8.count)\r\n"
+        }
+        let request = head + "\r\n" + (body ?? "")
         let port = port
         return try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Result { try Self.exchange(request, port: port) })
+                continuation.resume(
+                    with: Result {
+                        let raw = try RawHTTP(port: port, receiveTimeout: 30)
+                        raw.send(request)
+                        return try Self.parse(raw.receiveBytesToClose().bytes)
+                    })
             }.start()
         }
-    }
-
-    private static func exchange(_ request: [UInt8], port: Int) throws -> Answer {
-        let raw = try RawHTTP(port: port, receiveTimeout: 30)
-        _ = request.withUnsafeBytes { Glibc.send(raw.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = recv(raw.fd, &buffer, buffer.count, 0)
-            guard n > 0 else { break }
-            out += buffer[0..<n]
-        }
-        return try parse(out)
     }
 
     /// Status line, headers, and the body (whole, or de-chunked).

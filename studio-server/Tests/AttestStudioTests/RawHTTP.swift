@@ -57,11 +57,17 @@ final class RawHTTP {
     /// Everything the server sends until it closes the connection (`closed`) or pauses for the
     /// receive timeout.
     func receiveToClose() -> (text: String, closed: Bool) {
+        let (bytes, closed) = receiveBytesToClose()
+        return (String(decoding: bytes, as: UTF8.self), closed)
+    }
+
+    /// The same, as bytes.
+    func receiveBytesToClose() -> (bytes: [UInt8], closed: Bool) {
         var out: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let n = recv(fd, &buffer, buffer.count, 0)
-            guard n > 0 else { return (String(decoding: out, as: UTF8.self), n == 0) }
+            guard n > 0 else { return (out, n == 0) }
             out += buffer[0..<n]
         }
     }

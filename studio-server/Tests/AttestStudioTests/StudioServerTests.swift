@@ -98,6 +98,12 @@ import Testing
                 #expect(answer.hasPrefix("HTTP/1.1 \(expected)"), "Host \(host): \(answer.prefix(60))")
                 if expected == "403" { #expect(answer.contains("foreign-host"), "\(host)") }
             }
+            // Two Hosts, a loopback one first, are refused: the server does not pick one.
+            let raw = try RawHTTP(port: port, receiveTimeout: 3)
+            raw.send("GET /api/documents HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nHost: evil.example\r\n\r\n")
+            let (answer, closed) = raw.receiveToClose()
+            #expect(answer.hasPrefix("HTTP/1.1 400"), "\(answer.prefix(60))")
+            #expect(closed)
         }
     }
 

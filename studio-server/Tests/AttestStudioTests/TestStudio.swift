@@ -54,27 +54,18 @@ struct Studio: Sendable {
         }
     }
 
-    /// One request through the server's two steps without a socket (admission on the head, then the
-    /// route; as `app.test(.router)` would): status, headers (lower-case names), body. Host is
-    /// `localhost` unless given.
+    /// One request through the server without a socket (`StudioHTTP.answer`: admission, the body
+    /// limit, then the route; as `app.test(.router)` was): status, headers (lower-case names), body.
+    /// Host is `localhost` unless given.
     func call(_ method: String, _ path: String, body: String? = nil, headers: [String: String] = [:]) async throws
         -> (status: Int, headers: [String: String], body: [UInt8])
     {
         var fields = HTTPHeaders()
         if !headers.keys.contains(where: { $0.lowercased() == "host" }) { fields.add(name: "host", value: "localhost") }
         for (k, v) in headers.sorted(by: { $0.key < $1.key }) { fields.add(name: k, value: v) }
-        var request = StudioRequest(
+        let request = StudioRequest(
             method: HTTPMethod(rawValue: method), uri: path, headers: fields, body: Array((body ?? "").utf8))
-        let http = http
-        let response: StudioResponse
-        do {
-            request.user = try http.admit(request)
-            response =
-                request.body.count > StudioSecurity.bodyLimit
-                ? http.refusal(StudioHTTP.tooLarge) : await http.respond(to: request)
-        } catch {
-            response = http.refusal(error)
-        }
+        let response = await http.answer(request)
         var h: [String: String] = [:]
         for (name, value) in response.headers { h[name.lowercased()] = value }
         switch response.body {
